@@ -1,0 +1,1 @@
+# Shipped content, installed under $(pkgdatadir).

@@ -1,0 +1,54 @@
+/*
+ * cli: the command-line verbs.  Each verb gets the parsed global options in
+ * a struct cli_ctx and its own arguments (argv[0] is the verb), and returns
+ * the process exit code: 0 ok, 1 runtime failure, 2 usage or input error.
+ * Messages go to ctx->err as "charrette: FILE:LINE:COL: message".
+ */
+#ifndef CHARRETTE_CLI_H
+#define CHARRETTE_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "util/error.h"
+
+struct store;
+struct knowledge;
+
+struct cli_ctx {
+	const char *db_path;       /* resolved --db / $CHARRETTE_DB / XDG */
+	const char *extra_data;    /* --data DIR, or NULL */
+	const char *who;           /* participant name for the audit log */
+	bool read_only;
+	FILE *out;
+	FILE *err;
+	struct store *store;       /* opened on first use by cli_store() */
+	struct knowledge *k;       /* loaded on first use by cli_knowledge() */
+};
+
+/* Open the database on first use (creating folders as needed). */
+struct store *cli_store(struct cli_ctx *ctx, struct error *e);
+/* Load shipped + user + --data content on first use. */
+struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e);
+/* Print "charrette: <formatted error>" and return its exit code. */
+int cli_fail(struct cli_ctx *ctx, const struct error *e);
+/* Print "charrette: message" (usage errors) and return 2. */
+int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Resolve WORKSHOP (id or unique title prefix) to an id. */
+int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
+		      struct error *e);
+void cli_ctx_clear(struct cli_ctx *ctx);
+/* Load data/demo.yaml into ctx's (fresh) database; *id gets its id. */
+int cli_demo_load(struct cli_ctx *ctx, long long *id, struct error *e);
+
+int cli_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_new(struct cli_ctx *ctx, int argc, char **argv);
+int cli_show(struct cli_ctx *ctx, int argc, char **argv);
+int cli_score(struct cli_ctx *ctx, int argc, char **argv);
+int cli_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_import(struct cli_ctx *ctx, int argc, char **argv);
+int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv);
+int cli_check_data(struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

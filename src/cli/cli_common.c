@@ -1,0 +1,121 @@
+/* cli_common: what every verb shares: the lazily opened store and content,
+ * error printing, and resolving a WORKSHOP argument. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "content/content.h"
+#include "store/store.h"
+#include "util/path.h"
+#include "util/str.h"
+
+struct store *cli_store(struct cli_ctx *ctx, struct error *e)
+{
+	char *dir;
+	int flags = ctx->read_only ? STORE_READONLY : 0;
+
+	if (ctx->store)
+		return ctx->store;
+	if (!ctx->read_only) {
+		struct stat st;
+
+		/* Create the default folder tree, but only when the file is
+		 * not there yet: never touch folders of an existing DB. */
+		if (stat(ctx->db_path, &st) != 0) {
+			dir = path_dirname(ctx->db_path);
+			if (!dir) {
+				err_set(e, ST_ERROR, "out of memory");
+				return NULL;
+			}
+			if (path_mkdir_p(dir, 0777, e) < 0) {
+				free(dir);
+				return NULL;
+			}
+			free(dir);
+		}
+	}
+	if (store_open(&ctx->store, ctx->db_path, flags, ctx->who, e) < 0)
+		return NULL;
+	return ctx->store;
+}
+
+struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
+{
+	struct diag diags = { 0 };
+	const char *extra[2];
+	size_t n_extra = 0;
+	char *user_dir;
+	int rc;
+
+	if (ctx->k)
+		return ctx->k;
+	user_dir = path_user_data_dir(NULL);
+	if (user_dir)
+		extra[n_extra++] = user_dir;
+	if (ctx->extra_data)
+		extra[n_extra++] = ctx->extra_data;
+	rc = content_load(&ctx->k, path_data_dir(), extra, n_extra, &diags);
+	free(user_dir);
+	if (rc < 0) {
+		/* Show every problem but the first, which the caller shows. */
+		char line[2048];
+
+		for (size_t i = 1; i < diags.n; i++)
+			fprintf(ctx->err, "charrette: %s\n",
+				err_format(&diags.v[i], line, sizeof(line)));
+		if (diags.n)
+			*e = diags.v[0];
+		else
+			err_set(e, ST_ERROR, "cannot load content");
+		diag_clear(&diags);
+		knowledge_free(&ctx->k);
+		return NULL;
+	}
+	diag_clear(&diags);
+	return ctx->k;
+}
+
+int cli_fail(struct cli_ctx *ctx, const struct error *e)
+{
+	char line[2048];
+
+	fprintf(ctx->err, "charrette: %s\n", err_format(e, line, sizeof(line)));
+	return err_exit_code(e->code);
+}
+
+int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("charrette: ", ctx->err);
+	va_start(ap, fmt);
+	vfprintf(ctx->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', ctx->err);
+	return 2;
+}
+
+int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
+		      struct error *e)
+{
+	int64_t found = 0;
+	int rc;
+
+	if (!cli_store(ctx, e))
+		return e->code;
+	rc = store_workshop_find(ctx->store, ref, &found, e);
+	if (rc < 0)
+		return rc;
+	*id = (long long)found;
+	return ST_OK;
+}
+
+void cli_ctx_clear(struct cli_ctx *ctx)
+{
+	store_close(&ctx->store);
+	knowledge_free(&ctx->k);
+}

@@ -1,0 +1,9 @@
+/* cli_score: placeholder until its issue lands. */
+#include "config.h"
+#include "cli/cli.h"
+
+int cli_score(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	return cli_usage(ctx, "%s: not available in this build", argv[0]);
+}

@@ -1,0 +1,1 @@
+# export: Markdown writers, ADR import, YAML/JSON interchange.

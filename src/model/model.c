@@ -1,0 +1,522 @@
+/* model: enum names, freeing, copying and the workshop_data container. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/model.h"
+#include "util/error.h"
+#include "util/i18n.h"
+
+static const char *const stage_ids[STAGE_COUNT] = {
+	"interview", "findings", "approaches", "tradeoffs", "decision",
+	"risks", "metrics", "roadmap", "done"
+};
+static const char *const stage_labels[STAGE_COUNT] = {
+	N_("Interview"), N_("Findings"), N_("Approaches"), N_("Trade-offs"),
+	N_("Decision"), N_("Risks"), N_("Metrics"), N_("Roadmap"), N_("Done")
+};
+static const char *const adr_ids[ADR_STATUS_COUNT] = {
+	"proposed", "accepted", "rejected", "deprecated", "superseded"
+};
+static const char *const adr_labels[ADR_STATUS_COUNT] = {
+	N_("Proposed"), N_("Accepted"), N_("Rejected"), N_("Deprecated"),
+	N_("Superseded")
+};
+static const char *const risk_ids[RISK_STATUS_COUNT] = {
+	"open", "mitigating", "accepted", "closed"
+};
+
+static int lookup(const char *const *names, int n, const char *s)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (strcasecmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *stage_id(enum stage s)
+{
+	return (unsigned)s < STAGE_COUNT ? stage_ids[s] : "unknown";
+}
+
+const char *stage_label(enum stage s)
+{
+	return (unsigned)s < STAGE_COUNT ? _(stage_labels[s]) : "?";
+}
+
+int stage_from_id(const char *s, enum stage *out)
+{
+	int i = lookup(stage_ids, STAGE_COUNT, s);
+
+	if (i < 0)
+		return ST_INPUT;
+	*out = (enum stage)i;
+	return ST_OK;
+}
+
+const char *weighting_id(enum weighting w)
+{
+	return w == WEIGHTING_AHP ? "ahp" : "direct";
+}
+
+int weighting_from_id(const char *s, enum weighting *out)
+{
+	static const char *const ids[] = { "direct", "ahp" };
+	int i = lookup(ids, 2, s);
+
+	if (i < 0)
+		return ST_INPUT;
+	*out = (enum weighting)i;
+	return ST_OK;
+}
+
+const char *adr_status_id(enum adr_status s)
+{
+	return (unsigned)s < ADR_STATUS_COUNT ? adr_ids[s] : "proposed";
+}
+
+const char *adr_status_label(enum adr_status s)
+{
+	return (unsigned)s < ADR_STATUS_COUNT ? _(adr_labels[s]) : "?";
+}
+
+int adr_status_from_id(const char *s, enum adr_status *out)
+{
+	int i = lookup(adr_ids, ADR_STATUS_COUNT, s);
+
+	if (i < 0)
+		return ST_INPUT;
+	*out = (enum adr_status)i;
+	return ST_OK;
+}
+
+const char *risk_status_id(enum risk_status s)
+{
+	return (unsigned)s < RISK_STATUS_COUNT ? risk_ids[s] : "open";
+}
+
+int risk_status_from_id(const char *s, enum risk_status *out)
+{
+	int i = lookup(risk_ids, RISK_STATUS_COUNT, s);
+
+	if (i < 0)
+		return ST_INPUT;
+	*out = (enum risk_status)i;
+	return ST_OK;
+}
+
+void value_clear(struct value *v)
+{
+	free(v->text);
+	strv_free(&v->list);
+	memset(v, 0, sizeof(*v));
+}
+
+int value_copy(struct value *dst, const struct value *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->kind = src->kind;
+	dst->number = src->number;
+	if (src->text && !(dst->text = str_dup(src->text)))
+		return ST_ERROR;
+	if (strv_copy(&dst->list, &src->list) < 0) {
+		value_clear(dst);
+		return ST_ERROR;
+	}
+	return ST_OK;
+}
+
+bool value_equal(const struct value *a, const struct value *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case VAL_NONE:
+		return true;
+	case VAL_TEXT:
+		return str_eq(a->text, b->text);
+	case VAL_NUMBER:
+		return a->number == b->number;
+	case VAL_LIST:
+		return strv_equal(&a->list, &b->list);
+	}
+	return false;
+}
+
+char *value_to_text(const struct value *v)
+{
+	char num[64];
+
+	switch (v->kind) {
+	case VAL_TEXT:
+		return str_dup(v->text ? v->text : "");
+	case VAL_NUMBER:
+		str_number(num, sizeof(num), v->number);
+		return str_dup(num);
+	case VAL_LIST:
+		return strv_join(&v->list, ", ");
+	case VAL_NONE:
+		break;
+	}
+	return str_dup("");
+}
+
+void workshop_clear(struct workshop *w)
+{
+	free(w->title);
+	free(w->template_name);
+	free(w->facilitator);
+	memset(w, 0, sizeof(*w));
+}
+
+void answer_clear(struct answer *a)
+{
+	free(a->question);
+	value_clear(&a->value);
+	free(a->note);
+	memset(a, 0, sizeof(*a));
+}
+
+void component_clear(struct component *c)
+{
+	free(c->category);
+	free(c->name);
+	memset(c, 0, sizeof(*c));
+}
+
+void approach_clear(struct approach *a)
+{
+	free(a->key);
+	free(a->name);
+	free(a->summary);
+	free(a->pattern);
+	for (size_t i = 0; i < a->n_components; i++)
+		component_clear(&a->components[i]);
+	free(a->components);
+	free(a->deployment);
+	free(a->observability);
+	free(a->security);
+	free(a->complexity);
+	free(a->cost);
+	strv_free(&a->pros);
+	strv_free(&a->cons);
+	strv_free(&a->stages);
+	memset(a, 0, sizeof(*a));
+}
+
+void criterion_clear(struct criterion *c)
+{
+	free(c->key);
+	free(c->name);
+	free(c->description);
+	memset(c, 0, sizeof(*c));
+}
+
+void judgement_clear(struct judgement *j)
+{
+	free(j->a);
+	free(j->b);
+	free(j->participant);
+	memset(j, 0, sizeof(*j));
+}
+
+void score_clear(struct score *s)
+{
+	free(s->approach);
+	free(s->criterion);
+	free(s->rationale);
+	memset(s, 0, sizeof(*s));
+}
+
+void vote_clear(struct vote *v)
+{
+	free(v->participant);
+	free(v->approach);
+	free(v->criterion);
+	memset(v, 0, sizeof(*v));
+}
+
+void decision_clear(struct decision *d)
+{
+	free(d->title);
+	free(d->date);
+	strv_free(&d->deciders);
+	strv_free(&d->consulted);
+	strv_free(&d->informed);
+	free(d->context);
+	free(d->decision);
+	free(d->rationale);
+	strv_free(&d->positive);
+	strv_free(&d->negative);
+	strv_free(&d->risks);
+	free(d->chosen);
+	free(d->supersedes);
+	free(d->alternatives);
+	memset(d, 0, sizeof(*d));
+}
+
+void risk_clear(struct risk *r)
+{
+	free(r->key);
+	free(r->description);
+	free(r->owner);
+	free(r->mitigation);
+	memset(r, 0, sizeof(*r));
+}
+
+void metric_clear(struct metric *m)
+{
+	free(m->key);
+	free(m->name);
+	free(m->unit);
+	memset(m, 0, sizeof(*m));
+}
+
+void phase_clear(struct phase *p)
+{
+	free(p->name);
+	strv_free(&p->items);
+	memset(p, 0, sizeof(*p));
+}
+
+void participant_clear(struct participant *p)
+{
+	free(p->name);
+	free(p->screen);
+	memset(p, 0, sizeof(*p));
+}
+
+void audit_entry_clear(struct audit_entry *a)
+{
+	free(a->who);
+	free(a->tbl);
+	free(a->field);
+	free(a->old_value);
+	free(a->new_value);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Copy an optional string; false on OOM. */
+static bool dup_opt(char **dst, const char *src)
+{
+	*dst = NULL;
+	return !src || (*dst = str_dup(src)) != NULL;
+}
+
+int workshop_copy(struct workshop *dst, const struct workshop *src)
+{
+	*dst = *src;
+	dst->title = dst->template_name = dst->facilitator = NULL;
+	if (!dup_opt(&dst->title, src->title) ||
+	    !dup_opt(&dst->template_name, src->template_name) ||
+	    !dup_opt(&dst->facilitator, src->facilitator)) {
+		workshop_clear(dst);
+		return ST_ERROR;
+	}
+	return ST_OK;
+}
+
+int approach_copy(struct approach *dst, const struct approach *src)
+{
+	*dst = *src;
+	dst->key = dst->name = dst->summary = dst->pattern = NULL;
+	dst->deployment = dst->observability = dst->security = NULL;
+	dst->complexity = dst->cost = NULL;
+	dst->components = NULL;
+	dst->n_components = 0;
+	memset(&dst->pros, 0, sizeof(dst->pros));
+	memset(&dst->cons, 0, sizeof(dst->cons));
+	memset(&dst->stages, 0, sizeof(dst->stages));
+	if (!dup_opt(&dst->key, src->key) || !dup_opt(&dst->name, src->name) ||
+	    !dup_opt(&dst->summary, src->summary) ||
+	    !dup_opt(&dst->pattern, src->pattern) ||
+	    !dup_opt(&dst->deployment, src->deployment) ||
+	    !dup_opt(&dst->observability, src->observability) ||
+	    !dup_opt(&dst->security, src->security) ||
+	    !dup_opt(&dst->complexity, src->complexity) ||
+	    !dup_opt(&dst->cost, src->cost) ||
+	    strv_copy(&dst->pros, &src->pros) < 0 ||
+	    strv_copy(&dst->cons, &src->cons) < 0 ||
+	    strv_copy(&dst->stages, &src->stages) < 0)
+		goto oom;
+	for (size_t i = 0; i < src->n_components; i++) {
+		struct component *c = approach_add_component(dst);
+
+		if (!c || !dup_opt(&c->category, src->components[i].category) ||
+		    !dup_opt(&c->name, src->components[i].name))
+			goto oom;
+	}
+	return ST_OK;
+oom:
+	approach_clear(dst);
+	return ST_ERROR;
+}
+
+int decision_copy(struct decision *dst, const struct decision *src)
+{
+	*dst = *src;
+	dst->title = dst->date = dst->context = dst->decision = NULL;
+	dst->rationale = dst->chosen = dst->alternatives = NULL;
+	dst->supersedes = NULL;
+	dst->n_supersedes = 0;
+	memset(&dst->deciders, 0, sizeof(dst->deciders));
+	memset(&dst->consulted, 0, sizeof(dst->consulted));
+	memset(&dst->informed, 0, sizeof(dst->informed));
+	memset(&dst->positive, 0, sizeof(dst->positive));
+	memset(&dst->negative, 0, sizeof(dst->negative));
+	memset(&dst->risks, 0, sizeof(dst->risks));
+	if (!dup_opt(&dst->title, src->title) || !dup_opt(&dst->date, src->date) ||
+	    !dup_opt(&dst->context, src->context) ||
+	    !dup_opt(&dst->decision, src->decision) ||
+	    !dup_opt(&dst->rationale, src->rationale) ||
+	    !dup_opt(&dst->chosen, src->chosen) ||
+	    !dup_opt(&dst->alternatives, src->alternatives) ||
+	    strv_copy(&dst->deciders, &src->deciders) < 0 ||
+	    strv_copy(&dst->consulted, &src->consulted) < 0 ||
+	    strv_copy(&dst->informed, &src->informed) < 0 ||
+	    strv_copy(&dst->positive, &src->positive) < 0 ||
+	    strv_copy(&dst->negative, &src->negative) < 0 ||
+	    strv_copy(&dst->risks, &src->risks) < 0)
+		goto oom;
+	if (src->n_supersedes) {
+		dst->supersedes = malloc(src->n_supersedes * sizeof(int));
+		if (!dst->supersedes)
+			goto oom;
+		memcpy(dst->supersedes, src->supersedes,
+		       src->n_supersedes * sizeof(int));
+		dst->n_supersedes = src->n_supersedes;
+	}
+	return ST_OK;
+oom:
+	decision_clear(dst);
+	return ST_ERROR;
+}
+
+struct workshop_data *wsdata_new(void)
+{
+	struct workshop_data *d = calloc(1, sizeof(*d));
+
+	if (d) {
+		d->ws.scale_min = 1;
+		d->ws.scale_max = 5;
+	}
+	return d;
+}
+
+#define CLEAR_ARRAY(arr, n, fn)                         \
+	do {                                            \
+		for (size_t i_ = 0; i_ < (n); i_++)     \
+			fn(&(arr)[i_]);                 \
+		free(arr);                              \
+	} while (0)
+
+void wsdata_free(struct workshop_data **p)
+{
+	struct workshop_data *d;
+
+	if (!p || !*p)
+		return;
+	d = *p;
+	workshop_clear(&d->ws);
+	CLEAR_ARRAY(d->answers, d->n_answers, answer_clear);
+	CLEAR_ARRAY(d->criteria, d->n_criteria, criterion_clear);
+	CLEAR_ARRAY(d->pairwise, d->n_pairwise, judgement_clear);
+	CLEAR_ARRAY(d->approaches, d->n_approaches, approach_clear);
+	CLEAR_ARRAY(d->scores, d->n_scores, score_clear);
+	CLEAR_ARRAY(d->votes, d->n_votes, vote_clear);
+	CLEAR_ARRAY(d->decisions, d->n_decisions, decision_clear);
+	CLEAR_ARRAY(d->risks, d->n_risks, risk_clear);
+	CLEAR_ARRAY(d->metrics, d->n_metrics, metric_clear);
+	CLEAR_ARRAY(d->roadmap, d->n_roadmap, phase_clear);
+	strv_free(&d->next_steps);
+	free(d);
+	*p = NULL;
+}
+
+/* Grow an array by one zeroed element; NULL on OOM. */
+static void *grow(void **arr, size_t *n, size_t size)
+{
+	char *p = realloc(*arr, (*n + 1) * size);
+
+	if (!p)
+		return NULL;
+	*arr = p;
+	memset(p + *n * size, 0, size);
+	return p + (*n)++ * size;
+}
+
+#define ADDER(fn, type, field, count)                                   \
+	type *fn(struct workshop_data *d)                               \
+	{                                                               \
+		return grow((void **)&d->field, &d->count, sizeof(type)); \
+	}
+
+ADDER(wsdata_add_answer, struct answer, answers, n_answers)
+ADDER(wsdata_add_criterion, struct criterion, criteria, n_criteria)
+ADDER(wsdata_add_judgement, struct judgement, pairwise, n_pairwise)
+ADDER(wsdata_add_approach, struct approach, approaches, n_approaches)
+ADDER(wsdata_add_score, struct score, scores, n_scores)
+ADDER(wsdata_add_vote, struct vote, votes, n_votes)
+ADDER(wsdata_add_decision, struct decision, decisions, n_decisions)
+ADDER(wsdata_add_risk, struct risk, risks, n_risks)
+ADDER(wsdata_add_metric, struct metric, metrics, n_metrics)
+ADDER(wsdata_add_phase, struct phase, roadmap, n_roadmap)
+
+struct component *approach_add_component(struct approach *a)
+{
+	return grow((void **)&a->components, &a->n_components,
+		    sizeof(struct component));
+}
+
+const struct answer *wsdata_answer(const struct workshop_data *d,
+				   const char *question)
+{
+	for (size_t i = 0; i < d->n_answers; i++)
+		if (str_eq(d->answers[i].question, question))
+			return &d->answers[i];
+	return NULL;
+}
+
+int wsdata_approach_index(const struct workshop_data *d, const char *key)
+{
+	for (size_t i = 0; i < d->n_approaches; i++)
+		if (str_eq(d->approaches[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+int wsdata_criterion_index(const struct workshop_data *d, const char *key)
+{
+	for (size_t i = 0; i < d->n_criteria; i++)
+		if (str_eq(d->criteria[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+const struct score *wsdata_score(const struct workshop_data *d,
+				 const char *approach, const char *criterion)
+{
+	for (size_t i = 0; i < d->n_scores; i++)
+		if (str_eq(d->scores[i].approach, approach) &&
+		    str_eq(d->scores[i].criterion, criterion))
+			return &d->scores[i];
+	return NULL;
+}
+
+const struct decision *wsdata_decision(const struct workshop_data *d,
+				       int number)
+{
+	for (size_t i = 0; i < d->n_decisions; i++)
+		if (d->decisions[i].number == number)
+			return &d->decisions[i];
+	return NULL;
+}
+
+int risk_score(const struct risk *r)
+{
+	return r->probability * r->impact;
+}

@@ -1,0 +1,318 @@
+/*
+ * model: the plain structs and enums of charrette's domain.  No I/O here.
+ *
+ * A workshop is kept in memory as one `struct workshop_data` (the whole
+ * aggregate: answers, criteria, approaches, scores, votes, decisions, risks,
+ * metrics, roadmap).  The store loads and saves it, the exporters and the
+ * engine read it, the interchange format maps onto it one to one.
+ *
+ * Rows that the store keeps have an `id` (SQLite rowid, 0 when not stored
+ * yet) and a `version` (bumped on every update; an update names the version
+ * it started from).  Approaches and criteria also have a `key`: a short
+ * stable identifier unique within the workshop ("gha-argo", "dx") that
+ * scores, votes, judgements and decisions refer to.
+ */
+#ifndef CHARRETTE_MODEL_H
+#define CHARRETTE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/str.h"
+
+/* The workflow screens double as the stages a workshop moves through. */
+enum stage {
+	STAGE_INTERVIEW = 0,
+	STAGE_FINDINGS,
+	STAGE_APPROACHES,
+	STAGE_TRADEOFFS,
+	STAGE_DECISION,
+	STAGE_RISKS,
+	STAGE_METRICS,
+	STAGE_ROADMAP,
+	STAGE_DONE,
+	STAGE_COUNT
+};
+
+enum weighting { WEIGHTING_DIRECT = 0, WEIGHTING_AHP };
+
+enum adr_status {
+	ADR_PROPOSED = 0,
+	ADR_ACCEPTED,
+	ADR_REJECTED,
+	ADR_DEPRECATED,
+	ADR_SUPERSEDED,
+	ADR_STATUS_COUNT
+};
+
+enum risk_status {
+	RISK_OPEN = 0,
+	RISK_MITIGATING,
+	RISK_ACCEPTED,
+	RISK_CLOSED,
+	RISK_STATUS_COUNT
+};
+
+/* A typed answer value: a choice answer is VAL_TEXT holding the option id,
+ * a multi-choice answer is VAL_LIST of option ids. */
+enum value_kind { VAL_NONE = 0, VAL_TEXT, VAL_NUMBER, VAL_LIST };
+
+struct value {
+	enum value_kind kind;
+	char *text;          /* VAL_TEXT */
+	double number;       /* VAL_NUMBER */
+	struct strv list;    /* VAL_LIST */
+};
+
+struct workshop {
+	int64_t id;
+	char *title;
+	char *template_name;   /* "devops", "generic", ... */
+	enum stage stage;
+	int64_t created;       /* Unix seconds */
+	int64_t updated;
+	bool archived;
+	char *facilitator;     /* participant name; NULL = none yet */
+	enum weighting weighting;
+	double scale_min;      /* score scale, default [1, 5] */
+	double scale_max;
+	int64_t version;
+};
+
+struct answer {
+	int64_t id;
+	char *question;        /* question id from the interview content */
+	struct value value;
+	char *note;            /* per-question note, may be NULL */
+	int64_t version;
+};
+
+/* A technology picked for an approach, by catalogue category. */
+struct component {
+	char *category;        /* "cicd", "iac", "gitops", ... */
+	char *name;            /* "GitHub Actions" */
+};
+
+struct approach {
+	int64_t id;
+	char *key;
+	int pos;               /* display order, 0-based */
+	char *name;
+	char *summary;
+	char *pattern;         /* library pattern id it started from, or NULL */
+	struct component *components;
+	size_t n_components;
+	char *deployment;      /* deployment pattern, e.g. "pull-based GitOps" */
+	char *observability;
+	char *security;
+	char *complexity;
+	char *cost;
+	struct strv pros;
+	struct strv cons;
+	struct strv stages;    /* pipeline stages, in order */
+	int64_t version;
+};
+
+struct criterion {
+	int64_t id;
+	char *key;
+	int pos;
+	char *name;
+	char *description;
+	double weight;         /* raw weight as typed (direct weighting) */
+	int64_t version;
+};
+
+/* "a matters `value` times as much as b" on Saaty's 1..9 scale
+ * (values below 1 are reciprocals: 1/3 means b matters 3x more). */
+struct judgement {
+	int64_t id;
+	char *a;               /* criterion key */
+	char *b;
+	double value;
+	char *participant;     /* NULL for the agreed matrix */
+	int64_t version;
+};
+
+/* The agreed score of one approach on one criterion. */
+struct score {
+	int64_t id;
+	char *approach;        /* approach key */
+	char *criterion;       /* criterion key */
+	bool has_value;
+	double value;
+	char *rationale;       /* may be NULL */
+	int64_t version;
+};
+
+/* One participant's own score for a cell. */
+struct vote {
+	int64_t id;
+	char *participant;
+	char *approach;
+	char *criterion;
+	double value;
+	int64_t version;
+};
+
+struct decision {
+	int64_t id;
+	int number;            /* assigned on creation, never reused */
+	char *title;
+	enum adr_status status;
+	int superseded_by;     /* number of the ADR that replaces it, or 0 */
+	char *date;            /* YYYY-MM-DD */
+	struct strv deciders;
+	struct strv consulted;
+	struct strv informed;
+	char *context;
+	char *decision;
+	char *rationale;
+	struct strv positive;
+	struct strv negative;
+	struct strv risks;
+	char *chosen;          /* approach key, or NULL */
+	int *supersedes;       /* numbers of ADRs this one replaces */
+	size_t n_supersedes;
+	char *alternatives;    /* edited "alternatives considered" text, or NULL
+				  to generate it from the other approaches */
+	int64_t version;
+};
+
+struct risk {
+	int64_t id;
+	char *key;             /* "R1" */
+	char *description;
+	int probability;       /* 1..5 */
+	int impact;            /* 1..5 */
+	char *owner;
+	char *mitigation;
+	enum risk_status status;
+	int64_t version;
+};
+
+struct metric {
+	int64_t id;
+	char *key;             /* "deploy_freq" (DORA keys) or a custom id */
+	char *name;
+	char *unit;
+	bool has_current, has_target_3m, has_target_6m;
+	double current;
+	double target_3m;
+	double target_6m;
+	int64_t version;
+};
+
+struct phase {
+	int64_t id;
+	int pos;
+	char *name;
+	double weeks;
+	struct strv items;
+	int64_t version;
+};
+
+struct participant {
+	char *name;            /* as shown: "alice" or "ops (via deploy)" */
+	char *screen;          /* where they are, may be NULL */
+	int64_t last_seen;
+};
+
+struct audit_entry {
+	int64_t id;
+	int64_t workshop_id;
+	char *who;
+	int64_t at;
+	char *tbl;
+	int64_t row;
+	char *field;
+	char *old_value;       /* NULL when the row was created */
+	char *new_value;       /* NULL when the row was deleted */
+};
+
+/* A whole workshop in memory. */
+struct workshop_data {
+	struct workshop ws;
+	struct answer *answers;       size_t n_answers;
+	struct criterion *criteria;   size_t n_criteria;
+	struct judgement *pairwise;   size_t n_pairwise;
+	struct approach *approaches;  size_t n_approaches;
+	struct score *scores;         size_t n_scores;
+	struct vote *votes;           size_t n_votes;
+	struct decision *decisions;   size_t n_decisions;
+	struct risk *risks;           size_t n_risks;
+	struct metric *metrics;       size_t n_metrics;
+	struct phase *roadmap;        size_t n_roadmap;
+	struct strv next_steps;
+};
+
+/* ---- names of enums (stable identifiers used in files and the DB) ---- */
+const char *stage_id(enum stage s);            /* "interview", ... */
+const char *stage_label(enum stage s);         /* "Interview", ... (i18n) */
+int stage_from_id(const char *s, enum stage *out);
+const char *weighting_id(enum weighting w);    /* "direct" / "ahp" */
+int weighting_from_id(const char *s, enum weighting *out);
+const char *adr_status_id(enum adr_status s);  /* "proposed", ... */
+const char *adr_status_label(enum adr_status s); /* "Proposed", ... */
+int adr_status_from_id(const char *s, enum adr_status *out); /* any case */
+const char *risk_status_id(enum risk_status s);
+int risk_status_from_id(const char *s, enum risk_status *out);
+
+/* ---- lifetime: *_clear frees the members, the struct itself is not freed */
+void value_clear(struct value *v);
+int value_copy(struct value *dst, const struct value *src);
+bool value_equal(const struct value *a, const struct value *b);
+/* Canonical text of a value ("35", "soc2, hipaa"); new string. */
+char *value_to_text(const struct value *v);
+
+void workshop_clear(struct workshop *w);
+void answer_clear(struct answer *a);
+void component_clear(struct component *c);
+void approach_clear(struct approach *a);
+void criterion_clear(struct criterion *c);
+void judgement_clear(struct judgement *j);
+void score_clear(struct score *s);
+void vote_clear(struct vote *v);
+void decision_clear(struct decision *d);
+void risk_clear(struct risk *r);
+void metric_clear(struct metric *m);
+void phase_clear(struct phase *p);
+void participant_clear(struct participant *p);
+void audit_entry_clear(struct audit_entry *a);
+
+/* Deep copies; dst must be zeroed.  Return 0 or ST_ERROR (OOM). */
+int workshop_copy(struct workshop *dst, const struct workshop *src);
+int approach_copy(struct approach *dst, const struct approach *src);
+int decision_copy(struct decision *dst, const struct decision *src);
+
+struct workshop_data *wsdata_new(void);   /* zeroed, scale [1, 5] */
+void wsdata_free(struct workshop_data **p);
+
+/* Append a zeroed element and return it (NULL on OOM). */
+struct answer *wsdata_add_answer(struct workshop_data *d);
+struct criterion *wsdata_add_criterion(struct workshop_data *d);
+struct judgement *wsdata_add_judgement(struct workshop_data *d);
+struct approach *wsdata_add_approach(struct workshop_data *d);
+struct score *wsdata_add_score(struct workshop_data *d);
+struct vote *wsdata_add_vote(struct workshop_data *d);
+struct decision *wsdata_add_decision(struct workshop_data *d);
+struct risk *wsdata_add_risk(struct workshop_data *d);
+struct metric *wsdata_add_metric(struct workshop_data *d);
+struct phase *wsdata_add_phase(struct workshop_data *d);
+struct component *approach_add_component(struct approach *a);
+
+/* Lookups by key (NULL / -1 when absent). */
+const struct answer *wsdata_answer(const struct workshop_data *d,
+				   const char *question);
+int wsdata_approach_index(const struct workshop_data *d, const char *key);
+int wsdata_criterion_index(const struct workshop_data *d, const char *key);
+const struct score *wsdata_score(const struct workshop_data *d,
+				 const char *approach, const char *criterion);
+const struct decision *wsdata_decision(const struct workshop_data *d,
+				       int number);
+
+/* Risk score = probability x impact. */
+int risk_score(const struct risk *r);
+
+#endif

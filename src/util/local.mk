@@ -1,0 +1,16 @@
+# util: strings, UTF-8, paths, atomic files, errors.
+libcharrette_a_SOURCES += \
+	src/util/atomic.c src/util/atomic.h \
+	src/util/error.c src/util/error.h \
+	src/util/i18n.h \
+	src/util/path.c src/util/path.h \
+	src/util/str.c src/util/str.h \
+	src/util/utf8.c src/util/utf8.h
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_util
+TESTS += tests/unit/test_util
+tests_unit_test_util_SOURCES = tests/unit/test_util.c
+tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_util_LDADD = $(UNIT_LDADD)
+endif

@@ -1,0 +1,1 @@
+# Shell-driven CLI and UI tests.
