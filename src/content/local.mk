@@ -1,2 +1,2 @@
 # content: libyaml loaders for data/*.yaml.
-libcharrette_a_SOURCES += src/content/content.h src/model/knowledge.h
+libcharrette_a_SOURCES += src/content/content.h

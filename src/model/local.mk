@@ -1,5 +1,6 @@
 # model: plain domain structs, no I/O.
-libcharrette_a_SOURCES += src/model/model.c src/model/model.h
+libcharrette_a_SOURCES += src/model/model.c src/model/model.h \
+	src/model/knowledge.c src/model/knowledge.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_model

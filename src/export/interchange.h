@@ -1,0 +1,27 @@
+/*
+ * interchange: a whole workshop as one YAML document (JSON accepted on
+ * input), the format of `charrette import` and `export --format yaml|json`
+ * and of data/demo.yaml.  Reading validates everything and reports the
+ * first problem as file:line:col; nothing is returned on error.
+ */
+#ifndef CHARRETTE_EXPORT_INTERCHANGE_H
+#define CHARRETTE_EXPORT_INTERCHANGE_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+#include "util/str.h"
+
+struct error;
+
+int interchange_read_file(const char *path, struct workshop_data **out,
+			  struct error *e);
+/* name is used in error messages as the file. */
+int interchange_read_buffer(const char *name, const char *data, size_t len,
+			    struct workshop_data **out, struct error *e);
+int interchange_write_yaml(const struct workshop_data *d, struct buf *out,
+			   struct error *e);
+int interchange_write_json(const struct workshop_data *d, struct buf *out,
+			   struct error *e);
+
+#endif
