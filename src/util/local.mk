@@ -1,6 +1,7 @@
 # util: strings, UTF-8, paths, atomic files, errors.
 libcharrette_a_SOURCES += \
 	src/util/atomic.c src/util/atomic.h \
+	src/util/clock.c src/util/clock.h \
 	src/util/error.c src/util/error.h \
 	src/util/i18n.h \
 	src/util/path.c src/util/path.h \
