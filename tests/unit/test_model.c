@@ -1,0 +1,184 @@
+/* Unit tests for src/model: enum names, values, copies, the aggregate. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "model/knowledge.h"
+#include "model/model.h"
+#include "util/error.h"
+
+static void test_enum_ids(void **state)
+{
+	enum stage st;
+	enum adr_status as;
+	enum risk_status rs;
+	enum weighting w;
+	enum question_kind k;
+
+	(void)state;
+	for (int i = 0; i < STAGE_COUNT; i++) {
+		assert_int_equal(stage_from_id(stage_id((enum stage)i), &st), 0);
+		assert_int_equal(st, i);
+	}
+	assert_int_equal(stage_from_id("nope", &st), ST_INPUT);
+	assert_int_equal(stage_from_id(NULL, &st), ST_INPUT);
+	for (int i = 0; i < ADR_STATUS_COUNT; i++) {
+		assert_int_equal(adr_status_from_id(adr_status_id((enum adr_status)i), &as), 0);
+		assert_int_equal(as, i);
+	}
+	/* Status words in ADR files come in any case. */
+	assert_int_equal(adr_status_from_id("Accepted", &as), 0);
+	assert_int_equal(as, ADR_ACCEPTED);
+	assert_string_equal(adr_status_label(ADR_SUPERSEDED), "Superseded");
+	for (int i = 0; i < RISK_STATUS_COUNT; i++) {
+		assert_int_equal(risk_status_from_id(risk_status_id((enum risk_status)i), &rs), 0);
+		assert_int_equal(rs, i);
+	}
+	assert_int_equal(weighting_from_id("ahp", &w), 0);
+	assert_int_equal(w, WEIGHTING_AHP);
+	assert_string_equal(weighting_id(WEIGHTING_DIRECT), "direct");
+	assert_int_equal(weighting_from_id("weird", &w), ST_INPUT);
+	for (int i = 0; i < Q_KIND_COUNT; i++) {
+		assert_int_equal(question_kind_from_id(question_kind_id((enum question_kind)i), &k), 0);
+		assert_int_equal(k, i);
+	}
+	assert_int_equal(question_kind_from_id("slider", &k), ST_INPUT);
+	assert_string_equal(band_label(BAND_ELITE), "Elite");
+	assert_string_equal(band_label(BAND_NONE), "-");
+}
+
+static void test_values(void **state)
+{
+	struct value a = { 0 }, b = { 0 };
+	char *t;
+
+	(void)state;
+	a.kind = VAL_LIST;
+	strv_push(&a.list, "soc2");
+	strv_push(&a.list, "hipaa");
+	t = value_to_text(&a);
+	assert_string_equal(t, "soc2, hipaa");
+	free(t);
+	assert_int_equal(value_copy(&b, &a), 0);
+	assert_true(value_equal(&a, &b));
+	strv_push(&b.list, "pci_dss");
+	assert_false(value_equal(&a, &b));
+	value_clear(&a);
+	value_clear(&b);
+	a.kind = VAL_NUMBER;
+	a.number = 35;
+	t = value_to_text(&a);
+	assert_string_equal(t, "35");
+	free(t);
+	b.kind = VAL_TEXT;
+	b.text = strdup("35");
+	assert_false(value_equal(&a, &b));  /* kinds differ */
+	value_clear(&b);
+	assert_int_equal(b.kind, VAL_NONE);
+	t = value_to_text(&b);
+	assert_string_equal(t, "");
+	free(t);
+}
+
+static void test_aggregate(void **state)
+{
+	struct workshop_data *d = wsdata_new();
+	struct approach *a, copy;
+	struct decision *x, xcopy;
+	struct component *c;
+	struct score *s;
+	struct risk *r;
+
+	(void)state;
+	assert_non_null(d);
+	assert_true(d->ws.scale_min == 1 && d->ws.scale_max == 5);
+	a = wsdata_add_approach(d);
+	a->key = strdup("gha");
+	a->name = strdup("GitHub Actions");
+	strv_push(&a->pros, "simple");
+	c = approach_add_component(a);
+	c->category = strdup("cicd");
+	c->name = strdup("GitHub Actions");
+	a = wsdata_add_approach(d);
+	a->key = strdup("gl");
+	assert_int_equal(d->n_approaches, 2);
+	assert_int_equal(wsdata_approach_index(d, "gl"), 1);
+	assert_int_equal(wsdata_approach_index(d, "nope"), -1);
+
+	memset(&copy, 0, sizeof(copy));
+	assert_int_equal(approach_copy(&copy, &d->approaches[0]), 0);
+	assert_string_equal(copy.components[0].category, "cicd");
+	assert_ptr_not_equal(copy.components, d->approaches[0].components);
+	assert_true(strv_equal(&copy.pros, &d->approaches[0].pros));
+	approach_clear(&copy);
+
+	s = wsdata_add_score(d);
+	s->approach = strdup("gha");
+	s->criterion = strdup("dx");
+	s->has_value = true;
+	s->value = 4;
+	assert_non_null(wsdata_score(d, "gha", "dx"));
+	assert_null(wsdata_score(d, "gl", "dx"));
+
+	x = wsdata_add_decision(d);
+	x->number = 7;
+	x->title = strdup("Use GitOps");
+	x->supersedes = malloc(sizeof(int));
+	x->supersedes[0] = 3;
+	x->n_supersedes = 1;
+	memset(&xcopy, 0, sizeof(xcopy));
+	assert_int_equal(decision_copy(&xcopy, x), 0);
+	assert_int_equal(xcopy.supersedes[0], 3);
+	assert_ptr_not_equal(xcopy.supersedes, x->supersedes);
+	decision_clear(&xcopy);
+	assert_ptr_equal(wsdata_decision(d, 7), x);
+	assert_null(wsdata_decision(d, 8));
+
+	r = wsdata_add_risk(d);
+	r->probability = 4;
+	r->impact = 5;
+	assert_int_equal(risk_score(r), 20);
+	wsdata_free(&d);
+	assert_null(d);
+	wsdata_free(&d);   /* freeing NULL is harmless */
+}
+
+static void test_cond_clear(void **state)
+{
+	struct cond c = { 0 };
+
+	(void)state;
+	c.op = COND_ALL;
+	c.sub = calloc(2, sizeof(*c.sub));
+	c.n_sub = 2;
+	c.sub[0].op = COND_EQ;
+	c.sub[0].question = strdup("team_size");
+	c.sub[0].arg.kind = VAL_NUMBER;
+	c.sub[1].op = COND_IN;
+	c.sub[1].question = strdup("clouds");
+	c.sub[1].arg.kind = VAL_LIST;
+	strv_push(&c.sub[1].arg.list, "aws");
+	c.at.file = strdup("rules.yaml");
+	cond_clear(&c);
+	assert_null(c.sub);
+	assert_int_equal(c.n_sub, 0);
+	assert_null(c.at.file);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_enum_ids),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_aggregate),
+		cmocka_unit_test(test_cond_clear),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

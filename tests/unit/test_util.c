@@ -1,0 +1,309 @@
+/* Unit tests for src/util: strings, UTF-8, paths, atomic files, errors. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "util/atomic.h"
+#include "util/clock.h"
+#include "util/error.h"
+#include "util/path.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+static char tmpdir[64];
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/charrette-util-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_buf(void **state)
+{
+	struct buf b;
+	char *s;
+
+	(void)state;
+	buf_init(&b);
+	assert_string_equal(buf_str(&b), "");
+	assert_int_equal(buf_puts(&b, "abc"), 0);
+	assert_int_equal(buf_printf(&b, "-%d-%s", 42, "x"), 0);
+	assert_int_equal(buf_putc(&b, '!'), 0);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(buf_putc(&b, 'z'), 0);
+	assert_int_equal(b.len, 1009);
+	assert_memory_equal(b.data, "abc-42-x!z", 10);
+	s = buf_detach(&b);
+	assert_non_null(s);
+	assert_int_equal(strlen(s), 1009);
+	assert_null(b.data);
+	free(s);
+	s = buf_detach(&b);   /* empty buffer still yields a string */
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_strv(void **state)
+{
+	struct strv a = { 0 }, b = { 0 };
+	char *joined;
+
+	(void)state;
+	assert_int_equal(strv_split(&a, "one\ntwo\n\nfour", '\n'), 0);
+	assert_int_equal(a.n, 4);
+	assert_string_equal(a.v[2], "");
+	assert_true(strv_contains(&a, "two"));
+	assert_false(strv_contains(&a, "three"));
+	joined = strv_join(&a, "|");
+	assert_string_equal(joined, "one|two||four");
+	free(joined);
+	assert_int_equal(strv_copy(&b, &a), 0);
+	assert_true(strv_equal(&a, &b));
+	strv_push(&b, "five");
+	assert_false(strv_equal(&a, &b));
+	strv_free(&a);
+	strv_free(&b);
+	assert_int_equal(strv_split(&a, "", '\n'), 0);
+	assert_int_equal(a.n, 0);
+	assert_int_equal(a.n, 0);
+}
+
+static void test_str_helpers(void **state)
+{
+	char buf[64];
+	char *s = NULL;
+	char t[] = "  \t padded \n";
+
+	(void)state;
+	assert_true(str_eq(NULL, NULL));
+	assert_false(str_eq("a", NULL));
+	assert_true(str_empty(""));
+	assert_true(str_empty(NULL));
+	assert_true(str_startswith("charrette", "char"));
+	assert_string_equal(str_trim(t), "padded");
+	assert_int_equal(str_set(&s, "x"), 0);
+	assert_int_equal(str_set(&s, "yz"), 0);
+	assert_string_equal(s, "yz");
+	assert_int_equal(str_set(&s, NULL), 0);
+	assert_null(s);
+	str_number(buf, sizeof(buf), 100);
+	assert_string_equal(buf, "100");
+	str_number(buf, sizeof(buf), 0.25);
+	assert_string_equal(buf, "0.25");
+	str_number(buf, sizeof(buf), 0.1 + 0.2);
+	assert_true(strtod(buf, NULL) == 0.1 + 0.2);
+	str_number(buf, sizeof(buf), -3);
+	assert_string_equal(buf, "-3");
+	str_number(buf, sizeof(buf), 1.0 / 3.0);
+	assert_true(strtod(buf, NULL) == 1.0 / 3.0);
+}
+
+static void test_utf8(void **state)
+{
+	size_t bad = 99;
+	uint32_t cp;
+	char enc[4];
+	char *clean;
+	int used;
+	const char *mixed = "a\xE6\x97\xA5\xF0\x9F\x98\x80z";  /* a 日 😀 z */
+
+	(void)state;
+	assert_true(utf8_valid("plain", 5, NULL));
+	assert_true(utf8_valid(mixed, strlen(mixed), NULL));
+	assert_false(utf8_valid("ab\xC3", 3, &bad));  /* truncated */
+	assert_int_equal(bad, 2);
+	assert_false(utf8_valid("\xC0\xAF", 2, &bad)); /* overlong '/' */
+	assert_int_equal(bad, 0);
+	assert_false(utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+	assert_false(utf8_valid("\xF4\x90\x80\x80", 4, &bad)); /* > U+10FFFF */
+	assert_int_equal(utf8_decode("\xE6\x97\xA5", 3, &cp), 3);
+	assert_int_equal(cp, 0x65E5);
+	assert_int_equal(utf8_encode(0x1F600, enc), 4);
+	assert_memory_equal(enc, "\xF0\x9F\x98\x80", 4);
+	assert_int_equal(utf8_encode(0xE9, enc), 2);
+	assert_int_equal(utf8_width("abc"), 3);
+	assert_int_equal(utf8_width(mixed), 6);   /* 1 + 2 + 2 + 1 */
+	/* A wide character never straddles the cut. */
+	assert_int_equal(utf8_fit(mixed, 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(utf8_fit(mixed, 3, &used), 4);
+	assert_int_equal(used, 3);
+	assert_int_equal(utf8_next(mixed, strlen(mixed), 1), 4);
+	assert_int_equal(utf8_prev(mixed, 4), 1);
+	assert_int_equal(utf8_prev(mixed, 0), 0);
+	clean = utf8_sanitize("ok\xFFok");
+	assert_string_equal(clean, "ok\xEF\xBF\xBDok");
+	free(clean);
+}
+
+static void test_error(void **state)
+{
+	struct error e;
+	char line[256];
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(err_set(&e, ST_INPUT, "bad %s", "thing"), ST_INPUT);
+	assert_string_equal(err_format(&e, line, sizeof(line)), "bad thing");
+	err_setloc(&e, ST_INPUT, "data/x.yaml", 3, 7, "unknown key '%s'", "foo");
+	assert_string_equal(err_format(&e, line, sizeof(line)),
+			    "data/x.yaml:3:7: unknown key 'foo'");
+	err_setloc(&e, ST_INPUT, "adr.md", 4, 0, "no title");
+	assert_string_equal(err_format(&e, line, sizeof(line)), "adr.md:4: no title");
+	assert_int_equal(err_exit_code(ST_OK), 0);
+	assert_int_equal(err_exit_code(ST_INPUT), 2);
+	assert_int_equal(err_exit_code(ST_NOTFOUND), 2);
+	assert_int_equal(err_exit_code(ST_ERROR), 1);
+	assert_int_equal(err_exit_code(ST_CONFLICT), 1);
+}
+
+static void test_paths(void **state)
+{
+	struct error e;
+	char *p, *dir;
+
+	(void)state;
+	err_clear(&e);
+	p = path_join("a/", "b");
+	assert_string_equal(p, "a/b");
+	free(p);
+	p = path_join("a", "b");
+	assert_string_equal(p, "a/b");
+	free(p);
+	setenv("XDG_DATA_HOME", "/srv/xdg", 1);
+	p = path_default_db(&e);
+	assert_string_equal(p, "/srv/xdg/charrette/charrette.db");
+	free(p);
+	/* A relative XDG value is invalid and ignored (XDG spec). */
+	setenv("XDG_DATA_HOME", "relative", 1);
+	setenv("HOME", "/home/tester", 1);
+	p = path_default_db(&e);
+	assert_string_equal(p, "/home/tester/.local/share/charrette/charrette.db");
+	free(p);
+	unsetenv("XDG_CONFIG_HOME");
+	p = path_user_data_dir(&e);
+	assert_string_equal(p, "/home/tester/.config/charrette/data");
+	free(p);
+	p = path_dirname("/x/y/z.db");
+	assert_string_equal(p, "/x/y");
+	free(p);
+	p = path_dirname("z.db");
+	assert_string_equal(p, ".");
+	free(p);
+	assert_string_equal(path_basename("/x/y/z.db"), "z.db");
+
+	dir = str_printf("%s/one/two/three", tmpdir);
+	assert_int_equal(path_mkdir_p(dir, 0755, &e), 0);
+	assert_int_equal(access(dir, W_OK), 0);
+	assert_int_equal(path_mkdir_p(dir, 0755, &e), 0);  /* exists: fine */
+	free(dir);
+	/* A component that is a regular file cannot become a folder. */
+	p = str_printf("%s/file", tmpdir);
+	assert_int_equal(atomic_write(p, "x", 1, 0, &e), 0);
+	dir = str_printf("%s/sub", p);
+	assert_int_equal(path_mkdir_p(dir, 0755, &e), ST_ERROR);
+	assert_non_null(strstr(e.msg, "cannot create folder"));
+	free(dir);
+	free(p);
+}
+
+static void test_atomic(void **state)
+{
+	struct error e;
+	char *path = str_printf("%s/out.md", tmpdir);
+	char *link = str_printf("%s/link.md", tmpdir);
+	char *victim = str_printf("%s/victim.txt", tmpdir);
+	char *data = NULL;
+	size_t len;
+	struct stat st;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(atomic_write(path, "hello\n", 6, 0, &e), 0);
+	assert_int_equal(file_read_all(path, &data, &len, &e), 0);
+	assert_int_equal(len, 6);
+	assert_string_equal(data, "hello\n");
+	free(data);
+	/* Same content again: fine, nothing to do. */
+	assert_int_equal(atomic_write(path, "hello\n", 6, 0, &e), 0);
+	/* Different content is refused without the overwrite flag ... */
+	assert_int_equal(atomic_write(path, "other\n", 6, 0, &e), ST_INPUT);
+	assert_non_null(strstr(e.msg, "already exists"));
+	assert_int_equal(file_read_all(path, &data, &len, &e), 0);
+	assert_string_equal(data, "hello\n");
+	free(data);
+	/* ... and replaces it with the flag. */
+	assert_int_equal(atomic_write(path, "other\n", 6, ATOMIC_OVERWRITE, &e), 0);
+	assert_int_equal(file_read_all(path, &data, &len, &e), 0);
+	assert_string_equal(data, "other\n");
+	free(data);
+	/* A symlink at the target is never followed. */
+	assert_int_equal(atomic_write(victim, "keep", 4, 0, &e), 0);
+	assert_int_equal(symlink(victim, link), 0);
+	assert_int_equal(atomic_write(link, "evil", 4, ATOMIC_OVERWRITE, &e),
+			 ST_INPUT);
+	assert_non_null(strstr(e.msg, "symbolic link"));
+	assert_int_equal(file_read_all(victim, &data, &len, &e), 0);
+	assert_string_equal(data, "keep");
+	free(data);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	/* Missing file reads as not found. */
+	assert_int_equal(file_read_all("/nonexistent/charrette", &data, &len, &e),
+			 ST_NOTFOUND);
+	free(path);
+	free(link);
+	free(victim);
+}
+
+static void test_clock(void **state)
+{
+	char day[16];
+
+	(void)state;
+	setenv("CHARRETTE_NOW", "1795651200", 1);   /* 2026-11-26 00:00 UTC */
+	assert_int_equal(clock_now(), 1795651200);
+	clock_today(day, sizeof(day));
+	assert_string_equal(day, "2026-11-26");
+	setenv("CHARRETTE_NOW", "garbage", 1);
+	assert_true(clock_now() > 1700000000);
+	unsetenv("CHARRETTE_NOW");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_strv),
+		cmocka_unit_test(test_str_helpers),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_error),
+		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_atomic),
+		cmocka_unit_test(test_clock),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}
