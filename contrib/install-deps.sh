@@ -2,7 +2,7 @@
 # Install what building and testing charrette needs on Debian or Ubuntu.
 # As root it runs apt-get; otherwise it prints the command to run.
 set -e
-PKGS="build-essential autoconf automake autopoint gettext pkg-config \
+PKGS="build-essential autoconf automake autopoint gettext pkg-config valgrind \
 libncurses-dev libyaml-dev libsqlite3-dev libcmocka-dev sqlite3 tmux"
 if [ "${1:-}" = "--print" ] || [ "$(id -u)" -ne 0 ]; then
 	echo "Run as root:"

@@ -1,1 +1,11 @@
-# Shell-driven CLI and UI tests.
+# Shell-driven CLI tests, and the valgrind run of the unit tests.
+TESTS += tests/cli/basic.sh
+EXTRA_DIST += tests/cli/basic.sh tests/cli/lib.sh
+
+# Unit tests under valgrind: every test program without an extension.
+VALGRIND_CMD = valgrind --quiet --error-exitcode=1 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect
+check-valgrind:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(filter tests/unit/%,$(TESTS))' \
+		LOG_COMPILER='$(VALGRIND_CMD)'
+.PHONY: check-valgrind
