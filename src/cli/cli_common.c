@@ -11,6 +11,7 @@
 #include "content/content.h"
 #include "store/store.h"
 #include "util/path.h"
+#include "util/shared.h"
 #include "util/str.h"
 
 struct store *cli_store(struct cli_ctx *ctx, struct error *e)
@@ -37,6 +38,15 @@ struct store *cli_store(struct cli_ctx *ctx, struct error *e)
 			}
 			free(dir);
 		}
+	}
+	if (!ctx->read_only) {
+		struct strv warnings = { 0 };
+
+		if (shared_prepare_db(ctx->db_path, &warnings, e) < 0)
+			return NULL;
+		for (size_t i = 0; i < warnings.n; i++)
+			fprintf(ctx->err, "charrette: warning: %s\n", warnings.v[i]);
+		strv_free(&warnings);
 	}
 	if (store_open(&ctx->store, ctx->db_path, flags, ctx->who, e) < 0)
 		return NULL;

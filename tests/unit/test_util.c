@@ -18,6 +18,7 @@
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/path.h"
+#include "util/shared.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -277,6 +278,50 @@ static void test_atomic(void **state)
 	free(victim);
 }
 
+static void test_shared(void **state)
+{
+	struct error e;
+	struct strv w = { 0 };
+	char *dir = str_printf("%s/team", tmpdir);
+	char *db = str_printf("%s/team/team.db", tmpdir);
+	char *solo = str_printf("%s/solo.db", tmpdir);
+	struct stat st;
+	mode_t old = umask(077);
+
+	(void)state;
+	err_clear(&e);
+	/* A setgid group folder: the database is created 0660 despite the
+	 * creator's umask 077, and nothing is wrong. */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(chmod(dir, 02770), 0);
+	assert_int_equal(shared_prepare_db(db, &w, &e), 0);
+	assert_int_equal(stat(db, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0660);
+	assert_int_equal(w.n, 0);
+	/* A file that lost its group write bit is reported with the fix. */
+	assert_int_equal(chmod(db, 0600), 0);
+	assert_int_equal(shared_prepare_db(db, &w, &e), 0);
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.v[0], "not group-writable"));
+	assert_non_null(strstr(w.v[0], "chmod g+w"));
+	strv_free(&w);
+	/* Group-writable without setgid is worth a warning too. */
+	assert_int_equal(chmod(db, 0660), 0);
+	assert_int_equal(chmod(dir, 0770), 0);
+	assert_int_equal(shared_prepare_db(db, &w, &e), 0);
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.v[0], "setgid"));
+	strv_free(&w);
+	/* A private folder is left alone: no file is created in advance. */
+	assert_int_equal(shared_prepare_db(solo, &w, &e), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_not_equal(stat(solo, &st), 0);
+	umask(old);
+	free(dir);
+	free(db);
+	free(solo);
+}
+
 static void test_clock(void **state)
 {
 	char day[16];
@@ -301,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_error),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_atomic),
+		cmocka_unit_test(test_shared),
 		cmocka_unit_test(test_clock),
 	};
 
