@@ -283,7 +283,17 @@ static void test_refuse_foreign_database(void **state)
 	assert_non_null(strstr(e.msg, "is a SQLite database of another "
 			       "application"));
 	assert_same_bytes(before, n, f->db);
+
+	/* no tables but a schema version of someone else's */
+	unlink(f->db);
+	raw_exec(f->db, "PRAGMA user_version = 3;");
 	free(before);
+	before = slurp(f->db, &n);
+	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_INPUT);
+	assert_non_null(strstr(e.msg, "another application"));
+	assert_same_bytes(before, n, f->db);
+	free(before);
+	before = NULL;
 
 	/* read-only is refused the same way */
 	assert_int_equal(store_open(&f->s, f->db, STORE_READONLY, "alice", &e),
@@ -307,6 +317,13 @@ static void test_backup_before_migrating(void **state)
 	before = slurp(f->db, &n);
 	assert_non_null(before);
 	err_clear(&e);
+	/* read-only cannot upgrade it, and leaves it alone */
+	assert_int_equal(store_open(&f->s, f->db, STORE_READONLY, "alice", &e),
+			 ST_READONLY);
+	assert_non_null(strstr(e.msg, "needs an upgrade"));
+	assert_same_bytes(before, n, f->db);
+	assert_false(exists(bak));
+
 	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_OK);
 	store_close(&f->s);
 
