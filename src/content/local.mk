@@ -16,3 +16,7 @@ EXTRA_DIST += \
 	tests/data/content/override/criteria.yaml \
 	tests/data/content/override/interview.yaml \
 	tests/data/content/override/rules.yaml
+
+# Needs the charrette binary; skips itself (77) when it is not built.
+TESTS += tests/cli/check-data.sh
+EXTRA_DIST += tests/cli/check-data.sh
