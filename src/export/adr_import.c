@@ -1825,9 +1825,14 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 	struct stat st;
 	int rc;
 
-	if (stat(dir, &st) != 0)
+	if (stat(dir, &st) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return err_setloc(e, ST_INPUT, dir, 0, 0,
+					  _("no such folder"));
 		return err_setloc(e, errno == ENOMEM ? ST_ERROR : ST_INPUT, dir,
-				  0, 0, _("no such folder (%s)"), strerror(errno));
+				  0, 0, _("cannot open the folder: %s"),
+				  strerror(errno));
+	}
 	if (!S_ISDIR(st.st_mode))
 		return err_setloc(e, ST_INPUT, dir, 0, 0, _("not a folder"));
 	if ((rc = list_dir(dir, &names, e)) < 0)

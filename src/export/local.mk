@@ -1,1 +1,14 @@
 # export: Markdown writers, ADR import, YAML/JSON interchange.
+
+# adr import
+libcharrette_a_SOURCES += src/export/adr_import.c src/export/adr_import.h
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_adr_import
+TESTS += tests/unit/test_adr_import
+tests_unit_test_adr_import_SOURCES = tests/unit/test_adr_import.c
+tests_unit_test_adr_import_CFLAGS = $(UNIT_CFLAGS) \
+	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
+tests_unit_test_adr_import_LDADD = $(UNIT_LDADD)
+endif
+TESTS += tests/cli/import-adr.sh
+EXTRA_DIST += tests/cli/import-adr.sh tests/data/adr
