@@ -1101,6 +1101,21 @@ static int sect_decision(struct doc *d, size_t head, size_t to)
 	return ST_OK;
 }
 
+/* Does the text start with a status word ("Accepted", "Deprecated ...")? */
+static bool status_word(const char *s, size_t n)
+{
+	char word[32];
+	size_t k = 0;
+	enum adr_status st;
+
+	while (k < n && k + 1 < sizeof(word) && isalpha((unsigned char)s[k])) {
+		word[k] = s[k];
+		k++;
+	}
+	word[k] = '\0';
+	return adr_status_from_id(word, &st) == ST_OK;
+}
+
 /*
  * Status section, and a Links section: the status word, supersede links
  * taken out; other lines (Amends, Clarifies, prose) kept under a heading.
@@ -1125,6 +1140,12 @@ static int sect_status(struct doc *d, size_t head, size_t to, bool status)
 				if (add_link(d, by, t, tn, g, gn, (int)i + 1) < 0)
 					return ST_ERROR;
 				d->taken[i] = true;
+			} else if (status && !d->have_status &&
+				   status_word(k, kn)) {
+				/* "Accepted [by the board](url)": the status,
+				 * and the line is kept for its link. */
+				if (status_text(d, k, kn, (int)i + 1) < 0)
+					return ST_ERROR;
 			}
 			continue;
 		}

@@ -596,6 +596,17 @@ static void test_parse_warnings(void **state)
 	assert_int_equal(r.d.supersedes[0], 2);
 	assert_int_equal(r.d.supersedes[1], 7);
 	adr_record_clear(&r);
+	adr_msgs_clear(&m);
+
+	/* A status word that carries a link is still the status. */
+	assert_int_equal(parse("0010-s.md", "# 10. S\n\n## Status\n\n"
+			       "Accepted [in the review](https://example.org/r/1)\n",
+			       &r, &m, &e), ST_OK);
+	assert_int_equal(r.d.status, ADR_ACCEPTED);
+	assert_int_equal(m.n, 0);
+	assert_string_equal(r.d.rationale,
+			    "## Links\n\nAccepted [in the review](https://example.org/r/1)");
+	adr_record_clear(&r);
 
 	/* Only blank lines, or headings without a title first. */
 	assert_int_equal(parse("a.md", " \n\t\n", &r, &m, &e), ST_INPUT);
