@@ -108,9 +108,10 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 		if (x->n_supersedes) {
 			struct buf b;
 
+			/* The store reads a number list as "3, 7". */
 			buf_init(&b);
 			for (size_t k = 0; k < x->n_supersedes; k++)
-				buf_printf(&b, "%s%d", k ? "\n" : "",
+				buf_printf(&b, "%s%d", k ? ", " : "",
 					   x->supersedes[k]);
 			rc = b.oom ? err_set(e, ST_ERROR, "out of memory") :
 				update_field(ctx->store, ids[i], "supersedes",

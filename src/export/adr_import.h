@@ -21,9 +21,9 @@
  *       "### ... Consequences" subsections are taken out as consequences)
  *   Consequences: Positive / Negative / Risks subsections, or "Good,
  *       because" / "Bad, because" bullets -> positive / negative / risks;
- *       unstructured text becomes the only item of `positive` (an exporter
- *       that finds one positive item and no negative or risk item may print
- *       it back as plain text).
+ *       other consequences text -> `positive`, one item per list item or
+ *       paragraph.  Items are one line each (the store keeps lists as
+ *       lines), so the lines of an item are joined with a space.
  *   Alternatives / Alternatives Considered / Considered Options -> alternatives
  *   Rationale                                      -> rationale (first)
  *   every other section, text before the first section, link lines other

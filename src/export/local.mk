@@ -1,7 +1,8 @@
 # export: Markdown writers, ADR import, YAML/JSON interchange.
 
 # adr import
-libcharrette_a_SOURCES += src/export/adr_import.c src/export/adr_import.h
+libcharrette_a_SOURCES += src/export/adr_import.c src/export/adr_import.h \
+	src/export/adr_import_int.h src/export/adr_parse.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_adr_import
 TESTS += tests/unit/test_adr_import

@@ -162,8 +162,8 @@ static void test_adr_tools_folder(void **state)
 			    "## not a heading: this sits in a code block\n"
 			    "key: deps-${{ hashFiles('**/package-lock.json') }}\n"
 			    "```");
-	assert_strv(&x->positive, 1,
-		    "Pipelines finish in about 9 minutes.\n\n"
+	/* Unstructured consequences: one item a paragraph. */
+	assert_strv(&x->positive, 2, "Pipelines finish in about 9 minutes.",
 		    "A poisoned cache can spread; the key includes the runner image.");
 	assert_string_equal(x->rationale,
 			    "## Links\n\nAmends [2. Deploy with GitHub Actions]"
@@ -538,6 +538,16 @@ static void test_parse_formats(void **state)
 	assert_strv(&r.d.deciders, 1, "x");
 	adr_record_clear(&r);
 
+	/* A block scalar in a list field still gives one-line items. */
+	assert_int_equal(parse("0005-e.md", "---\nconsulted: |\n  a\n  b, c\n"
+			       "informed:\n  - |\n    d\n    e\n---\n# E\n",
+			       &r, &m, &e), ST_OK);
+	assert_strv(&r.d.consulted, 2, "a b", "c");
+	assert_strv(&r.d.informed, 1, "d e");
+	assert_int_equal(m.n, 1);   /* no status */
+	adr_msgs_clear(&m);
+	adr_record_clear(&r);
+
 	/* Bold metadata, "ADR-0005:" titles, a UTF-8 BOM. */
 	assert_int_equal(parse("x.md", "\xEF\xBB\xBF# ADR-0005: Use E\n\n"
 			       "**Status:** Accepted\n**Date**: 2024-02-02\n",
@@ -598,6 +608,17 @@ static void test_parse_warnings(void **state)
 	adr_record_clear(&r);
 	adr_msgs_clear(&m);
 
+	/* Items never hold a newline: soft breaks become spaces. */
+	assert_int_equal(parse("0011-i.md", "# 11. I\n\n## Status\n\nAccepted\n\n"
+			       "## Consequences\n\n### Negative\n\n"
+			       "* slower builds,\n  at first\n* more\n\n  to learn\n"
+			       "  * nested\n\nA closing\nparagraph.\n",
+			       &r, &m, &e), ST_OK);
+	assert_strv(&r.d.negative, 4, "slower builds, at first",
+		    "more to learn", "nested", "A closing paragraph.");
+	assert_null(r.d.rationale);
+	adr_record_clear(&r);
+
 	/* A status word that carries a link is still the status. */
 	assert_int_equal(parse("0010-s.md", "# 10. S\n\n## Status\n\n"
 			       "Accepted [in the review](https://example.org/r/1)\n",
@@ -636,7 +657,7 @@ static void test_parse_kept_text(void **state)
 			       "## Context\n\nsecond\n",
 			       &r, &m, &e), ST_OK);
 	assert_int_equal(m.n, 0);
-	assert_strv(&r.d.positive, 1, "* easier\n* harder");
+	assert_strv(&r.d.positive, 2, "easier", "harder");
 	assert_string_equal(r.d.context, "first");
 	/* The Rationale section comes first, then what had no field. */
 	assert_string_equal(r.d.rationale,
