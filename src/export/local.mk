@@ -3,7 +3,6 @@
 # interchange
 libcharrette_a_SOURCES += src/export/interchange.c src/export/interchange.h \
 	src/export/interchange_write.c
-dist_pkgdata_DATA += data/demo.yaml
 EXTRA_DIST += tests/cli/import-score.sh tests/cli/import-score.table \
 	tests/data/interchange doc/interchange.5.part
 TESTS += tests/cli/import-score.sh
@@ -15,3 +14,17 @@ tests_unit_test_interchange_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_interchange_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_interchange_LDADD = $(UNIT_LDADD)
 endif
+
+# adr import
+libcharrette_a_SOURCES += src/export/adr_import.c src/export/adr_import.h \
+	src/export/adr_import_int.h src/export/adr_parse.c
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_adr_import
+TESTS += tests/unit/test_adr_import
+tests_unit_test_adr_import_SOURCES = tests/unit/test_adr_import.c
+tests_unit_test_adr_import_CFLAGS = $(UNIT_CFLAGS) \
+	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
+tests_unit_test_adr_import_LDADD = $(UNIT_LDADD)
+endif
+TESTS += tests/cli/import-adr.sh
+EXTRA_DIST += tests/cli/import-adr.sh tests/data/adr
