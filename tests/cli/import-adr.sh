@@ -132,7 +132,7 @@ run 2 import-adr "$fx/madr2" --into "no workshop by this name"
 run 0 list
 checks=$((checks + 1))
 n=$(grep -c 'ADRs from' "$out")
-[ "$n" -eq 5 ] || fail "expected 5 imported workshops, found $n"
+[ "$n" -eq 6 ] || fail "expected 6 imported workshops, found $n"
 
 echo "import-adr: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
