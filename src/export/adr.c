@@ -480,11 +480,15 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 static void people_line(struct buf *out, const char *label,
 			const struct strv *sv)
 {
-	if (sv->n == 0)
+	size_t n = 0;
+
+	if (!x_has_items(sv))
 		return;
 	buf_printf(out, "%s: ", label);
 	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
+		if (!x_or(sv->v[i], NULL))
+			continue;
+		if (n++)
 			buf_puts(out, ", ");
 		md_inline(out, sv->v[i]);
 	}
@@ -674,11 +678,10 @@ int export_adr_index(const struct adr_plan *plan, struct buf *out,
 			md_cell(out, x_or(a->title, a->file));
 			buf_puts(out, "](");
 			x_link_target(out, a->file);
-			buf_puts(out, ") | ");
-			md_cell(out, x_or(a->status, "–"));
-			buf_puts(out, " | ");
-			md_cell(out, x_or(a->date, "–"));
-			buf_puts(out, " |\n");
+			buf_puts(out, ") |");
+			md_table_cell(out, x_or(a->status, "–"));
+			md_table_cell(out, x_or(a->date, "–"));
+			buf_putc(out, '\n');
 		}
 		buf_putc(out, '\n');
 	}

@@ -15,6 +15,7 @@ check_PROGRAMS += tests/unit/test_export
 TESTS += tests/unit/test_export
 tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_export_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_export_LDADD = $(UNIT_LDADD)
 endif
 TESTS += tests/cli/markdownlint.sh

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "export/md.h"
 #include "util/utf8.h"
@@ -119,6 +120,22 @@ static void put_inline(struct buf *out, const char *s, size_t len, int flags)
 			buf_add(out, s + i, u);
 			buf_putc(out, '>');
 			i += u;
+			continue;
+		}
+		/* GFM turns "www.x" and "a@b.c" into links of their own
+		 * (markdownlint calls them bare URLs): escape the dot, the
+		 * at sign, and they stay text. */
+		if ((c == 'w' || c == 'W') && (i == 0 || !is_alnum(s[i - 1])) &&
+		    i + 3 < len && strncasecmp(s + i, "www.", 4) == 0) {
+			buf_add(out, s + i, 3);
+			buf_puts(out, "\\.");
+			i += 4;
+			continue;
+		}
+		if (c == '@' && i > 0 && (is_alnum(s[i - 1]) ||
+					  strchr(".-_+", s[i - 1]))) {
+			buf_puts(out, "\\@");
+			i++;
 			continue;
 		}
 		switch (c) {
@@ -310,15 +327,26 @@ void md_cell(struct buf *out, const char *s)
 	}
 }
 
+void md_table_cell(struct buf *out, const char *s)
+{
+	size_t before;
+
+	buf_putc(out, ' ');
+	before = out->len;
+	md_cell(out, s);
+	/* An empty cell is "| |": markdownlint's MD060 counts the blanks. */
+	if (out->len == before)
+		buf_puts(out, "|");
+	else
+		buf_puts(out, " |");
+}
+
 void md_table_head(struct buf *out, const char *const *cols, size_t n,
 		   const char *align)
 {
 	buf_putc(out, '|');
-	for (size_t i = 0; i < n; i++) {
-		buf_putc(out, ' ');
-		md_cell(out, cols[i]);
-		buf_puts(out, " |");
-	}
+	for (size_t i = 0; i < n; i++)
+		md_table_cell(out, cols[i]);
 	buf_puts(out, "\n|");
 	for (size_t i = 0; i < n; i++) {
 		char a = align ? align[i] : 'l';

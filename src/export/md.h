@@ -45,6 +45,10 @@ void md_item(struct buf *out, const char *bullet, const char *s);
  * as <br>. */
 void md_cell(struct buf *out, const char *s);
 
+/* One cell of a table row: " text |" (" |" when empty), after the "|"
+ * that starts the row or ends the previous cell. */
+void md_table_cell(struct buf *out, const char *s);
+
 /* End a document with exactly one newline (markdownlint MD012, MD047). */
 void md_end(struct buf *out);
 

@@ -20,11 +20,11 @@
 #include "util/error.h"
 #include "util/i18n.h"
 
-/* Interview sections that describe where the team is today; every other
- * section goes under the requirements. */
+/* Interview sections (ids of data/interview*.yaml) that describe where
+ * the team is today; every other section goes under the requirements. */
 static const char *const current_sections[] = {
-	"current", "current_state", "delivery", "team", "infrastructure",
-	"infra", "tools", "pain", "pain_points", "painpoints",
+	"team", "infrastructure", "practices", "pain", "problem",
+	"stakeholders", "current", "current_state",
 };
 
 static bool is_current_section(const char *id)
@@ -291,14 +291,12 @@ static void stack_table(struct buf *out, const struct xctx *x,
 		const struct component *c = &a->components[i];
 		const struct tech *t = x_tech(x->k, c->category, c->name);
 
-		buf_puts(out, "| ");
-		md_cell(out, category_name(x->k, c->category));
-		buf_puts(out, " | ");
-		md_cell(out, c->name);
-		buf_puts(out, " | ");
-		md_cell(out, t && x_or(t->best_for, NULL) ? t->best_for :
-			     "–");
-		buf_puts(out, " |\n");
+		buf_putc(out, '|');
+		md_table_cell(out, category_name(x->k, c->category));
+		md_table_cell(out, x_or(c->name, "–"));
+		md_table_cell(out, t && x_or(t->best_for, NULL) ?
+			      t->best_for : "–");
+		buf_putc(out, '\n');
 	}
 	buf_putc(out, '\n');
 }
@@ -306,10 +304,13 @@ static void stack_table(struct buf *out, const struct xctx *x,
 static void numbered(struct buf *out, const struct strv *sv)
 {
 	char bullet[32];
+	size_t n = 0;
 
 	for (size_t i = 0; i < sv->n; i++) {
-		snprintf(bullet, sizeof(bullet), "%zu.", i + 1);
-		md_item(out, bullet, x_or(sv->v[i], "–"));
+		if (!x_or(sv->v[i], NULL))
+			continue;
+		snprintf(bullet, sizeof(bullet), "%zu.", ++n);
+		md_item(out, bullet, sv->v[i]);
 	}
 	buf_putc(out, '\n');
 }
@@ -364,7 +365,7 @@ static void recommended_section(struct buf *out, const struct xctx *x,
 	md_heading(out, 3, _("Technology stack"));
 	stack_table(out, x, a);
 	md_heading(out, 3, _("Pipeline stages"));
-	if (a->stages.n)
+	if (x_has_items(&a->stages))
 		numbered(out, &a->stages);
 	else {
 		buf_puts(out, _("No pipeline stages have been recorded for this approach."));
@@ -395,14 +396,14 @@ static void decisions_table(struct buf *out, const struct workshop_data *d)
 	for (size_t r = 0; r < d->n_decisions; r++) {
 		const struct decision *dec = &d->decisions[o[r]];
 
-		buf_printf(out, "| %d | ", dec->number);
-		md_cell(out, x_decision_title(dec));
-		buf_printf(out, " | %s", adr_status_label(dec->status));
+		buf_printf(out, "| %d |", dec->number);
+		md_table_cell(out, x_decision_title(dec));
+		buf_printf(out, " %s", adr_status_label(dec->status));
 		if (dec->superseded_by > 0)
 			buf_printf(out, _(" by ADR %d"), dec->superseded_by);
-		buf_puts(out, " | ");
-		md_cell(out, x_or(dec->date, "–"));
-		buf_puts(out, " |\n");
+		buf_puts(out, " |");
+		md_table_cell(out, x_or(dec->date, "–"));
+		buf_putc(out, '\n');
 	}
 	buf_putc(out, '\n');
 	free(o);
@@ -464,10 +465,7 @@ static void roadmap(struct buf *out, const struct workshop_data *d)
 		}
 		if (isfinite(p->weeks) && p->weeks > 0)
 			total += p->weeks;
-		for (size_t j = 0; j < p->items.n; j++)
-			md_item(out, "-", x_or(p->items.v[j], "–"));
-		if (p->items.n)
-			buf_putc(out, '\n');
+		x_list(out, "-", &p->items, NULL);
 	}
 	buf_puts(out, _("Total duration: "));
 	weeks(out, total);
@@ -532,7 +530,7 @@ int export_report(const struct workshop_data *d, const struct knowledge *k,
 	md_heading(out, 2, _("Success metrics"));
 	x_metrics_table(out, d, k);
 	md_heading(out, 2, _("Next steps"));
-	if (d->next_steps.n)
+	if (x_has_items(&d->next_steps))
 		numbered(out, &d->next_steps);
 	else {
 		buf_puts(out, _("No next steps have been recorded."));

@@ -25,28 +25,34 @@
 
 static void cell(struct buf *out, const char *s)
 {
-	buf_putc(out, ' ');
-	md_cell(out, s);
-	buf_puts(out, " |");
+	md_table_cell(out, s);
 }
 
+/* A cell of our own Markdown (numbers, bold labels). */
 static void cell_raw(struct buf *out, const char *s)
 {
 	buf_putc(out, ' ');
 	buf_puts(out, s);
-	buf_puts(out, " |");
+	buf_puts(out, *s ? " |" : "|");
 }
 
 /* A list of user-typed items in one cell, one per line. */
 static void cell_list(struct buf *out, const struct strv *sv)
 {
+	size_t before;
+	bool first = true;
+
 	buf_putc(out, ' ');
+	before = out->len;
 	for (size_t i = 0; i < sv->n; i++) {
-		if (i)
+		if (!x_or(sv->v[i], NULL))
+			continue;
+		if (!first)
 			buf_puts(out, "<br>");
 		md_cell(out, sv->v[i]);
+		first = false;
 	}
-	buf_puts(out, " |");
+	buf_puts(out, out->len == before ? "|" : " |");
 }
 
 /* ---- alternatives ------------------------------------------------------ */
@@ -64,18 +70,19 @@ static void why_not(struct buf *out, const struct xctx *x, size_t i,
 	} else {
 		x_fmt_total(a, sizeof(a), x->sc.totals[i]);
 		x_fmt_total(b, sizeof(b), x->sc.totals[chosen]);
-		if (x->sc.totals[i] < x->sc.totals[chosen])
+		if (x->sc.totals[i] < x->sc.totals[chosen]) {
 			buf_printf(out, _("Weighted total %s against %s for "),
 				   a, b);
-		else
-			buf_printf(out, _("Scored %s, not below %s for "),
-				   a, b);
-		md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
-					     sizeof(tmp)));
-		if (x->sc.totals[i] < x->sc.totals[chosen])
+			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
+						     sizeof(tmp)));
 			buf_putc(out, '.');
-		else
-			buf_puts(out, _(", but not chosen; see the rationale."));
+		} else {
+			buf_printf(out, _("Scored %s, not less than %s for "),
+				   a, b);
+			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
+						     sizeof(tmp)));
+			buf_puts(out, _("; not chosen for the reasons in the rationale."));
+		}
 	}
 	buf_puts(out, " |");
 }
