@@ -7,6 +7,7 @@
  */
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,14 +270,40 @@ size_t *x_decision_order(const struct workshop_data *d)
 	return o;
 }
 
+/* Documents use "." whatever LC_NUMERIC says, so that an export does not
+ * depend on who ran it. */
+static void fix_decimal(char *buf)
+{
+	const char *dp = localeconv()->decimal_point;
+	char *p;
+
+	if (!dp || !dp[0] || strcmp(dp, ".") == 0 || !(p = strstr(buf, dp)))
+		return;
+	*p = '.';
+	memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
+}
+
+void x_num(char *buf, size_t size, double v)
+{
+	str_number(buf, size, v);
+	fix_decimal(buf);
+}
+
+void x_fmt_fixed(char *buf, size_t size, double v, int decimals)
+{
+	snprintf(buf, size, "%.*f", decimals, v == 0 ? 0.0 : v);
+	fix_decimal(buf);
+}
+
 void x_fmt_total(char *buf, size_t size, double v)
 {
-	snprintf(buf, size, "%.2f", v);
+	x_fmt_fixed(buf, size, v, 2);
 }
 
 void x_fmt_percent(char *buf, size_t size, double v)
 {
-	snprintf(buf, size, "%.1f%%", v * 100.0);
+	x_fmt_fixed(buf, size - 1, v * 100.0, 1);
+	strcat(buf, "%");
 }
 
 char *x_marker(const struct workshop_data *d, int number)
@@ -293,7 +320,7 @@ char *x_marker(const struct workshop_data *d, int number)
 
 /* ---- writing ----------------------------------------------------------- */
 
-static int render(const struct workshop_data *d, const struct knowledge *k,
+int export_render(const struct workshop_data *d, const struct knowledge *k,
 		  enum export_format f, struct buf *out, struct error *e)
 {
 	switch (f) {
@@ -393,7 +420,7 @@ int export_run(const struct workshop_data *d, const struct knowledge *k,
 				   written, e);
 	buf_init(&b);
 	buf_puts(&b, "");
-	rc = render(d, k, f, &b, e);
+	rc = export_render(d, k, f, &b, e);
 	if (rc == ST_OK)
 		rc = x_out_of_memory(&b, e);
 	if (rc == ST_OK)

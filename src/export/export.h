@@ -65,6 +65,9 @@ int export_run(const struct workshop_data *d, const struct knowledge *k,
 	       struct strv *written, struct error *e);
 
 /* ---- buffer-level writers (append to out; 0 or ST_ERROR on OOM) ------ */
+/* Any single-file format (ST_INPUT for adr and madr). */
+int export_render(const struct workshop_data *d, const struct knowledge *k,
+		  enum export_format f, struct buf *out, struct error *e);
 int export_report(const struct workshop_data *d, const struct knowledge *k,
 		  struct buf *out, struct error *e);
 int export_risks_md(const struct workshop_data *d, struct buf *out,

@@ -59,7 +59,10 @@ int x_chosen(const struct workshop_data *d, const struct decision *dec);
 /* Decision indices sorted by number. */
 size_t *x_decision_order(const struct workshop_data *d);
 
-/* "3.85", "18.2%". */
+/* Numbers with "." as the decimal point in any locale: shortest form
+ * ("3", "0.25"), fixed decimals, a total ("3.85"), a percentage ("18.2%"). */
+void x_num(char *buf, size_t size, double v);
+void x_fmt_fixed(char *buf, size_t size, double v, int decimals);
 void x_fmt_total(char *buf, size_t size, double v);
 void x_fmt_percent(char *buf, size_t size, double v);
 

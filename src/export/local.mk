@@ -8,7 +8,7 @@ libcharrette_a_SOURCES += \
 	src/export/tables.c
 
 EXTRA_DIST += .markdownlint-cli2.jsonc tests/cli/markdownlint.sh \
-	tests/golden
+	tests/cli/export.sh tests/golden
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_export
@@ -18,7 +18,7 @@ tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_export_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_export_LDADD = $(UNIT_LDADD)
 endif
-TESTS += tests/cli/markdownlint.sh
+TESTS += tests/cli/markdownlint.sh tests/cli/export.sh
 # -- end of Markdown / CSV export --
 
 # interchange

@@ -58,7 +58,7 @@ static void answer_value(struct buf *out, const struct answer *a,
 		md_text(out, option_label(q, v->text), "  ", 1);
 		break;
 	case VAL_NUMBER:
-		str_number(num, sizeof(num), v->number);
+		x_num(num, sizeof(num), v->number);
 		if (q && q->kind == Q_SCALE) {
 			buf_printf(out, _("%s of 5"), num);
 		} else {
@@ -418,7 +418,7 @@ static void weeks(struct buf *out, double w)
 {
 	char num[64];
 
-	str_number(num, sizeof(num), w);
+	x_num(num, sizeof(num), w);
 	if (w == 1)
 		buf_puts(out, _("1 week"));
 	else

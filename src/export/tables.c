@@ -211,7 +211,7 @@ void x_scoring_table(struct buf *out, const struct xctx *x)
 				cell_raw(out, NONE_CELL);
 				continue;
 			}
-			str_number(num, sizeof(num), sc->cells[i]);
+			x_num(num, sizeof(num), sc->cells[i]);
 			if (sc->source[i] == CELL_VOTES) {
 				votes = true;
 				strncat(num, " (v)", sizeof(num) - strlen(num) - 1);
@@ -247,9 +247,10 @@ void x_scoring_table(struct buf *out, const struct xctx *x)
 	cell_raw(out, "");
 	buf_puts(out, "\n\n");
 
+	x_fmt_fixed(num, sizeof(num), sc->ahp.cr, 3);
 	if (sc->has_ahp)
-		buf_printf(out, _("Weights come from pairwise comparison (AHP); consistency ratio %.3f (%s).\n\n"),
-			   sc->ahp.cr, sc->ahp.inconsistent ?
+		buf_printf(out, _("Weights come from pairwise comparison (AHP); consistency ratio %s (%s).\n\n"),
+			   num, sc->ahp.inconsistent ?
 			   _("above the 0.10 limit, revisit the judgements") :
 			   _("acceptable"));
 	else
@@ -357,7 +358,7 @@ static void metric_value(struct buf *out, double v, const char *unit)
 {
 	char num[64];
 
-	str_number(num, sizeof(num), v);
+	x_num(num, sizeof(num), v);
 	buf_puts(out, num);
 	if (unit) {
 		if (strcmp(unit, "%") != 0)
@@ -510,7 +511,7 @@ static void csv_value(struct buf *out, bool has, double v,
 	enum band b;
 
 	if (has) {
-		str_number(num, sizeof(num), v);
+		x_num(num, sizeof(num), v);
 		buf_puts(out, num);
 	}
 	csv_sep(out);
