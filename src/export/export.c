@@ -121,9 +121,11 @@ int x_out_of_memory(struct buf *b, struct error *e)
 
 const char *x_or(const char *s, const char *fallback)
 {
+	/* Blank means nothing printable: spaces and control characters
+	 * would leave an empty heading or cell behind. */
 	if (s)
-		for (const char *p = s; *p; p++)
-			if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+		for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+			if (*p > 0x20 && *p != 0x7f)
 				return s;
 	return fallback;
 }

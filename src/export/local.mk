@@ -19,6 +19,8 @@ tests_unit_test_export_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir
 tests_unit_test_export_LDADD = $(UNIT_LDADD)
 endif
 TESTS += tests/cli/markdownlint.sh tests/cli/export.sh
+# What a failing golden comparison leaves behind for a look.
+CLEANFILES += *.md.actual *.csv.actual
 # -- end of Markdown / CSV export --
 
 # interchange

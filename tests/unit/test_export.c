@@ -711,6 +711,44 @@ static void test_golden_rich_no_content(void **state)
 	wsdata_free(&d);
 }
 
+/* AHP weights: the trade-off matrix says where the weights came from and
+ * how consistent the judgements were. */
+static void test_ahp_weights(void **state)
+{
+	struct workshop_data *d = rich_workshop();
+	struct error e;
+	struct buf b;
+
+	(void)state;
+	d->ws.weighting = WEIGHTING_AHP;
+	/* Judgements from the direct weights: perfectly consistent. */
+	for (size_t i = 0; i < d->n_criteria; i++)
+		for (size_t j = i + 1; j < d->n_criteria; j++) {
+			struct judgement *jg = wsdata_add_judgement(d);
+
+			assert_non_null(jg);
+			jg->a = S(d->criteria[i].key);
+			jg->b = S(d->criteria[j].key);
+			jg->value = d->criteria[i].weight / d->criteria[j].weight;
+		}
+	buf_init(&b);
+	assert_int_equal(export_report(d, &test_k, &b, &e), 0);
+	assert_non_null(strstr(buf_str(&b),
+			       "Weights come from pairwise comparison (AHP); consistency ratio 0.000 (acceptable)."));
+	assert_non_null(strstr(buf_str(&b),
+			       "| Developer experience | 20.0% | 5 | 4 | 2 | robust |"));
+	/* Missing pairs: the report still comes out and says why. */
+	judgement_clear(&d->pairwise[0]);
+	d->n_pairwise = 0;
+	for (size_t i = 1; i < 28; i++)
+		judgement_clear(&d->pairwise[i]);
+	b.len = 0;
+	assert_int_equal(export_report(d, &test_k, &b, &e), 0);
+	assert_non_null(strstr(buf_str(&b), "The options cannot be scored yet: "));
+	buf_free(&b);
+	wsdata_free(&d);
+}
+
 /* An empty workshop: every section says it is empty. */
 static void test_golden_empty(void **state)
 {
@@ -1197,6 +1235,7 @@ int main(void)
 		cmocka_unit_test(test_golden_rich_no_content),
 		cmocka_unit_test(test_golden_hostile),
 		cmocka_unit_test(test_golden_empty),
+		cmocka_unit_test(test_ahp_weights),
 		cmocka_unit_test_setup_teardown(test_run_file, tmp_setup,
 						tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_run_symlink, tmp_setup,
