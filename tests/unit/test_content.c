@@ -1149,6 +1149,65 @@ static const struct rule *rule_by_id(const struct knowledge *k,
 	return NULL;
 }
 
+/* Aliases let a few lines expand into a huge condition tree: refused. */
+static void test_condition_limits(void **state)
+{
+	struct knowledge *k = NULL;
+	struct buf deep;
+	struct diag d;
+	struct tmp t;
+	const char *path;
+
+	(void)state;
+	tmp_make(&t);
+	tmp_write(&t, "a.yaml", mini_interview);
+	/* Each level uses the previous one ten times: a5 alone would have
+	 * over 50,000 parts. */
+	path = tmp_write(&t, "b.yaml",
+			 "kind: antipatterns\n"
+			 "version: 1\n"
+			 "antipatterns:\n"
+			 "  - { id: a1, name: N, description: D, remedy: R, when: &x1\n"
+			 "      { any: [{ answered: size }, { answered: size }] } }\n"
+			 "  - { id: a2, name: N, description: D, remedy: R, when: &x2\n"
+			 "      { all: [*x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1] } }\n"
+			 "  - { id: a3, name: N, description: D, remedy: R, when: &x3\n"
+			 "      { all: [*x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2] } }\n"
+			 "  - { id: a4, name: N, description: D, remedy: R, when: &x4\n"
+			 "      { all: [*x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3] } }\n"
+			 "  - id: a5\n"
+			 "    name: N\n"
+			 "    description: D\n"
+			 "    remedy: R\n"
+			 "    when: { all: [*x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4] }\n");
+	assert_int_equal(load(t.dir, NULL, &k, &d), ST_INPUT);
+	expect_error(&d, path, 16, 11, "conditions of this file are too large");
+	assert_int_equal(d.n, 1);
+	assert_int_equal(k->n_antipatterns, 4);
+	knowledge_free(&k);
+	diag_clear(&d);
+
+	buf_init(&deep);
+	buf_puts(&deep, "kind: antipatterns\nversion: 1\nantipatterns:\n"
+		 "  - { id: deep, name: N, description: D, remedy: R,\n"
+		 "      when: ");
+	for (int i = 0; i < 40; i++)
+		buf_puts(&deep, "{ not: ");
+	buf_puts(&deep, "{ answered: size }");
+	for (int i = 0; i < 40; i++)
+		buf_puts(&deep, " }");
+	buf_puts(&deep, " }\n");
+	assert_false(deep.oom);
+	path = tmp_write(&t, "b.yaml", buf_str(&deep));
+	assert_int_equal(load(t.dir, NULL, &k, &d), ST_INPUT);
+	expect_error(&d, path, 5, 13 + 7 * 32, "nested more than 32 deep");
+	assert_int_equal(d.n, 1);
+	buf_free(&deep);
+	knowledge_free(&k);
+	diag_clear(&d);
+	tmp_remove(&t);
+}
+
 static void test_rules_and_metrics_parsed(void **state)
 {
 	struct knowledge *k = NULL;
@@ -1284,6 +1343,7 @@ int main(void)
 		cmocka_unit_test(test_question_errors),
 		cmocka_unit_test(test_show_if_tree),
 		cmocka_unit_test(test_condition_syntax_errors),
+		cmocka_unit_test(test_condition_limits),
 		cmocka_unit_test(test_rules_and_metrics_parsed),
 		cmocka_unit_test(test_workshop_from_template),
 	};
