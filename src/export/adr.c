@@ -625,7 +625,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	md_heading(out, 2, _("Alternatives considered"));
 	if (x_or(dec->alternatives, NULL))
 		md_para(out, dec->alternatives, "");
-	else if (d->n_approaches == 0) {
+	else if (d->n_approaches == 0 || chosen < 0) {
+		/* The workshop's approaches answer the question of the
+		 * decision that chose one; another decision's alternatives
+		 * are only what its author wrote. */
 		buf_puts(out, _("No alternatives have been recorded."));
 		buf_puts(out, "\n\n");
 	} else {

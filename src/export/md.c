@@ -239,10 +239,13 @@ void md_text(struct buf *out, const char *s, const char *indent,
 			continue;
 		}
 		if (started) {
+			/* A line break typed inside a paragraph stays a
+			 * soft break: the text reflows as Markdown does,
+			 * and the file reads like prose, not "\"-ends. */
 			if (blank && !one_para)
 				buf_puts(out, "\n\n");
 			else
-				buf_puts(out, "\\\n");
+				buf_puts(out, "\n");
 			buf_puts(out, indent ? indent : "");
 		}
 		put_inline(out, s + a, b - a, IN_LINE_START);

@@ -819,13 +819,13 @@ static void test_escape(void **state)
 
 	/* Line starts that would become structure. */
 	check_md(text_para, "# h", "\\# h");
-	check_md(text_para, "- a\n+ b\n* c", "\\- a\\\n  \\+ b\\\n  \\* c");
-	check_md(text_para, "1. one\n22) two", "1\\. one\\\n  22\\) two");
+	check_md(text_para, "- a\n+ b\n* c", "\\- a\n  \\+ b\n  \\* c");
+	check_md(text_para, "1. one\n22) two", "1\\. one\n  22\\) two");
 	check_md(text_para, "> q", "&gt; q");
-	check_md(text_para, "text\n===", "text\\\n  \\===");
+	check_md(text_para, "text\n===", "text\n  \\===");
 	check_md(text_para, "    code", "code");
 	check_md(text_para, "a\n\n\n\nb", "a\n\n  b");
-	check_md(text_para, "a\r\nb  \n", "a\\\n  b");
+	check_md(text_para, "a\r\nb  \n", "a\n  b");
 	check_md(text_para, "mid # - 1. ok", "mid # - 1. ok");
 
 	check_md(md_cell, "a|b\nc\n\n", "a\\|b<br>c");
