@@ -1,2 +1,16 @@
 # store: SQLite, the only SQL.
-libcharrette_a_SOURCES += src/store/store.h
+libcharrette_a_SOURCES += src/store/store.h src/store/store_int.h \
+	src/store/store.c \
+	src/store/store_workshop.c \
+	src/store/store_fields.c \
+	src/store/store_rows.c \
+	src/store/store_scoring.c \
+	src/store/store_presence.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store
+TESTS += tests/unit/test_store
+tests_unit_test_store_SOURCES = tests/unit/test_store.c
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
+endif

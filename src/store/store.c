@@ -1,0 +1,857 @@
+#include "config.h"
+/*
+ * store: opening the SQLite file (with the refusals that leave foreign or
+ * newer files untouched), connection pragmas, the schema migrations, the
+ * prepared-statement cache, write transactions with retry, the audit log
+ * and PRAGMA data_version.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store_int.h"
+#include "util/clock.h"
+#include "util/i18n.h"
+#include "util/path.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define BUSY_RETRIES 3
+
+/*
+ * The schema, one list of SQL statements per version: migrations[i]
+ * upgrades a database from user_version i to i + 1.  Never edit a shipped
+ * entry; add a new one and bump STORE_SCHEMA_VERSION.  Version 1 tolerates an existing
+ * charrette_meta table so that a version-0 file of ours can be upgraded.
+ */
+static const char *const schema_v1[] = {
+	"CREATE TABLE IF NOT EXISTS charrette_meta("
+	" key TEXT PRIMARY KEY, value TEXT);",
+	"INSERT OR REPLACE INTO charrette_meta(key, value)"
+	" VALUES ('application', 'charrette');",
+	"CREATE TABLE workshop("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT NOT NULL,"
+	" template TEXT,"
+	" stage TEXT NOT NULL DEFAULT 'interview',"
+	" created INTEGER NOT NULL,"
+	" updated INTEGER NOT NULL,"
+	" archived INTEGER NOT NULL DEFAULT 0,"
+	" facilitator TEXT,"
+	" weighting TEXT NOT NULL DEFAULT 'direct',"
+	" scale_min REAL NOT NULL DEFAULT 1,"
+	" scale_max REAL NOT NULL DEFAULT 5,"
+	" last_decision INTEGER NOT NULL DEFAULT 0,"
+	" next_steps TEXT NOT NULL DEFAULT '',"
+	" version INTEGER NOT NULL DEFAULT 1);",
+	"CREATE TABLE answer("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" question TEXT NOT NULL,"
+	" kind TEXT NOT NULL DEFAULT 'none',"
+	" text TEXT, number REAL, note TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, question));",
+	"CREATE TABLE criterion("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, pos INTEGER NOT NULL,"
+	" name TEXT, description TEXT,"
+	" weight REAL NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, key));",
+	"CREATE TABLE approach("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, pos INTEGER NOT NULL,"
+	" name TEXT, summary TEXT, pattern TEXT, components TEXT,"
+	" deployment TEXT, observability TEXT, security TEXT,"
+	" complexity TEXT, cost TEXT, pros TEXT, cons TEXT, stages TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, key));",
+	/* a < b: a judgement and its reciprocal are one row */
+	"CREATE TABLE judgement("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" a INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,"
+	" b INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,"
+	" participant TEXT NOT NULL DEFAULT '',"
+	" value REAL NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" CHECK (a < b), UNIQUE(a, b, participant));",
+	"CREATE TABLE score("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" approach_id INTEGER NOT NULL"
+	"  REFERENCES approach(id) ON DELETE CASCADE,"
+	" criterion_id INTEGER NOT NULL"
+	"  REFERENCES criterion(id) ON DELETE CASCADE,"
+	" value REAL, rationale TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(approach_id, criterion_id));",
+	"CREATE TABLE vote("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant TEXT NOT NULL,"
+	" approach_id INTEGER NOT NULL"
+	"  REFERENCES approach(id) ON DELETE CASCADE,"
+	" criterion_id INTEGER NOT NULL"
+	"  REFERENCES criterion(id) ON DELETE CASCADE,"
+	" value REAL NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(participant, approach_id, criterion_id));",
+	"CREATE TABLE decision("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" number INTEGER NOT NULL,"
+	" title TEXT, status TEXT NOT NULL DEFAULT 'proposed',"
+	" superseded_by INTEGER, date TEXT,"
+	" deciders TEXT, consulted TEXT, informed TEXT,"
+	" context TEXT, decision TEXT, rationale TEXT,"
+	" positive TEXT, negative TEXT, risks TEXT,"
+	" chosen TEXT, supersedes TEXT, alternatives TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, number));",
+	"CREATE TABLE risk("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, description TEXT,"
+	" probability INTEGER NOT NULL CHECK (probability BETWEEN 1 AND 5),"
+	" impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),"
+	" owner TEXT, mitigation TEXT,"
+	" status TEXT NOT NULL DEFAULT 'open',"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, key));",
+	"CREATE TABLE metric("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, name TEXT, unit TEXT,"
+	" current REAL, target_3m REAL, target_6m REAL,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, key));",
+	"CREATE TABLE phase("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL, name TEXT,"
+	" weeks REAL NOT NULL DEFAULT 0, items TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1);",
+	/* The audit log outlives the rows (and workshops) it describes. */
+	"CREATE TABLE audit("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER,"
+	" who TEXT NOT NULL, at INTEGER NOT NULL,"
+	" tbl TEXT NOT NULL, row_id INTEGER, field TEXT,"
+	" old_value TEXT, new_value TEXT);",
+	"CREATE TABLE presence("
+	" participant TEXT NOT NULL, session INTEGER NOT NULL,"
+	" workshop_id INTEGER NOT NULL,"
+	" screen TEXT, selection TEXT, last_seen INTEGER NOT NULL,"
+	" PRIMARY KEY (participant, session));",
+	"CREATE TABLE draft("
+	" participant TEXT NOT NULL, workshop_id INTEGER NOT NULL,"
+	" place TEXT NOT NULL, text TEXT NOT NULL, saved INTEGER NOT NULL,"
+	" PRIMARY KEY (participant, workshop_id, place));",
+	"CREATE INDEX answer_ws ON answer(workshop_id);",
+	"CREATE INDEX criterion_ws ON criterion(workshop_id, pos);",
+	"CREATE INDEX approach_ws ON approach(workshop_id, pos);",
+	"CREATE INDEX judgement_ws ON judgement(workshop_id);",
+	"CREATE INDEX judgement_b ON judgement(b);",
+	"CREATE INDEX score_ws ON score(workshop_id);",
+	"CREATE INDEX score_criterion ON score(criterion_id);",
+	"CREATE INDEX vote_ws ON vote(workshop_id);",
+	"CREATE INDEX vote_approach ON vote(approach_id);",
+	"CREATE INDEX vote_criterion ON vote(criterion_id);",
+	"CREATE INDEX decision_ws ON decision(workshop_id);",
+	"CREATE INDEX risk_ws ON risk(workshop_id);",
+	"CREATE INDEX metric_ws ON metric(workshop_id);",
+	"CREATE INDEX phase_ws ON phase(workshop_id, pos);",
+	"CREATE INDEX audit_ws ON audit(workshop_id, id);",
+	"CREATE INDEX audit_row ON audit(tbl, row_id);",
+	"CREATE INDEX presence_ws ON presence(workshop_id, last_seen);",
+	NULL
+};
+
+static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
+	schema_v1,   /* 0 -> 1: the initial schema */
+};
+
+/* ---- statement cache, errors ----------------------------------------- */
+
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e)
+{
+	struct stmt_slot *slot;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < s->n_stmts; i++) {
+		if (strcmp(s->stmts[i].sql, sql) == 0) {
+			sqlite3_reset(s->stmts[i].st);
+			sqlite3_clear_bindings(s->stmts[i].st);
+			return s->stmts[i].st;
+		}
+	}
+	if (s->n_stmts == s->cap_stmts) {
+		size_t cap = s->cap_stmts ? s->cap_stmts * 2 : 64;
+		struct stmt_slot *p = realloc(s->stmts, cap * sizeof(*p));
+
+		if (!p) {
+			err_set(e, ST_ERROR, _("out of memory"));
+			return NULL;
+		}
+		s->stmts = p;
+		s->cap_stmts = cap;
+	}
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+				NULL);
+	if (rc != SQLITE_OK) {
+		store_sqlerr(s, rc, e);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	slot = &s->stmts[s->n_stmts];
+	if (!(slot->sql = str_dup(sql))) {
+		sqlite3_finalize(st);
+		err_set(e, ST_ERROR, _("out of memory"));
+		return NULL;
+	}
+	slot->st = st;
+	s->n_stmts++;
+	return st;
+}
+
+int store_sqlerr(struct store *s, int rc, struct error *e)
+{
+	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ST_BUSY, _("the database is busy (another "
+					     "charrette is writing); try again"));
+	case SQLITE_READONLY:
+		return err_set(e, ST_READONLY,
+			       _("the database is open read-only"));
+	case SQLITE_CONSTRAINT:
+		return err_set(e, ST_INPUT, _("%s: %s"), s ? s->path : "", msg);
+	case SQLITE_NOMEM:
+		return err_set(e, ST_ERROR, _("out of memory"));
+	default:
+		return err_set(e, ST_ERROR, _("%s: database error: %s"),
+			       s ? s->path : "", msg);
+	}
+}
+
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct error *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlerr(s, rc, e);
+	return ST_OK;
+}
+
+int store_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	if (!text)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+bool store_col_text(sqlite3_stmt *st, int col, char **out)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	*out = NULL;
+	if (!t) {
+		/* NULL column, or out of memory converting it */
+		return sqlite3_column_type(st, col) == SQLITE_NULL;
+	}
+	*out = str_dup((const char *)t);
+	return *out != NULL;
+}
+
+/* Run one SQL command without results, through the cache. */
+static int exec_cached(struct store *s, const char *sql, struct error *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, e);
+
+	if (!st)
+		return e ? e->code : ST_ERROR;
+	return store_exec_stmt(s, st, e);
+}
+
+/* ---- transactions ----------------------------------------------------- */
+
+void store_set_busy_timeout(struct store *s, int ms)
+{
+	s->busy_ms = ms;
+	sqlite3_busy_timeout(s->db, ms);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+int store_begin(struct store *s, struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_BUSY;
+	long backoff = 20;
+
+	if (s->readonly)
+		return err_set(e, ST_READONLY,
+			       _("the database is open read-only"));
+	if (!(st = store_stmt(s, "BEGIN IMMEDIATE", e)))
+		return e->code;
+	/* busy_timeout already waited on each attempt; a few more tries
+	 * with backoff ride out a writer that keeps the lock a long time. */
+	for (int i = 0; i <= BUSY_RETRIES; i++) {
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return ST_OK;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		if (i < BUSY_RETRIES) {
+			sleep_ms(backoff);
+			backoff *= 2;
+		}
+	}
+	return store_sqlerr(s, rc, e);
+}
+
+int store_commit(struct store *s, struct error *e)
+{
+	int rc = exec_cached(s, "COMMIT", e);
+
+	if (rc < 0)
+		store_rollback(s);
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_end(struct store *s, int rc, struct error *e)
+{
+	if (rc < 0) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, e);
+}
+
+/* ---- audit ------------------------------------------------------------ */
+
+int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
+		const char *field, const char *old_value,
+		const char *new_value, struct error *e)
+{
+	int64_t now = clock_now();
+	sqlite3_stmt *st;
+	int rc;
+
+	st = store_stmt(s, "INSERT INTO audit(workshop_id, who, at, tbl, "
+			"row_id, field, old_value, new_value) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
+	if (!st)
+		return e->code;
+	if (ws)
+		sqlite3_bind_int64(st, 1, ws);
+	store_bind_text(st, 2, s->who);
+	sqlite3_bind_int64(st, 3, now);
+	store_bind_text(st, 4, tbl);
+	sqlite3_bind_int64(st, 5, row);
+	store_bind_text(st, 6, field);
+	store_bind_text(st, 7, old_value);
+	store_bind_text(st, 8, new_value);
+	if ((rc = store_exec_stmt(s, st, e)) < 0 || !ws)
+		return rc;
+	st = store_stmt(s, "UPDATE workshop SET updated = ?1 WHERE id = ?2",
+			e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, ws);
+	return store_exec_stmt(s, st, e);
+}
+
+int store_conflict(struct store *s, const char *tbl, int64_t row,
+		   const char *what, bool gone, struct error *e)
+{
+	sqlite3_stmt *st;
+	char *who = NULL, *field = NULL;
+	bool deleted = false, found = false;
+	int rc;
+
+	st = store_stmt(s, "SELECT who, field, new_value IS NULL FROM audit "
+			"WHERE tbl = ?1 AND row_id = ?2 "
+			"ORDER BY id DESC LIMIT 1", e);
+	if (!st)
+		return e->code;
+	store_bind_text(st, 1, tbl);
+	sqlite3_bind_int64(st, 2, row);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found = true;
+		if (!store_col_text(st, 0, &who) ||
+		    !store_col_text(st, 1, &field)) {
+			sqlite3_reset(st);
+			free(who);
+			return err_set(e, ST_ERROR, _("out of memory"));
+		}
+		deleted = sqlite3_column_int(st, 2) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, e);
+
+	if (gone && !deleted)
+		rc = err_set(e, ST_NOTFOUND, _("%s does not exist"), what);
+	else if (!found)
+		rc = err_set(e, ST_CONFLICT, _("%s was changed by someone else "
+					       "while you edited it; your "
+					       "change was not saved"), what);
+	else if (deleted)
+		rc = err_set(e, ST_CONFLICT, _("%s was deleted by %s while you "
+					       "edited it; your change was "
+					       "not saved"), what, who);
+	else if (!str_empty(field))
+		rc = err_set(e, ST_CONFLICT, _("%s was changed by %s (%s) "
+					       "while you edited it; your "
+					       "change was not saved"),
+			     what, who, field);
+	else
+		rc = err_set(e, ST_CONFLICT, _("%s was changed by %s while you "
+					       "edited it; your change was "
+					       "not saved"), what, who);
+	free(who);
+	free(field);
+	return rc;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static int set_pragmas(struct store *s, struct error *e)
+{
+	int rc;
+
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
+	if (s->readonly)
+		return ST_OK;
+	rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
+	return ST_OK;
+}
+
+/* An int from a one-value query (-1 + *e on error). */
+static int query_int(struct store *s, const char *sql, int64_t *out,
+		     struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return store_sqlerr(s, rc, e);
+	}
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, e);
+	return ST_OK;
+}
+
+/* What a read-only look at an existing file found. */
+struct inspection {
+	int64_t version;   /* user_version */
+	int64_t tables;    /* tables in the file */
+	bool ours;         /* a charrette_meta row says application=charrette */
+};
+
+static int inspect(struct store *s, struct inspection *in, struct error *e)
+{
+	int64_t meta = 0;
+	int rc;
+
+	if ((rc = query_int(s, "PRAGMA user_version", &in->version, e)) < 0 ||
+	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master "
+			    "WHERE type = 'table'", &in->tables, e)) < 0 ||
+	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master "
+			    "WHERE type = 'table' AND name = 'charrette_meta'",
+			    &meta, e)) < 0)
+		return rc;
+	in->ours = false;
+	if (meta) {
+		rc = query_int(s, "SELECT count(*) FROM charrette_meta WHERE "
+			       "key = 'application' AND value = 'charrette'",
+			       &meta, e);
+		if (rc < 0)
+			return rc;
+		in->ours = meta > 0;
+	}
+	return ST_OK;
+}
+
+/* Percent-encode a path for a file: URI. */
+static char *file_uri(const char *path, const char *query)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
+	}
+	buf_puts(&b, query);
+	if (b.oom) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+static bool file_exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static int open_db(struct store *s, bool readonly, bool create,
+		   struct error *e)
+{
+	int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	char *uri, *dir, *shm;
+	const char *query = "";
+	int rc;
+
+	if (s->db) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	if (readonly) {
+		flags |= SQLITE_OPEN_READONLY;
+		/* A WAL database needs its -shm file; when it does not exist
+		 * and the folder is not writable, read the file as immutable
+		 * (nobody can be writing it without that folder either). */
+		dir = path_dirname(s->path);
+		shm = str_printf("%s-shm", s->path);
+		if (!dir || !shm) {
+			free(dir);
+			free(shm);
+			return err_set(e, ST_ERROR, _("out of memory"));
+		}
+		if (access(dir, W_OK) != 0 && !file_exists(shm))
+			query = "?immutable=1";
+		free(dir);
+		free(shm);
+	} else {
+		flags |= SQLITE_OPEN_READWRITE;
+		if (create)
+			flags |= SQLITE_OPEN_CREATE;
+	}
+	if (!(uri = file_uri(s->path, query)))
+		return err_set(e, ST_ERROR, _("out of memory"));
+	rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		err_set(e, rc == SQLITE_CANTOPEN ? ST_NOTFOUND : ST_ERROR,
+			_("cannot open %s: %s"), s->path,
+			s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return e->code;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	return ST_OK;
+}
+
+/* Copy the database beside itself before migrating it: FILE.bak-vN, or
+ * FILE.bak-vN-2, ... when an older copy is already there. */
+static int backup(struct store *s, int64_t version, struct error *e)
+{
+	sqlite3_stmt *st = NULL;
+	char *name = NULL;
+	int rc;
+
+	for (int i = 1; i < 1000; i++) {
+		free(name);
+		name = i == 1 ? str_printf("%s.bak-v%lld", s->path,
+					   (long long)version)
+			      : str_printf("%s.bak-v%lld-%d", s->path,
+					   (long long)version, i);
+		if (!name)
+			return err_set(e, ST_ERROR, _("out of memory"));
+		if (!file_exists(name))
+			break;
+	}
+	rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		err_set(e, ST_ERROR, _("cannot copy %s to %s before upgrading "
+				       "it: %s"), s->path, name,
+			sqlite3_errmsg(s->db));
+		free(name);
+		return ST_ERROR;
+	}
+	free(name);
+	return ST_OK;
+}
+
+static int migrate(struct store *s, bool existing, struct error *e)
+{
+	int64_t version = 0;
+	char sql[64], from[24], to[24];
+	int rc;
+
+	if ((rc = query_int(s, "PRAGMA user_version", &version, e)) < 0)
+		return rc;
+	if (version >= STORE_SCHEMA_VERSION)
+		return ST_OK;
+	if (existing && (rc = backup(s, version, e)) < 0)
+		return rc;
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = query_int(s, "PRAGMA user_version", &version, e)) < 0)
+		return store_end(s, rc, e);
+	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
+		for (const char *const *sql1 = migrations[v]; *sql1; sql1++) {
+			rc = sqlite3_exec(s->db, *sql1, NULL, NULL, NULL);
+			if (rc == SQLITE_OK)
+				continue;
+			err_set(e, ST_ERROR, _("%s: cannot upgrade the schema "
+					       "to version %lld: %s"), s->path,
+				(long long)v + 1, sqlite3_errmsg(s->db));
+			return store_end(s, ST_ERROR, e);
+		}
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		 STORE_SCHEMA_VERSION);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_end(s, store_sqlerr(s, rc, e), e);
+	snprintf(from, sizeof(from), "%lld", (long long)version);
+	snprintf(to, sizeof(to), "%d", STORE_SCHEMA_VERSION);
+	rc = store_audit(s, 0, "schema", 0, "user_version", from, to, e);
+	return store_end(s, rc, e);
+}
+
+/* Is the file a SQLite database?  Reads its 16-byte header ourselves so
+ * that SQLite never touches a file that is not one. */
+static int check_header(const char *path, struct error *e)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return err_set(e, errno == ENOENT ? ST_NOTFOUND : ST_ERROR,
+			       _("cannot open %s: %s"), path, strerror(errno));
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n < 0)
+		return err_set(e, ST_ERROR, _("cannot read %s: %s"), path,
+			       strerror(errno));
+	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(head)))
+		return err_set(e, ST_INPUT, _("%s is not a SQLite database"),
+			       path);
+	return ST_OK;
+}
+
+/* Open an existing non-empty file: refuse what is not ours, then reopen
+ * read-write (unless read-only) and migrate. */
+static int open_existing(struct store *s, bool want_ro, struct error *e)
+{
+	struct inspection in = { 0 };
+	char *dir;
+	bool ro;
+	int rc;
+
+	if ((rc = check_header(s->path, e)) < 0)
+		return rc;
+	if ((rc = open_db(s, true, false, e)) < 0)
+		return rc;
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	if ((rc = inspect(s, &in, e)) < 0) {
+		if (rc == ST_ERROR && sqlite3_errcode(s->db) == SQLITE_NOTADB)
+			return err_set(e, ST_INPUT,
+				       _("%s is not a SQLite database"),
+				       s->path);
+		return rc;
+	}
+	if (in.version > STORE_SCHEMA_VERSION)
+		return err_set(e, ST_INPUT, _("%s was written by a newer "
+					      "charrette (schema %lld, this "
+					      "build knows %d)"), s->path,
+			       (long long)in.version, STORE_SCHEMA_VERSION);
+	if (in.tables && !in.ours)
+		return err_set(e, ST_INPUT, _("%s is a SQLite database of "
+					      "another application"), s->path);
+
+	dir = path_dirname(s->path);
+	if (!dir)
+		return err_set(e, ST_ERROR, _("out of memory"));
+	ro = want_ro || access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
+	free(dir);
+	if (ro) {
+		s->readonly = true;
+		if (in.version < STORE_SCHEMA_VERSION && in.tables)
+			return err_set(e, ST_READONLY, _("%s needs an upgrade "
+							 "(schema %lld to %d) but "
+							 "is open read-only"),
+				       s->path, (long long)in.version,
+				       STORE_SCHEMA_VERSION);
+		if (!in.tables)
+			return err_set(e, ST_NOTFOUND, _("%s holds no charrette "
+							 "database yet"), s->path);
+		return set_pragmas(s, e);
+	}
+	if ((rc = open_db(s, false, false, e)) < 0 ||
+	    (rc = set_pragmas(s, e)) < 0)
+		return rc;
+	return migrate(s, in.tables > 0, e);
+}
+
+int store_open(struct store **out, const char *path, int flags,
+	       const char *who, struct error *e)
+{
+	struct store *s;
+	struct stat sb;
+	bool want_ro = (flags & STORE_READONLY) != 0;
+	int rc;
+
+	*out = NULL;
+	if (!(s = calloc(1, sizeof(*s))))
+		return err_set(e, ST_ERROR, _("out of memory"));
+	s->busy_ms = BUSY_TIMEOUT_MS;
+	s->session = (int64_t)getpid();
+	s->path = str_dup(path);
+	s->who = str_dup(str_empty(who) ? "unknown" : who);
+	if (!s->path || !s->who) {
+		rc = err_set(e, ST_ERROR, _("out of memory"));
+		goto fail;
+	}
+
+	if (strcmp(path, ":memory:") == 0) {
+		if (want_ro) {
+			rc = err_set(e, ST_NOTFOUND, _("%s does not exist"), path);
+			goto fail;
+		}
+		rc = sqlite3_open(path, &s->db);
+		if (rc != SQLITE_OK) {
+			rc = store_sqlerr(s, rc, e);
+			goto fail;
+		}
+		sqlite3_extended_result_codes(s->db, 1);
+		if ((rc = set_pragmas(s, e)) < 0 ||
+		    (rc = migrate(s, false, e)) < 0)
+			goto fail;
+	} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		rc = err_set(e, ST_INPUT, _("%s is a folder, not a database"),
+			     path);
+		goto fail;
+	} else if (stat(path, &sb) == 0 && sb.st_size > 0) {
+		if ((rc = open_existing(s, want_ro, e)) < 0)
+			goto fail;
+	} else if (want_ro) {
+		rc = err_set(e, ST_NOTFOUND, _("%s does not exist"), path);
+		goto fail;
+	} else {
+		/* Missing or empty: a new database. */
+		if ((rc = open_db(s, false, true, e)) < 0 ||
+		    (rc = set_pragmas(s, e)) < 0 ||
+		    (rc = migrate(s, false, e)) < 0)
+			goto fail;
+	}
+	*out = s;
+	return ST_OK;
+fail:
+	store_close(&s);
+	return rc;
+}
+
+void store_close(struct store **sp)
+{
+	struct store *s;
+
+	if (!sp || !*sp)
+		return;
+	s = *sp;
+	for (size_t i = 0; i < s->n_stmts; i++) {
+		sqlite3_finalize(s->stmts[i].st);
+		free(s->stmts[i].sql);
+	}
+	free(s->stmts);
+	if (s->db)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s->who);
+	free(s);
+	*sp = NULL;
+}
+
+bool store_is_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+const char *store_who(const struct store *s)
+{
+	return s->who;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_data_version(struct store *s, int64_t *out, struct error *e)
+{
+	sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version", e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, rc, e);
+	return ST_OK;
+}

@@ -1,0 +1,123 @@
+/*
+ * store_int: what the store's files share and nobody else sees — the
+ * connection struct, the statement cache, transactions, the audit log and
+ * the text encodings of lists, components and supersedes.
+ */
+#ifndef CHARRETTE_STORE_INT_H
+#define CHARRETTE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/str.h"
+
+struct stmt_slot {
+	char *sql;
+	sqlite3_stmt *st;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *who;
+	bool readonly;
+	int busy_ms;            /* busy_timeout of each attempt */
+	int64_t session;        /* tells this process's presence row apart */
+	struct stmt_slot *stmts;
+	size_t n_stmts, cap_stmts;
+};
+
+/* A cached prepared statement, reset and with its bindings cleared; the
+ * caller resets it again when done (the `cleanup:` path).  NULL + *e set on
+ * error. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e);
+/* Fill *e from a SQLite result code and return the matching status. */
+int store_sqlerr(struct store *s, int rc, struct error *e);
+/* Step a statement that must finish (INSERT/UPDATE/DELETE) and reset it. */
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct error *e);
+
+/* BEGIN IMMEDIATE with retry (ST_READONLY, ST_BUSY), COMMIT, ROLLBACK. */
+int store_begin(struct store *s, struct error *e);
+int store_commit(struct store *s, struct error *e);
+void store_rollback(struct store *s);
+/* Finish a write: commit when rc is ST_OK, else roll back; returns the
+ * final status. */
+int store_end(struct store *s, int rc, struct error *e);
+
+/* Append an audit row and touch the workshop's `updated` time. */
+int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
+		const char *field, const char *old_value,
+		const char *new_value, struct error *e);
+/* A stale edit of `what` (row `row` of `tbl`): ST_CONFLICT with a message
+ * naming who changed or deleted it.  `gone`: the row no longer exists;
+ * ST_NOTFOUND when the audit log does not show it deleted either. */
+int store_conflict(struct store *s, const char *tbl, int64_t row,
+		   const char *what, bool gone, struct error *e);
+
+/* Binding NULL-able text; 0 or a SQLite code. */
+int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+/* Copy column text (NULL stays NULL); false on OOM. */
+bool store_col_text(sqlite3_stmt *st, int col, char **out);
+
+/* Encodings shared by store_update, store_get_field and the loaders. */
+char *store_enc_list(const struct strv *sv);             /* "a\nb" */
+int store_dec_list(const char *text, struct strv *sv);
+char *store_enc_components(const struct component *c, size_t n);
+int store_dec_components(const char *text, struct approach *a);
+char *store_enc_numbers(const int *v, size_t n);         /* "3,5" */
+int store_dec_numbers(const char *text, int **v, size_t *n);
+/* Strictly parse "3,5" (spaces allowed); ST_INPUT on anything else. */
+int store_parse_numbers(const char *text, int **v, size_t *n);
+
+/* A key unique in the workshop's table ("approach", "criterion", "risk",
+ * "metric"): base, base-2, base-3, ...; an empty base is derived from
+ * name (or `fallback`).  New string in *out. */
+int store_unique_key(struct store *s, const char *tbl, int64_t ws,
+		     const char *base, const char *name,
+		     const char *fallback, char **out, struct error *e);
+/* Next free "R<n>" risk key. */
+int store_next_risk_key(struct store *s, int64_t ws, char **out,
+			struct error *e);
+/* Workshop of a row in one of the child tables; ST_NOTFOUND if none. */
+int store_row_workshop(struct store *s, const char *tbl, int64_t id,
+		       int64_t *ws, struct error *e);
+/* ST_NOTFOUND unless the workshop exists. */
+int store_workshop_exists(struct store *s, int64_t ws, struct error *e);
+/* Id of an approach or criterion by key in a workshop (ST_NOTFOUND). */
+int store_key_id(struct store *s, const char *tbl, int64_t ws,
+		 const char *key, int64_t *id, struct error *e);
+
+/* Row inserts shared by the *_add functions and the whole-workshop import.
+ * They only insert (no transaction, no audit); the key given is used as is. */
+int store_insert_approach(struct store *s, int64_t ws, const struct approach *a,
+			  const char *key, int pos, int64_t *id,
+			  struct error *e);
+int store_insert_criterion(struct store *s, int64_t ws,
+			   const struct criterion *c, const char *key, int pos,
+			   int64_t *id, struct error *e);
+int store_insert_risk(struct store *s, int64_t ws, const struct risk *r,
+		      const char *key, int64_t *id, struct error *e);
+int store_insert_metric(struct store *s, int64_t ws, const struct metric *m,
+			const char *key, int64_t *id, struct error *e);
+int store_insert_phase(struct store *s, int64_t ws, const struct phase *p,
+		       int pos, int64_t *id, struct error *e);
+int store_insert_decision(struct store *s, int64_t ws,
+			  const struct decision *d, int number, int64_t *id,
+			  struct error *e);
+int store_insert_answer(struct store *s, int64_t ws, const struct answer *a,
+			int64_t *id, struct error *e);
+int store_insert_score(struct store *s, int64_t ws, const struct score *sc,
+		       struct error *e);
+int store_insert_vote(struct store *s, int64_t ws, const struct vote *v,
+		      struct error *e);
+int store_insert_judgement(struct store *s, int64_t ws,
+			   const struct judgement *j, struct error *e);
+
+/* Set SQLITE busy handling for tests (milliseconds per attempt). */
+void store_set_busy_timeout(struct store *s, int ms);
+
+#endif
