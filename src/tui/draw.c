@@ -148,6 +148,24 @@ int draw_text(int y, int x, const char *s, int cols)
 	return used;
 }
 
+int draw_clip(int y, int x, const char *s, int cols)
+{
+	if (!s || cols <= 0)
+		return 0;
+	if (utf8_width(s) <= cols)
+		return draw_text(y, x, s, cols);
+	/* Cut one column short and mark the cut. */
+	{
+		int used = 0;
+		size_t fit = utf8_fit(s, cols - 1, &used);
+		char *t = str_ndup(s, fit);
+
+		used = draw_text(y, x, t ? t : "", cols - 1);
+		free(t);
+		return used + draw_text(y, x + used, "…", 1);
+	}
+}
+
 void draw_line(int y, int x, const char *s, int cols)
 {
 	int used = draw_text(y, x, s ? s : "", cols);
@@ -167,19 +185,33 @@ void draw_fill(int y, int x, int h, int w)
 	}
 }
 
+void draw_hline(int y, int x, int w)
+{
+	if (w > 0)
+		mvhline_set(y, x, WACS_HLINE, w);
+}
+
+void draw_vline(int y, int x, int h)
+{
+	if (h > 0)
+		mvvline_set(y, x, WACS_VLINE, h);
+}
+
 void draw_box(int y, int x, int h, int w, const char *title)
 {
 	if (h < 2 || w < 2)
 		return;
 	draw_fill(y, x, h, w);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	/* The wide-character line set: real box characters in a UTF-8
+	 * locale, so the screen dump shows them too. */
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
 	if (title && *title && w > 6) {
 		int used;
 

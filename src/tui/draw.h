@@ -45,10 +45,15 @@ void draw_role(enum role r);
  * in half is replaced by a space.  Text is never wrapped.
  */
 int draw_text(int y, int x, const char *s, int cols);
+/* As draw_text, but a text that does not fit ends with "…". */
+int draw_clip(int y, int x, const char *s, int cols);
 /* As draw_text, then pad with spaces up to `cols`. */
 void draw_line(int y, int x, const char *s, int cols);
 /* Fill a rectangle with spaces in the current role. */
 void draw_fill(int y, int x, int h, int w);
+/* Horizontal and vertical rules. */
+void draw_hline(int y, int x, int w);
+void draw_vline(int y, int x, int h);
 /* A frame with a title; the inside is cleared. */
 void draw_box(int y, int x, int h, int w, const char *title);
 

@@ -410,8 +410,15 @@ static bool ws_key(struct app *a, void *state, enum action act)
 	err_clear(&e);
 	switch (act) {
 	case A_WS_OPEN:
-		if (row && app_open_workshop(a, row->w.id, 0) == 0)
-			app_msg(a, MSG_OK, _("opened “%s”"), row->w.title);
+		if (row) {
+			/* Opening refreshes this list: keep the title. */
+			char *title = str_dup(row->w.title);
+
+			if (app_open_workshop(a, row->w.id, 0) == 0)
+				app_msg(a, MSG_OK, _("opened “%s”"),
+					title ? title : "");
+			free(title);
+		}
 		return true;
 	case A_WS_NEW:
 		m = lineedit_new(_("New workshop: title"), "",

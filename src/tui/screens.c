@@ -11,7 +11,7 @@
 const struct screen_def tui_screens[] = {
 	{ 1, "workshops", N_("Workshops"), N_("List"), SC_WORKSHOPS, false,
 	  &screen_workshops_ops },
-	{ 2, "interview", N_("Interview"), N_("Intvw"), SC_INTERVIEW, true,
+	{ 2, "interview", N_("Interview"), N_("Ask"), SC_INTERVIEW, true,
 	  &screen_interview_ops },
 	{ 3, "findings", N_("Findings"), N_("Find"), SC_FINDINGS, true,
 	  &screen_findings_ops },
@@ -21,7 +21,7 @@ const struct screen_def tui_screens[] = {
 	  &screen_tradeoffs_ops },
 	{ 6, "decision", N_("Decision"), N_("ADR"), SC_VIEW, true,
 	  &screen_decision_ops },
-	{ 7, "risks", N_("Risks"), N_("Risks"), SC_VIEW, true,
+	{ 7, "risks", N_("Risks"), N_("Risk"), SC_VIEW, true,
 	  &screen_risks_ops },
 	{ 8, "metrics", N_("Metrics"), N_("Metr"), SC_VIEW, true,
 	  &screen_metrics_ops },

@@ -418,89 +418,90 @@ static void draw_title(struct app *a)
 	buf_free(&b);
 }
 
-/* Tabs: full titles when they fit, else short ones, else numbers; the
- * active tab always shows its full title. */
-static void draw_tabs(struct app *a)
+/*
+ * Tabs: " N Title " each, side by side.  Full titles when they all fit,
+ * else short ones, else numbers; the active tab always shows its full
+ * title.  tab_label() is the one layout that drawing and mouse clicks use.
+ */
+static int tab_mode(struct app *a);
+
+static void tab_label(struct app *a, size_t i, int mode, char *buf,
+		      size_t size)
 {
-	for (int mode = 0; mode < 3; mode++) {
+	const char *t = mode == 0 || i == a->cur ? _(tui_screens[i].title)
+			: mode == 1 ? _(tui_screens[i].short_title) : "";
+
+	snprintf(buf, size, " %d%s%s ", tui_screens[i].number, *t ? " " : "", t);
+}
+
+static int tab_mode(struct app *a)
+{
+	for (int mode = 0; mode < 2; mode++) {
 		int width = 0;
 
 		for (size_t i = 0; i < tui_n_screens; i++) {
-			const char *t = mode == 0 || i == a->cur
-					? _(tui_screens[i].title)
-					: mode == 1 ? _(tui_screens[i].short_title) : "";
-			width += 3 + utf8_width(t) + (*t ? 1 : 0);
-		}
-		if (width > a->cols && mode < 2)
-			continue;
-		draw_role(CR_TAB);
-		draw_fill(1, 0, 1, a->cols);
-		{
-			int x = 0;
+			char lab[128];
 
-			for (size_t i = 0; i < tui_n_screens && x < a->cols; i++) {
-				const char *t = mode == 0 || i == a->cur
-						? _(tui_screens[i].title)
-						: mode == 1 ? _(tui_screens[i].short_title) : "";
-				char lab[128];
-				bool off = tui_screens[i].needs_workshop && !a->ws;
-
-				snprintf(lab, sizeof(lab), " %d%s%s ",
-					 tui_screens[i].number, *t ? " " : "", t);
-				draw_role(i == a->cur ? CR_TAB_ACTIVE : CR_TAB);
-				if (off && i != a->cur)
-					attron(A_DIM);
-				x += draw_text(1, x, lab, a->cols - x);
-				draw_role(CR_TAB);
-				if (x < a->cols)
-					x += draw_text(1, x, " ", a->cols - x);
-			}
+			tab_label(a, i, mode, lab, sizeof(lab));
+			width += utf8_width(lab);
 		}
-		return;
+		if (width <= a->cols)
+			return mode;
 	}
+	return 2;
 }
 
-/* Which tab is at column x of the tab bar (same layout as draw_tabs). */
+static void draw_tabs(struct app *a)
+{
+	int mode = tab_mode(a), x = 0;
+
+	draw_role(CR_TAB);
+	draw_fill(1, 0, 1, a->cols);
+	for (size_t i = 0; i < tui_n_screens && x < a->cols; i++) {
+		char lab[128];
+
+		tab_label(a, i, mode, lab, sizeof(lab));
+		draw_role(i == a->cur ? CR_TAB_ACTIVE : CR_TAB);
+		/* Screens that need a workshop are dimmed until one is open. */
+		if (tui_screens[i].needs_workshop && !a->ws && i != a->cur)
+			attron(A_DIM);
+		x += draw_text(1, x, lab, a->cols - x);
+	}
+	draw_role(CR_NORMAL);
+}
+
+/* Which tab is at column x of the tab bar (0 = none). */
 static int tab_at(struct app *a, int x)
 {
-	for (int mode = 0; mode < 3; mode++) {
-		int width = 0, pos = 0;
+	int mode = tab_mode(a), pos = 0;
 
-		for (size_t i = 0; i < tui_n_screens; i++) {
-			const char *t = mode == 0 || i == a->cur
-					? _(tui_screens[i].title)
-					: mode == 1 ? _(tui_screens[i].short_title) : "";
-			width += 3 + utf8_width(t) + (*t ? 1 : 0);
-		}
-		if (width > a->cols && mode < 2)
-			continue;
-		for (size_t i = 0; i < tui_n_screens; i++) {
-			const char *t = mode == 0 || i == a->cur
-					? _(tui_screens[i].title)
-					: mode == 1 ? _(tui_screens[i].short_title) : "";
-			int w = 3 + utf8_width(t) + (*t ? 1 : 0);
+	for (size_t i = 0; i < tui_n_screens; i++) {
+		char lab[128];
+		int w;
 
-			if (x >= pos && x < pos + w)
-				return tui_screens[i].number;
-			pos += w;
-		}
-		return 0;
+		tab_label(a, i, mode, lab, sizeof(lab));
+		w = utf8_width(lab);
+		if (x >= pos && x < pos + w)
+			return tui_screens[i].number;
+		pos += w;
 	}
 	return 0;
 }
 
+/* One "key label" hint, drawn only when it fits whole. */
 static void bar_item(int y, int *x, int maxx, const char *key,
 		     const char *label)
 {
-	if (*x >= maxx)
+	int need = utf8_width(key) + 1 + utf8_width(label);
+
+	if (*x + need > maxx)
 		return;
 	draw_role(CR_KEY);
 	*x += draw_text(y, *x, key, maxx - *x);
 	draw_role(CR_BAR);
-	if (*x < maxx)
-		*x += draw_text(y, *x, " ", maxx - *x);
+	*x += draw_text(y, *x, " ", maxx - *x);
 	*x += draw_text(y, *x, label, maxx - *x);
-	if (*x < maxx)
+	if (*x + 2 <= maxx)
 		*x += draw_text(y, *x, "  ", maxx - *x);
 }
 
@@ -524,13 +525,14 @@ static void draw_status(struct app *a)
 
 	draw_role(CR_BAR);
 	draw_fill(y, 0, 1, a->cols);
-	if (!a->n_modals && sd->ops->status && a->opened[a->cur])
+	if (!a->n_modals && sd->ops->status && a->opened[a->cur] &&
+	    (!sd->needs_workshop || a->d))
 		sd->ops->status(a, a->state[a->cur], rbuf, sizeof(rbuf));
 	if (*rbuf) {
 		right = utf8_width(rbuf) + 2;
 		if (right > a->cols / 2)
 			right = a->cols / 2;
-		draw_text(y, a->cols - right + 1, rbuf, right - 1);
+		draw_clip(y, a->cols - right + 1, rbuf, right - 2);
 	}
 	maxx = a->cols - right;
 	if (a->n_modals) {
@@ -539,11 +541,13 @@ static void draw_status(struct app *a)
 		bar_scope(y, &x, maxx, m->scope);
 		if (m->scope == SC_TEXT)
 			bar_item(y, &x, maxx, "Esc", _("cancel"));
+		draw_role(CR_NORMAL);
 		return;
 	}
-	bar_scope(y, &x, maxx, sd->scope);
 	bar_item(y, &x, maxx, "?", _("help"));
+	bar_scope(y, &x, maxx, sd->scope);
 	bar_item(y, &x, maxx, "q", _("quit"));
+	draw_role(CR_NORMAL);
 }
 
 static void draw_message(struct app *a)

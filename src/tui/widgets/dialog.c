@@ -104,7 +104,7 @@ static void overlay_free(struct modal *m)
 static void overlay_draw(struct modal *m, struct app *a, int h, int w)
 {
 	struct overlay *o = (struct overlay *)m;
-	int bw = w - 4, bh = h - 2, by = 1, bx = 2, rows = bh - 3;
+	int bw = w, bh = h - 2, by = 1, bx = 0, rows = bh - 3;
 	char foot[128];
 
 	(void)a;
