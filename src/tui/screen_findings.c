@@ -320,6 +320,7 @@ static void fi_draw(struct app *a, void *state, int y, int x, int h, int w)
 		      s->rows[i].kind == s->rows[s->list.sel].kind &&
 		      s->rows[i].item == s->rows[s->list.sel].item;
 		draw_role(sel ? CR_SELECTED : s->rows[i].role);
+		draw_line(y + r, x, i == s->list.sel ? "›" : " ", 1);
 		draw_line(y + r, x + 1, s->rows[i].text, w - 2);
 	}
 	draw_role(CR_NORMAL);

@@ -113,6 +113,23 @@ static char *answer_text(const struct question *q, const struct answer *an)
 	return buf_detach(&b);
 }
 
+/* "0–100", "≥ 0", "≤ 100" or "" for a number question's bounds. */
+static void range_text(const struct question *q, char *buf, size_t size)
+{
+	char lo[32], hi[32];
+
+	str_number(lo, sizeof(lo), q->min);
+	str_number(hi, sizeof(hi), q->max);
+	if (q->has_min && q->has_max)
+		snprintf(buf, size, "%s–%s", lo, hi);
+	else if (q->has_min)
+		snprintf(buf, size, "≥ %s", lo);
+	else if (q->has_max)
+		snprintf(buf, size, "≤ %s", hi);
+	else
+		buf[0] = '\0';
+}
+
 static bool answered(const struct answer *an)
 {
 	return an && an->value.kind != VAL_NONE &&
@@ -270,18 +287,13 @@ static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
 	buf_init(&b);
 	if (!str_empty(q->help))
 		buf_puts(&b, q->help);
-	if (q->kind == Q_NUMBER && (q->has_min || q->has_max || q->unit)) {
-		char lo[32] = "", hi[32] = "";
+	if (q->kind == Q_NUMBER) {
+		char range[80];
 
-		if (q->has_min)
-			str_number(lo, sizeof(lo), q->min);
-		if (q->has_max)
-			str_number(hi, sizeof(hi), q->max);
-		buf_printf(&b, "%s%s: %s%s%s%s%s", b.len ? "\n" : "",
-			   _("Number"), q->has_min ? lo : "", 
-			   q->has_min || q->has_max ? "–" : "",
-			   q->has_max ? hi : "", q->unit ? " " : "",
-			   q->unit ? q->unit : "");
+		range_text(q, range, sizeof(range));
+		buf_printf(&b, "%s%s%s%s%s%s", b.len ? "\n" : "", _("Number"),
+			   q->unit ? _(" in ") : "", q->unit ? q->unit : "",
+			   *range ? ", " : "", range);
 	}
 	if (an && !str_empty(an->note))
 		buf_printf(&b, "%s%s: %s", b.len ? "\n" : "", _("Note"), an->note);
@@ -342,6 +354,8 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 		ans = answer_text(q, an);
 		draw_role(i == s->list.sel ? CR_SELECTED : CR_NORMAL);
 		draw_fill(y + r, x, 1, lw);
+		if (i == s->list.sel)
+			draw_text(y + r, x, "›", 1);
 		if (!answered(an)) {
 			if (i != s->list.sel)
 				draw_role(CR_MARK);
@@ -550,7 +564,7 @@ static void edit_question(struct app *a, const struct question *q)
 {
 	const struct answer *an = wsdata_answer(a->d, q->id);
 	int64_t version = an ? an->version : 0;
-	char where[300], hint[200], lo[32] = "", hi[32] = "";
+	char where[300], hint[200], range[80];
 	const char **labels = NULL;
 	struct modal *m = NULL;
 	size_t sel = 0;
@@ -571,14 +585,10 @@ static void edit_question(struct app *a, const struct question *q)
 
 		if (an && an->value.kind == VAL_NUMBER)
 			str_number(init, sizeof(init), an->value.number);
-		if (q->has_min)
-			str_number(lo, sizeof(lo), q->min);
-		if (q->has_max)
-			str_number(hi, sizeof(hi), q->max);
-		snprintf(hint, sizeof(hint), "%s%s%s%s%s%s%s",
+		range_text(q, range, sizeof(range));
+		snprintf(hint, sizeof(hint), "%s%s%s%s%s · %s",
 			 _("number"), q->unit ? _(" in ") : "", q->unit ? q->unit : "",
-			 q->has_min || q->has_max ? ", " : "", lo,
-			 q->has_min || q->has_max ? "–" : "", hi);
+			 *range ? ", " : "", range, _("empty clears"));
 		app_edit(a, &(struct edit_req){
 			.where = where, .title = q->prompt, .init = init,
 			.hint = hint, .done = number_done, .version = version,

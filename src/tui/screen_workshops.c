@@ -217,7 +217,10 @@ static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
 		snprintf(ans, sizeof(ans), "%zu", row->answered);
 		snprintf(title, sizeof(title), "%s%s", row->w.title,
 			 row->w.archived ? _(" [archived]") : "");
-		buf_puts(&b, row->w.id == a->ws ? "▸ " : "  ");
+		/* A cursor mark that survives without colour, and a dot on
+		 * the workshop that is open. */
+		buf_puts(&b, i == s->list.sel ? "›" : " ");
+		buf_puts(&b, row->w.id == a->ws ? "●" : " ");
 		cell(&b, title, ctitle);
 		buf_putc(&b, ' ');
 		cell(&b, stage_label(row->w.stage), cstage);

@@ -170,6 +170,7 @@ void textview_draw(struct app *a, void *state, int y, int x, int h, int w)
 		if (i >= v->t.n)
 			break;
 		draw_role(i == v->list.sel ? CR_SELECTED : v->t.role[i]);
+		draw_line(y + r, x, i == v->list.sel ? "›" : " ", 1);
 		draw_line(y + r, x + 1, v->t.text[i], w - 2);
 	}
 	draw_role(CR_NORMAL);
