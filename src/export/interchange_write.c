@@ -42,33 +42,35 @@ struct em {
 
 /* ---- scalars -------------------------------------------------------- */
 
-static void put_number(struct em *m, double v)
+void interchange_number(char *buf, size_t size, double v)
 {
 	const char *dp = localeconv()->decimal_point;
 	char s[64], *p;
+
+	str_number(s, sizeof(s), v);
+	/* str_number follows LC_NUMERIC; files always use '.'. */
+	if (dp && dp[0] && strcmp(dp, ".") != 0 && (p = strstr(s, dp))) {
+		size_t dl = strlen(dp);
+
+		*p = '.';
+		memmove(p + 1, p + dl, strlen(p + dl) + 1);
+	}
+	/* YAML 1.1 readers take "1e+20" for text: give exponents a dot. */
+	if (!strchr(s, '.') && (p = strchr(s, 'e')))
+		snprintf(buf, size, "%.*s.0%s", (int)(p - s), s, p);
+	else
+		snprintf(buf, size, "%s", s);
+}
+
+static void put_number(struct em *m, double v)
+{
+	char s[80];
 
 	if (!isfinite(v)) {
 		m->bad_number = true;
 		v = 0;
 	}
-	str_number(s, sizeof(s), v);
-	/* str_number follows LC_NUMERIC; files always use '.'. */
-	if (dp && dp[0] && strcmp(dp, ".") != 0) {
-		p = strstr(s, dp);
-		if (p) {
-			size_t dl = strlen(dp);
-
-			*p = '.';
-			memmove(p + 1, p + dl, strlen(p + dl) + 1);
-		}
-	}
-	/* YAML 1.1 readers take "1e+20" for text: give exponents a dot. */
-	if (!strchr(s, '.') && (p = strchr(s, 'e'))) {
-		buf_add(m->b, s, (size_t)(p - s));
-		buf_puts(m->b, ".0");
-		buf_puts(m->b, p);
-		return;
-	}
+	interchange_number(s, sizeof(s), v);
 	buf_puts(m->b, s);
 }
 
@@ -756,6 +758,17 @@ static int write_doc(const struct workshop_data *d, struct buf *out,
 		return err_set(e, ST_INPUT, "%s",
 			       _("the workshop holds a number that is not finite"));
 	return ST_OK;
+}
+
+int interchange_json_string(struct buf *out, const char *s)
+{
+	struct em m;
+
+	memset(&m, 0, sizeof(m));
+	m.b = out;
+	m.json = true;
+	put_quoted(&m, s ? s : "");
+	return out->oom ? ST_ERROR : ST_OK;
 }
 
 int interchange_write_yaml(const struct workshop_data *d, struct buf *out,

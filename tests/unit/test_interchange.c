@@ -5,6 +5,7 @@
  * fixture per validation error with its file:line:col.
  */
 
+#include <locale.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -796,6 +797,37 @@ static void test_defaults(void **state)
 	wsdata_free(&d);
 }
 
+/* Files use '.' for decimals even when LC_NUMERIC uses ','. */
+static void test_comma_locale(void **state)
+{
+	static const char *const names[] = {
+		"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", NULL
+	};
+	static const char text[] = "charrette: 1\ntitle: x\n"
+		"criteria:\n  - {id: dx, weight: 0.25}\n";
+	struct workshop_data *d = NULL;
+	struct error e;
+	struct buf b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; names[i]; i++)
+		if (setlocale(LC_NUMERIC, names[i]))
+			break;
+	if (!names[i])
+		skip();
+	err_clear(&e);
+	buf_init(&b);
+	assert_int_equal(interchange_read_buffer("mem", text, sizeof(text) - 1,
+						 &d, &e), 0);
+	assert_true(d->criteria[0].weight == 0.25);
+	assert_int_equal(interchange_write_json(d, &b, &e), 0);
+	assert_non_null(strstr(buf_str(&b), "\"weight\": 0.25\n"));
+	setlocale(LC_NUMERIC, "C");
+	wsdata_free(&d);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -810,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_nul_escape),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_comma_locale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
