@@ -10,7 +10,8 @@ libcharrette_a_SOURCES += src/store/store.h src/store/store_int.h \
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
-tests_unit_test_store_SOURCES = tests/unit/test_store.c
+tests_unit_test_store_SOURCES = tests/unit/test_store.c \
+	tests/unit/test_store_data.c tests/unit/test_store.h
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 endif

@@ -647,7 +647,8 @@ static int migrate(struct store *s, bool existing, struct error *e)
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	/* Another process may have migrated while we waited for the lock. */
-	if ((rc = query_int(s, "PRAGMA user_version", &version, e)) < 0)
+	if ((rc = query_int(s, "PRAGMA user_version", &version, e)) < 0 ||
+	    version >= STORE_SCHEMA_VERSION)
 		return store_end(s, rc, e);
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
 		for (const char *const *sql1 = migrations[v]; *sql1; sql1++) {
@@ -715,14 +716,15 @@ static int open_existing(struct store *s, bool want_ro, struct error *e)
 				       s->path);
 		return rc;
 	}
+	/* Tables (or a schema version) without our meta row: not ours. */
+	if (!in.ours && (in.tables || in.version))
+		return err_set(e, ST_INPUT, _("%s is a SQLite database of "
+					      "another application"), s->path);
 	if (in.version > STORE_SCHEMA_VERSION)
 		return err_set(e, ST_INPUT, _("%s was written by a newer "
 					      "charrette (schema %lld, this "
 					      "build knows %d)"), s->path,
 			       (long long)in.version, STORE_SCHEMA_VERSION);
-	if (in.tables && !in.ours)
-		return err_set(e, ST_INPUT, _("%s is a SQLite database of "
-					      "another application"), s->path);
 
 	dir = path_dirname(s->path);
 	if (!dir)
@@ -790,7 +792,12 @@ int store_open(struct store **out, const char *path, int flags,
 		if ((rc = open_existing(s, want_ro, e)) < 0)
 			goto fail;
 	} else if (want_ro) {
-		rc = err_set(e, ST_NOTFOUND, _("%s does not exist"), path);
+		if (access(path, F_OK) == 0)
+			rc = err_set(e, ST_NOTFOUND, _("%s holds no charrette "
+						       "database yet"), path);
+		else
+			rc = err_set(e, ST_NOTFOUND, _("%s does not exist"),
+				     path);
 		goto fail;
 	} else {
 		/* Missing or empty: a new database. */

@@ -59,7 +59,7 @@ static char *slug(const char *name)
 	for (size_t i = 0; i < len && n < 40; i++) {
 		unsigned char c = (unsigned char)name[i];
 
-		if (isascii(c) && isalnum(c)) {
+		if (c < 128 && isalnum(c)) {
 			if (dash && n)
 				out[n++] = '-';
 			out[n++] = (char)tolower(c);
