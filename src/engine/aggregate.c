@@ -74,8 +74,9 @@ int agg_geomean(const double *const *matrices, size_t k, size_t n,
 
 			if (!isfinite(v) || v <= 0)
 				return err_set(e, ST_INPUT,
-					       _("matrix %zu, entry (%zu, %zu): "
-						 "%g is not a positive number"),
+					       _("matrix %zu, entry (%zu, %zu):"
+						 " %g is not a positive "
+						 "number"),
 					       m + 1, i / n + 1, i % n + 1, v);
 			s += log(v);
 		}

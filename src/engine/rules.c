@@ -6,7 +6,7 @@
  * detected anti-patterns, library patterns ranked by fit, and the weight
  * nudges the matched rules suggest.
  *
- * Conventions (documented for content authors in charrette-data(5)):
+ * Conventions, which content authors rely on:
  * - An unanswered question (no answer, VAL_NONE, empty text, empty list)
  *   makes every leaf on it false; NOT of such a leaf is true.
  * - Numbers are read without the C locale's help ("3.5" whatever

@@ -146,6 +146,14 @@ static void test_geomean_errors(void **state)
 	err_clear(&e);
 	assert_int_equal(agg_geomean(mats, 2, 2, g, &e), ST_INPUT);
 	assert_non_null(strstr(e.msg, "matrix 2, entry (1, 2)"));
+	{
+		const double inf[] = { 1, INFINITY, 0.5, 1 };
+		const double *one[] = { inf };
+
+		err_clear(&e);
+		assert_int_equal(agg_geomean(one, 1, 2, g, &e), ST_INPUT);
+		assert_non_null(strstr(e.msg, "matrix 1, entry (1, 2)"));
+	}
 }
 
 int main(void)

@@ -170,7 +170,9 @@ static void test_cell_sources(void **state)
 	vote(d, "bob", "gha", "cost", 4);
 	vote(d, "carol", "gha", "cost", 4);
 	vote(d, "bob", "jenkins", "dx", 3);
-	/* jenkins/cost: nothing at all */
+	vote(d, "carol", "jenkins", "dx", NAN);  /* not a number: ignored */
+	/* jenkins/cost: nothing usable at all */
+	score(d, "jenkins", "cost", true, INFINITY);
 
 	err_clear(&e);
 	assert_int_equal(ws_scores_compute(d, false, &s, &e), ST_OK);

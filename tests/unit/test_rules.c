@@ -97,6 +97,7 @@ static struct workshop_data *sample(void)
 	answer_text(d, "huge", "123456789012345678901234");
 	answer_text(d, "long_frac", "0.1234567890123456789012");
 	answer_text(d, "exp_neg", "25E-1");
+	answer_text(d, "exp_plus", "2e+2");
 	return d;
 }
 
@@ -331,6 +332,9 @@ static void test_numeric(void **state)
 	assert_false(ev(range_leaf(COND_GT, "cloud", 1, 0), d));
 	assert_false(ev(range_leaf(COND_LT, "cloud", 1, 0), d));
 	assert_false(ev(range_leaf(COND_GT, "compliance", 0, 0), d));
+	assert_false(ev(range_leaf(COND_LE, "cloud", 1, 0), d));
+	assert_false(ev(range_leaf(COND_GE, "cloud", 1, 0), d));
+	assert_false(ev(range_leaf(COND_BETWEEN, "cloud", 0, 1), d));
 	wsdata_free(&d);
 }
 
@@ -346,6 +350,7 @@ static void test_number_text(void **state)
 	assert_true(ev(range_leaf(COND_BETWEEN, "trail_dot", 3, 3), d));
 	assert_true(ev(range_leaf(COND_BETWEEN, "lead_dot", 0.5, 0.5), d));
 	assert_true(ev(range_leaf(COND_BETWEEN, "exp_neg", 2.5, 2.5), d));
+	assert_true(ev(range_leaf(COND_BETWEEN, "exp_plus", 200, 200), d));
 	assert_true(ev(range_leaf(COND_BETWEEN, "huge", 1.2345678901e23,
 				  1.2345678902e23), d));
 	assert_true(ev(range_leaf(COND_BETWEEN, "long_frac", 0.123456789,

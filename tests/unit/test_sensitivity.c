@@ -319,6 +319,10 @@ static void test_degenerate(void **state)
 	assert_false(s[0].flips);
 	assert_int_equal(s[0].new_leader, 1);
 
+	/* no criteria: nothing to report, and no error */
+	m.cols = 0;
+	assert_int_equal(sensitivity_analyse(&m, w2, s, &e), ST_OK);
+
 	/* no approaches at all */
 	m.rows = 0;
 	m.cols = 2;
