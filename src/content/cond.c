@@ -63,12 +63,17 @@ void cond_free(struct cond **c)
 	*c = NULL;
 }
 
+/* Far beyond any hand-written condition; stops runaway alias expansion and
+ * deep recursion. */
+#define MAX_DEPTH 32
+#define MAX_NODES 10000
+
 static int parse_into(struct rd *r, yaml_node_t *n, const char *context,
-		      struct cond *c);
+		      struct cond *c, int depth);
 
 /* all: / any: lists of sub-conditions. */
 static int parse_list(struct rd *r, yaml_node_t *n, const char *key,
-		      const char *context, struct cond *c)
+		      const char *context, struct cond *c, int depth)
 {
 	yaml_node_item_t *it;
 	size_t count;
@@ -91,7 +96,7 @@ static int parse_list(struct rd *r, yaml_node_t *n, const char *key,
 
 		/* Count it even when it fails, so cond_clear frees it. */
 		c->n_sub++;
-		if (!e || parse_into(r, e, context, &c->sub[i]) < 0)
+		if (!e || parse_into(r, e, context, &c->sub[i], depth) < 0)
 			rc = -1;
 	}
 	return rc;
@@ -235,7 +240,7 @@ static int parse_leaf(struct rd *r, yaml_node_t *m, yaml_node_t **v,
 }
 
 static int parse_into(struct rd *r, yaml_node_t *n, const char *context,
-		      struct cond *c)
+		      struct cond *c, int depth)
 {
 	yaml_node_t *v[K_COUNT];
 	int forms = 0, first = -1, second = -1;
@@ -243,6 +248,13 @@ static int parse_into(struct rd *r, yaml_node_t *n, const char *context,
 		K_QUESTION, K_ANSWERED, K_ALL, K_ANY, K_NOT
 	};
 
+	if (++depth > MAX_DEPTH) {
+		rd_error(r, n, _("condition is nested more than %d deep"),
+			 MAX_DEPTH);
+		return -1;
+	}
+	if (++r->cond_nodes > MAX_NODES)
+		return -1;    /* reported once, at the root, by cond_parse */
 	if (rd_map(r, n, _("a condition"), cond_keys, K_COUNT, v) < 0)
 		return -1;
 	if (rd_origin(r, n, &c->at) < 0)
@@ -294,10 +306,10 @@ static int parse_into(struct rd *r, yaml_node_t *n, const char *context,
 		return 0;
 	case K_ALL:
 		c->op = COND_ALL;
-		return parse_list(r, v[K_ALL], "all", context, c);
+		return parse_list(r, v[K_ALL], "all", context, c, depth);
 	case K_ANY:
 		c->op = COND_ANY;
-		return parse_list(r, v[K_ANY], "any", context, c);
+		return parse_list(r, v[K_ANY], "any", context, c, depth);
 	default:
 		c->op = COND_NOT;
 		c->sub = calloc(1, sizeof(*c->sub));
@@ -306,7 +318,7 @@ static int parse_into(struct rd *r, yaml_node_t *n, const char *context,
 			return -1;
 		}
 		c->n_sub = 1;
-		return parse_into(r, v[K_NOT], context, c->sub);
+		return parse_into(r, v[K_NOT], context, c->sub, depth);
 	}
 }
 
@@ -323,7 +335,11 @@ int cond_parse(struct rd *r, yaml_node_t *n, const char *context,
 		rd_oom(r);
 		return -1;
 	}
-	if (parse_into(r, n, context, c) < 0) {
+	if (parse_into(r, n, context, c, 0) < 0) {
+		if (r->cond_nodes > MAX_NODES)
+			rd_error(r, n, _("conditions of this file are too "
+					 "large (more than %d parts, counting "
+					 "each use of an alias)"), MAX_NODES);
 		cond_free(&c);
 		return -1;
 	}

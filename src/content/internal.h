@@ -59,6 +59,8 @@ struct rd {
 	struct loader *ld;
 	const char *file;
 	yaml_document_t *doc;
+	size_t cond_nodes;   /* condition nodes read so far: aliases can make
+				a small file expand into a huge tree */
 };
 
 /* A key a mapping may have. */

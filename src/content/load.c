@@ -173,7 +173,7 @@ static void load_file(struct loader *ld, const char *path)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	struct rd r = { ld, path, &doc };
+	struct rd r = { .ld = ld, .file = path, .doc = &doc };
 	size_t len = 0, bad;
 	yaml_node_t *root;
 	char *text;

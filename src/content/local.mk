@@ -11,3 +11,12 @@ tests_unit_test_content_SOURCES = tests/unit/test_content.c
 tests_unit_test_content_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_content_LDADD = $(UNIT_LDADD)
 endif
+
+EXTRA_DIST += \
+	tests/data/content/override/criteria.yaml \
+	tests/data/content/override/interview.yaml \
+	tests/data/content/override/rules.yaml
+
+# Needs the charrette binary; skips itself (77) when it is not built.
+TESTS += tests/cli/check-data.sh
+EXTRA_DIST += tests/cli/check-data.sh
