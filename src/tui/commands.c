@@ -9,6 +9,7 @@
 
 #include "store/store.h"
 #include "tui/app.h"
+#include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/widgets/dialog.h"
 #include "util/i18n.h"
@@ -38,6 +39,20 @@ static void cmd_save_display(struct app *a, const char *arg)
 		return;
 	}
 	if (app_save_display(a, arg, &e) < 0)
+		app_error(a, &e);
+}
+
+static void cmd_save_attrs(struct app *a, const char *arg)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (!*arg) {
+		app_msg(a, MSG_ERROR, "%s", _("usage: :save-attrs FILE"));
+		return;
+	}
+	app_draw(a);
+	if (draw_save_attrs(arg, &e) < 0)
 		app_error(a, &e);
 }
 
@@ -117,6 +132,8 @@ static const struct command commands[] = {
 	{ "goto", "N", N_("go to screen N (1-9) or by name"), cmd_goto },
 	{ "save-display", "FILE", N_("write the screen as plain text to FILE"),
 	  cmd_save_display },
+	{ "save-attrs", "FILE", N_("write the screen's attributes as letters (tests)"),
+	  cmd_save_attrs },
 	{ "who", "", N_("who is in this workshop, and where"), cmd_who },
 	{ "help", "", N_("the keys and commands"), cmd_help },
 };

@@ -268,6 +268,34 @@ size_t draw_wrap(const char *s, int cols, size_t *starts, size_t *lens,
 	return n;
 }
 
+void draw_cell(struct buf *b, const char *s, int cols, bool right)
+{
+	int w, used = 0;
+	size_t fit;
+
+	if (!s)
+		s = "";
+	if (cols <= 0)
+		return;
+	w = utf8_width(s);
+	if (w > cols) {
+		fit = utf8_fit(s, cols - 1, &used);
+		buf_add(b, s, fit);
+		buf_puts(b, "…");
+		used++;
+		while (used++ < cols)
+			buf_putc(b, ' ');
+		return;
+	}
+	if (right)
+		for (int i = w; i < cols; i++)
+			buf_putc(b, ' ');
+	buf_puts(b, s);
+	if (!right)
+		for (int i = w; i < cols; i++)
+			buf_putc(b, ' ');
+}
+
 int draw_save_display(const char *path, struct error *e)
 {
 	struct buf b;
@@ -312,6 +340,46 @@ int draw_save_display(const char *path, struct error *e)
 		b.len = keep;
 		if (b.data)
 			b.data[keep] = '\0';
+		buf_putc(&b, '\n');
+	}
+	if (b.oom) {
+		buf_free(&b);
+		return err_set(e, ST_ERROR, "out of memory");
+	}
+	rc = atomic_write(path, buf_str(&b), b.len, ATOMIC_OVERWRITE, e);
+	buf_free(&b);
+	return rc;
+}
+
+int draw_save_attrs(const char *path, struct error *e)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	for (int y = 0; y < LINES; y++) {
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t at = 0;
+			short pair = 0;
+			char c = '.';
+
+			if (mvwin_wch(stdscr, y, x, &cc) == OK &&
+			    getcchar(&cc, wch, &at, &pair, NULL) != ERR) {
+				if (pair)
+					c = 'c';
+				else if (at & A_REVERSE)
+					c = 'r';
+				else if (at & A_BOLD)
+					c = 'b';
+				else if (at & A_UNDERLINE)
+					c = 'u';
+				else if (at & A_DIM)
+					c = 'd';
+			}
+			buf_putc(&b, c);
+		}
 		buf_putc(&b, '\n');
 	}
 	if (b.oom) {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct error;
+struct buf;
 
 enum role {
 	CR_NORMAL = 0,
@@ -65,8 +66,16 @@ void draw_box(int y, int x, int h, int w, const char *title);
 size_t draw_wrap(const char *s, int cols, size_t *starts, size_t *lens,
 		 size_t max);
 
+/* Append s to b padded (or cut, ending with "…") to exactly `cols`
+ * columns; right-aligned when `right`. */
+void draw_cell(struct buf *b, const char *s, int cols, bool right);
+
 /* The virtual screen as UTF-8 text, one line per row, trailing spaces
  * trimmed, written atomically to path. */
 int draw_save_display(const char *path, struct error *e);
+
+/* The attributes of the screen, one letter per cell, for tests: '.' plain,
+ * 'c' coloured, else r(everse) b(old) u(nderline) d(im) by priority. */
+int draw_save_attrs(const char *path, struct error *e);
 
 #endif

@@ -20,3 +20,7 @@ charrette_SOURCES += \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
 	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
+
+# UI scenarios: key scripts and expected screens (tests/ui/run.sh).
+TESTS += tests/ui/run.sh
+EXTRA_DIST += tests/ui

@@ -25,14 +25,33 @@ static void num(char *buf, size_t size, bool has, double v)
 static void build(struct app *a, struct tlines *t)
 {
 	const struct workshop_data *d = a->d;
+	/* The name takes what the numbers and the band leave. */
+	int namew = t->width - 2 - 3 * 9 - 2 - 8 - 1;
 
+	if (namew > 44)
+		namew = 44;
+	if (namew < 12)
+		namew = 12;
 	tl_add(t, CR_HEADING, 0, _("Metrics (%zu)"), d->n_metrics);
 	if (!d->n_metrics) {
 		tl_add(t, CR_DIM, 2, "  %s", _("No metrics yet."));
 		return;
 	}
-	tl_add(t, CR_DIM, 0, "  %-30s %10s %10s %10s  %s", _("metric"), _("now"),
-	       _("3 months"), _("6 months"), _("band now"));
+	{
+		struct buf b;
+
+		buf_init(&b);
+		draw_cell(&b, _("metric"), namew, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, _("now"), 8, true);
+		buf_putc(&b, ' ');
+		draw_cell(&b, _("3 months"), 8, true);
+		buf_putc(&b, ' ');
+		draw_cell(&b, _("6 months"), 8, true);
+		buf_printf(&b, "  %s", _("band now"));
+		tl_add(t, CR_DIM, 0, "  %s", buf_str(&b));
+		buf_free(&b);
+	}
 	for (size_t i = 0; i < d->n_metrics; i++) {
 		const struct metric *m = &d->metrics[i];
 		const struct metric_def *md = a->k ? knowledge_metric(a->k, m->key) : NULL;
@@ -45,10 +64,21 @@ static void build(struct app *a, struct tlines *t)
 		snprintf(name, sizeof(name), "%s%s%s%s", m->name ? m->name : m->key,
 			 str_empty(m->unit) ? "" : " (", str_empty(m->unit) ? "" : m->unit,
 			 str_empty(m->unit) ? "" : ")");
+		struct buf row;
+
+		buf_init(&row);
+		draw_cell(&row, name, namew, false);
+		buf_putc(&row, ' ');
+		draw_cell(&row, c, 8, true);
+		buf_putc(&row, ' ');
+		draw_cell(&row, t3, 8, true);
+		buf_putc(&row, ' ');
+		draw_cell(&row, t6, 8, true);
+		buf_printf(&row, "  %s", b == BAND_NONE ? "" : band_label(b));
 		tl_add(t, b == BAND_ELITE || b == BAND_HIGH ? CR_OK
-		       : b == BAND_LOW ? CR_WARNING : CR_NORMAL, 4,
-		       "  %-30s %10s %10s %10s  %s", name, c, t3, t6,
-		       b == BAND_NONE ? "" : band_label(b));
+		       : b == BAND_LOW ? CR_WARNING : CR_NORMAL, 4, "  %s",
+		       buf_str(&row));
+		buf_free(&row);
 	}
 }
 

@@ -32,10 +32,15 @@ static void build(struct app *a, struct tlines *t)
 		char w[32];
 
 		str_number(w, sizeof(w), c->weight);
-		tl_add(t, CR_NORMAL, 4, "  %-32s %s %6s   %s %5.1f%%", c->name,
+		struct buf b;
+
+		buf_init(&b);
+		draw_cell(&b, c->name, 32, false);
+		tl_add(t, CR_NORMAL, 4, "  %s %s %6s   %s %5.1f%%", buf_str(&b),
 		       _("weight"), w, _("share"),
 		       ok ? sc.weights[i] * 100.0
 			  : (sum > 0 ? c->weight * 100.0 / sum : 0.0));
+		buf_free(&b);
 	}
 	if (ok && sc.has_ahp)
 		tl_add(t, sc.ahp.inconsistent ? CR_WARNING : CR_DIM, 2,
@@ -50,11 +55,15 @@ static void build(struct app *a, struct tlines *t)
 	} else {
 		for (size_t r = 0; r < sc.n_app; r++) {
 			size_t i = sc.order[r];
+			struct buf b;
 
+			buf_init(&b);
+			draw_cell(&b, d->approaches[i].name, 40, false);
 			tl_add(t, r == 0 ? CR_OK : CR_NORMAL, 4,
-			       "  %d. %-32s %6.2f   %s", sc.rank[i],
-			       d->approaches[i].name, sc.totals[i],
+			       "  %d. %s %6.2f   %s", sc.rank[i], buf_str(&b),
+			       sc.totals[i],
 			       sc.complete[i] ? "" : _("(incomplete)"));
+			buf_free(&b);
 		}
 	}
 	if (ok)

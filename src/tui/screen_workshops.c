@@ -152,15 +152,9 @@ static struct list *ws_list(struct app *a, void *state)
 	return &((struct wscreen *)state)->list;
 }
 
-/* Text padded or cut to exactly `cols` columns. */
 static void cell(struct buf *b, const char *s, int cols)
 {
-	int used = 0;
-	size_t fit = utf8_fit(s ? s : "", cols, &used);
-
-	buf_add(b, s ? s : "", fit);
-	while (used++ < cols)
-		buf_putc(b, ' ');
+	draw_cell(b, s, cols, false);
 }
 
 static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)

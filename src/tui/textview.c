@@ -67,6 +67,11 @@ void tl_add(struct tlines *t, enum role r, int indent, const char *fmt, ...)
 	va_end(ap);
 	if (!s)
 		return;
+	/* Prose from YAML keeps its line breaks: a single newline is a space,
+	 * an empty line a paragraph break. */
+	for (size_t i = 0; s[i]; i++)
+		if (s[i] == '\n' && s[i + 1] != '\n' && (i == 0 || s[i - 1] != '\n'))
+			s[i] = ' ';
 	n = draw_wrap(s, w - 1, st, ln, 1);
 	if (n == 0 || ln[0] >= strlen(s)) {
 		tl_push(t, r, s);

@@ -397,25 +397,34 @@ int app_open_workshop(struct app *a, int64_t id, int screen)
 }
 
 /* ---- layout ------------------------------------------------------------- */
+/* "charrette · TITLE · Stage · who · with others · read-only": the
+ * workshop title gives way (with "…") so the rest always shows. */
 static void draw_title(struct app *a)
 {
-	struct buf b;
+	struct buf tail;
 	const char *who = store_who(a->store);
+	int x, room;
 
-	buf_init(&b);
-	buf_puts(&b, " charrette");
-	if (a->d) {
-		buf_printf(&b, " · %s · %s", a->d->ws.title,
-			   stage_label(a->d->ws.stage));
-	}
-	buf_printf(&b, " · %s", who ? who : "?");
+	buf_init(&tail);
+	if (a->d)
+		buf_printf(&tail, " · %s", stage_label(a->d->ws.stage));
+	buf_printf(&tail, " · %s", who ? who : "?");
 	if (a->present)
-		buf_printf(&b, " · %s %s", _("with"), a->present);
+		buf_printf(&tail, " · %s %s", _("with"), a->present);
 	if (a->read_only)
-		buf_printf(&b, " · %s", _("read-only"));
+		buf_printf(&tail, " · %s", _("read-only"));
 	draw_role(CR_TITLE);
-	draw_line(0, 0, buf_str(&b), a->cols);
-	buf_free(&b);
+	draw_fill(0, 0, 1, a->cols);
+	x = draw_text(0, 0, " charrette", a->cols);
+	if (a->d) {
+		x += draw_text(0, x, " · ", a->cols - x);
+		room = a->cols - x - utf8_width(buf_str(&tail));
+		if (room < 8)
+			room = 8;
+		x += draw_clip(0, x, a->d->ws.title, room);
+	}
+	draw_clip(0, x, buf_str(&tail), a->cols - x);
+	buf_free(&tail);
 }
 
 /*
