@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/export.h"
 #include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -54,6 +55,63 @@ static void cmd_save_attrs(struct app *a, const char *arg)
 	app_draw(a);
 	if (draw_save_attrs(arg, &e) < 0)
 		app_error(a, &e);
+}
+
+static void export_cmd(struct app *a, const char *arg, int flags)
+{
+	enum export_format f;
+	struct strv written = { 0 };
+	struct error e;
+	char fmt[32], *path = NULL;
+	size_t n = 0;
+
+	err_clear(&e);
+	while (arg[n] && arg[n] != ' ' && n + 1 < sizeof(fmt)) {
+		fmt[n] = arg[n];
+		n++;
+	}
+	fmt[n] = '\0';
+	if (!a->d) {
+		app_msg(a, MSG_ERROR, "%s", _("open a workshop first"));
+		return;
+	}
+	if (!*fmt || export_format_from_id(fmt, &f) < 0) {
+		app_msg(a, MSG_ERROR, "%s",
+			_("usage: :export report|adr|madr|risks|metrics|risks-csv|metrics-csv [PATH]"));
+		return;
+	}
+	arg += n;
+	while (*arg == ' ')
+		arg++;
+	/* In the terminal there is no standard output to write to: a
+	 * single file goes to its default name in the current folder. */
+	path = str_dup(*arg ? arg : export_format_is_dir(f) ? EXPORT_ADR_DIR
+			      : export_default_name(f));
+	if (!path)
+		return;
+	if (export_run(a->d, a->k, fmt, path, flags, &written, &e) < 0) {
+		if (e.code == ST_INPUT && !(flags & EXPORT_FORCE))
+			app_msg(a, MSG_ERROR, _("%s (:export! replaces files)"), e.msg);
+		else
+			app_error(a, &e);
+	} else if (written.n == 1) {
+		app_msg(a, MSG_OK, _("exported %s to %s"), fmt, written.v[0]);
+	} else {
+		app_msg(a, MSG_OK, _("exported %s: %zu files in %s"), fmt,
+			written.n, path);
+	}
+	strv_free(&written);
+	free(path);
+}
+
+static void cmd_export(struct app *a, const char *arg)
+{
+	export_cmd(a, arg, 0);
+}
+
+static void cmd_export_force(struct app *a, const char *arg)
+{
+	export_cmd(a, arg, EXPORT_FORCE);
 }
 
 static void cmd_goto(struct app *a, const char *arg)
@@ -134,6 +192,11 @@ static const struct command commands[] = {
 	  cmd_save_display },
 	{ "save-attrs", "FILE", N_("write the screen's attributes as letters (tests)"),
 	  cmd_save_attrs },
+	{ "export", "FORMAT [PATH]",
+	  N_("export the workshop (report, adr, madr, risks, metrics, ...)"),
+	  cmd_export },
+	{ "export!", "FORMAT [PATH]", N_("export, replacing files that differ"),
+	  cmd_export_force },
 	{ "who", "", N_("who is in this workshop, and where"), cmd_who },
 	{ "help", "", N_("the keys and commands"), cmd_help },
 };
