@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "tui/keys.h"
 #include "tui/tui.h"
@@ -181,6 +182,8 @@ void app_edit(struct app *a, const struct edit_req *r);
 
 /* Help overlay generated from the key table (and the commands). */
 void app_help(struct app *a);
+/* The key table and the commands, as text or roff (--dump-keys). */
+void app_dump_keys(FILE *f, bool roff);
 /* Run a ':' command line (without the colon). */
 void app_command(struct app *a, const char *line);
 /* The store was written: drop a draft of `where` if there was one. */

@@ -286,3 +286,42 @@ void app_help(struct app *a)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
 	strv_free(&lines);
 }
+
+/* Escape roff's special characters (and a leading dot or quote). */
+static void roff_puts(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void app_dump_keys(FILE *f, bool roff)
+{
+	keys_dump(f, roff);
+	if (roff)
+		fputs(".SS Commands (after :)\n", f);
+	else
+		fputs("[Commands (after :)]\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char lab[64];
+
+		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
+			 *commands[i].args ? " " : "", commands[i].args);
+		if (roff) {
+			fputs(".TP\n.B ", f);
+			roff_puts(f, lab);
+			fputc('\n', f);
+			roff_puts(f, _(commands[i].help));
+			fputc('\n', f);
+		} else {
+			fprintf(f, "%s\t%s\n", lab, _(commands[i].help));
+		}
+	}
+}

@@ -294,6 +294,8 @@ void keys_label(const struct keydef *kd, char *buf, size_t size)
 /* roff needs a backslash before a leading dot or any backslash/hyphen. */
 static void roff_escape(FILE *f, const char *s)
 {
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
 	for (; *s; s++) {
 		if (*s == '\\')
 			fputs("\\e", f);

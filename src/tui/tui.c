@@ -1043,7 +1043,7 @@ int tui_run(const struct tui_opts *o)
 	struct error e;
 
 	if (dump && *dump) {
-		keys_dump(stdout, strcmp(dump, "roff") == 0);
+		app_dump_keys(stdout, strcmp(dump, "roff") == 0);
 		return 0;
 	}
 	memset(a, 0, sizeof(*a));
