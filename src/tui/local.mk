@@ -22,5 +22,5 @@ charrette_SOURCES += \
 	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
 
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
-TESTS += tests/ui/run.sh tests/ui/keys-man.sh
+TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui doc/tui.1.part
