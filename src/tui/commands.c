@@ -240,8 +240,9 @@ static void pad(struct buf *b, const char *s, int cols)
 	int w = utf8_width(s);
 
 	buf_puts(b, s);
-	while (w++ < cols)
+	do
 		buf_putc(b, ' ');
+	while (++w < cols);
 }
 
 void app_help(struct app *a)
@@ -261,7 +262,7 @@ void app_help(struct app *a)
 				continue;
 			keys_label(&tui_keys[i], lab, sizeof(lab));
 			buf_puts(&b, "  ");
-			pad(&b, lab, 22);
+			pad(&b, lab, 24);
 			buf_puts(&b, _(tui_keys[i].help));
 			strv_push(&lines, buf_str(&b));
 			b.len = 0;
@@ -275,7 +276,7 @@ void app_help(struct app *a)
 		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
 			 *commands[i].args ? " " : "", commands[i].args);
 		buf_puts(&b, "  ");
-		pad(&b, lab, 22);
+		pad(&b, lab, 24);
 		buf_puts(&b, _(commands[i].help));
 		strv_push(&lines, buf_str(&b));
 		b.len = 0;

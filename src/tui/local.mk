@@ -24,3 +24,14 @@ charrette_SOURCES += \
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui doc/tui.1.part
+
+# The parts of the terminal layer that need no terminal.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_tui
+TESTS += tests/unit/test_tui
+tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
+	src/tui/keys.c src/tui/draw.c src/tui/script.c \
+	src/tui/widgets/list.c src/tui/widgets/edit.c
+tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
+tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
+endif

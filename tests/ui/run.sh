@@ -9,6 +9,9 @@
 #   tests/ui/run.sh [NAME...]          run these scenarios (default: all)
 #   CHARRETTE_UPDATE_SCREENS=1 ...     rewrite the expected screens (then
 #                                      read them before committing!)
+#   CHARRETTE_UI_WRAPPER="valgrind --error-exitcode=1 --leak-check=full
+#                        --errors-for-leak-kinds=definite" ...
+#                                      run the app under a checker
 #
 # Directives in a script (comment lines starting with "#@"):
 #   #@ size COLSxROWS      terminal size (default 80x24)
@@ -29,6 +32,9 @@ bin=${CHARRETTE:-$builddir/charrette}
 here=$srcdir/tests/ui
 pass=0
 fail=0
+# The watchdog: a hung run is killed (checkers get longer).
+tmo=20
+[ -n "${CHARRETTE_UI_WRAPPER:-}" ] && tmo=180
 failed=""
 
 if [ ! -x "$bin" ]; then
@@ -59,7 +65,8 @@ run_phase() {
 			CHARRETTE_DATADIR="$srcdir/data" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
 			$(cat "$_tmp/env") \
-			timeout 20 "$bin" --db "$_tmp/db.sqlite" "$@" \
+			timeout "$tmo" \
+			${CHARRETTE_UI_WRAPPER:-} "$bin" --db "$_tmp/db.sqlite" "$@" \
 			>"$_tmp/stdout" 2>"$_tmp/stderr"
 	)
 }
