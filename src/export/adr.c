@@ -259,8 +259,10 @@ int x_superseder(const struct workshop_data *d, size_t i)
 static bool number_taken(const struct found *f, size_t nf,
 			 const struct adr_plan *p, int num)
 {
+	/* Every file in the folder holds its number, ours from an earlier
+	 * export included (a decision deleted since keeps its file). */
 	for (size_t i = 0; i < nf; i++)
-		if (f[i].en.number == num && f[i].marker < 0)
+		if (f[i].en.number == num)
 			return true;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].number == num)
@@ -269,7 +271,7 @@ static bool number_taken(const struct found *f, size_t nf,
 }
 
 int export_adr_plan(const struct workshop_data *d, const char *dir,
-		    bool madr, struct adr_plan *plan, struct error *e)
+		    struct adr_plan *plan, struct error *e)
 {
 	struct found *f = NULL;
 	size_t nf = 0, *order = NULL;
@@ -277,7 +279,6 @@ int export_adr_plan(const struct workshop_data *d, const char *dir,
 	int offset = 0, max_num = 0, rc;
 	char today[16];
 
-	(void)madr;
 	memset(plan, 0, sizeof(*plan));
 	plan->index_ours = true;
 	marker = x_marker(d, 0);
@@ -495,8 +496,8 @@ static void people_line(struct buf *out, const char *label,
 	buf_puts(out, "\n\n");
 }
 
-static size_t list_items(struct buf *out, const char *bullet,
-			 const struct strv *sv, const char *prefix)
+size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
+	      const char *prefix)
 {
 	size_t n = 0;
 
@@ -521,12 +522,6 @@ static size_t list_items(struct buf *out, const char *bullet,
 	if (n)
 		buf_putc(out, '\n');
 	return n;
-}
-
-size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
-	      const char *prefix)
-{
-	return list_items(out, bullet, sv, prefix);
 }
 
 bool x_has_items(const struct strv *sv)
@@ -616,15 +611,15 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	}
 	if (x_has_items(&dec->positive)) {
 		md_heading(out, 3, _("Positive"));
-		list_items(out, "-", &dec->positive, NULL);
+		x_list(out, "-", &dec->positive, NULL);
 	}
 	if (x_has_items(&dec->negative)) {
 		md_heading(out, 3, _("Negative"));
-		list_items(out, "-", &dec->negative, NULL);
+		x_list(out, "-", &dec->negative, NULL);
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		list_items(out, "-", &dec->risks, NULL);
+		x_list(out, "-", &dec->risks, NULL);
 	}
 
 	md_heading(out, 2, _("Alternatives considered"));
@@ -745,7 +740,7 @@ int x_write_dir(const struct workshop_data *d, const struct knowledge *k,
 	rc = x_ensure_dir(dir, e);
 	if (rc < 0)
 		return rc;
-	rc = export_adr_plan(d, dir, madr, &plan, e);
+	rc = export_adr_plan(d, dir, &plan, e);
 	if (rc < 0)
 		return rc;
 	t = calloc(plan.n_ours + 1, sizeof(*t));

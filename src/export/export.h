@@ -104,9 +104,10 @@ struct adr_plan {
 	bool index_ours;       /* README.md is absent or one we wrote */
 };
 
-/* Plan an export into dir (NULL: an empty folder). */
+/* Plan an export into dir (NULL: an empty folder); both layouts number
+ * and name their files alike. */
 int export_adr_plan(const struct workshop_data *d, const char *dir,
-		    bool madr, struct adr_plan *plan, struct error *e);
+		    struct adr_plan *plan, struct error *e);
 void export_adr_plan_clear(struct adr_plan *plan);
 /* One decision (d->decisions[i]) in the adr-tools / MADR layout. */
 int export_adr_one(const struct workshop_data *d, const struct knowledge *k,

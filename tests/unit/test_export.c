@@ -650,7 +650,7 @@ static void render_all(const char *name, const struct workshop_data *d,
 	golden(file, &b);
 
 	for (int madr = 0; madr < 2; madr++) {
-		assert_int_equal(export_adr_plan(d, NULL, madr, &plan, &e), 0);
+		assert_int_equal(export_adr_plan(d, NULL, &plan, &e), 0);
 		assert_int_equal(plan.n_ours, d->n_decisions);
 		for (size_t i = 0; i < plan.n_ours; i++) {
 			const struct adr_entry *en = &plan.v[i];
@@ -763,7 +763,7 @@ static void test_golden_empty(void **state)
 	assert_int_equal(export_report(d, NULL, &b, &e), 0);
 	golden("empty/report.md", &b);
 	b.len = 0;
-	assert_int_equal(export_adr_plan(d, NULL, false, &plan, &e), 0);
+	assert_int_equal(export_adr_plan(d, NULL, &plan, &e), 0);
 	assert_int_equal(plan.n, 0);
 	assert_int_equal(export_adr_index(&plan, &b, &e), 0);
 	golden("empty/README.md", &b);
