@@ -29,7 +29,7 @@ export CHARRETTE_DATADIR="$srcdir/data"
 # Wait (up to 5 s) until the pane shows the text; print the pane if not.
 expect() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt ${3:-50} ]; do
 		if T capture-pane -p -t ui 2>/dev/null | grep -q -- "$1"; then
 			echo "ok   $2"
 			return 0
@@ -77,6 +77,11 @@ expect "Choose a delivery platform" "1 shows the workshop list"
 # Another process writes: the list picks it up while idle.
 "$bin" --db "$db" new "Live refresh check" >/dev/null
 expect "Live refresh check" "another process's new workshop appears live"
+# Presence: a second participant shows in the title bar after a heartbeat.
+T new-session -d -s bob -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' --as bob 1; sleep 5"
+expect "with bob (via" "another participant appears in the title bar" 80
+T kill-session -t bob
 T send-keys -t ui q
 expect "EXITED 0" "q quits with status 0"
 
