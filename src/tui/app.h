@@ -175,6 +175,8 @@ void app_close_workshop(struct app *a);
 bool app_goto(struct app *a, int number);
 /* Draw the whole screen (bars, body, modals); does not refresh. */
 void app_draw(struct app *a);
+/* The screen number of the tab at column x of the tab bar (0 = none). */
+int app_tab_at(struct app *a, int x);
 /* Write the current screen as text. */
 int app_save_display(struct app *a, const char *path, struct error *e);
 

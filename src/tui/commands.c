@@ -159,7 +159,13 @@ static void cmd_who(struct app *a, const char *arg)
 		app_error(a, &e);
 		return;
 	}
-	strv_push(&lines, "\x01" "In this workshop now");
+	{
+		char *h = str_printf("\x01%s", _("In this workshop now"));
+
+		if (h)
+			strv_push(&lines, h);
+		free(h);
+	}
 	for (size_t i = 0; i < n; i++) {
 		char *l = str_printf("  %-24s %s%s", ps[i].name,
 				     ps[i].screen ? ps[i].screen : "",
@@ -269,7 +275,9 @@ void app_help(struct app *a)
 		}
 		strv_push(&lines, "");
 	}
-	strv_push(&lines, "\x01" "Commands (after :)");
+	buf_printf(&b, "\x01%s", _("Commands (after :)"));
+	strv_push(&lines, buf_str(&b));
+	b.len = 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		char lab[64];
 

@@ -153,7 +153,6 @@ struct editor {
 	char *hint;
 	bool multi;
 	size_t scroll;      /* first visual line (text) / first byte (line) */
-	struct app *app;
 };
 
 const char *edit_text(struct modal *m)
