@@ -270,8 +270,10 @@ static struct list *iv_list(struct app *a, void *state)
 }
 
 /* ---- drawing ------------------------------------------------------------- */
+/* The selected question's help, bounds and note; below the form (with a
+ * rule above) or beside it. */
 static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
-		       int w)
+		       int w, bool rule)
 {
 	const struct question *q = row_question(a, sel_row(s));
 	const struct answer *an;
@@ -280,8 +282,12 @@ static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
 	int r = 0;
 
 	draw_role(CR_DIM);
-	draw_hline(y, x, w);
-	if (!q || h < 2)
+	if (rule) {
+		draw_hline(y, x, w);
+		y++;
+		h--;
+	}
+	if (!q || h < 1)
 		return;
 	an = wsdata_answer(a->d, q->id);
 	buf_init(&b);
@@ -300,13 +306,13 @@ static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
 	if (!b.len)
 		buf_puts(&b, _("No help for this question."));
 	draw_role(CR_HEADING);
-	draw_line(y + 1, x + 1, q->prompt, w - 2);
+	draw_line(y, x + 1, q->prompt, w - 2);
 	n = draw_wrap(buf_str(&b), w - 2, st, ln, 64);
 	draw_role(CR_DIM);
-	for (size_t i = 0; i < n && r < h - 2; i++, r++) {
+	for (size_t i = 0; i < n && r < h - 1; i++, r++) {
 		char *t = str_ndup(buf_str(&b) + st[i], ln[i]);
 
-		draw_line(y + 2 + r, x + 1, t ? t : "", w - 2);
+		draw_line(y + 1 + r, x + 1, t ? t : "", w - 2);
 		free(t);
 	}
 	buf_free(&b);
@@ -379,11 +385,11 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 	}
 	draw_role(CR_NORMAL);
 	if (panel_h)
-		draw_panel(a, s, y + lh, x, panel_h, w);
+		draw_panel(a, s, y + lh, x, panel_h, w, true);
 	else if (panel_w) {
 		draw_role(CR_DIM);
 		draw_vline(y, x + lw, h);
-		draw_panel(a, s, y - 1, x + lw + 1, h + 1, panel_w - 1);
+		draw_panel(a, s, y, x + lw + 1, h, panel_w - 1, false);
 	}
 }
 
