@@ -23,6 +23,8 @@ cleanup() {
 trap cleanup EXIT
 
 export HOME="$tmp" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+# For sanitizer builds: ignore what ncurses itself leaks.
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$srcdir/tests/ui/lsan.supp}"
 export CHARRETTE_DATADIR="$srcdir/data"
 "$bin" --db "$db" import "$srcdir/data/demo.yaml" >/dev/null || exit 99
 
