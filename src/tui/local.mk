@@ -1,2 +1,37 @@
 # tui: the terminal application (not in libcharrette: it needs ncursesw).
-charrette_SOURCES += src/tui/tui.h src/tui/tui.c
+charrette_SOURCES += \
+	src/tui/tui.h src/tui/tui.c src/tui/app.h src/tui/layout.c \
+	src/tui/keys.c src/tui/keys.h \
+	src/tui/draw.c src/tui/draw.h \
+	src/tui/script.c src/tui/script.h \
+	src/tui/commands.c \
+	src/tui/screens.c src/tui/screens.h \
+	src/tui/textview.c src/tui/textview.h \
+	src/tui/screen_workshops.c \
+	src/tui/screen_interview.c \
+	src/tui/screen_findings.c \
+	src/tui/screen_approaches.c \
+	src/tui/screen_tradeoffs.c \
+	src/tui/screen_decision.c \
+	src/tui/screen_risks.c \
+	src/tui/screen_metrics.c \
+	src/tui/screen_roadmap.c \
+	src/tui/widgets/list.c src/tui/widgets/list.h \
+	src/tui/widgets/edit.c src/tui/widgets/edit.h \
+	src/tui/widgets/picker.c src/tui/widgets/picker.h \
+	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
+
+# UI scenarios: key scripts and expected screens (tests/ui/run.sh).
+TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
+EXTRA_DIST += tests/ui doc/tui.1.part
+
+# The parts of the terminal layer that need no terminal.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_tui
+TESTS += tests/unit/test_tui
+tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
+	src/tui/keys.c src/tui/draw.c src/tui/script.c \
+	src/tui/widgets/list.c src/tui/widgets/edit.c
+tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
+tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
+endif

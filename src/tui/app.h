@@ -1,0 +1,194 @@
+/*
+ * app: the state of the running terminal application shared by the event
+ * loop, the screens and the widgets: the open workshop and its data, the
+ * screen registry, the modal stack (editors, pickers, dialogs, overlays) and
+ * the message line.  Screens are views in the spirit of tig's view_ops: they
+ * are opened once, drawn into a rectangle, fed actions from the key table,
+ * and refreshed when the data changed underneath them.
+ */
+#ifndef CHARRETTE_TUI_APP_H
+#define CHARRETTE_TUI_APP_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tui/keys.h"
+#include "tui/tui.h"
+#include "util/error.h"
+
+struct app;
+struct list;
+struct workshop_data;
+struct template_def;
+
+/* ---- screens -------------------------------------------------------- */
+struct screen_ops {
+	/* Allocate the screen's state in *state; 0 or a negative status. */
+	int (*open)(struct app *a, void **state);
+	void (*close)(struct app *a, void *state);
+	/* Draw into the body rectangle of stdscr. */
+	void (*draw)(struct app *a, void *state, int y, int x, int h, int w);
+	/* An action of the screen's scope; true when handled. */
+	bool (*key)(struct app *a, void *state, enum action act);
+	/* The data was reloaded: rebuild rows, keep the selection by key.
+	 * (Call it as (ops->refresh)(...): curses has a refresh() macro.) */
+	void (*refresh)(struct app *a, void *state);
+	/* The list that navigation and search keys move, or NULL. */
+	struct list *(*list)(struct app *a, void *state);
+	/* Right-hand part of the status bar (progress...), may be NULL. */
+	void (*status)(struct app *a, void *state, char *buf, size_t size);
+};
+
+struct screen_def {
+	int number;                /* 1..9: the tab and its number key */
+	const char *id;            /* presence and :goto name */
+	const char *title;         /* tab title (translated at draw time) */
+	const char *short_title;   /* when the tab bar is narrow */
+	enum scope scope;          /* key-table scope of its own actions */
+	bool needs_workshop;
+	const struct screen_ops *ops;
+};
+
+extern const struct screen_def tui_screens[];
+extern const size_t tui_n_screens;
+
+/* ---- modals (editors, pickers, dialogs, overlays) -------------------- */
+enum modal_result { MODAL_CONTINUE = 0, MODAL_OK, MODAL_CANCEL };
+
+struct modal;
+
+struct modal_ops {
+	void (*draw)(struct modal *m, struct app *a, int h, int w);
+	enum modal_result (*key)(struct modal *m, struct app *a, int key);
+	/* Text being edited, for a draft on hang-up (new string or NULL). */
+	char *(*draft)(struct modal *m);
+	void (*free)(struct modal *m);
+};
+
+/*
+ * Called when the modal finishes (ok or cancelled).  Return false to keep
+ * it open (a validation error was shown).  It may push new modals.
+ */
+typedef bool (*modal_done_fn)(struct app *a, struct modal *m, bool ok);
+
+struct modal {
+	const struct modal_ops *ops;
+	modal_done_fn done;
+	/* Called after every key that leaves the modal open (incremental
+	 * search), may be NULL. */
+	void (*changed)(struct app *a, struct modal *m);
+	enum scope scope;          /* its keys, for the status bar */
+	char *draft_where;         /* store draft key while editing a field */
+	/* Context for the done callback. */
+	int64_t id, version;
+	char *key;
+	int kind;
+};
+
+/* Takes ownership of m. */
+void app_push(struct app *a, struct modal *m);
+bool app_has_modal(const struct app *a);
+void modal_free(struct modal *m);
+
+/*
+ * Open an editor on a field, offering first to restore a draft left by a
+ * session that ended mid-edit (`where` names the field, e.g. "answer:q").
+ * The editor's modal gets id, version, key and kind from the request.
+ */
+struct edit_req {
+	const char *where;
+	const char *title;
+	const char *init;
+	const char *hint;
+	bool multi;
+	modal_done_fn done;
+	int64_t id, version;
+	const char *key;
+	int kind;
+};
+/* ---- the application -------------------------------------------------- */
+#define APP_MAX_MODALS 8
+#define APP_MIN_W 60
+#define APP_MIN_H 16
+
+enum msg_kind { MSG_INFO = 0, MSG_OK, MSG_WARN, MSG_ERROR };
+
+struct app {
+	const struct tui_opts *o;
+	struct store *store;
+	struct knowledge *k;
+	bool read_only;
+
+	int64_t ws;                    /* open workshop, 0 = none */
+	struct workshop_data *d;       /* its data (NULL when none) */
+	const struct template_def *tpl;
+	int64_t data_version;
+
+	size_t cur;                    /* index into tui_screens */
+	void *state[16];               /* per screen, NULL until opened */
+	bool opened[16];
+
+	struct modal *modals[APP_MAX_MODALS];
+	size_t n_modals;
+
+	char msg[512];
+	enum msg_kind msg_kind;
+	bool quit;
+	int exit_code;
+
+	int rows, cols;                /* terminal size */
+	bool too_small;
+
+	/* Others present (names), refreshed with the heartbeat. */
+	char *present;
+
+	/* An edit waiting for the answer to "restore the draft?". */
+	struct edit_req pending;
+	char *pending_where, *pending_title, *pending_init, *pending_hint,
+	     *pending_key;
+	char *pending_draft;
+
+	/* Script mode (deterministic tests). */
+	struct script *script;
+	int mouse_y, mouse_x;          /* last mouse press (real or scripted) */
+	bool no_display;
+};
+
+/* Message line. */
+void app_msg(struct app *a, enum msg_kind k, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Show a store error the way every screen does (conflict, read-only...). */
+void app_error(struct app *a, const struct error *e);
+/* Refuse an edit in read-only mode (message shown); true = refused. */
+bool app_refuse_readonly(struct app *a);
+
+/* Reload the open workshop after an edit (or another user's commit) and
+ * refresh every opened screen. */
+int app_reload(struct app *a);
+/* Open a workshop (loads its data) and switch to a screen (0 = by stage). */
+int app_open_workshop(struct app *a, int64_t id, int screen);
+void app_close_workshop(struct app *a);
+/* Switch to the screen with this number (1..9). */
+bool app_goto(struct app *a, int number);
+/* Draw the whole screen (bars, body, modals); does not refresh. */
+void app_draw(struct app *a);
+/* The screen number of the tab at column x of the tab bar (0 = none). */
+int app_tab_at(struct app *a, int x);
+/* Write the current screen as text. */
+int app_save_display(struct app *a, const char *path, struct error *e);
+
+void app_edit(struct app *a, const struct edit_req *r);
+
+/* Help overlay generated from the key table (and the commands). */
+void app_help(struct app *a);
+/* The key table and the commands, as text or roff (--dump-keys). */
+void app_dump_keys(FILE *f, bool roff);
+/* Run a ':' command line (without the colon). */
+void app_command(struct app *a, const char *line);
+/* The store was written: drop a draft of `where` if there was one. */
+void app_draft_done(struct app *a, const char *where);
+
+#endif

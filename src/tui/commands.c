@@ -1,0 +1,336 @@
+#include "config.h"
+/*
+ * commands: the ':' prompt's commands, in one table, and the help overlay,
+ * which is generated from the key table and this table.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/widgets/dialog.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+struct command {
+	const char *name;
+	const char *args;
+	const char *help;
+	void (*run)(struct app *a, const char *arg);
+};
+
+static void cmd_quit(struct app *a, const char *arg)
+{
+	(void)arg;
+	a->quit = true;
+}
+
+static void cmd_save_display(struct app *a, const char *arg)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (!*arg) {
+		app_msg(a, MSG_ERROR, "%s", _("usage: :save-display FILE"));
+		return;
+	}
+	if (app_save_display(a, arg, &e) < 0)
+		app_error(a, &e);
+}
+
+static void cmd_save_attrs(struct app *a, const char *arg)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (!*arg) {
+		app_msg(a, MSG_ERROR, "%s", _("usage: :save-attrs FILE"));
+		return;
+	}
+	app_draw(a);
+	if (draw_save_attrs(arg, &e) < 0)
+		app_error(a, &e);
+}
+
+static void export_cmd(struct app *a, const char *arg, int flags)
+{
+	enum export_format f;
+	struct strv written = { 0 };
+	struct error e;
+	char fmt[32], *path = NULL;
+	size_t n = 0;
+
+	err_clear(&e);
+	while (arg[n] && arg[n] != ' ' && n + 1 < sizeof(fmt)) {
+		fmt[n] = arg[n];
+		n++;
+	}
+	fmt[n] = '\0';
+	if (!a->d) {
+		app_msg(a, MSG_ERROR, "%s", _("open a workshop first"));
+		return;
+	}
+	if (!*fmt || export_format_from_id(fmt, &f) < 0) {
+		app_msg(a, MSG_ERROR, "%s",
+			_("usage: :export report|adr|madr|risks|metrics|risks-csv|metrics-csv [PATH]"));
+		return;
+	}
+	arg += n;
+	while (*arg == ' ')
+		arg++;
+	/* In the terminal there is no standard output to write to: a
+	 * single file goes to its default name in the current folder. */
+	path = str_dup(*arg ? arg : export_format_is_dir(f) ? EXPORT_ADR_DIR
+			      : export_default_name(f));
+	if (!path)
+		return;
+	if (export_run(a->d, a->k, fmt, path, flags, &written, &e) < 0) {
+		if (e.code == ST_INPUT && !(flags & EXPORT_FORCE))
+			app_msg(a, MSG_ERROR, _("%s (:export! replaces files)"), e.msg);
+		else
+			app_error(a, &e);
+	} else if (written.n == 1) {
+		app_msg(a, MSG_OK, _("exported %s to %s"), fmt, written.v[0]);
+	} else {
+		app_msg(a, MSG_OK, _("exported %s: %zu files in %s"), fmt,
+			written.n, path);
+	}
+	strv_free(&written);
+	free(path);
+}
+
+static void cmd_export(struct app *a, const char *arg)
+{
+	export_cmd(a, arg, 0);
+}
+
+static void cmd_export_force(struct app *a, const char *arg)
+{
+	export_cmd(a, arg, EXPORT_FORCE);
+}
+
+static void cmd_goto(struct app *a, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg && *end == '\0') {
+		if (n < 1 || n > 9 || !app_goto(a, (int)n))
+			if (n < 1 || n > 9)
+				app_msg(a, MSG_ERROR, _("no screen %s (1-9)"), arg);
+		return;
+	}
+	for (size_t i = 0; i < tui_n_screens; i++) {
+		if (strcasecmp(arg, tui_screens[i].id) == 0 ||
+		    strcasecmp(arg, _(tui_screens[i].title)) == 0) {
+			app_goto(a, tui_screens[i].number);
+			return;
+		}
+	}
+	app_msg(a, MSG_ERROR, _("no screen “%s” (1-9 or a name)"), arg);
+}
+
+static void cmd_help(struct app *a, const char *arg)
+{
+	(void)arg;
+	app_help(a);
+}
+
+static void cmd_who(struct app *a, const char *arg)
+{
+	struct participant *ps = NULL;
+	struct strv lines = { 0 };
+	struct error e;
+	size_t n = 0;
+
+	(void)arg;
+	err_clear(&e);
+	if (!a->ws) {
+		app_msg(a, MSG_INFO, _("you are %s; open a workshop to see who else is in it"),
+			store_who(a->store));
+		return;
+	}
+	if (store_presence_list(a->store, a->ws, 15, &ps, &n, &e) < 0) {
+		app_error(a, &e);
+		return;
+	}
+	{
+		char *h = str_printf("\x01%s", _("In this workshop now"));
+
+		if (h)
+			strv_push(&lines, h);
+		free(h);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *l = str_printf("  %-24s %s%s", ps[i].name,
+				     ps[i].screen ? ps[i].screen : "",
+				     str_eq(ps[i].name, store_who(a->store))
+				     ? _("  (you)") : "");
+
+		if (l)
+			strv_push(&lines, l);
+		free(l);
+	}
+	if (n == 0) {
+		char *l = str_printf("  %s", store_who(a->store));
+
+		if (l)
+			strv_push(&lines, l);
+		free(l);
+	}
+	store_presence_list_free(&ps, n);
+	app_push(a, overlay_new(_("Who is here"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+static const struct command commands[] = {
+	{ "quit", "", N_("quit charrette"), cmd_quit },
+	{ "q", "", N_("quit charrette"), cmd_quit },
+	{ "goto", "N", N_("go to screen N (1-9) or by name"), cmd_goto },
+	{ "save-display", "FILE", N_("write the screen as plain text to FILE"),
+	  cmd_save_display },
+	{ "save-attrs", "FILE", N_("write the screen's attributes as letters (tests)"),
+	  cmd_save_attrs },
+	{ "export", "FORMAT [PATH]",
+	  N_("export the workshop (report, adr, madr, risks, metrics, ...)"),
+	  cmd_export },
+	{ "export!", "FORMAT [PATH]", N_("export, replacing files that differ"),
+	  cmd_export_force },
+	{ "who", "", N_("who is in this workshop, and where"), cmd_who },
+	{ "help", "", N_("the keys and commands"), cmd_help },
+};
+
+void app_command(struct app *a, const char *line)
+{
+	char name[64];
+	size_t n = 0;
+	const char *arg;
+
+	while (*line == ' ' || *line == ':')
+		line++;
+	while (line[n] && line[n] != ' ' && n + 1 < sizeof(name)) {
+		name[n] = line[n];
+		n++;
+	}
+	name[n] = '\0';
+	arg = line + n;
+	while (*arg == ' ')
+		arg++;
+	if (!*name)
+		return;
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(name, commands[i].name) == 0) {
+			char *a2 = str_dup(arg);
+
+			if (a2) {
+				str_trim(a2);
+				commands[i].run(a, a2);
+			}
+			free(a2);
+			return;
+		}
+	}
+	app_msg(a, MSG_ERROR, _("unknown command :%s (:help lists them)"), name);
+}
+
+/* "label" padded with spaces to `cols` columns. */
+static void pad(struct buf *b, const char *s, int cols)
+{
+	int w = utf8_width(s);
+
+	buf_puts(b, s);
+	do
+		buf_putc(b, ' ');
+	while (++w < cols);
+}
+
+void app_help(struct app *a)
+{
+	struct strv lines = { 0 };
+	struct buf b;
+
+	buf_init(&b);
+	for (int sc = 0; sc < SC_COUNT; sc++) {
+		buf_printf(&b, "\x01%s", scope_title((enum scope)sc));
+		strv_push(&lines, buf_str(&b));
+		b.len = 0;
+		for (size_t i = 0; i < tui_n_keys; i++) {
+			char lab[128];
+
+			if (tui_keys[i].scope != (enum scope)sc)
+				continue;
+			keys_label(&tui_keys[i], lab, sizeof(lab));
+			buf_puts(&b, "  ");
+			pad(&b, lab, 24);
+			buf_puts(&b, _(tui_keys[i].help));
+			strv_push(&lines, buf_str(&b));
+			b.len = 0;
+		}
+		strv_push(&lines, "");
+	}
+	buf_printf(&b, "\x01%s", _("Commands (after :)"));
+	strv_push(&lines, buf_str(&b));
+	b.len = 0;
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char lab[64];
+
+		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
+			 *commands[i].args ? " " : "", commands[i].args);
+		buf_puts(&b, "  ");
+		pad(&b, lab, 24);
+		buf_puts(&b, _(commands[i].help));
+		strv_push(&lines, buf_str(&b));
+		b.len = 0;
+	}
+	buf_free(&b);
+	app_push(a, overlay_new(_("Help: keys and commands"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+/* Escape roff's special characters (and a leading dot or quote). */
+static void roff_puts(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void app_dump_keys(FILE *f, bool roff)
+{
+	keys_dump(f, roff);
+	if (roff)
+		fputs(".SS Commands (after :)\n", f);
+	else
+		fputs("[Commands (after :)]\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char lab[64];
+
+		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
+			 *commands[i].args ? " " : "", commands[i].args);
+		if (roff) {
+			fputs(".TP\n.B ", f);
+			roff_puts(f, lab);
+			fputc('\n', f);
+			roff_puts(f, _(commands[i].help));
+			fputc('\n', f);
+		} else {
+			fprintf(f, "%s\t%s\n", lab, _(commands[i].help));
+		}
+	}
+}

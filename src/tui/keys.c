@@ -1,0 +1,337 @@
+#include "config.h"
+/*
+ * keys: key names and the key table.  Scopes are searched by the dispatcher
+ * in a fixed order (a screen's own scope, then navigation, then global), so
+ * a screen may reuse a key the list would otherwise take.
+ */
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/keys.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
+
+struct keyname {
+	const char *name;
+	int key;
+};
+
+static const struct keyname keynames[] = {
+	{ "Enter", TK_ENTER },
+	{ "Esc", TK_ESC },
+	{ "Tab", TK_TAB },
+	{ "S-Tab", TK_FN(KEY_BTAB) },
+	{ "Space", ' ' },
+	{ "Backspace", TK_BACKSPACE },
+	{ "Delete", TK_FN(KEY_DC) },
+	{ "Insert", TK_FN(KEY_IC) },
+	{ "Up", TK_FN(KEY_UP) },
+	{ "Down", TK_FN(KEY_DOWN) },
+	{ "Left", TK_FN(KEY_LEFT) },
+	{ "Right", TK_FN(KEY_RIGHT) },
+	{ "PgUp", TK_FN(KEY_PPAGE) },
+	{ "PgDn", TK_FN(KEY_NPAGE) },
+	{ "Home", TK_FN(KEY_HOME) },
+	{ "End", TK_FN(KEY_END) },
+	{ "F1", TK_FN(KEY_F(1)) },
+	{ "F2", TK_FN(KEY_F(2)) },
+	{ "F10", TK_FN(KEY_F(10)) },
+	{ "Resize", TK_FN(KEY_RESIZE) },
+	{ "Mouse", TK_FN(KEY_MOUSE) },
+	{ "lt", '<' },
+};
+
+int key_parse(const char *name)
+{
+	size_t len = strlen(name);
+	uint32_t cp;
+
+	if (len >= 3 && name[0] == '<' && name[len - 1] == '>') {
+		char inner[32];
+
+		if (len - 2 >= sizeof(inner))
+			return -1;
+		memcpy(inner, name + 1, len - 2);
+		inner[len - 2] = '\0';
+		for (size_t i = 0; i < sizeof(keynames) / sizeof(keynames[0]); i++)
+			if (strcmp(inner, keynames[i].name) == 0)
+				return keynames[i].key;
+		if ((inner[0] == 'C' || inner[0] == 'c') && inner[1] == '-' &&
+		    inner[2] && !inner[3]) {
+			char c = inner[2];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if ((c >= 'a' && c <= 'z') || c == '[' || c == ']' ||
+			    c == '\\' || c == '_')
+				return TK_CTRL(c);
+		}
+		return -1;
+	}
+	if (len == 0 || utf8_decode(name, len, &cp) != len)
+		return -1;
+	return (int)cp;
+}
+
+void key_describe(int key, char *buf, size_t size)
+{
+	for (size_t i = 0; i < sizeof(keynames) / sizeof(keynames[0]); i++) {
+		if (keynames[i].key == key && strcmp(keynames[i].name, "lt")) {
+			snprintf(buf, size, "%s", keynames[i].name);
+			return;
+		}
+	}
+	if (key > 0 && key < 32) {
+		snprintf(buf, size, "C-%c", (char)(key + 'a' - 1));
+	} else if (!TK_IS_FN(key) && key >= 32) {
+		char u[5];
+		size_t n = utf8_encode((uint32_t)key, u);
+
+		u[n] = '\0';
+		snprintf(buf, size, "%s", u);
+	} else {
+		snprintf(buf, size, "key-%d", key);
+	}
+}
+
+/*
+ * The key table.  Order within a scope is the order of the help overlay and
+ * of the man page.
+ */
+const struct keydef tui_keys[] = {
+	/* global */
+	{ SC_GLOBAL, A_QUIT, { "q", "<C-c>" }, NULL, N_("quit"),
+	  N_("Quit (everything is already saved)"), false },
+	{ SC_GLOBAL, A_HELP, { "?", "<F1>" }, NULL, N_("help"),
+	  N_("Show this help"), false },
+	{ SC_GLOBAL, A_PROMPT, { ":" }, NULL, NULL,
+	  N_("Command prompt (:help lists the commands)"), false },
+	{ SC_GLOBAL, A_NEXT_SCREEN, { "<Tab>" }, NULL, NULL,
+	  N_("Next screen"), false },
+	{ SC_GLOBAL, A_PREV_SCREEN, { "<S-Tab>" }, NULL, NULL,
+	  N_("Previous screen"), false },
+	{ SC_GLOBAL, A_GOTO,
+	  { "1", "2", "3", "4", "5", "6", "7", "8", "9" }, "1-9", NULL,
+	  N_("Go to screen 1 to 9 (a click on a tab too)"), false },
+	{ SC_GLOBAL, A_REDRAW, { "<C-l>" }, NULL, NULL,
+	  N_("Redraw the screen"), false },
+	{ SC_GLOBAL, A_CANCEL, { "<Esc>" }, NULL, NULL,
+	  N_("Cancel the edit, dialog or search"), false },
+
+	/* lists */
+	{ SC_NAV, A_UP, { "k", "<Up>" }, NULL, NULL,
+	  N_("Move up"), false },
+	{ SC_NAV, A_DOWN, { "j", "<Down>" }, NULL, NULL,
+	  N_("Move down"), false },
+	{ SC_NAV, A_PAGE_UP, { "<PgUp>", "<C-b>" }, NULL, NULL,
+	  N_("Page up"), false },
+	{ SC_NAV, A_PAGE_DOWN, { "<PgDn>", "<C-f>" }, NULL, NULL,
+	  N_("Page down"), false },
+	{ SC_NAV, A_FIRST, { "g", "<Home>" }, NULL, NULL,
+	  N_("First row"), false },
+	{ SC_NAV, A_LAST, { "G", "<End>" }, NULL, NULL,
+	  N_("Last row"), false },
+	{ SC_NAV, A_SEARCH, { "/" }, NULL, NULL,
+	  N_("Search the list"), false },
+	{ SC_SEARCH, A_SEARCH_NEXT, { "n" }, NULL, NULL,
+	  N_("Next match (while a search is active)"), false },
+	{ SC_SEARCH, A_SEARCH_PREV, { "N" }, NULL, NULL,
+	  N_("Previous match (while a search is active)"), false },
+
+	/* 1 workshops */
+	{ SC_WORKSHOPS, A_WS_OPEN, { "<Enter>", "l", "<Right>" }, NULL,
+	  N_("open"), N_("Open the workshop"), false },
+	{ SC_WORKSHOPS, A_WS_NEW, { "n" }, NULL, N_("new"),
+	  N_("New workshop from a template"), true },
+	{ SC_WORKSHOPS, A_WS_RENAME, { "r" }, NULL, N_("rename"),
+	  N_("Rename the workshop"), true },
+	{ SC_WORKSHOPS, A_WS_DUPLICATE, { "D" }, NULL, N_("duplicate"),
+	  N_("Duplicate the workshop"), true },
+	{ SC_WORKSHOPS, A_WS_ARCHIVE, { "a" }, NULL, N_("archive"),
+	  N_("Archive or unarchive the workshop"), true },
+	{ SC_WORKSHOPS, A_WS_DELETE, { "d" }, NULL, N_("delete"),
+	  N_("Delete the workshop (asks first)"), true },
+	{ SC_WORKSHOPS, A_WS_SHOW_ARCHIVED, { "A" }, NULL, N_("archived"),
+	  N_("Show or hide archived workshops"), false },
+
+	/* 2 interview */
+	{ SC_INTERVIEW, A_IV_EDIT, { "<Enter>", "e" }, NULL, N_("answer"),
+	  N_("Answer the question"), true },
+	{ SC_INTERVIEW, A_IV_NOTE, { "N" }, NULL, N_("note"),
+	  N_("Note on the question"), true },
+	{ SC_INTERVIEW, A_IV_SKIP, { "s" }, NULL, N_("next open"),
+	  N_("Skip to the next unanswered question"), false },
+	{ SC_INTERVIEW, A_IV_CLEAR, { "x" }, NULL, N_("clear"),
+	  N_("Clear the answer"), true },
+	{ SC_INTERVIEW, A_IV_UNDO, { "u" }, NULL, N_("undo"),
+	  N_("Undo the last clear"), true },
+	{ SC_INTERVIEW, A_IV_SECTION_NEXT, { "]" }, NULL, NULL,
+	  N_("Next section"), false },
+	{ SC_INTERVIEW, A_IV_SECTION_PREV, { "[" }, NULL, NULL,
+	  N_("Previous section"), false },
+
+	/* 3 findings */
+	{ SC_FINDINGS, A_FI_APPLY, { "a" }, NULL, N_("apply nudge"),
+	  N_("Apply the selected weight nudge to its criterion"), true },
+
+	/* editors */
+	{ SC_EDIT, A_ED_SAVE, { "<Enter>" }, NULL, N_("save"),
+	  N_("Save the line"), false },
+	{ SC_EDIT, A_CANCEL, { "<Esc>" }, NULL, N_("cancel"),
+	  N_("Cancel the edit"), false },
+	{ SC_EDIT, A_ED_LEFT, { "<Left>", "<C-b>" }, NULL, NULL,
+	  N_("Character left"), false },
+	{ SC_EDIT, A_ED_RIGHT, { "<Right>", "<C-f>" }, NULL, NULL,
+	  N_("Character right"), false },
+	{ SC_EDIT, A_ED_HOME, { "<Home>", "<C-a>" }, NULL, NULL,
+	  N_("Start of line"), false },
+	{ SC_EDIT, A_ED_END, { "<End>", "<C-e>" }, NULL, NULL,
+	  N_("End of line"), false },
+	{ SC_EDIT, A_ED_BACKSPACE, { "<Backspace>", "<C-h>" }, NULL, NULL,
+	  N_("Delete the character before the cursor"), false },
+	{ SC_EDIT, A_ED_DELETE, { "<Delete>" }, NULL, NULL,
+	  N_("Delete the character under the cursor"), false },
+	{ SC_EDIT, A_ED_KILL_WORD, { "<C-w>" }, NULL, NULL,
+	  N_("Delete the word before the cursor"), false },
+	{ SC_EDIT, A_ED_KILL_START, { "<C-u>" }, NULL, NULL,
+	  N_("Delete to the start of the line"), false },
+	{ SC_EDIT, A_ED_KILL_END, { "<C-k>" }, NULL, NULL,
+	  N_("Delete to the end of the line"), false },
+
+	/* the multi-line editor: these win over the line-editing keys */
+	{ SC_TEXT, A_ED_NEWLINE, { "<Enter>" }, NULL, NULL,
+	  N_("New line"), false },
+	{ SC_TEXT, A_ED_SAVE, { "<C-s>", "<C-d>" }, NULL, N_("save"),
+	  N_("Save the text"), false },
+	{ SC_TEXT, A_ED_EXTERNAL, { "<C-e>" }, NULL, N_("$EDITOR"),
+	  N_("Edit the text in $EDITOR"), false },
+	{ SC_TEXT, A_ED_UP, { "<Up>" }, NULL, NULL,
+	  N_("Line up"), false },
+	{ SC_TEXT, A_ED_DOWN, { "<Down>" }, NULL, NULL,
+	  N_("Line down"), false },
+
+	/* pickers */
+	{ SC_PICKER, A_UP, { "k", "<Up>" }, NULL, NULL,
+	  N_("Previous option"), false },
+	{ SC_PICKER, A_DOWN, { "j", "<Down>" }, NULL, NULL,
+	  N_("Next option"), false },
+	{ SC_PICKER, A_PK_TOGGLE, { "<Space>" }, NULL, N_("toggle"),
+	  N_("Toggle the option (multiple choice)"), false },
+	{ SC_PICKER, A_PK_CONFIRM, { "<Enter>" }, NULL, N_("confirm"),
+	  N_("Confirm the choice (digits pick a scale value)"), false },
+	{ SC_PICKER, A_CANCEL, { "<Esc>", "q" }, NULL, N_("cancel"),
+	  N_("Cancel"), false },
+
+	/* dialogs */
+	{ SC_DIALOG, A_DLG_YES, { "y", "Y" }, NULL, N_("yes"),
+	  N_("Yes"), false },
+	{ SC_DIALOG, A_DLG_NO, { "n", "N", "<Esc>" }, NULL, N_("no"),
+	  N_("No"), false },
+};
+const size_t tui_n_keys = sizeof(tui_keys) / sizeof(tui_keys[0]);
+
+static const char *const scope_titles[SC_COUNT] = {
+	N_("Everywhere"), N_("Lists"), N_("Search"), N_("1 Workshops"),
+	N_("2 Interview"), N_("3 Findings"), N_("4-9 Views"),
+	N_("Editing a line"), N_("Editing a text"), N_("Choosing"),
+	N_("Questions (y/n)"),
+};
+
+const char *scope_title(enum scope sc)
+{
+	return (unsigned)sc < SC_COUNT ? _(scope_titles[sc]) : "?";
+}
+
+enum action keys_lookup(enum scope sc, int key)
+{
+	/* Enter comes as CR, LF or KEY_ENTER; Backspace as DEL, BS or
+	 * KEY_BACKSPACE: one code each. */
+	if (key == '\r' || key == TK_FN(KEY_ENTER))
+		key = TK_ENTER;
+	if (key == TK_FN(KEY_BACKSPACE))
+		key = TK_BACKSPACE;
+	for (size_t i = 0; i < tui_n_keys; i++) {
+		if (tui_keys[i].scope != sc)
+			continue;
+		for (size_t j = 0; j < 10 && tui_keys[i].keys[j]; j++)
+			if (key_parse(tui_keys[i].keys[j]) == key)
+				return tui_keys[i].action;
+	}
+	return A_NONE;
+}
+
+const struct keydef *keys_def(enum scope sc, enum action act)
+{
+	for (size_t i = 0; i < tui_n_keys; i++)
+		if (tui_keys[i].scope == sc && tui_keys[i].action == act)
+			return &tui_keys[i];
+	return NULL;
+}
+
+void keys_label(const struct keydef *kd, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (kd->label) {
+		snprintf(buf, size, "%s", kd->label);
+		return;
+	}
+	for (size_t j = 0; j < 10 && kd->keys[j]; j++) {
+		char nm[32];
+		int k = key_parse(kd->keys[j]);
+
+		key_describe(k, nm, sizeof(nm));
+		if (len + strlen(nm) + 3 >= size)
+			break;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					j ? ", " : "", nm);
+	}
+}
+
+/* roff needs a backslash before a leading dot or any backslash/hyphen. */
+static void roff_escape(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void keys_dump(FILE *f, int roff)
+{
+	for (int sc = 0; sc < SC_COUNT; sc++) {
+		if (roff) {
+			fputs(".SS ", f);
+			roff_escape(f, scope_title((enum scope)sc));
+			fputc('\n', f);
+		} else {
+			fprintf(f, "[%s]\n", scope_title((enum scope)sc));
+		}
+		for (size_t i = 0; i < tui_n_keys; i++) {
+			char lab[128];
+
+			if (tui_keys[i].scope != (enum scope)sc)
+				continue;
+			keys_label(&tui_keys[i], lab, sizeof(lab));
+			if (roff) {
+				fputs(".TP\n.B ", f);
+				roff_escape(f, lab);
+				fputc('\n', f);
+				roff_escape(f, _(tui_keys[i].help));
+				fputc('\n', f);
+			} else {
+				fprintf(f, "%s\t%s\n", lab,
+					_(tui_keys[i].help));
+			}
+		}
+	}
+}

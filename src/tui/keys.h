@@ -1,0 +1,92 @@
+/*
+ * keys: key codes, their names ("<Enter>", "<C-a>") and the ONE table that
+ * binds keys to actions per scope with their help text.  The help overlay,
+ * the status bar hints, the man page's KEYS section (--dump-keys) and the
+ * dispatcher all read this table, so they cannot drift apart.
+ */
+#ifndef CHARRETTE_TUI_KEYS_H
+#define CHARRETTE_TUI_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * A key is an int: a Unicode code point for characters (control characters
+ * included: Ctrl-A is 1, Enter is 10, Esc is 27, Backspace is 127), or
+ * TK_FN(KEY_x) for the function keys curses reports.
+ */
+#define TK_FN_BASE 0x200000
+#define TK_FN(k) (TK_FN_BASE + (k))
+#define TK_IS_FN(k) ((k) >= TK_FN_BASE)
+#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_ENTER 10
+#define TK_ESC 27
+#define TK_TAB 9
+#define TK_BACKSPACE 127
+
+/* Parse one key name ("a", "<Enter>", "<C-w>", "<S-Tab>"); -1 if unknown. */
+int key_parse(const char *name);
+/* Name of a key for help and messages ("Enter", "C-w", "j"). */
+void key_describe(int key, char *buf, size_t size);
+
+enum scope {
+	SC_GLOBAL = 0,   /* everywhere outside editors */
+	SC_NAV,          /* moving in lists */
+	SC_SEARCH,       /* while a search is active */
+	SC_WORKSHOPS,
+	SC_INTERVIEW,
+	SC_FINDINGS,
+	SC_VIEW,         /* read-only views 4..9 */
+	SC_EDIT,         /* line and text editors */
+	SC_TEXT,         /* the multi-line editor (before SC_EDIT) */
+	SC_PICKER,       /* choice pickers */
+	SC_DIALOG,       /* y/n confirmation */
+	SC_COUNT
+};
+
+#define ACTION_INFO(_) \
+	_(NONE) \
+	_(QUIT) _(HELP) _(PROMPT) _(NEXT_SCREEN) _(PREV_SCREEN) _(GOTO) \
+	_(REDRAW) _(CANCEL) \
+	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
+	_(SEARCH_NEXT) _(SEARCH_PREV) \
+	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
+	_(WS_DELETE) _(WS_SHOW_ARCHIVED) \
+	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) _(IV_UNDO) \
+	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
+	_(FI_APPLY) \
+	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
+	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \
+	_(ED_SAVE) _(ED_NEWLINE) _(ED_UP) _(ED_DOWN) _(ED_EXTERNAL) \
+	_(PK_TOGGLE) _(PK_CONFIRM) \
+	_(DLG_YES) _(DLG_NO)
+
+#define ACTION_ENUM(name) A_##name,
+enum action { ACTION_INFO(ACTION_ENUM) A_COUNT };
+#undef ACTION_ENUM
+
+struct keydef {
+	enum scope scope;
+	enum action action;
+	const char *keys[10];    /* key names, as key_parse reads them */
+	const char *label;       /* how help shows the keys (NULL: joined) */
+	const char *bar;         /* short status-bar hint, NULL = not shown */
+	const char *help;        /* help text (translated at use) */
+	bool edits;              /* changes data: refused when read-only */
+};
+
+extern const struct keydef tui_keys[];
+extern const size_t tui_n_keys;
+
+/* The action bound to key in scope, A_NONE if none. */
+enum action keys_lookup(enum scope sc, int key);
+/* The table entry of an action in a scope (NULL if none). */
+const struct keydef *keys_def(enum scope sc, enum action act);
+const char *scope_title(enum scope sc);
+/* "j Down" -> the label of a keydef's keys ("j, Down"). */
+void keys_label(const struct keydef *kd, char *buf, size_t size);
+/* Print the table: as plain text (format 0) or roff .TP items (1). */
+void keys_dump(FILE *f, int roff);
+
+#endif

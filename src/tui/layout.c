@@ -1,0 +1,250 @@
+#include "config.h"
+/*
+ * layout: how the screen is divided: the title bar (workshop, stage, who
+ * you are, who else is here), the tab bar of the workflow screens, the
+ * read-only banner, the current screen's body, the message line, the
+ * status bar with the keys that matter here, the modals on top, and the
+ * "terminal too small" notice.
+ */
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* "charrette · TITLE · Stage · who · with others · read-only": the
+ * workshop title gives way (with "…") so the rest always shows. */
+static void draw_title(struct app *a)
+{
+	struct buf tail;
+	const char *who = store_who(a->store);
+	int x, room;
+
+	buf_init(&tail);
+	if (a->d)
+		buf_printf(&tail, " · %s", stage_label(a->d->ws.stage));
+	buf_printf(&tail, " · %s", who ? who : "?");
+	if (a->present)
+		buf_printf(&tail, " · %s %s", _("with"), a->present);
+	if (a->read_only)
+		buf_printf(&tail, " · %s", _("read-only"));
+	draw_role(CR_TITLE);
+	draw_fill(0, 0, 1, a->cols);
+	x = draw_text(0, 0, " charrette", a->cols);
+	if (a->d) {
+		x += draw_text(0, x, " · ", a->cols - x);
+		room = a->cols - x - utf8_width(buf_str(&tail));
+		if (room < 8)
+			room = 8;
+		x += draw_clip(0, x, a->d->ws.title, room);
+	}
+	draw_clip(0, x, buf_str(&tail), a->cols - x);
+	buf_free(&tail);
+}
+
+/*
+ * Tabs: " N Title " each, side by side.  Full titles when they all fit,
+ * else short ones, else numbers; the active tab always shows its full
+ * title.  tab_label() is the one layout that drawing and mouse clicks use.
+ */
+static int tab_mode(struct app *a);
+
+static void tab_label(struct app *a, size_t i, int mode, char *buf,
+		      size_t size)
+{
+	const char *t = mode == 0 || i == a->cur ? _(tui_screens[i].title)
+			: mode == 1 ? _(tui_screens[i].short_title) : "";
+
+	snprintf(buf, size, " %d%s%s ", tui_screens[i].number, *t ? " " : "", t);
+}
+
+static int tab_mode(struct app *a)
+{
+	for (int mode = 0; mode < 2; mode++) {
+		int width = 0;
+
+		for (size_t i = 0; i < tui_n_screens; i++) {
+			char lab[128];
+
+			tab_label(a, i, mode, lab, sizeof(lab));
+			width += utf8_width(lab);
+		}
+		if (width <= a->cols)
+			return mode;
+	}
+	return 2;
+}
+
+static void draw_tabs(struct app *a)
+{
+	int mode = tab_mode(a), x = 0;
+
+	draw_role(CR_TAB);
+	draw_fill(1, 0, 1, a->cols);
+	for (size_t i = 0; i < tui_n_screens && x < a->cols; i++) {
+		char lab[128];
+
+		tab_label(a, i, mode, lab, sizeof(lab));
+		draw_role(i == a->cur ? CR_TAB_ACTIVE : CR_TAB);
+		/* Screens that need a workshop are dimmed until one is open. */
+		if (tui_screens[i].needs_workshop && !a->ws && i != a->cur)
+			attron(A_DIM);
+		x += draw_text(1, x, lab, a->cols - x);
+	}
+	draw_role(CR_NORMAL);
+}
+
+/* Which tab is at column x of the tab bar (0 = none). */
+int app_tab_at(struct app *a, int x)
+{
+	int mode = tab_mode(a), pos = 0;
+
+	for (size_t i = 0; i < tui_n_screens; i++) {
+		char lab[128];
+		int w;
+
+		tab_label(a, i, mode, lab, sizeof(lab));
+		w = utf8_width(lab);
+		if (x >= pos && x < pos + w)
+			return tui_screens[i].number;
+		pos += w;
+	}
+	return 0;
+}
+
+/* One "key label" hint, drawn only when it fits whole. */
+static void bar_item(int y, int *x, int maxx, const char *key,
+		     const char *label)
+{
+	int need = utf8_width(key) + 1 + utf8_width(label);
+
+	if (*x + need > maxx)
+		return;
+	draw_role(CR_KEY);
+	*x += draw_text(y, *x, key, maxx - *x);
+	draw_role(CR_BAR);
+	*x += draw_text(y, *x, " ", maxx - *x);
+	*x += draw_text(y, *x, label, maxx - *x);
+	if (*x + 2 <= maxx)
+		*x += draw_text(y, *x, "  ", maxx - *x);
+}
+
+static void bar_scope(int y, int *x, int maxx, enum scope sc)
+{
+	for (size_t i = 0; i < tui_n_keys; i++) {
+		char nm[32];
+
+		if (tui_keys[i].scope != sc || !tui_keys[i].bar)
+			continue;
+		key_describe(key_parse(tui_keys[i].keys[0]), nm, sizeof(nm));
+		bar_item(y, x, maxx, nm, _(tui_keys[i].bar));
+	}
+}
+
+static void draw_status(struct app *a)
+{
+	int y = a->rows - 1, x = 1, right = 0, maxx;
+	char rbuf[128] = "";
+	const struct screen_def *sd = &tui_screens[a->cur];
+
+	draw_role(CR_BAR);
+	draw_fill(y, 0, 1, a->cols);
+	if (!a->n_modals && sd->ops->status && a->opened[a->cur] &&
+	    (!sd->needs_workshop || a->d))
+		sd->ops->status(a, a->state[a->cur], rbuf, sizeof(rbuf));
+	if (*rbuf) {
+		right = utf8_width(rbuf) + 2;
+		if (right > a->cols / 2)
+			right = a->cols / 2;
+		draw_clip(y, a->cols - right + 1, rbuf, right - 2);
+	}
+	maxx = a->cols - right;
+	if (a->n_modals) {
+		struct modal *m = a->modals[a->n_modals - 1];
+
+		bar_scope(y, &x, maxx, m->scope);
+		if (m->scope == SC_TEXT)
+			bar_item(y, &x, maxx, "Esc", _("cancel"));
+		draw_role(CR_NORMAL);
+		return;
+	}
+	bar_item(y, &x, maxx, "?", _("help"));
+	bar_scope(y, &x, maxx, sd->scope);
+	bar_item(y, &x, maxx, "q", _("quit"));
+	draw_role(CR_NORMAL);
+}
+
+static void draw_message(struct app *a)
+{
+	static const enum role roles[] = { CR_NORMAL, CR_OK, CR_WARNING, CR_ERROR };
+
+	draw_role(roles[a->msg_kind]);
+	draw_line(a->rows - 2, 0, a->msg, a->cols);
+	draw_role(CR_NORMAL);
+}
+
+static void draw_too_small(struct app *a)
+{
+	char l1[64], l2[96];
+	int y = a->rows / 2 - 1;
+
+	snprintf(l1, sizeof(l1), "%s", _("terminal too small"));
+	snprintf(l2, sizeof(l2), _("need %d×%d, have %d×%d"), APP_MIN_W,
+		 APP_MIN_H, a->cols, a->rows);
+	draw_role(CR_WARNING);
+	draw_text(y < 0 ? 0 : y, (a->cols - utf8_width(l1)) / 2 > 0 ?
+		  (a->cols - utf8_width(l1)) / 2 : 0, l1, a->cols);
+	draw_role(CR_NORMAL);
+	if (y + 1 < a->rows)
+		draw_text(y + 1, (a->cols - utf8_width(l2)) / 2 > 0 ?
+			  (a->cols - utf8_width(l2)) / 2 : 0, l2, a->cols);
+}
+
+void app_draw(struct app *a)
+{
+	const struct screen_def *sd;
+	int top = 2, h;
+
+	draw_role(CR_NORMAL);
+	erase();
+	curs_set(0);
+	if (a->too_small) {
+		draw_too_small(a);
+		return;
+	}
+	sd = &tui_screens[a->cur];
+	draw_title(a);
+	draw_tabs(a);
+	if (a->read_only) {
+		draw_role(CR_BANNER);
+		draw_line(2, 0, _(" READ-ONLY: browsing only; edits are refused"),
+			  a->cols);
+		top = 3;
+	}
+	h = a->rows - 2 - top;
+	draw_role(CR_NORMAL);
+	if (a->opened[a->cur] && (!sd->needs_workshop || a->d))
+		sd->ops->draw(a, a->state[a->cur], top, 0, h, a->cols);
+	draw_message(a);
+	draw_status(a);
+	for (size_t i = 0; i < a->n_modals; i++) {
+		if (i + 1 == a->n_modals)
+			curs_set(0);
+		a->modals[i]->ops->draw(a->modals[i], a, a->rows, a->cols);
+	}
+}
+
+int app_save_display(struct app *a, const char *path, struct error *e)
+{
+	app_draw(a);
+	return draw_save_display(path, e);
+}
+

@@ -1,0 +1,395 @@
+#include "config.h"
+/*
+ * screen 3, Findings: what the engine concludes from the answers, live:
+ * matched decision rules with their recommendation and required controls,
+ * anti-pattern warnings with remedies, library patterns ranked by fit with
+ * the reasons, and the suggested criterion weight nudges, which `a`
+ * applies to the workshop's criteria.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content.h"
+#include "engine/rules.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/screens.h"
+#include "tui/widgets/list.h"
+#include "util/i18n.h"
+#include "util/str.h"
+
+enum fkind { F_HEAD, F_RULE, F_ANTI, F_PATTERN, F_NUDGE, F_TEXT };
+
+struct frow {
+	enum fkind kind;
+	size_t item;          /* index into the findings array of its kind */
+	bool first;           /* first line of an item: the cursor stops here */
+	enum role role;
+	char *text;
+};
+
+struct fscreen {
+	struct list list;
+	struct findings f;
+	bool have;
+	struct frow *rows;
+	size_t n, cap;
+	int width;
+	bool dirty;
+	struct strv applied;  /* criterion keys nudged in this session */
+	enum fkind keep_kind;
+	size_t keep_item;
+};
+
+static const char *row_text(void *ctx, size_t i)
+{
+	struct fscreen *s = ctx;
+
+	return i < s->n ? s->rows[i].text : NULL;
+}
+
+static bool row_selectable(void *ctx, size_t i)
+{
+	struct fscreen *s = ctx;
+
+	return i < s->n && s->rows[i].first;
+}
+
+static void rows_free(struct fscreen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->rows[i].text);
+	free(s->rows);
+	s->rows = NULL;
+	s->n = s->cap = 0;
+}
+
+static void push(struct fscreen *s, enum fkind k, size_t item, bool first,
+		 enum role r, char *text)
+{
+	if (!text)
+		return;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		struct frow *p = realloc(s->rows, cap * sizeof(*p));
+
+		if (!p) {
+			free(text);
+			return;
+		}
+		s->rows = p;
+		s->cap = cap;
+	}
+	s->rows[s->n++] = (struct frow){ k, item, first, r, text };
+}
+
+/* Add text wrapped to the width: the first line as given, the rest
+ * indented by `indent` columns. */
+static void add(struct fscreen *s, enum fkind k, size_t item, bool first,
+		enum role r, int indent, const char *text)
+{
+	size_t st[128], ln[128], n;
+	int w = s->width - indent;
+
+	if (w < 10)
+		w = 10;
+	n = draw_wrap(text, w, st, ln, 128);
+	for (size_t i = 0; i < n; i++)
+		push(s, k, item, first && i == 0, r,
+		     str_printf("%*s%.*s", indent, "", (int)ln[i], text + st[i]));
+	if (n == 0)
+		push(s, k, item, first, r, str_printf("%*s", indent, ""));
+}
+
+static const struct criterion *nudge_criterion(struct app *a,
+					       const struct nudge *nd)
+{
+	int ci = wsdata_criterion_index(a->d, nd->criterion);
+
+	return ci >= 0 ? &a->d->criteria[ci] : NULL;
+}
+
+static void build(struct app *a, struct fscreen *s)
+{
+	const struct knowledge *k = a->k;
+	struct buf b;
+	char *t;
+
+	rows_free(s);
+	buf_init(&b);
+	t = str_printf(_("Matched rules (%zu)"), s->f.n_rules);
+	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
+	free(t);
+	if (!s->f.n_rules)
+		add(s, F_TEXT, 0, false, CR_DIM, 2,
+		    _("No rule matches the answers yet; answer more of the interview (2)."));
+	for (size_t i = 0; i < s->f.n_rules; i++) {
+		const struct rule *r = &k->rules[s->f.rules[i]];
+
+		t = str_printf("▸ %s%s%s%s", r->title ? r->title : r->id,
+			       r->goal ? "  [" : "", r->goal ? r->goal : "",
+			       r->goal ? "]" : "");
+		add(s, F_RULE, i, true, CR_NORMAL, 0, t ? t : "");
+		free(t);
+		if (!str_empty(r->recommendation))
+			add(s, F_RULE, i, false, CR_DIM, 4, r->recommendation);
+		if (r->controls.n) {
+			char *j = strv_join(&r->controls, "; ");
+
+			t = str_printf("%s: %s", _("Required controls"), j ? j : "");
+			add(s, F_RULE, i, false, CR_NORMAL, 4, t ? t : "");
+			free(t);
+			free(j);
+		}
+	}
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	t = str_printf(_("Anti-pattern warnings (%zu)"), s->f.n_antipatterns);
+	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
+	free(t);
+	if (!s->f.n_antipatterns)
+		add(s, F_TEXT, 0, false, CR_DIM, 2, _("None detected."));
+	for (size_t i = 0; i < s->f.n_antipatterns; i++) {
+		const struct antipattern *ap = &k->antipatterns[s->f.antipatterns[i]];
+
+		t = str_printf("⚠ %s", ap->name ? ap->name : ap->id);
+		add(s, F_ANTI, i, true, CR_WARNING, 0, t ? t : "");
+		free(t);
+		if (!str_empty(ap->description))
+			add(s, F_ANTI, i, false, CR_DIM, 4, ap->description);
+		if (!str_empty(ap->remedy)) {
+			t = str_printf("%s: %s", _("Remedy"), ap->remedy);
+			add(s, F_ANTI, i, false, CR_NORMAL, 4, t ? t : "");
+			free(t);
+		}
+	}
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	t = str_printf(_("Library patterns by fit (%zu)"), s->f.n_patterns);
+	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
+	free(t);
+	for (size_t i = 0; i < s->f.n_patterns; i++) {
+		const struct pattern_fit *pf = &s->f.patterns[i];
+		const struct pattern *p = &k->patterns[pf->pattern];
+
+		if (pf->favoured_by)
+			t = str_printf("%3.0f%%  %s  (%s %zu)", pf->fit * 100.0,
+				       p->name ? p->name : p->id,
+				       _("favoured by rules:"), pf->favoured_by);
+		else
+			t = str_printf("%3.0f%%  %s", pf->fit * 100.0,
+				       p->name ? p->name : p->id);
+		add(s, F_PATTERN, i, true, i == 0 ? CR_OK : CR_NORMAL, 0, t ? t : "");
+		free(t);
+		if (p->fit_reasons.n) {
+			char *j = strv_join(&p->fit_reasons, " ");
+
+			add(s, F_PATTERN, i, false, CR_DIM, 6, j ? j : "");
+			free(j);
+		}
+	}
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	t = str_printf(_("Suggested weight nudges (%zu) — a applies the selected one"),
+		       s->f.n_nudges);
+	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
+	free(t);
+	if (!s->f.n_nudges)
+		add(s, F_TEXT, 0, false, CR_DIM, 2, _("None."));
+	for (size_t i = 0; i < s->f.n_nudges; i++) {
+		const struct nudge *nd = &s->f.nudges[i];
+		const struct criterion *c = nudge_criterion(a, nd);
+		char d[32], w0[32], w1[32];
+		double nw;
+
+		str_number(d, sizeof(d), nd->delta);
+		if (!c) {
+			t = str_printf("%s %s%s  (%s)", nd->criterion,
+				       nd->delta >= 0 ? "+" : "", d,
+				       _("not a criterion of this workshop"));
+			add(s, F_NUDGE, i, true, CR_DIM, 4, t ? t : "");
+			free(t);
+			continue;
+		}
+		nw = c->weight + nd->delta;
+		if (nw < 0)
+			nw = 0;
+		str_number(w0, sizeof(w0), c->weight);
+		str_number(w1, sizeof(w1), nw);
+		if (strv_contains(&s->applied, c->key))
+			t = str_printf("%s %s%s  (%s, %s %s)", c->name,
+				       nd->delta >= 0 ? "+" : "", d, _("applied"),
+				       _("weight now"), w0);
+		else
+			t = str_printf("%s %s%s  (%s %s → %s)", c->name,
+				       nd->delta >= 0 ? "+" : "", d, _("weight"),
+				       w0, w1);
+		add(s, F_NUDGE, i, true,
+		    strv_contains(&s->applied, c->key) ? CR_DIM : CR_NORMAL, 4,
+		    t ? t : "");
+		free(t);
+	}
+	buf_free(&b);
+	list_set_count(&s->list, s->n);
+	/* Back on the same finding. */
+	for (size_t i = 0; i < s->n; i++)
+		if (s->rows[i].first && s->rows[i].kind == s->keep_kind &&
+		    s->rows[i].item == s->keep_item) {
+			list_select(&s->list, i);
+			break;
+		}
+	s->dirty = false;
+}
+
+static void evaluate(struct app *a, struct fscreen *s)
+{
+	if (s->have)
+		findings_clear(&s->f);
+	memset(&s->f, 0, sizeof(s->f));
+	s->have = a->d && a->k &&
+		  rules_evaluate(a->k, a->tpl, a->d, &s->f) == 0;
+	if (!s->have)
+		memset(&s->f, 0, sizeof(s->f));
+	s->dirty = true;
+}
+
+static void fi_refresh(struct app *a, void *state)
+{
+	struct fscreen *s = state;
+
+	if (s->n && s->list.sel < s->n) {
+		s->keep_kind = s->rows[s->list.sel].kind;
+		s->keep_item = s->rows[s->list.sel].item;
+	}
+	evaluate(a, s);
+}
+
+static int fi_open(struct app *a, void **state)
+{
+	struct fscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	list_init(&s->list, s, row_text, row_selectable);
+	s->keep_kind = F_RULE;
+	s->width = a->cols - 2;
+	*state = s;
+	evaluate(a, s);
+	return ST_OK;
+}
+
+static void fi_close(struct app *a, void *state)
+{
+	struct fscreen *s = state;
+
+	(void)a;
+	if (s->have)
+		findings_clear(&s->f);
+	rows_free(s);
+	strv_free(&s->applied);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *fi_list(struct app *a, void *state)
+{
+	struct fscreen *s = state;
+
+	if (s->dirty)
+		build(a, s);
+	return &s->list;
+}
+
+static void fi_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct fscreen *s = state;
+
+	if (s->dirty || s->width != w - 2) {
+		s->width = w - 2;
+		build(a, s);
+	}
+	list_scroll(&s->list, h);
+	for (int r = 0; r < h; r++) {
+		size_t i = s->list.top + (size_t)r;
+		bool sel;
+
+		if (i >= s->n)
+			break;
+		/* The whole selected item is highlighted, not just its line. */
+		sel = s->list.sel < s->n && s->rows[i].kind != F_HEAD &&
+		      s->rows[i].kind != F_TEXT &&
+		      s->rows[i].kind == s->rows[s->list.sel].kind &&
+		      s->rows[i].item == s->rows[s->list.sel].item;
+		draw_role(sel ? CR_SELECTED : s->rows[i].role);
+		draw_line(y + r, x, i == s->list.sel ? "›" : " ", 1);
+		draw_line(y + r, x + 1, s->rows[i].text, w - 2);
+	}
+	draw_role(CR_NORMAL);
+}
+
+static void apply_nudge(struct app *a, struct fscreen *s)
+{
+	const struct frow *r = s->list.sel < s->n ? &s->rows[s->list.sel] : NULL;
+	const struct nudge *nd;
+	const struct criterion *c;
+	char w0[32], w1[32];
+	struct error e;
+	double nw;
+
+	if (!r || r->kind != F_NUDGE) {
+		app_msg(a, MSG_WARN, "%s", _("select a weight nudge first (at the end of the list)"));
+		return;
+	}
+	nd = &s->f.nudges[r->item];
+	c = nudge_criterion(a, nd);
+	if (!c) {
+		app_msg(a, MSG_WARN, _("“%s” is not a criterion of this workshop"),
+			nd->criterion);
+		return;
+	}
+	if (strv_contains(&s->applied, c->key)) {
+		app_msg(a, MSG_INFO, _("already applied to %s in this session"), c->name);
+		return;
+	}
+	nw = c->weight + nd->delta;
+	if (nw < 0)
+		nw = 0;
+	str_number(w0, sizeof(w0), c->weight);
+	str_number(w1, sizeof(w1), nw);
+	err_clear(&e);
+	if (store_update(a->store, "criterion", c->id, "weight", w1, c->version,
+			 NULL, &e) < 0) {
+		app_error(a, &e);
+		return;
+	}
+	strv_push(&s->applied, c->key);
+	app_msg(a, MSG_OK, _("%s weight %s → %s"), c->name, w0, w1);
+	app_reload(a);
+}
+
+static bool fi_key(struct app *a, void *state, enum action act)
+{
+	if (act == A_FI_APPLY) {
+		apply_nudge(a, state);
+		return true;
+	}
+	return false;
+}
+
+static void fi_status(struct app *a, void *state, char *buf, size_t size)
+{
+	struct fscreen *s = state;
+
+	(void)a;
+	snprintf(buf, size, _("%zu rules · %zu warnings"), s->f.n_rules,
+		 s->f.n_antipatterns);
+}
+
+const struct screen_ops screen_findings_ops = {
+	.open = fi_open,
+	.close = fi_close,
+	.draw = fi_draw,
+	.key = fi_key,
+	.refresh = fi_refresh,
+	.list = fi_list,
+	.status = fi_status,
+};

@@ -1,0 +1,508 @@
+#include "config.h"
+/*
+ * screen 1, Workshops: the workshops in the database with their stage, last
+ * change, answered questions and who is in them; create (from a template),
+ * open, rename, duplicate, archive and delete.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "content/content.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/screens.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
+#include "tui/widgets/picker.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+struct wsrow {
+	struct workshop w;
+	size_t answered;
+	char *here;        /* names of those present, or NULL */
+};
+
+struct wscreen {
+	struct list list;
+	struct wsrow *rows;
+	size_t n;
+	bool archived;     /* archived workshops shown */
+};
+
+static const char *row_text(void *ctx, size_t i)
+{
+	struct wscreen *s = ctx;
+
+	return i < s->n ? s->rows[i].w.title : NULL;
+}
+
+static void rows_free(struct wscreen *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		workshop_clear(&s->rows[i].w);
+		free(s->rows[i].here);
+	}
+	free(s->rows);
+	s->rows = NULL;
+	s->n = 0;
+}
+
+static size_t count_answered(const struct workshop_data *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_answers; i++)
+		if (d->answers[i].value.kind != VAL_NONE)
+			n++;
+	return n;
+}
+
+static char *present_names(struct app *a, int64_t ws)
+{
+	struct participant *ps = NULL;
+	struct error e;
+	struct buf b;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_presence_list(a->store, ws, 15, &ps, &n, &e) < 0 || n == 0)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			buf_puts(&b, ", ");
+		buf_puts(&b, ps[i].name);
+	}
+	store_presence_list_free(&ps, n);
+	return buf_detach(&b);
+}
+
+static void ws_refresh(struct app *a, void *state)
+{
+	struct wscreen *s = state;
+	struct workshop *list = NULL;
+	struct error e;
+	size_t n = 0;
+	int64_t keep = s->n && s->list.sel < s->n ? s->rows[s->list.sel].w.id
+						  : a->ws;
+
+	err_clear(&e);
+	if (store_workshop_list(a->store, s->archived, &list, &n, &e) < 0) {
+		app_error(a, &e);
+		return;
+	}
+	rows_free(s);
+	s->rows = calloc(n ? n : 1, sizeof(*s->rows));
+	if (!s->rows) {
+		store_workshop_list_free(&list, n);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		list_set_count(&s->list, 0);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct workshop_data *d = NULL;
+
+		if (workshop_copy(&s->rows[i].w, &list[i]) < 0)
+			break;
+		s->n = i + 1;
+		if (store_workshop_load(a->store, list[i].id, &d, &e) == 0) {
+			s->rows[i].answered = count_answered(d);
+			wsdata_free(&d);
+		}
+		s->rows[i].here = present_names(a, list[i].id);
+	}
+	store_workshop_list_free(&list, n);
+	list_set_count(&s->list, s->n);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->rows[i].w.id == keep)
+			list_select(&s->list, i);
+}
+
+static int ws_open(struct app *a, void **state)
+{
+	struct wscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	ws_refresh(a, s);
+	return ST_OK;
+}
+
+static void ws_close(struct app *a, void *state)
+{
+	struct wscreen *s = state;
+
+	(void)a;
+	rows_free(s);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *ws_list(struct app *a, void *state)
+{
+	(void)a;
+	return &((struct wscreen *)state)->list;
+}
+
+static void cell(struct buf *b, const char *s, int cols)
+{
+	draw_cell(b, s, cols, false);
+}
+
+static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct wscreen *s = state;
+	bool wide = w >= 100;
+	int cstage = 12, cupd = 17, cans = 9, chere = wide ? 24 : 0;
+	int ctitle = w - 2 - cstage - cupd - cans - chere - 4;
+	struct buf b;
+
+	if (ctitle < 10)
+		ctitle = 10;
+	buf_init(&b);
+	buf_puts(&b, "  ");
+	cell(&b, _("Workshop"), ctitle);
+	buf_putc(&b, ' ');
+	cell(&b, _("Stage"), cstage);
+	buf_putc(&b, ' ');
+	cell(&b, _("Updated"), cupd);
+	buf_putc(&b, ' ');
+	cell(&b, _("Answered"), cans);
+	if (wide) {
+		buf_putc(&b, ' ');
+		cell(&b, _("Here now"), chere);
+	}
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
+	b.len = 0;
+	if (s->n == 0) {
+		draw_role(CR_DIM);
+		draw_line(y + 2, x + 2, s->archived
+			  ? _("No workshops in this database yet.")
+			  : _("No workshops yet (A shows archived ones)."), w - 2);
+		draw_line(y + 3, x + 2, _("Press n to create one from a template."),
+			  w - 2);
+		draw_role(CR_NORMAL);
+		buf_free(&b);
+		return;
+	}
+	list_scroll(&s->list, h - 1);
+	for (int r = 0; r < h - 1; r++) {
+		size_t i = s->list.top + (size_t)r;
+		const struct wsrow *row;
+		char upd[32] = "", ans[16], title[600];
+		struct tm tm;
+		time_t t;
+
+		if (i >= s->n)
+			break;
+		row = &s->rows[i];
+		t = (time_t)row->w.updated;
+		if (localtime_r(&t, &tm))
+			strftime(upd, sizeof(upd), "%Y-%m-%d %H:%M", &tm);
+		snprintf(ans, sizeof(ans), "%zu", row->answered);
+		snprintf(title, sizeof(title), "%s%s", row->w.title,
+			 row->w.archived ? _(" [archived]") : "");
+		/* A cursor mark that survives without colour, and a dot on
+		 * the workshop that is open. */
+		buf_puts(&b, i == s->list.sel ? "›" : " ");
+		buf_puts(&b, row->w.id == a->ws ? "●" : " ");
+		cell(&b, title, ctitle);
+		buf_putc(&b, ' ');
+		cell(&b, stage_label(row->w.stage), cstage);
+		buf_putc(&b, ' ');
+		cell(&b, upd, cupd);
+		buf_putc(&b, ' ');
+		cell(&b, ans, cans);
+		if (wide) {
+			buf_putc(&b, ' ');
+			cell(&b, row->here ? row->here : "", chere);
+		}
+		draw_role(i == s->list.sel ? CR_SELECTED
+			  : row->w.archived ? CR_DIM : CR_NORMAL);
+		draw_line(y + 1 + r, x, buf_str(&b), w);
+		b.len = 0;
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+static struct wsrow *selected(struct wscreen *s)
+{
+	return s->n && s->list.sel < s->n ? &s->rows[s->list.sel] : NULL;
+}
+
+/* ---- new ---------------------------------------------------------------- */
+static bool new_template_done(struct app *a, struct modal *m, bool ok)
+{
+	struct workshop_data *d = NULL;
+	const struct template_def *t;
+	struct error e;
+	int64_t id = 0;
+
+	if (!ok)
+		return true;
+	err_clear(&e);
+	t = &a->k->templates[picker_selected(m)];
+	if (content_workshop_from_template(a->k, t->id, m->key, &d, &e) < 0 ||
+	    store_workshop_import(a->store, d, &id, &e) < 0) {
+		wsdata_free(&d);
+		app_error(a, &e);
+		return true;
+	}
+	wsdata_free(&d);
+	app_reload(a);
+	{
+		struct wscreen *s = NULL;
+
+		for (size_t i = 0; i < tui_n_screens; i++)
+			if (tui_screens[i].ops == &screen_workshops_ops)
+				s = a->state[i];
+		for (size_t i = 0; s && i < s->n; i++)
+			if (s->rows[i].w.id == id)
+				list_select(&s->list, i);
+	}
+	app_msg(a, MSG_OK, _("created “%s” from the %s template: Enter opens it"),
+		m->key, t->name ? t->name : t->id);
+	return true;
+}
+
+static bool new_title_done(struct app *a, struct modal *m, bool ok)
+{
+	const char **labels;
+	struct modal *p;
+	char *title;
+
+	if (!ok)
+		return true;
+	title = str_dup(edit_text(m));
+	if (!title)
+		return true;
+	str_trim(title);
+	if (!*title) {
+		free(title);
+		edit_set_hint(m, _("a title is required (Esc cancels)"));
+		return false;
+	}
+	if (!a->k || a->k->n_templates == 0) {
+		free(title);
+		app_msg(a, MSG_ERROR, "%s", _("no templates in the content (see charrette check-data)"));
+		return true;
+	}
+	labels = calloc(a->k->n_templates, sizeof(*labels));
+	if (!labels) {
+		free(title);
+		return true;
+	}
+	for (size_t i = 0; i < a->k->n_templates; i++)
+		labels[i] = a->k->templates[i].name ? a->k->templates[i].name
+						     : a->k->templates[i].id;
+	p = picker_new(PICK_ONE, _("Template"), labels, a->k->n_templates, 0,
+		       new_template_done);
+	free(labels);
+	if (p) {
+		p->scope = SC_PICKER;
+		p->key = title;
+	} else {
+		free(title);
+	}
+	app_push(a, p);
+	return true;
+}
+
+/* ---- rename, duplicate, archive, delete --------------------------------- */
+static bool rename_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+	char *title;
+
+	if (!ok)
+		return true;
+	title = str_dup(edit_text(m));
+	if (!title)
+		return true;
+	str_trim(title);
+	if (!*title) {
+		free(title);
+		edit_set_hint(m, _("a title is required (Esc cancels)"));
+		return false;
+	}
+	err_clear(&e);
+	if (store_update(a->store, "workshop", m->id, "title", title,
+			 m->version, NULL, &e) < 0) {
+		app_error(a, &e);
+	} else {
+		app_draft_done(a, m->draft_where);
+		app_msg(a, MSG_OK, _("renamed to “%s”"), title);
+		app_reload(a);
+	}
+	free(title);
+	return true;
+}
+
+static bool duplicate_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+	int64_t id = 0;
+	char *title;
+
+	if (!ok)
+		return true;
+	title = str_dup(edit_text(m));
+	if (!title)
+		return true;
+	str_trim(title);
+	if (!*title) {
+		free(title);
+		edit_set_hint(m, _("a title is required (Esc cancels)"));
+		return false;
+	}
+	err_clear(&e);
+	if (store_workshop_duplicate(a->store, m->id, title, &id, &e) < 0)
+		app_error(a, &e);
+	else {
+		app_msg(a, MSG_OK, _("duplicated as “%s”"), title);
+		app_reload(a);
+	}
+	free(title);
+	return true;
+}
+
+static bool delete_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
+		return true;
+	}
+	err_clear(&e);
+	if (store_workshop_delete(a->store, m->id, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	if (a->ws == m->id)
+		app_close_workshop(a);
+	app_msg(a, MSG_OK, _("deleted “%s”"), m->key);
+	app_reload(a);
+	return true;
+}
+
+static bool ws_key(struct app *a, void *state, enum action act)
+{
+	struct wscreen *s = state;
+	struct wsrow *row = selected(s);
+	struct modal *m;
+	struct error e;
+	char where[64], *text;
+
+	err_clear(&e);
+	switch (act) {
+	case A_WS_OPEN:
+		if (row) {
+			/* Opening refreshes this list: keep the title. */
+			char *title = str_dup(row->w.title);
+
+			if (app_open_workshop(a, row->w.id, 0) == 0)
+				app_msg(a, MSG_OK, _("opened “%s”"),
+					title ? title : "");
+			free(title);
+		}
+		return true;
+	case A_WS_NEW:
+		m = lineedit_new(_("New workshop: title"), "",
+				 _("Enter next (choose a template) · Esc cancel"),
+				 new_title_done);
+		if (m)
+			m->scope = SC_EDIT;
+		app_push(a, m);
+		return true;
+	case A_WS_SHOW_ARCHIVED:
+		s->archived = !s->archived;
+		ws_refresh(a, s);
+		app_msg(a, MSG_INFO, "%s", s->archived
+			? _("showing archived workshops")
+			: _("archived workshops hidden"));
+		return true;
+	default:
+		break;
+	}
+	if (!row) {
+		app_msg(a, MSG_WARN, "%s", _("no workshop selected"));
+		return true;
+	}
+	switch (act) {
+	case A_WS_RENAME:
+		snprintf(where, sizeof(where), "workshop-title:%lld",
+			 (long long)row->w.id);
+		app_edit(a, &(struct edit_req){
+			.where = where, .title = _("Rename workshop"),
+			.init = row->w.title, .hint = _("Enter save · Esc cancel"),
+			.done = rename_done, .id = row->w.id,
+			.version = row->w.version });
+		return true;
+	case A_WS_DUPLICATE:
+		text = str_printf(_("%s (copy)"), row->w.title);
+		m = lineedit_new(_("Duplicate as"), text ? text : "",
+				 _("Enter duplicate · Esc cancel"), duplicate_done);
+		free(text);
+		if (m) {
+			m->scope = SC_EDIT;
+			m->id = row->w.id;
+		}
+		app_push(a, m);
+		return true;
+	case A_WS_ARCHIVE:
+		if (store_update(a->store, "workshop", row->w.id, "archived",
+				 row->w.archived ? "0" : "1", row->w.version,
+				 NULL, &e) < 0) {
+			app_error(a, &e);
+			return true;
+		}
+		app_msg(a, MSG_OK, row->w.archived ? _("unarchived “%s”")
+			: _("archived “%s” (A shows archived workshops)"),
+			row->w.title);
+		app_reload(a);
+		return true;
+	case A_WS_DELETE:
+		text = str_printf(_("Delete the workshop “%s” and everything in it? This cannot be undone."),
+				  row->w.title);
+		m = confirm_new(_("Delete workshop"), text ? text : "", delete_done);
+		free(text);
+		if (m) {
+			m->scope = SC_DIALOG;
+			m->id = row->w.id;
+			m->key = str_dup(row->w.title);
+		}
+		app_push(a, m);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void ws_status(struct app *a, void *state, char *buf, size_t size)
+{
+	struct wscreen *s = state;
+
+	(void)a;
+	snprintf(buf, size, _("%zu workshops"), s->n);
+}
+
+const struct screen_ops screen_workshops_ops = {
+	.open = ws_open,
+	.close = ws_close,
+	.draw = ws_draw,
+	.key = ws_key,
+	.refresh = ws_refresh,
+	.list = ws_list,
+	.status = ws_status,
+};

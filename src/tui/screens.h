@@ -1,0 +1,20 @@
+/*
+ * screens: the screen_ops of every workflow screen, for the table in
+ * screens.c.
+ */
+#ifndef CHARRETTE_TUI_SCREENS_H
+#define CHARRETTE_TUI_SCREENS_H
+
+#include "tui/app.h"
+
+extern const struct screen_ops screen_workshops_ops;
+extern const struct screen_ops screen_interview_ops;
+extern const struct screen_ops screen_findings_ops;
+extern const struct screen_ops screen_approaches_ops;
+extern const struct screen_ops screen_tradeoffs_ops;
+extern const struct screen_ops screen_decision_ops;
+extern const struct screen_ops screen_risks_ops;
+extern const struct screen_ops screen_metrics_ops;
+extern const struct screen_ops screen_roadmap_ops;
+
+#endif

@@ -1,0 +1,148 @@
+#!/bin/sh
+# The real binary in a real terminal: tmux runs charrette in an 80x24
+# window on a private server socket; keys go in with send-keys and the
+# screen comes back with capture-pane.  Checks: opening on the demo
+# workshop, switching screens, a real resize below the minimum and back,
+# live refresh when another process changes the database, the help
+# overlay, and quitting with q.  Skipped (77) when tmux is missing.
+set -u
+srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+bin=${CHARRETTE:-${top_builddir:-$srcdir}/charrette}
+
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/charrette-tmux.XXXXXX") || exit 99
+sock=charrette-test-$$
+db=$tmp/db.sqlite
+fails=0
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+	T kill-server >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export HOME="$tmp" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+# For sanitizer builds: ignore what ncurses itself leaks.
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$srcdir/tests/ui/lsan.supp}"
+export CHARRETTE_DATADIR="$srcdir/data"
+"$bin" --db "$db" import "$srcdir/data/demo.yaml" >/dev/null || exit 99
+
+# Wait (up to 5 s) until the pane shows the text; print the pane if not.
+expect() {
+	i=0
+	while [ $i -lt ${3:-50} ]; do
+		if T capture-pane -p -t ui 2>/dev/null | grep -q -- "$1"; then
+			echo "ok   $2"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "FAIL $2: no '$1' on screen:"
+	T capture-pane -p -t ui 2>/dev/null | sed 's/^/    | /'
+	fails=$((fails + 1))
+	return 1
+}
+
+T new-session -d -s ui -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' 1; echo EXITED \$?; sleep 5"
+T set-option -t ui -g default-terminal screen-256color >/dev/null 2>&1
+
+expect "Roadmap (4 phases" "opens on the demo workshop"
+T send-keys -t ui 2
+expect "How often should the team be able to deploy" "2 shows the interview"
+T send-keys -t ui '?'
+expect "Help: keys and commands" "? opens the help"
+T send-keys -t ui Escape
+expect "answered" "Esc closes the help"
+T resize-window -t ui -x 50 -y 14
+expect "terminal too small" "a real resize below 60x16"
+T resize-window -t ui -x 100 -y 30
+expect "How often should the team be able to deploy to production" "growing back redraws the screen"
+# Idle: waiting for keys with a timeout must not spin.
+pane=$(T display-message -p -t ui '#{pane_pid}')
+app=$(pgrep -P "$pane" | head -n 1)
+if [ -n "$app" ] && [ -r "/proc/$app/stat" ]; then
+	t0=$(awk '{print $14 + $15}' "/proc/$app/stat")
+	sleep 2
+	t1=$(awk '{print $14 + $15}' "/proc/$app/stat")
+	if [ $((t1 - t0)) -le 10 ]; then
+		echo "ok   idle for 2 s used $((t1 - t0)) clock ticks of CPU"
+	else
+		echo "FAIL idle for 2 s used $((t1 - t0)) clock ticks of CPU"
+		fails=$((fails + 1))
+	fi
+fi
+T send-keys -t ui 1
+expect "Choose a delivery platform" "1 shows the workshop list"
+# Another process writes: the list picks it up while idle.
+"$bin" --db "$db" new "Live refresh check" >/dev/null
+expect "Live refresh check" "another process's new workshop appears live"
+# Presence: a second participant shows in the title bar after a heartbeat.
+T new-session -d -s bob -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' --as bob 1; sleep 5"
+expect "with bob (via" "another participant appears in the title bar" 80
+T kill-session -t bob
+T send-keys -t ui q
+expect "EXITED 0" "q quits with status 0"
+
+# A real hang-up in the middle of an edit: the text is kept as a draft.
+T new-session -d -s hup -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' 1; echo EXITED \$?; sleep 5"
+expect_s() { T capture-pane -p -t "$1" 2>/dev/null | grep -q -- "$2"; }
+sleep 0.5
+T send-keys -t hup 2 N
+sleep 0.3
+T send-keys -t hup ' dropped mid-sentence'
+sleep 0.3
+T kill-session -t hup
+sleep 0.5
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(sqlite3 "$db" "SELECT text FROM draft WHERE place LIKE 'note:%';")
+	case $got in
+	*" dropped mid-sentence")
+		echo "ok   SIGHUP mid-edit saved the draft" ;;
+	*)
+		echo "FAIL SIGHUP mid-edit: draft is '$got'"
+		fails=$((fails + 1)) ;;
+	esac
+fi
+
+# Input that ends (EOF after a dropped connection) must end the program,
+# not spin on getch errors.
+T new-session -d -s eof -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' 1 </dev/null; echo EXITED \$?; sleep 5"
+i=0
+until expect_s eof "EXITED 0" || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+if expect_s eof "EXITED 0"; then
+	echo "ok   EOF on the terminal input ends the program"
+else
+	echo "FAIL EOF on input: still running"
+	fails=$((fails + 1))
+fi
+
+# Terminals we cannot drive are refused with a clear message and status 2.
+T new-session -d -s bad -x 80 -y 24 \
+	"env TERM=no-such-terminal '$bin' --db '$db'; echo EXITED \$?; sleep 5"
+T new-session -d -s dumb -x 80 -y 24 \
+	"env TERM=dumb '$bin' --db '$db'; echo EXITED \$?; sleep 5"
+sleep 1
+for s in bad dumb; do
+	out=$(T capture-pane -p -t $s)
+	case $out in
+	*"is not supported (set TERM"*"EXITED 2"*)
+		echo "ok   TERM of session $s refused with status 2" ;;
+	*)
+		echo "FAIL TERM of session $s:"
+		echo "$out" | sed 's/^/    | /'
+		fails=$((fails + 1)) ;;
+	esac
+done
+
+if [ $fails -gt 0 ]; then
+	echo "$fails tmux checks failed"
+	exit 1
+fi
+echo "all tmux checks passed"
+exit 0

@@ -1,0 +1,391 @@
+#include "config.h"
+/*
+ * test_tui: the parts of the terminal layer that need no terminal: key
+ * names and the key table, the editing buffer, the list cursor and search,
+ * the key-script parser, text wrapping and column padding.
+ */
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <curses.h>
+
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/script.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
+#include "util/error.h"
+#include "util/str.h"
+
+/* ---- keys ---------------------------------------------------------------- */
+static void test_key_parse(void **state)
+{
+	char nm[32];
+
+	(void)state;
+	assert_int_equal(key_parse("<Enter>"), TK_ENTER);
+	assert_int_equal(key_parse("<Esc>"), TK_ESC);
+	assert_int_equal(key_parse("<C-w>"), 23);
+	assert_int_equal(key_parse("<C-A>"), 1);
+	assert_int_equal(key_parse("<S-Tab>"), TK_FN(KEY_BTAB));
+	assert_int_equal(key_parse("<Space>"), ' ');
+	assert_int_equal(key_parse("<lt>"), '<');
+	assert_int_equal(key_parse("j"), 'j');
+	assert_int_equal(key_parse("é"), 0xE9);
+	assert_int_equal(key_parse("李"), 0x674E);
+	assert_int_equal(key_parse("<Bogus>"), -1);
+	assert_int_equal(key_parse("ab"), -1);
+	assert_int_equal(key_parse(""), -1);
+	key_describe(TK_FN(KEY_PPAGE), nm, sizeof(nm));
+	assert_string_equal(nm, "PgUp");
+	key_describe(5, nm, sizeof(nm));
+	assert_string_equal(nm, "C-e");
+	key_describe(0x674E, nm, sizeof(nm));
+	assert_string_equal(nm, "李");
+}
+
+/* Every key name in the table parses, and no key is bound twice in one
+ * scope (the dispatcher would silently pick the first). */
+static void test_key_table_sane(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < tui_n_keys; i++) {
+		assert_non_null(tui_keys[i].help);
+		for (size_t j = 0; j < 10 && tui_keys[i].keys[j]; j++) {
+			int k = key_parse(tui_keys[i].keys[j]);
+
+			if (k < 0)
+				fail_msg("key table: '%s' does not parse",
+					 tui_keys[i].keys[j]);
+			for (size_t i2 = i + 1; i2 < tui_n_keys; i2++) {
+				if (tui_keys[i2].scope != tui_keys[i].scope)
+					continue;
+				for (size_t j2 = 0; j2 < 10 && tui_keys[i2].keys[j2]; j2++)
+					if (key_parse(tui_keys[i2].keys[j2]) == k)
+						fail_msg("key %s bound twice in scope %d",
+							 tui_keys[i].keys[j],
+							 (int)tui_keys[i].scope);
+			}
+		}
+	}
+}
+
+static void test_key_lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_lookup(SC_NAV, 'j'), A_DOWN);
+	assert_int_equal(keys_lookup(SC_NAV, TK_FN(KEY_DOWN)), A_DOWN);
+	assert_int_equal(keys_lookup(SC_WORKSHOPS, 'n'), A_WS_NEW);
+	assert_int_equal(keys_lookup(SC_SEARCH, 'n'), A_SEARCH_NEXT);
+	assert_int_equal(keys_lookup(SC_GLOBAL, '7'), A_GOTO);
+	/* Enter arrives as CR, LF or KEY_ENTER; Backspace in three ways. */
+	assert_int_equal(keys_lookup(SC_EDIT, '\r'), A_ED_SAVE);
+	assert_int_equal(keys_lookup(SC_EDIT, TK_FN(KEY_ENTER)), A_ED_SAVE);
+	assert_int_equal(keys_lookup(SC_EDIT, TK_FN(KEY_BACKSPACE)), A_ED_BACKSPACE);
+	assert_int_equal(keys_lookup(SC_TEXT, TK_ENTER), A_ED_NEWLINE);
+	assert_int_equal(keys_lookup(SC_TEXT, TK_CTRL('e')), A_ED_EXTERNAL);
+	assert_int_equal(keys_lookup(SC_EDIT, TK_CTRL('e')), A_ED_END);
+	assert_int_equal(keys_lookup(SC_WORKSHOPS, 'z'), A_NONE);
+	assert_non_null(keys_def(SC_WORKSHOPS, A_WS_DELETE));
+	assert_true(keys_def(SC_WORKSHOPS, A_WS_DELETE)->edits);
+	assert_false(keys_def(SC_WORKSHOPS, A_WS_OPEN)->edits);
+}
+
+/* ---- editing buffer -------------------------------------------------------- */
+static void test_ebuf_utf8(void **state)
+{
+	struct ebuf b;
+
+	(void)state;
+	assert_int_equal(ebuf_init(&b, "a李🚀b"), 0);
+	assert_int_equal(b.cur, strlen("a李🚀b"));
+	ebuf_action(&b, A_ED_LEFT);          /* before b */
+	ebuf_action(&b, A_ED_BACKSPACE);     /* deletes the whole emoji */
+	assert_string_equal(b.s, "a李b");
+	ebuf_action(&b, A_ED_LEFT);          /* before 李 */
+	ebuf_insert_cp(&b, 0xE9);
+	assert_string_equal(b.s, "aé李b");
+	ebuf_action(&b, A_ED_DELETE);        /* deletes 李 */
+	assert_string_equal(b.s, "aéb");
+	ebuf_action(&b, A_ED_HOME);
+	assert_int_equal(b.cur, 0);
+	ebuf_action(&b, A_ED_BACKSPACE);     /* nothing before the start */
+	assert_string_equal(b.s, "aéb");
+	ebuf_action(&b, A_ED_END);
+	assert_int_equal(b.cur, b.len);
+	ebuf_action(&b, A_ED_RIGHT);         /* nothing after the end */
+	assert_int_equal(b.cur, b.len);
+	ebuf_free(&b);
+	/* Invalid UTF-8 in the initial text is replaced, not kept. */
+	assert_int_equal(ebuf_init(&b, "x\xff"), 0);
+	assert_string_equal(b.s, "x\xef\xbf\xbd");
+	ebuf_free(&b);
+}
+
+static void test_ebuf_kill(void **state)
+{
+	struct ebuf b;
+
+	(void)state;
+	assert_int_equal(ebuf_init(&b, "first line\nsecond  word here"), 0);
+	ebuf_action(&b, A_ED_KILL_WORD);
+	assert_string_equal(b.s, "first line\nsecond  word ");
+	ebuf_action(&b, A_ED_KILL_WORD);     /* blanks, then the word */
+	assert_string_equal(b.s, "first line\nsecond  ");
+	ebuf_action(&b, A_ED_KILL_START);    /* only this line */
+	assert_string_equal(b.s, "first line\n");
+	b.cur = 5;
+	ebuf_action(&b, A_ED_KILL_END);
+	assert_string_equal(b.s, "first\n");
+	ebuf_action(&b, A_ED_END);
+	assert_int_equal(b.cur, 5);
+	assert_int_equal(ebuf_action(&b, A_QUIT), 0);
+	ebuf_free(&b);
+}
+
+/* ---- list ------------------------------------------------------------------ */
+static const char *const rows[] = {
+	"Heading", "alpha", "beta", "Heading 2", "gamma", "alphabet", "delta"
+};
+
+static const char *row_text(void *ctx, size_t i)
+{
+	(void)ctx;
+	return rows[i];
+}
+
+static bool row_sel(void *ctx, size_t i)
+{
+	(void)ctx;
+	return i != 0 && i != 3;
+}
+
+static void test_list_nav(void **state)
+{
+	struct list l;
+
+	(void)state;
+	list_init(&l, NULL, row_text, row_sel);
+	l.height = 3;
+	list_set_count(&l, 7);
+	assert_int_equal(l.sel, 1);           /* the heading is skipped */
+	list_nav(&l, A_DOWN);
+	list_nav(&l, A_DOWN);
+	assert_int_equal(l.sel, 4);           /* over "Heading 2" */
+	assert_true(l.sel >= l.top && l.sel < l.top + 3);
+	list_nav(&l, A_UP);
+	assert_int_equal(l.sel, 2);
+	list_nav(&l, A_LAST);
+	assert_int_equal(l.sel, 6);
+	assert_int_equal(l.top, 4);
+	list_nav(&l, A_FIRST);
+	assert_int_equal(l.sel, 1);
+	assert_int_equal(l.top, 0);
+	list_nav(&l, A_PAGE_DOWN);
+	assert_true(l.sel > 1);
+	/* Rows going away keep the cursor in range. */
+	list_set_count(&l, 3);
+	assert_true(l.sel < 3 && l.sel != 0);
+	list_set_count(&l, 0);
+	assert_int_equal(l.sel, 0);
+	list_free(&l);
+}
+
+static void test_list_search(void **state)
+{
+	struct list l;
+
+	(void)state;
+	list_init(&l, NULL, row_text, row_sel);
+	list_set_count(&l, 7);
+	assert_true(list_search_set(&l, "ALPHA"));   /* case-insensitive */
+	assert_int_equal(l.sel, 1);
+	assert_true(list_search_step(&l, 1));
+	assert_int_equal(l.sel, 5);
+	assert_true(list_search_step(&l, 1));        /* wraps around */
+	assert_int_equal(l.sel, 1);
+	assert_true(list_search_step(&l, -1));
+	assert_int_equal(l.sel, 5);
+	assert_true(list_row_matches(&l, 5));
+	assert_false(list_row_matches(&l, 2));
+	/* Headings match the text but the cursor never rests on them. */
+	assert_false(list_search_set(&l, "heading"));
+	assert_int_equal(l.sel, 5);
+	assert_false(list_search_set(&l, "zzz"));
+	assert_true(list_search_set(&l, NULL));
+	assert_null(l.search);
+	assert_false(list_search_step(&l, 1));
+	list_free(&l);
+}
+
+/* ---- script ------------------------------------------------------------------ */
+static char *write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/test_tui_XXXXXX");
+	int fd;
+
+	assert_non_null(path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void test_script_parse(void **state)
+{
+	struct script *s = NULL;
+	struct error e;
+	const struct sevent *ev;
+	char *p = write_tmp("# comment\n\n"
+			    "jk\n"
+			    "<Down><Enter>\n"
+			    "type: <a>: é\n"
+			    ":save-display out.screen  \n"
+			    "<Resize 60x16>\n"
+			    "<Signal HUP>\n"
+			    "<Click 3,1>\n"
+			    "<lt>x\n");
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), 0);
+	unlink(p);
+	free(p);
+	{
+		static const int keys[] = { 'j', 'k', 0, TK_ENTER, '<', 'a',
+					    '>', ':', ' ', 0xE9 };
+
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			ev = script_next(s);
+			assert_non_null(ev);
+			assert_int_equal(ev->kind, SEV_KEY);
+			if (keys[i])
+				assert_int_equal(ev->key, keys[i]);
+			else
+				assert_int_equal(ev->key, TK_FN(KEY_DOWN));
+		}
+	}
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_COMMAND);
+	assert_string_equal(ev->command, "save-display out.screen");
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_RESIZE);
+	assert_int_equal(ev->a, 60);
+	assert_int_equal(ev->b, 16);
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_SIGNAL);
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_CLICK);
+	assert_int_equal(ev->a, 3);
+	assert_int_equal(ev->b, 1);
+	ev = script_next(s);
+	assert_int_equal(ev->key, '<');
+	ev = script_next(s);
+	assert_int_equal(ev->key, 'x');
+	assert_null(script_next(s));
+	script_free(&s);
+	assert_null(s);
+}
+
+static void test_script_errors(void **state)
+{
+	struct script *s = NULL;
+	struct error e;
+	char *p = write_tmp("j\n\n<Nope>\n");
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	assert_null(s);
+	assert_int_equal(e.line, 3);
+	assert_non_null(strstr(e.msg, "<Nope>"));
+	unlink(p);
+	free(p);
+	p = write_tmp("<Signal KILL>\n");
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	unlink(p);
+	free(p);
+	err_clear(&e);
+	assert_true(script_load("/nonexistent/script", &s, &e) < 0);
+}
+
+/* ---- wrapping and cells ------------------------------------------------------ */
+static void test_wrap(void **state)
+{
+	size_t st[16], ln[16], n;
+	const char *t = "one two three four";
+
+	(void)state;
+	n = draw_wrap(t, 9, st, ln, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(ln[0], 7);              /* "one two" */
+	assert_memory_equal(t + st[1], "three", 5);
+	assert_memory_equal(t + st[2], "four", 4);
+	/* A word longer than the width is cut, not lost. */
+	n = draw_wrap("abcdefghij", 4, st, ln, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(ln[0] + ln[1] + ln[2], 10);
+	/* Newlines start lines; wide characters count two columns. */
+	n = draw_wrap("李小龍李\nx", 4, st, ln, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(ln[0], 6);              /* two wide characters */
+	assert_int_equal(draw_wrap("", 10, st, ln, 16), 1);
+}
+
+static void test_cell(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	draw_cell(&b, "ab", 4, false);
+	assert_string_equal(buf_str(&b), "ab  ");
+	b.len = 0;
+	draw_cell(&b, "ab", 4, true);
+	assert_string_equal(buf_str(&b), "  ab");
+	b.len = 0;
+	draw_cell(&b, "abcdef", 4, false);
+	assert_string_equal(buf_str(&b), "abc…");
+	b.len = 0;
+	draw_cell(&b, "李小龍", 5, false);
+	assert_string_equal(buf_str(&b), "李小…");
+	b.len = 0;
+	/* A wide character that does not fit whole is replaced by padding. */
+	draw_cell(&b, "李小龍", 4, false);
+	assert_string_equal(buf_str(&b), "李… ");
+	b.len = 0;
+	draw_cell(&b, "李小", 4, false);
+	assert_string_equal(buf_str(&b), "李小");
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_key_parse),
+		cmocka_unit_test(test_key_table_sane),
+		cmocka_unit_test(test_key_lookup),
+		cmocka_unit_test(test_ebuf_utf8),
+		cmocka_unit_test(test_ebuf_kill),
+		cmocka_unit_test(test_list_nav),
+		cmocka_unit_test(test_list_search),
+		cmocka_unit_test(test_script_parse),
+		cmocka_unit_test(test_script_errors),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_cell),
+	};
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
