@@ -27,7 +27,7 @@ CLEANFILES += *.md.actual *.csv.actual
 libcharrette_a_SOURCES += src/export/interchange.c src/export/interchange.h \
 	src/export/interchange_write.c
 EXTRA_DIST += tests/cli/import-score.sh tests/cli/import-score.table \
-	tests/data/interchange doc/interchange.5.part
+	tests/data/interchange
 TESTS += tests/cli/import-score.sh
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_interchange

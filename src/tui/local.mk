@@ -23,7 +23,7 @@ charrette_SOURCES += \
 
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
-EXTRA_DIST += tests/ui doc/tui.1.part
+EXTRA_DIST += tests/ui
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA
