@@ -258,6 +258,8 @@ void app_help(struct app *a)
 
 	buf_init(&b);
 	for (int sc = 0; sc < SC_COUNT; sc++) {
+		if (!keys_scope_has_keys((enum scope)sc))
+			continue;
 		buf_printf(&b, "\x01%s", scope_title((enum scope)sc));
 		strv_push(&lines, buf_str(&b));
 		b.len = 0;

@@ -176,6 +176,20 @@ const struct keydef tui_keys[] = {
 	{ SC_FINDINGS, A_FI_APPLY, { "a" }, NULL, N_("apply nudge"),
 	  N_("Apply the selected weight nudge to its criterion"), true },
 
+	/* -- screens 4 and 9: approaches, roadmap -- */
+
+
+	/* -- screen 5: trade-offs -- */
+
+
+	/* -- screens 6-8: decision, risks, metrics -- */
+
+
+	/* -- shared box: history, follow, conflicts -- */
+
+
+	/* -- end of screen keys -- */
+
 	/* editors */
 	{ SC_EDIT, A_ED_SAVE, { "<Enter>" }, NULL, N_("save"),
 	  N_("Save the line"), false },
@@ -233,10 +247,28 @@ const struct keydef tui_keys[] = {
 const size_t tui_n_keys = sizeof(tui_keys) / sizeof(tui_keys[0]);
 
 static const char *const scope_titles[SC_COUNT] = {
-	N_("Everywhere"), N_("Lists"), N_("Search"), N_("1 Workshops"),
-	N_("2 Interview"), N_("3 Findings"), N_("4-9 Views"),
-	N_("Editing a line"), N_("Editing a text"), N_("Choosing"),
-	N_("Questions (y/n)"),
+	[SC_GLOBAL] = N_("Everywhere"),
+	[SC_NAV] = N_("Lists"),
+	[SC_SEARCH] = N_("Search"),
+	[SC_WORKSHOPS] = N_("1 Workshops"),
+	[SC_INTERVIEW] = N_("2 Interview"),
+	[SC_FINDINGS] = N_("3 Findings"),
+	[SC_VIEW] = N_("Views"),
+	[SC_APPROACHES] = N_("4 Approaches"),
+	[SC_COMPARE] = N_("4 Approaches side by side"),
+	[SC_TRADEOFFS] = N_("5 Trade-offs: criteria"),
+	[SC_AHP] = N_("5 Trade-offs: pairwise comparison"),
+	[SC_MATRIX] = N_("5 Trade-offs: scoring matrix"),
+	[SC_DECISION] = N_("6 Decision"),
+	[SC_RISKS] = N_("7 Risks"),
+	[SC_METRICS] = N_("8 Metrics"),
+	[SC_ROADMAP] = N_("9 Roadmap"),
+	[SC_HISTORY] = N_("History"),
+	[SC_CONFLICT] = N_("Edit conflicts"),
+	[SC_EDIT] = N_("Editing a line"),
+	[SC_TEXT] = N_("Editing a text"),
+	[SC_PICKER] = N_("Choosing"),
+	[SC_DIALOG] = N_("Questions (y/n)"),
 };
 
 const char *scope_title(enum scope sc)
@@ -306,9 +338,19 @@ static void roff_escape(FILE *f, const char *s)
 	}
 }
 
+bool keys_scope_has_keys(enum scope sc)
+{
+	for (size_t i = 0; i < tui_n_keys; i++)
+		if (tui_keys[i].scope == sc)
+			return true;
+	return false;
+}
+
 void keys_dump(FILE *f, int roff)
 {
 	for (int sc = 0; sc < SC_COUNT; sc++) {
+		if (!keys_scope_has_keys((enum scope)sc))
+			continue;
 		if (roff) {
 			fputs(".SS ", f);
 			roff_escape(f, scope_title((enum scope)sc));

@@ -37,7 +37,18 @@ enum scope {
 	SC_WORKSHOPS,
 	SC_INTERVIEW,
 	SC_FINDINGS,
-	SC_VIEW,         /* read-only views 4..9 */
+	SC_VIEW,         /* read-only views */
+	SC_APPROACHES,   /* 4: the approach list and its fields */
+	SC_COMPARE,      /* 4: side-by-side comparison */
+	SC_TRADEOFFS,    /* 5: criteria and weights */
+	SC_AHP,          /* 5: pairwise judgements */
+	SC_MATRIX,       /* 5: the scoring matrix */
+	SC_DECISION,     /* 6 */
+	SC_RISKS,        /* 7 */
+	SC_METRICS,      /* 8 */
+	SC_ROADMAP,      /* 9 */
+	SC_HISTORY,      /* the audit log */
+	SC_CONFLICT,     /* resolving an edit conflict */
 	SC_EDIT,         /* line and text editors */
 	SC_TEXT,         /* the multi-line editor (before SC_EDIT) */
 	SC_PICKER,       /* choice pickers */
@@ -56,6 +67,19 @@ enum scope {
 	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) _(IV_UNDO) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
+	/* -- screens 4 and 9: approaches, roadmap -- */ \
+	\
+	\
+	/* -- screen 5: trade-offs -- */ \
+	\
+	\
+	/* -- screens 6-8: decision, risks, metrics -- */ \
+	\
+	\
+	/* -- shared box: history, follow, conflicts -- */ \
+	\
+	\
+	/* -- end of screen actions -- */ \
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \
 	_(ED_SAVE) _(ED_NEWLINE) _(ED_UP) _(ED_DOWN) _(ED_EXTERNAL) \
@@ -84,6 +108,8 @@ enum action keys_lookup(enum scope sc, int key);
 /* The table entry of an action in a scope (NULL if none). */
 const struct keydef *keys_def(enum scope sc, enum action act);
 const char *scope_title(enum scope sc);
+/* Does any key belong to this scope? (Empty scopes are not listed.) */
+bool keys_scope_has_keys(enum scope sc);
 /* "j Down" -> the label of a keydef's keys ("j, Down"). */
 void keys_label(const struct keydef *kd, char *buf, size_t size);
 /* Print the table: as plain text (format 0) or roff .TP items (1). */
