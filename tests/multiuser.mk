@@ -4,3 +4,23 @@ check_PROGRAMS += tests/stress/stress
 TESTS += tests/stress/stress
 tests_stress_stress_SOURCES = tests/stress/stress.c
 tests_stress_stress_LDADD = $(LIBCHARRETTE_LIBS)
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/stress/test_live
+TESTS += tests/stress/test_live
+tests_stress_test_live_SOURCES = tests/stress/test_live.c
+tests_stress_test_live_CFLAGS = $(UNIT_CFLAGS)
+tests_stress_test_live_LDADD = $(UNIT_LDADD)
+endif
+
+# The multi-process tests under valgrind too (children included: valgrind
+# follows fork, and a child's error makes it exit non-zero).
+MULTIUSER_VALGRIND_TESTS = tests/stress/stress
+if HAVE_CMOCKA
+MULTIUSER_VALGRIND_TESTS += tests/stress/test_live
+endif
+check-valgrind: check-valgrind-multiuser
+check-valgrind-multiuser:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(MULTIUSER_VALGRIND_TESTS)' \
+		LOG_COMPILER='$(VALGRIND_CMD)'
+.PHONY: check-valgrind-multiuser
