@@ -24,3 +24,7 @@ check-valgrind-multiuser:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(MULTIUSER_VALGRIND_TESTS)' \
 		LOG_COMPILER='$(VALGRIND_CMD)'
 .PHONY: check-valgrind-multiuser
+
+# Unix accounts and group permissions on a shared folder (root only).
+TESTS += tests/perm/shared-box.sh
+EXTRA_DIST += tests/perm/shared-box.sh
