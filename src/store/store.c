@@ -784,6 +784,13 @@ int store_open(struct store **out, const char *path, int flags,
 		if ((rc = set_pragmas(s, e)) < 0 ||
 		    (rc = migrate(s, false, e)) < 0)
 			goto fail;
+	} else if (stat(path, &sb) != 0 && errno != ENOENT) {
+		/* Not "missing": a folder on the way we may not enter (a
+		 * shared folder of a group we are not in) is a permission
+		 * problem, and creating the file would fail anyway. */
+		rc = err_set(e, ST_ERROR, _("cannot open %s: %s"), path,
+			     strerror(errno));
+		goto fail;
 	} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		rc = err_set(e, ST_INPUT, _("%s is a folder, not a database"),
 			     path);
