@@ -28,3 +28,12 @@ check-valgrind-multiuser:
 # Unix accounts and group permissions on a shared folder (root only).
 TESTS += tests/perm/shared-box.sh
 EXTRA_DIST += tests/perm/shared-box.sh
+# the folder setup script the permission test runs
+EXTRA_DIST += contrib/shared-box-setup.sh
+
+# Edits per second and edit latency with 1-8 writers; built on demand:
+#   make tests/stress/bench && tests/stress/bench
+EXTRA_PROGRAMS = tests/stress/bench
+tests_stress_bench_SOURCES = tests/stress/bench.c
+tests_stress_bench_LDADD = $(LIBCHARRETTE_LIBS)
+CLEANFILES += tests/stress/bench
