@@ -121,6 +121,8 @@ int main(int argc, char **argv)
 	int c, rc = 0;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in files and output always use a decimal point. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 

@@ -24,4 +24,11 @@ int interchange_write_yaml(const struct workshop_data *d, struct buf *out,
 int interchange_write_json(const struct workshop_data *d, struct buf *out,
 			   struct error *e);
 
+/* Helpers for other JSON/YAML writers (score --format json):
+ * v as the shortest text that reads back to the same double, always with
+ * '.' (an exponent gets one too: "1.0e+20"); s as a JSON string literal,
+ * quotes included, control characters escaped, UTF-8 kept. */
+void interchange_number(char *buf, size_t size, double v);
+int interchange_json_string(struct buf *out, const char *s);
+
 #endif

@@ -1,0 +1,79 @@
+/*
+ * md: the small pieces every Markdown writer needs: escaping user-typed text
+ * for running text, headings and table cells; tables; Mermaid labels; file
+ * name slugs; YAML and CSV quoting.  Every function appends to a struct buf
+ * and accepts NULL text (as empty).  Out-of-memory is recorded in the
+ * buffer's sticky `oom` flag, which the callers check once at the end.
+ */
+#ifndef CHARRETTE_EXPORT_MD_H
+#define CHARRETTE_EXPORT_MD_H
+
+#include <stddef.h>
+
+#include "util/str.h"
+
+/*
+ * Inline text on one line: Markdown punctuation that could turn into
+ * emphasis, code, links or HTML is escaped, bare URLs become autolinks, line
+ * breaks become spaces.  Nothing is done about the start of the line: use
+ * md_text() or md_heading() where the text starts a line.
+ */
+void md_inline(struct buf *out, const char *s);
+
+/*
+ * Running text that may span lines: paragraphs are kept (runs of blank lines
+ * collapse to one), lines inside a paragraph end in a hard break, and a line
+ * start that would become structure ("# ", "- ", "1. ", "===") is escaped.
+ * Continuation lines are prefixed with `indent` (for list items), and when
+ * `one_para` is set blank lines do not start a new paragraph.  Nothing is
+ * written for empty text; no final newline is written.
+ */
+void md_text(struct buf *out, const char *s, const char *indent,
+	     int one_para);
+
+/* A whole paragraph followed by a blank line, or `fallback` (plain text we
+ * wrote ourselves) when s is empty. */
+void md_para(struct buf *out, const char *s, const char *fallback);
+
+/* "## Title" on one line and a blank line after; text is escaped. */
+void md_heading(struct buf *out, int level, const char *text);
+
+/* "- item" for one user-typed item (multi-line items stay in the item). */
+void md_item(struct buf *out, const char *bullet, const char *s);
+
+/* The text of one table cell: inline escaping, "|" as "\|", line breaks
+ * as <br>. */
+void md_cell(struct buf *out, const char *s);
+
+/* One cell of a table row: " text |" (" |" when empty), after the "|"
+ * that starts the row or ends the previous cell. */
+void md_table_cell(struct buf *out, const char *s);
+
+/* End a document with exactly one newline (markdownlint MD012, MD047). */
+void md_end(struct buf *out);
+
+/* A table header and its delimiter row; `align` has one char per column:
+ * 'l', 'r' or 'c' (NULL = all left). */
+void md_table_head(struct buf *out, const char *const *cols, size_t n,
+		   const char *align);
+
+/* A label for a Mermaid node, quoted, with characters that Mermaid would
+ * read as syntax written as its #NN; entities. */
+void md_mermaid_label(struct buf *out, const char *s);
+
+/* A YAML double-quoted scalar. */
+void md_yaml_quoted(struct buf *out, const char *s);
+
+/* An RFC 4180 CSV field (quoted when it needs to be). */
+void md_csv_field(struct buf *out, const char *s);
+
+/*
+ * A file name slug: lower-case [a-z0-9-], common accented Latin letters
+ * transliterated, runs of anything else as one dash, trimmed, at most
+ * MD_SLUG_MAX bytes cut at a dash.  When nothing usable remains the slug
+ * is "<fallback>-<n>" ("decision-3").  New string, NULL on OOM.
+ */
+#define MD_SLUG_MAX 60
+char *md_slug(const char *title, const char *fallback, int n);
+
+#endif

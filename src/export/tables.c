@@ -1,0 +1,546 @@
+#include "config.h"
+
+/*
+ * tables: the tables that appear in several documents (alternatives, the
+ * trade-off matrix, the risk register, the metrics with DORA bands) and the
+ * risks / metrics exports on their own, as Markdown and as CSV.
+ *
+ * CSV follows RFC 4180: a header row, fields quoted when they hold a comma,
+ * a quote, a line break or edge blanks, CRLF line ends, UTF-8 as stored.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/dora.h"
+#include "export/export.h"
+#include "export/export_priv.h"
+#include "export/md.h"
+#include "util/error.h"
+#include "util/i18n.h"
+
+/* What an unscored or missing value shows. */
+#define NONE_CELL "–"
+
+static void cell(struct buf *out, const char *s)
+{
+	md_table_cell(out, s);
+}
+
+/* A cell of our own Markdown (numbers, bold labels). */
+static void cell_raw(struct buf *out, const char *s)
+{
+	buf_putc(out, ' ');
+	buf_puts(out, s);
+	buf_puts(out, *s ? " |" : "|");
+}
+
+/* A list of user-typed items in one cell, one per line. */
+static void cell_list(struct buf *out, const struct strv *sv)
+{
+	size_t before;
+	bool first = true;
+
+	buf_putc(out, ' ');
+	before = out->len;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (!x_or(sv->v[i], NULL))
+			continue;
+		if (!first)
+			buf_puts(out, "<br>");
+		md_cell(out, sv->v[i]);
+		first = false;
+	}
+	buf_puts(out, out->len == before ? "|" : " |");
+}
+
+/* ---- alternatives ------------------------------------------------------ */
+
+static void why_not(struct buf *out, const struct xctx *x, size_t i,
+		    int chosen)
+{
+	char a[32], b[32], tmp[32];
+
+	buf_putc(out, ' ');
+	if (chosen < 0) {
+		buf_puts(out, _("No option has been chosen yet."));
+	} else if (!x->scored) {
+		buf_puts(out, _("Not chosen; see the rationale."));
+	} else {
+		x_fmt_total(a, sizeof(a), x->sc.totals[i]);
+		x_fmt_total(b, sizeof(b), x->sc.totals[chosen]);
+		if (x->sc.totals[i] < x->sc.totals[chosen]) {
+			buf_printf(out, _("Weighted total %s against %s for "),
+				   a, b);
+			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
+						     sizeof(tmp)));
+			buf_putc(out, '.');
+		} else {
+			buf_printf(out, _("Scored %s, not less than %s for "),
+				   a, b);
+			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
+						     sizeof(tmp)));
+			buf_puts(out, _("; not chosen for the reasons in the rationale."));
+		}
+	}
+	buf_puts(out, " |");
+}
+
+void x_alternatives_table(struct buf *out, const struct xctx *x, int chosen)
+{
+	static const char *cols[] = {
+		N_("Approach"), N_("Weighted total"), N_("Rank"), N_("Pros"),
+		N_("Cons"), N_("Why not chosen")
+	};
+	const char *head[6];
+	const struct workshop_data *d = x->d;
+	size_t shown = 0;
+
+	for (size_t c = 0; c < 6; c++)
+		head[c] = _(cols[c]);
+	for (size_t r = 0; r < d->n_approaches; r++)
+		if ((int)r != chosen)
+			shown++;
+	if (shown == 0) {
+		buf_puts(out, _("No other approach was considered."));
+		buf_puts(out, "\n\n");
+		return;
+	}
+	md_table_head(out, head, 6, "lrrlll");
+	for (size_t r = 0; r < d->n_approaches; r++) {
+		size_t i = x->scored ? x->sc.order[r] : r;
+		char tmp[32], num[32];
+
+		if ((int)i == chosen)
+			continue;
+		buf_putc(out, '|');
+		cell(out, x_approach_name(d, i, tmp, sizeof(tmp)));
+		if (x->scored) {
+			x_fmt_total(num, sizeof(num), x->sc.totals[i]);
+			cell_raw(out, num);
+			snprintf(num, sizeof(num), "%d", x->sc.rank[i]);
+			cell_raw(out, num);
+		} else {
+			cell_raw(out, NONE_CELL);
+			cell_raw(out, NONE_CELL);
+		}
+		cell_list(out, &d->approaches[i].pros);
+		cell_list(out, &d->approaches[i].cons);
+		why_not(out, x, i, chosen);
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+}
+
+/* ---- the trade-off matrix ---------------------------------------------- */
+
+static void sensitivity_cell(struct buf *out, const struct xctx *x, size_t c)
+{
+	const struct sensitivity *s = x->sc.sens ? &x->sc.sens[c] : NULL;
+	char tmp[32], pct[32];
+
+	buf_putc(out, ' ');
+	if (!s) {
+		buf_puts(out, NONE_CELL);
+	} else if (!s->flips) {
+		buf_puts(out, _("robust"));
+	} else {
+		x_fmt_percent(pct, sizeof(pct), s->flip_at);
+		buf_puts(out, _("flips to "));
+		md_cell(out, s->new_leader < x->d->n_approaches ?
+			x_approach_name(x->d, s->new_leader, tmp,
+					sizeof(tmp)) : "?");
+		buf_printf(out, _(" at weight %s"), pct);
+	}
+	buf_puts(out, " |");
+}
+
+void x_scoring_table(struct buf *out, const struct xctx *x)
+{
+	const struct workshop_data *d = x->d;
+	const struct ws_scores *sc = &x->sc;
+	size_t ncol = d->n_approaches + 3;
+	const char **head;
+	char **owned = NULL;
+	char *align;
+	char tmp[32], num[64];
+	bool votes = false, incomplete = false;
+
+	if (!x->scored) {
+		buf_puts(out, _("The options cannot be scored yet: "));
+		md_inline(out, x->why);
+		buf_puts(out, ".\n\n");
+		return;
+	}
+	head = calloc(ncol, sizeof(*head));
+	owned = calloc(ncol, sizeof(*owned));
+	align = calloc(ncol + 1, 1);
+	if (!head || !owned || !align)
+		goto oom;
+	/* Approach names are user text: md_table_head escapes them. */
+	head[0] = _("Criterion");
+	head[1] = _("Weight");
+	align[0] = 'l';
+	align[1] = 'r';
+	for (size_t a = 0; a < d->n_approaches; a++) {
+		owned[a] = str_dup(x_approach_name(d, a, tmp, sizeof(tmp)));
+		if (!owned[a])
+			goto oom;
+		head[a + 2] = owned[a];
+		align[a + 2] = 'r';
+	}
+	head[ncol - 1] = _("Sensitivity");
+	align[ncol - 1] = 'l';
+	md_table_head(out, head, ncol, align);
+	for (size_t a = 0; a < ncol; a++)
+		free(owned[a]);
+	free(owned);
+	free(head);
+	free(align);
+
+	for (size_t c = 0; c < sc->n_crit; c++) {
+		buf_putc(out, '|');
+		cell(out, x_criterion_name(x, c, tmp, sizeof(tmp)));
+		x_fmt_percent(num, sizeof(num), sc->weights[c]);
+		cell_raw(out, num);
+		for (size_t a = 0; a < sc->n_app; a++) {
+			size_t i = a * sc->n_crit + c;
+
+			if (!sc->set[i]) {
+				cell_raw(out, NONE_CELL);
+				continue;
+			}
+			x_num(num, sizeof(num), sc->cells[i]);
+			if (sc->source[i] == CELL_VOTES) {
+				votes = true;
+				strncat(num, " (v)", sizeof(num) - strlen(num) - 1);
+			}
+			cell_raw(out, num);
+		}
+		sensitivity_cell(out, x, c);
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '|');
+	cell_raw(out, _("**Weighted total**"));
+	cell_raw(out, "100%");
+	for (size_t a = 0; a < sc->n_app; a++) {
+		x_fmt_total(num, sizeof(num), sc->totals[a]);
+		if (sc->rank[a] == 1)
+			buf_printf(out, " **%s**", num);
+		else
+			buf_printf(out, " %s", num);
+		if (!sc->complete[a]) {
+			buf_puts(out, "\\*");
+			incomplete = true;
+		}
+		buf_puts(out, " |");
+	}
+	cell_raw(out, "");
+	buf_puts(out, "\n|");
+	cell_raw(out, _("**Rank**"));
+	cell_raw(out, "");
+	for (size_t a = 0; a < sc->n_app; a++) {
+		snprintf(num, sizeof(num), "%d", sc->rank[a]);
+		cell_raw(out, num);
+	}
+	cell_raw(out, "");
+	buf_puts(out, "\n\n");
+
+	x_fmt_fixed(num, sizeof(num), sc->ahp.cr, 3);
+	if (sc->has_ahp)
+		buf_printf(out, _("Weights come from pairwise comparison (AHP); consistency ratio %s (%s).\n\n"),
+			   num, sc->ahp.inconsistent ?
+			   _("above the 0.10 limit, revisit the judgements") :
+			   _("acceptable"));
+	else
+		buf_puts(out, _("Weights are the direct weights, normalised to sum to 100%.\n\n"));
+	buf_puts(out, _("Sensitivity tells how far a criterion's weight must move (the others rescaled) before another approach leads; \"robust\" means no weight changes the leader.\n\n"));
+	if (votes)
+		buf_puts(out, _("(v): no agreed score yet; the mean of the participants' votes is used.\n\n"));
+	if (incomplete)
+		buf_puts(out, _("A total marked \\* misses some scores, which count as zero.\n\n"));
+	return;
+oom:
+	if (owned)
+		for (size_t a = 0; a < ncol; a++)
+			free(owned[a]);
+	free(owned);
+	free(head);
+	free(align);
+	out->oom = true;
+}
+
+/* ---- risks ------------------------------------------------------------- */
+
+static size_t *risk_order(const struct workshop_data *d)
+{
+	size_t *o = malloc((d->n_risks ? d->n_risks : 1) * sizeof(*o));
+
+	if (!o)
+		return NULL;
+	/* Highest score first; equal scores keep the register's order. */
+	for (size_t i = 0; i < d->n_risks; i++) {
+		size_t j = i;
+
+		while (j > 0 && risk_score(&d->risks[o[j - 1]]) <
+				risk_score(&d->risks[i])) {
+			o[j] = o[j - 1];
+			j--;
+		}
+		o[j] = i;
+	}
+	return o;
+}
+
+void x_risks_table(struct buf *out, const struct workshop_data *d)
+{
+	static const char *cols[] = {
+		N_("ID"), N_("Risk"), N_("P"), N_("I"), N_("Score"),
+		N_("Owner"), N_("Mitigation"), N_("Status")
+	};
+	const char *head[8];
+	size_t *o;
+
+	if (d->n_risks == 0) {
+		buf_puts(out, _("No risks have been recorded."));
+		buf_puts(out, "\n\n");
+		return;
+	}
+	o = risk_order(d);
+	if (!o) {
+		out->oom = true;
+		return;
+	}
+	for (size_t c = 0; c < 8; c++)
+		head[c] = _(cols[c]);
+	md_table_head(out, head, 8, "llrrrlll");
+	for (size_t r = 0; r < d->n_risks; r++) {
+		const struct risk *k = &d->risks[o[r]];
+		char num[32];
+
+		buf_putc(out, '|');
+		cell(out, k->key);
+		cell(out, k->description);
+		snprintf(num, sizeof(num), "%d", k->probability);
+		cell_raw(out, num);
+		snprintf(num, sizeof(num), "%d", k->impact);
+		cell_raw(out, num);
+		snprintf(num, sizeof(num), "%d", risk_score(k));
+		cell_raw(out, num);
+		cell(out, k->owner);
+		cell(out, k->mitigation);
+		cell_raw(out, x_risk_status_label(k->status));
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "\n");
+	buf_puts(out, _("P: probability, I: impact (1 to 5); score = P × I.\n\n"));
+	free(o);
+}
+
+/* ---- metrics ----------------------------------------------------------- */
+
+static const char *metric_name(const struct metric *m,
+			       const struct metric_def *def)
+{
+	return x_or(m->name, def ? x_or(def->name, x_or(m->key, "?")) :
+			     x_or(m->key, "?"));
+}
+
+static const char *metric_unit(const struct metric *m,
+			       const struct metric_def *def)
+{
+	return x_or(m->unit, def ? x_or(def->unit, NULL) : NULL);
+}
+
+/* "5 per week", "25%". */
+static void metric_value(struct buf *out, double v, const char *unit)
+{
+	char num[64];
+
+	x_num(num, sizeof(num), v);
+	buf_puts(out, num);
+	if (unit) {
+		if (strcmp(unit, "%") != 0)
+			buf_putc(out, ' ');
+		buf_puts(out, unit);
+	}
+}
+
+static void metric_cell(struct buf *out, bool has, double v,
+			const char *unit, const struct metric_def *def)
+{
+	struct buf t;
+	enum band b;
+
+	buf_putc(out, ' ');
+	if (!has) {
+		buf_puts(out, NONE_CELL " |");
+		return;
+	}
+	buf_init(&t);
+	metric_value(&t, v, unit);
+	md_cell(out, buf_str(&t));
+	if (t.oom)
+		out->oom = true;
+	buf_free(&t);
+	b = def ? dora_band(def, v) : BAND_NONE;
+	if (b != BAND_NONE)
+		buf_printf(out, " (%s)", band_label(b));
+	buf_puts(out, " |");
+}
+
+void x_metrics_table(struct buf *out, const struct workshop_data *d,
+		     const struct knowledge *k)
+{
+	static const char *cols[] = {
+		N_("Metric"), N_("Current"), N_("Target (3 months)"),
+		N_("Target (6 months)")
+	};
+	const char *head[4];
+	bool banded = false;
+
+	if (d->n_metrics == 0) {
+		buf_puts(out, _("No success metrics have been recorded."));
+		buf_puts(out, "\n\n");
+		return;
+	}
+	for (size_t c = 0; c < 4; c++)
+		head[c] = _(cols[c]);
+	md_table_head(out, head, 4, NULL);
+	for (size_t i = 0; i < d->n_metrics; i++) {
+		const struct metric *m = &d->metrics[i];
+		const struct metric_def *def = x_metric_def(k, m->key);
+		const char *unit = metric_unit(m, def);
+
+		if (def && def->n_bands)
+			banded = true;
+		buf_putc(out, '|');
+		cell(out, metric_name(m, def));
+		metric_cell(out, m->has_current, m->current, unit, def);
+		metric_cell(out, m->has_target_3m, m->target_3m, unit, def);
+		metric_cell(out, m->has_target_6m, m->target_6m, unit, def);
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+	if (banded)
+		buf_puts(out, _("Bands in brackets are the DORA performance bands (Low, Medium, High, Elite) of each value.\n\n"));
+}
+
+/* ---- the tables as documents of their own ------------------------------- */
+
+static void doc_title(struct buf *out, const struct workshop_data *d,
+		      const char *what)
+{
+	struct buf t;
+
+	buf_init(&t);
+	buf_printf(&t, "%s: %s", x_or(d->ws.title, _("Untitled workshop")),
+		   what);
+	md_heading(out, 1, buf_str(&t));
+	if (t.oom)
+		out->oom = true;
+	buf_free(&t);
+}
+
+int export_risks_md(const struct workshop_data *d, struct buf *out,
+		    struct error *e)
+{
+	doc_title(out, d, _("risks and mitigations"));
+	x_risks_table(out, d);
+	md_end(out);
+	return x_out_of_memory(out, e);
+}
+
+int export_metrics_md(const struct workshop_data *d,
+		      const struct knowledge *k, struct buf *out,
+		      struct error *e)
+{
+	doc_title(out, d, _("success metrics"));
+	x_metrics_table(out, d, k);
+	md_end(out);
+	return x_out_of_memory(out, e);
+}
+
+static void csv_int(struct buf *out, int v)
+{
+	buf_printf(out, "%d", v);
+}
+
+static void csv_sep(struct buf *out)
+{
+	buf_putc(out, ',');
+}
+
+int export_risks_csv(const struct workshop_data *d, struct buf *out,
+		     struct error *e)
+{
+	size_t *o = risk_order(d);
+
+	if (!o)
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
+	buf_puts(out, "id,description,probability,impact,score,owner,mitigation,status\r\n");
+	for (size_t r = 0; r < d->n_risks; r++) {
+		const struct risk *k = &d->risks[o[r]];
+
+		md_csv_field(out, k->key);
+		csv_sep(out);
+		md_csv_field(out, k->description);
+		csv_sep(out);
+		csv_int(out, k->probability);
+		csv_sep(out);
+		csv_int(out, k->impact);
+		csv_sep(out);
+		csv_int(out, risk_score(k));
+		csv_sep(out);
+		md_csv_field(out, k->owner);
+		csv_sep(out);
+		md_csv_field(out, k->mitigation);
+		csv_sep(out);
+		md_csv_field(out, risk_status_id(k->status));
+		buf_puts(out, "\r\n");
+	}
+	free(o);
+	return x_out_of_memory(out, e);
+}
+
+static void csv_value(struct buf *out, bool has, double v,
+		      const struct metric_def *def)
+{
+	char num[64];
+	enum band b;
+
+	if (has) {
+		x_num(num, sizeof(num), v);
+		buf_puts(out, num);
+	}
+	csv_sep(out);
+	b = has && def ? dora_band(def, v) : BAND_NONE;
+	if (b != BAND_NONE)
+		md_csv_field(out, band_label(b));
+}
+
+int export_metrics_csv(const struct workshop_data *d,
+		       const struct knowledge *k, struct buf *out,
+		       struct error *e)
+{
+	buf_puts(out, "key,name,unit,current,current_band,target_3m,target_3m_band,target_6m,target_6m_band\r\n");
+	for (size_t i = 0; i < d->n_metrics; i++) {
+		const struct metric *m = &d->metrics[i];
+		const struct metric_def *def = x_metric_def(k, m->key);
+
+		md_csv_field(out, m->key);
+		csv_sep(out);
+		md_csv_field(out, metric_name(m, def));
+		csv_sep(out);
+		md_csv_field(out, metric_unit(m, def));
+		csv_sep(out);
+		csv_value(out, m->has_current, m->current, def);
+		csv_sep(out);
+		csv_value(out, m->has_target_3m, m->target_3m, def);
+		csv_sep(out);
+		csv_value(out, m->has_target_6m, m->target_6m, def);
+		buf_puts(out, "\r\n");
+	}
+	return x_out_of_memory(out, e);
+}
