@@ -222,6 +222,7 @@ static int writer_run(const struct writer *w)
 	struct error e;
 	unsigned seed = (unsigned)(w->n * 7919 + 17);
 	char who[32], buf;
+	double slowest = 0;
 	int rc, bad = 0;
 	size_t nt = 0;
 	FILE *log;
@@ -267,10 +268,12 @@ static int writer_run(const struct writer *w)
 						    (i / 2) % 2];
 		char text[64];
 		int64_t nv = -1;
+		double t0;
 
 		err_clear(&e);
 		if (x->shared)
 			think(&seed);
+		t0 = now_s();
 		if (str_eq(x->tbl, "score")) {
 			/* Unique per (writer, edit), within the 1..5 scale. */
 			double v = 1.0 + (w->n * 10000 + i + 1) / 1e6;
@@ -284,6 +287,8 @@ static int writer_run(const struct writer *w)
 			rc = store_update(s, "risk", x->row, "description", text,
 					  x->version, &nv, &e);
 		}
+		if (now_s() - t0 > slowest)
+			slowest = now_s() - t0;
 		if (rc == ST_OK) {
 			fprintf(log, "ack %s %" PRId64 " %s %" PRId64 " %" PRId64
 				" %s\n", x->tbl, x->row, x->field, x->version,
@@ -306,6 +311,7 @@ static int writer_run(const struct writer *w)
 		}
 	}
 	store_close(&s);
+	fprintf(log, "slowest %.6f\n", slowest);
 	if (fclose(log) != 0) {
 		fprintf(stderr, "%s: %s\n", w->log, strerror(errno));
 		return 1;
@@ -339,6 +345,7 @@ struct tally {
 	size_t n_conflicts, cap_conflicts;
 	long conflicts_shared, conflicts_own, busy, errors;
 	long conflicts_tbl[2];   /* shared score cells, shared risk */
+	double slowest;          /* longest single edit, seconds */
 };
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size)
@@ -358,6 +365,7 @@ static int read_log(const char *path, int writer, struct tally *t)
 {
 	char line[1200], kind[16], tbl[8], field[16], value[64];
 	int64_t row, expect, version;
+	double slowest;
 	int seq = 0, shared;
 	FILE *f = fopen(path, "r");
 
@@ -412,6 +420,10 @@ static int read_log(const char *path, int writer, struct tally *t)
 			} else {
 				t->conflicts_own++;
 			}
+		} else if (strcmp(kind, "slowest") == 0 &&
+			   sscanf(line, "slowest %lf", &slowest) == 1) {
+			if (slowest > t->slowest)
+				t->slowest = slowest;
 		} else if (strcmp(kind, "busy") == 0) {
 			t->busy++;
 			printf("# writer %d: %s", writer, line);
@@ -850,9 +862,10 @@ int main(void)
 	sqlite3_close(raw);
 
 	printf("# %d writers x %d edits: %zu acknowledged, %ld conflicts, "
-	       "%.2f s (%.0f edits/s)\n", writers, edits, t.n_acks,
-	       t.conflicts_shared + t.conflicts_own, elapsed,
-	       elapsed > 0 ? (double)t.n_acks / elapsed : 0.0);
+	       "%.2f s (%.0f edits/s), slowest edit %.0f ms\n", writers, edits,
+	       t.n_acks, t.conflicts_shared + t.conflicts_own, elapsed,
+	       elapsed > 0 ? (double)t.n_acks / elapsed : 0.0,
+	       t.slowest * 1e3);
 	free(t.acks);
 	free(t.conflicts);
 	cleanup_dir(dir, writers);
