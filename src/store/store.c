@@ -695,6 +695,43 @@ static int check_header(const char *path, struct error *e)
 	return ST_OK;
 }
 
+/*
+ * SQLite creates the -wal and -shm files with the database's own mode, and
+ * a read-only connection never removes them.  So a member who could only
+ * read a database that had lost g+w leaves behind files that are theirs
+ * and not group-writable, and the others stay locked out after the chmod
+ * g+w that util/shared.c asks for.  In a setgid group folder, make the ones
+ * we own group-writable.  lstat + AT_SYMLINK_NOFOLLOW: never follow a link
+ * someone put there; no open + close, which would drop SQLite's POSIX
+ * locks on the -shm file.  Best effort: util/shared.c warns about the rest.
+ */
+static void share_sidecars(const char *path)
+{
+	static const char *const ext[] = { "-wal", "-shm" };
+	char *dir = path_dirname(path), *f;
+	struct stat dst, st;
+
+	if (!dir)
+		return;
+	if (stat(dir, &dst) == 0 && (dst.st_mode & S_ISGID) &&
+	    (dst.st_mode & S_IWGRP)) {
+		for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+			if (!(f = str_printf("%s%s", path, ext[i])))
+				break;
+			if (lstat(f, &st) == 0 && S_ISREG(st.st_mode) &&
+			    st.st_uid == geteuid() && st.st_gid == dst.st_gid &&
+			    (st.st_mode & (S_IRGRP | S_IWGRP)) !=
+			    (S_IRGRP | S_IWGRP) &&
+			    fchmodat(AT_FDCWD, f, (st.st_mode & 07777) | S_IRGRP |
+				     S_IWGRP, AT_SYMLINK_NOFOLLOW) != 0) {
+				/* left as it is; the warning names it */
+			}
+			free(f);
+		}
+	}
+	free(dir);
+}
+
 /* Open an existing non-empty file: refuse what is not ours, then reopen
  * read-write (unless read-only) and migrate. */
 static int open_existing(struct store *s, bool want_ro, struct error *e)
@@ -742,11 +779,13 @@ static int open_existing(struct store *s, bool want_ro, struct error *e)
 		if (!in.tables)
 			return err_set(e, ST_NOTFOUND, _("%s holds no charrette "
 							 "database yet"), s->path);
+		share_sidecars(s->path);
 		return set_pragmas(s, e);
 	}
 	if ((rc = open_db(s, false, false, e)) < 0 ||
 	    (rc = set_pragmas(s, e)) < 0)
 		return rc;
+	share_sidecars(s->path);
 	return migrate(s, in.tables > 0, e);
 }
 
@@ -784,6 +823,13 @@ int store_open(struct store **out, const char *path, int flags,
 		if ((rc = set_pragmas(s, e)) < 0 ||
 		    (rc = migrate(s, false, e)) < 0)
 			goto fail;
+	} else if (stat(path, &sb) != 0 && errno != ENOENT) {
+		/* Not "missing": a folder on the way we may not enter (a
+		 * shared folder of a group we are not in) is a permission
+		 * problem, and creating the file would fail anyway. */
+		rc = err_set(e, ST_ERROR, _("cannot open %s: %s"), path,
+			     strerror(errno));
+		goto fail;
 	} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		rc = err_set(e, ST_INPUT, _("%s is a folder, not a database"),
 			     path);
