@@ -10,9 +10,12 @@
  *   ## Decision / ## Consequences
  *
  * with our Rationale and Alternatives considered sections added, as
- * adr-tools' own template allows.  Status links follow adr-tools:
- * "Supersedes [1. Title](0001-title.md)" and
- * "Superseded by [2. Title](0002-title.md)".
+ * adr-tools' own template allows (each only when it has content).  Status
+ * links are spelled exactly as `adr new -s` writes them through adr-tools'
+ * _adr_add_link, so its `adr link` and `adr generate` read ours:
+ * "Supercedes [1. Title](0001-title.md)" and
+ * "Superceded by [2. Title](0002-title.md)".  Being parsed by tools, they
+ * are not translated.
  */
 
 #include <dirent.h>
@@ -430,6 +433,10 @@ static void adr_link(struct buf *out, const struct adr_entry *en)
 
 /* ---- the adr-tools layout ----------------------------------------------- */
 
+/* adr-tools' own spelling (see the comment at the top). */
+#define LINK_SUPERSEDES "Supercedes"
+#define LINK_SUPERSEDED_BY "Superceded by"
+
 static void status_section(struct buf *out, const struct workshop_data *d,
 			   const struct adr_plan *plan, size_t i)
 {
@@ -440,10 +447,10 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	md_heading(out, 2, _("Status"));
 	if (by >= 0 && (en = x_plan_entry(plan, d, d->decisions[by].number))) {
 		/* adr-tools replaces the status word with the link. */
-		buf_puts(out, _("Superseded by "));
+		buf_puts(out, LINK_SUPERSEDED_BY " ");
 		adr_link(out, en);
 	} else if (dec->status == ADR_SUPERSEDED && dec->superseded_by > 0) {
-		buf_printf(out, _("Superseded by ADR %d"), dec->superseded_by);
+		buf_printf(out, LINK_SUPERSEDED_BY " ADR %d", dec->superseded_by);
 	} else {
 		buf_puts(out, adr_status_label(dec->status));
 	}
@@ -451,10 +458,10 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	for (size_t s = 0; s < dec->n_supersedes; s++) {
 		en = x_plan_entry(plan, d, dec->supersedes[s]);
 		if (en) {
-			buf_puts(out, _("Supersedes "));
+			buf_puts(out, LINK_SUPERSEDES " ");
 			adr_link(out, en);
 		} else {
-			buf_printf(out, _("Supersedes ADR %d"),
+			buf_printf(out, LINK_SUPERSEDES " ADR %d",
 				   dec->supersedes[s]);
 		}
 		buf_puts(out, "\n\n");
@@ -472,7 +479,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 				listed = true;
 		if (listed || !(en = x_plan_entry(plan, d, o->number)))
 			continue;
-		buf_puts(out, _("Supersedes "));
+		buf_puts(out, LINK_SUPERSEDES " ");
 		adr_link(out, en);
 		buf_puts(out, "\n\n");
 	}
@@ -600,8 +607,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		buf_puts(out, "**.\n\n");
 	}
 
-	md_heading(out, 2, _("Rationale"));
-	md_para(out, dec->rationale, _("No rationale has been recorded."));
+	if (!str_empty(dec->rationale)) {
+		md_heading(out, 2, _("Rationale"));
+		md_para(out, dec->rationale, "");
+	}
 
 	md_heading(out, 2, _("Consequences"));
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative) &&
@@ -622,16 +631,14 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		x_list(out, "-", &dec->risks, NULL);
 	}
 
-	md_heading(out, 2, _("Alternatives considered"));
-	if (x_or(dec->alternatives, NULL))
+	/* The workshop's approaches answer the question of the decision
+	 * that chose one; another decision's alternatives are only what
+	 * its author wrote, and an empty section is left out. */
+	if (x_or(dec->alternatives, NULL)) {
+		md_heading(out, 2, _("Alternatives considered"));
 		md_para(out, dec->alternatives, "");
-	else if (d->n_approaches == 0 || chosen < 0) {
-		/* The workshop's approaches answer the question of the
-		 * decision that chose one; another decision's alternatives
-		 * are only what its author wrote. */
-		buf_puts(out, _("No alternatives have been recorded."));
-		buf_puts(out, "\n\n");
-	} else {
+	} else if (d->n_approaches > 0 && chosen >= 0) {
+		md_heading(out, 2, _("Alternatives considered"));
 		x_alternatives_table(out, &x, chosen);
 	}
 	x_marker_line(out, d, dec->number);
