@@ -11,7 +11,8 @@ charrette_SOURCES += \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
 	src/tui/screen_approaches.c \
-	src/tui/screen_tradeoffs.c \
+	src/tui/screen_tradeoffs.c src/tui/tradeoffs.h \
+	src/tui/tradeoffs_ahp.c src/tui/tradeoffs_matrix.c \
 	src/tui/screen_decision.c \
 	src/tui/screen_risks.c \
 	src/tui/screen_metrics.c \
