@@ -374,7 +374,8 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor)
 {
 	const struct workshop_data *d = a->d;
-	int cname = w >= 70 ? 26 : w >= 50 ? 18 : 12;
+	int cname = (w - 10) * 2 / 5 < 12 ? 12
+		    : (w - 10) * 2 / 5 > 26 ? 26 : (w - 10) * 2 / 5;
 	struct buf b;
 	char *t;
 

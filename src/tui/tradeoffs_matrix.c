@@ -247,7 +247,7 @@ static void draw_header(struct app *a, struct tscreen *s,
 		    : s->show == MS_AGREED
 		    ? str_printf(_("Agreed scores: digits %s-%s set them · v mean, median, a person · V my votes"),
 				 lo, hi)
-		    : str_printf(_("Showing the %s · v cycles · totals use agreed scores, else the votes' mean"),
+		    : str_printf(_("Showing the %s · v cycles (totals: agreed, else votes' mean)"),
 				 mode ? mode : "");
 	draw_role(s->mine ? CR_MARK : CR_DIM);
 	draw_clip(y, x + 1, t ? t : "", w - 1);
@@ -383,6 +383,7 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 	const struct score *sc;
 	struct cellview cv;
 	struct buf b;
+	int used;
 	char *t;
 
 	if (h <= 0 || ai >= d->n_approaches || ci >= d->n_criteria)
@@ -435,18 +436,19 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
 	}
 	draw_role(spread(&cv.st) ? CR_WARNING : CR_NORMAL);
-	draw_clip(y + 1, x, buf_str(&b), w);
+	/* Two rows for the votes when there is room for the rationale too. */
+	used = 1 + to_wrap(y + 1, x, h >= 4 ? 2 : 1, w, buf_str(&b));
 	buf_free(&b);
-	if (h < 3)
+	if (h <= used)
 		return;
 	if (sc && !str_empty(sc->rationale)) {
 		t = str_printf("%s: %s", _("Why"), sc->rationale);
 		draw_role(CR_NORMAL);
-		to_wrap(y + 2, x, h - 2, w, t ? t : "");
+		to_wrap(y + used, x, h - used, w, t ? t : "");
 		free(t);
 	} else {
 		draw_role(CR_DIM);
-		draw_clip(y + 2, x, _("No rationale yet (r writes one)."), w);
+		draw_clip(y + used, x, _("No rationale yet (r writes one)."), w);
 	}
 	draw_role(CR_NORMAL);
 }
@@ -474,7 +476,11 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		return;
 	/* Wide terminals get the sensitivity beside the matrix. */
 	if (w >= 130) {
-		sw = w / 3 < 64 ? w / 3 : 64;
+		sw = w - (1 + 24 + (int)d->n_criteria * 7 + 12);
+		if (sw > 72)
+			sw = 72;
+		if (sw < w / 4)
+			sw = w / 4;
 		mw = w - sw - 1;
 		draw_role(CR_DIM);
 		draw_vline(y, x + mw, h);
@@ -482,24 +488,18 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	lay_out(s, d->n_criteria, mw, &l);
 	draw_header(a, s, &l, y, x, mw);
+	/* Top down: rows, legend, the ranking, then the selected cell with
+	 * whatever room is left (at least 3 rows; the ranking gives way on a
+	 * short terminal, then rows scroll). */
 	detail_h = 3;
 	rank_h = (int)d->n_approaches + 1;
-	rows = h - 3 - detail_h - rank_h - 2;
+	rows = h - 3 - 1 - rank_h - 1 - detail_h;
 	if (rows < (int)d->n_approaches) {
-		/* Short terminal: the ranking goes before the rows do. */
 		rank_h = 0;
-		rows = h - 3 - detail_h - 2;
-	} else {
-		/* Room to spare goes to the rationale. */
-		int spare = rows - (int)d->n_approaches;
-
+		rows = h - 3 - 1 - 1 - detail_h;
+	}
+	if (rows > (int)d->n_approaches)
 		rows = (int)d->n_approaches;
-		detail_h += spare < 5 ? spare : 5;
-	}
-	if (rows < 1) {
-		detail_h = 1;
-		rows = h - 3 - detail_h - 1;
-	}
 	if (rows < 1)
 		rows = 1;
 	list_scroll(&s->rows, rows);
@@ -510,24 +510,24 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 			break;
 		draw_row(a, s, &l, ai, vals, y + 3 + r, x, mw);
 	}
-	used = 3 + (rows < (int)d->n_approaches ? rows : (int)d->n_approaches);
-	draw_role(CR_DIM);
-	if (!s->have_sc)
-		draw_role(CR_WARNING);
+	used = 3 + rows;
+	draw_role(!s->have_sc ? CR_WARNING : CR_DIM);
 	draw_clip(y + used, x + 1, !s->have_sc ? s->err
 		  : _("· unscored  ~ votes' mean  ! votes spread (≥2 apart)  * incomplete"),
 		  mw - 1);
 	used++;
-	if (rank_h && s->have_sc) {
-		used += draw_ranking(a, s, y + used + 1, x, h - used - 1 -
-				     detail_h, mw) + 1;
+	if (rank_h && s->have_sc)
+		used += draw_ranking(a, s, y + used + 1, x,
+				     h - used - 2 - detail_h, mw) + 1;
+	detail_h = h - used - 1;
+	draw_role(CR_NORMAL);
+	if (detail_h >= 1) {
+		draw_hline(y + used, x, mw);
+		used++;
+	} else {
+		detail_h = h - used;
 	}
-	if (y + h - detail_h > y + used) {
-		draw_role(CR_NORMAL);
-		draw_hline(y + h - detail_h - 1 > y + used - 1
-			   ? y + h - detail_h - 1 : y + used, x, mw);
-	}
-	draw_detail(a, s, vals, y + h - detail_h, x + 1, detail_h, mw - 2);
+	draw_detail(a, s, vals, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
 	free(vals);
 }
@@ -757,9 +757,11 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 		return true;
 	case A_MX_MINE:
 		s->mine = !s->mine;
-		app_msg(a, MSG_INFO, s->mine
-			? _("my votes: digits now set your own vote as %s (V goes back)")
-			: _("agreed scores: digits set the agreed score"), me(a));
+		if (s->mine)
+			app_msg(a, MSG_INFO, _("my votes: digits now set your own vote as %s (V goes back)"),
+				me(a));
+		else
+			app_msg(a, MSG_INFO, "%s", _("agreed scores: digits set the agreed score"));
 		return true;
 	case A_MX_SCORE:
 		v = (double)(a->key - '0');
