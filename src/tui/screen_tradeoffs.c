@@ -355,9 +355,15 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 
 		draw_role(CR_NORMAL);
 		draw_hline(dy, x, w);
-		if (!s->have_sc) {
+		if (!s->have_sc || (ahp && s->missing)) {
+			char *m = ahp && s->missing
+				? str_printf(_("AHP weights need every pairwise judgement: %zu of %zu missing (p)"),
+					     s->missing, s->n_pairs)
+				: NULL;
+
 			draw_role(CR_WARNING);
-			draw_clip(dy + 1, x + 1, s->err, w - 2);
+			draw_clip(dy + 1, x + 1, m ? m : s->err, w - 2);
+			free(m);
 			dy++;
 		}
 		draw_role(str_empty(c->description) ? CR_DIM : CR_NORMAL);
@@ -432,9 +438,8 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 			buf_puts(&b, _("robust"));
 		draw_role(cursor && i == s->crit.sel ? CR_SELECTED
 			  : se->flips ? CR_WARNING : CR_OK);
+		draw_fill(y + 2 + r, x, 1, w);
 		draw_clip(y + 2 + r, x, buf_str(&b), w);
-		if (cursor && i == s->crit.sel)
-			draw_line(y + 2 + r, x, buf_str(&b), w);
 		b.len = 0;
 	}
 	draw_role(CR_NORMAL);
@@ -755,8 +760,9 @@ static bool nudges_done(struct app *a, struct modal *m, bool ok)
 			break;
 		}
 		strv_push(&s->applied, c->key);
-		buf_printf(&said, "%s%s %s → %s", done ? ", " : "",
-			   to_crit_name(c), w0, w1);
+		/* Keys keep the message on one line: the list shows names. */
+		buf_printf(&said, "%s%s %s→%s", done ? ", " : "", c->key, w0,
+			   w1);
 		done++;
 		/* Reload so the next nudge starts from fresh versions. */
 		app_reload(a);
