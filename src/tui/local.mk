@@ -36,3 +36,7 @@ tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
+
+# Screen 5 saves what is typed: key scripts, then the CLI reads it back.
+TESTS += tests/cli/tradeoffs-persist.sh
+EXTRA_DIST += tests/cli/tradeoffs-persist.sh
