@@ -302,8 +302,8 @@ void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	b.len = 0;
 	per = w / 24 > 0 ? w / 24 : 1;
 	wrows = (int)((d->n_criteria + (size_t)per - 1) / (size_t)per);
-	if (wrows > 4)
-		wrows = 4;
+	if (wrows > (h >= 16 ? 4 : 2))
+		wrows = h >= 16 ? 4 : 2;
 	/* Pairs, then the prompt, a heading and the weights. */
 	list_h = h - 2 - 3 - wrows;
 	if (list_h < 1) {
