@@ -215,7 +215,7 @@ const struct keydef tui_keys[] = {
 	{ SC_AHP, A_AHP_SET, { "1", "2", "3", "4", "5", "6", "7", "8", "9" },
 	  "1-9", NULL,
 	  N_("The left criterion matters N times more (1: equal)"),
-	  true },
+	  false /* refused in the screen: see A_MX_SCORE */ },
 	{ SC_AHP, A_AHP_LEFT, { "h", "<Left>" }, NULL, NULL,
 	  N_("Slide left: the left criterion matters more"), true },
 	{ SC_AHP, A_AHP_RIGHT, { "l", "<Right>" }, NULL, NULL,
@@ -234,7 +234,8 @@ const struct keydef tui_keys[] = {
 	  { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" }, "0-9",
 	  NULL,
 	  N_("Score the cell (your own vote in my-votes mode)"),
-	  true },
+	  false /* the screen refuses it, after letting digits off the
+		   scale switch screens even when read-only */ },
 	{ SC_MATRIX, A_MX_LEFT, { "h", "<Left>" }, NULL, NULL,
 	  N_("Previous criterion"), false },
 	{ SC_MATRIX, A_MX_RIGHT, { "l", "<Right>" }, NULL, NULL,

@@ -495,7 +495,8 @@ bool to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 	case A_AHP_SET:
 		if (a->key < '1' || a->key > '9')
 			return false;
-		judge(a, s, (double)(a->key - '0'));
+		if (!app_refuse_readonly(a))
+			judge(a, s, (double)(a->key - '0'));
 		return true;
 	case A_AHP_LEFT:
 	case A_AHP_RIGHT:

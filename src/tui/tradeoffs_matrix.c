@@ -769,7 +769,7 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 		if (a->key < '0' || a->key > '9' || v < d->ws.scale_min ||
 		    v > d->ws.scale_max)
 			return false;
-		if (cell_ok(a, s))
+		if (!app_refuse_readonly(a) && cell_ok(a, s))
 			set_cell(a, s, &v);
 		return true;
 	case A_MX_CLEAR:
