@@ -40,6 +40,10 @@ struct screen_ops {
 	struct list *(*list)(struct app *a, void *state);
 	/* Right-hand part of the status bar (progress...), may be NULL. */
 	void (*status)(struct app *a, void *state, char *buf, size_t size);
+	/* The key scope of the part of the screen shown now (a screen with
+	 * sub-views, e.g. the trade-offs matrix); NULL = screen_def.scope.
+	 * Its keys are looked up first, then the screen's own scope. */
+	enum scope (*scope)(struct app *a, void *state);
 };
 
 struct screen_def {
@@ -154,6 +158,9 @@ struct app {
 	/* Script mode (deterministic tests). */
 	struct script *script;
 	int mouse_y, mouse_x;          /* last mouse press (real or scripted) */
+	/* The key behind the action a screen is handling (for actions bound
+	 * to several keys, such as digits that set a score). */
+	int key;
 	bool no_display;
 };
 

@@ -71,7 +71,14 @@ enum scope {
 	\
 	\
 	/* -- screen 5: trade-offs -- */ \
-	\
+	_(TO_VIEW_CRITERIA) _(TO_VIEW_PAIRWISE) _(TO_VIEW_MATRIX) \
+	_(TO_VIEW_SENSITIVITY) _(TO_ADD) _(TO_EDIT) _(TO_DESCRIBE) \
+	_(TO_WEIGHT) _(TO_MORE) _(TO_LESS) _(TO_DELETE) _(TO_MOVE_DOWN) \
+	_(TO_MOVE_UP) _(TO_NUDGES) _(TO_WEIGHTING) \
+	_(AHP_LEFT) _(AHP_RIGHT) _(AHP_SET) _(AHP_REVERSE) _(AHP_PICK) \
+	_(AHP_WORST) _(AHP_MISSING) \
+	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
+	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
 	\

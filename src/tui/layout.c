@@ -177,7 +177,9 @@ static void draw_status(struct app *a)
 		return;
 	}
 	bar_item(y, &x, maxx, "?", _("help"));
-	bar_scope(y, &x, maxx, sd->scope);
+	bar_scope(y, &x, maxx, sd->ops->scope && a->opened[a->cur] &&
+		  (!sd->needs_workshop || a->d)
+		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope);
 	bar_item(y, &x, maxx, "q", _("quit"));
 	draw_role(CR_NORMAL);
 }

@@ -11,7 +11,8 @@ charrette_SOURCES += \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
 	src/tui/screen_approaches.c \
-	src/tui/screen_tradeoffs.c \
+	src/tui/screen_tradeoffs.c src/tui/tradeoffs.h \
+	src/tui/tradeoffs_ahp.c src/tui/tradeoffs_matrix.c \
 	src/tui/screen_decision.c \
 	src/tui/screen_risks.c \
 	src/tui/screen_metrics.c \
@@ -35,3 +36,7 @@ tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
+
+# Screen 5 saves what is typed: key scripts, then the CLI reads it back.
+TESTS += tests/cli/tradeoffs-persist.sh
+EXTRA_DIST += tests/cli/tradeoffs-persist.sh

@@ -17,7 +17,7 @@ const struct screen_def tui_screens[] = {
 	  &screen_findings_ops },
 	{ 4, "approaches", N_("Approaches"), N_("Appr"), SC_VIEW, true,
 	  &screen_approaches_ops },
-	{ 5, "tradeoffs", N_("Trade-offs"), N_("Trade"), SC_VIEW, true,
+	{ 5, "tradeoffs", N_("Trade-offs"), N_("Trade"), SC_TRADEOFFS, true,
 	  &screen_tradeoffs_ops },
 	{ 6, "decision", N_("Decision"), N_("ADR"), SC_VIEW, true,
 	  &screen_decision_ops },

@@ -555,15 +555,25 @@ static void dispatch(struct app *a, int key)
 			return;
 		}
 	}
-	act = keys_lookup(sd->scope, key);
-	if (act != A_NONE && a->opened[a->cur] &&
-	    (!sd->needs_workshop || a->d)) {
-		const struct keydef *kd = keys_def(sd->scope, act);
+	if (a->opened[a->cur] && (!sd->needs_workshop || a->d)) {
+		/* The sub-view's scope first, then the screen's own. */
+		enum scope scs[2] = { sd->scope, sd->scope };
 
-		if (kd && kd->edits && app_refuse_readonly(a))
-			return;
-		if (sd->ops->key && sd->ops->key(a, st, act))
-			return;
+		if (sd->ops->scope)
+			scs[0] = sd->ops->scope(a, st);
+		for (int i = 0; i < (scs[0] == scs[1] ? 1 : 2); i++) {
+			const struct keydef *kd;
+
+			act = keys_lookup(scs[i], key);
+			if (act == A_NONE)
+				continue;
+			kd = keys_def(scs[i], act);
+			if (kd && kd->edits && app_refuse_readonly(a))
+				return;
+			a->key = key;
+			if (sd->ops->key && sd->ops->key(a, st, act))
+				return;
+		}
 	}
 	act = keys_lookup(SC_NAV, key);
 	if (act != A_NONE && l) {
