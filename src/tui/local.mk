@@ -35,3 +35,7 @@ tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
+
+# Screens 6-8: what they save, read back by show and export.
+TESTS += tests/cli/decision-persist.sh
+EXTRA_DIST += tests/cli/decision-persist.sh

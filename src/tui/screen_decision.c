@@ -675,7 +675,7 @@ static void set_status(struct app *a, int64_t id, int64_t version,
 	}
 	app_reload(a);
 	if (old_by)
-		app_msg(a, MSG_OK, _("ADR %d is now %s; no longer superseded by ADR %d (both records updated)"),
+		app_msg(a, MSG_OK, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
 			number, adr_status_label(st), old_by);
 	else
 		app_msg(a, MSG_OK, _("ADR %d is now %s"), number,
@@ -716,8 +716,8 @@ static bool superseder_done(struct app *a, struct modal *m, bool ok)
 		 &v) == 0 &&
 	    save(a, NULL, dc->id, v, "superseded_by", num, &v) == 0 &&
 	    save(a, NULL, o->id, o->version, "supersedes", t, NULL) == 0)
-		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d, and ADR %d now lists it under supersedes (two records updated)"),
-			number, by, by);
+		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d; ADR %d now supersedes %d (2 records)"),
+			number, by, by, number);
 	free(t);
 	app_reload(a);
 	return true;

@@ -928,7 +928,7 @@ static void rk_status(struct app *a, void *state, char *buf, size_t size)
 	for (size_t i = 0; a->d && i < a->d->n_risks; i++) {
 		if (risk_score(&a->d->risks[i]) >= HIGH_MIN)
 			high++;
-		if (a->d->risks[i].status != RISK_CLOSED)
+		if (a->d->risks[i].status == RISK_OPEN)
 			open++;
 	}
 	snprintf(buf, size, _("%zu risks · %zu open · %zu high · by %s"),
