@@ -167,19 +167,24 @@ static struct list *ms_list(struct app *a, void *state)
 }
 
 /* ---- drawing ------------------------------------------------------------- */
-#define VALW 8
 #define BANDW 7
+
+/* Value columns: narrower on the smallest terminals. */
+static int valw(int w)
+{
+	return w < 72 ? 6 : 8;
+}
 
 static int name_width(int w, int unitw)
 {
-	int nw = w - 2 - 3 * (VALW + 2 + BANDW + 1) - unitw;
+	int nw = w - 2 - 3 * (valw(w) + 2 + BANDW + 1) - unitw;
 
 	return nw < 8 ? 8 : nw;
 }
 
 /* A value, a '!' when the target is worse than now, and its band. */
 static void value_cells(struct buf *b, struct app *a, const struct metric *m,
-			enum mfield f)
+			enum mfield f, int vw)
 {
 	const struct metric_def *md = def_of(a, m);
 	enum band bd = band_of(md, m, f);
@@ -192,7 +197,7 @@ static void value_cells(struct buf *b, struct app *a, const struct metric *m,
 		str_number(num, sizeof(num), v);
 	else
 		snprintf(num, sizeof(num), "—");
-	draw_cell(b, num, VALW, true);
+	draw_cell(b, num, vw, true);
 	buf_puts(b, worse(md, m, f) ? "!" : " ");
 	buf_putc(b, ' ');
 	draw_cell(b, bd == BAND_NONE ? "" : band_label(bd), BANDW, false);
@@ -211,15 +216,15 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 	draw_cell(&b, _("Metric"), nw, false);
 	if (unitw)
 		draw_cell(&b, _("Unit"), unitw, false);
-	draw_cell(&b, _("Now"), VALW, true);
+	draw_cell(&b, _("Now"), valw(w), true);
 	buf_puts(&b, "  ");
 	draw_cell(&b, _("band"), BANDW, false);
 	buf_putc(&b, ' ');
-	draw_cell(&b, _("3 months"), VALW, true);
+	draw_cell(&b, valw(w) < 8 ? _("3 mo") : _("3 months"), valw(w), true);
 	buf_puts(&b, "  ");
 	draw_cell(&b, _("band"), BANDW, false);
 	buf_putc(&b, ' ');
-	draw_cell(&b, _("6 months"), VALW, true);
+	draw_cell(&b, valw(w) < 8 ? _("6 mo") : _("6 months"), valw(w), true);
 	buf_puts(&b, "  ");
 	draw_cell(&b, _("band"), BANDW, false);
 	draw_role(CR_HEADING);
@@ -247,7 +252,7 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		if (unitw)
 			draw_cell(&b, m->unit, unitw, false);
 		for (int f = MF_CURRENT; f <= MF_TARGET_6M; f++)
-			value_cells(&b, a, m, (enum mfield)f);
+			value_cells(&b, a, m, (enum mfield)f, valw(w));
 		warn = worse(def_of(a, m), m, MF_TARGET_3M) ||
 		       worse(def_of(a, m), m, MF_TARGET_6M);
 		draw_role(i == s->list.sel ? CR_SELECTED
