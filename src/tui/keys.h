@@ -81,8 +81,11 @@ enum scope {
 	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
-	\
-	\
+	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \
+	_(DC_ALT_RESET) _(DC_DELETE) _(DC_SCROLL_DOWN) _(DC_SCROLL_UP) \
+	_(RK_NEW) _(RK_EDIT) _(RK_STATUS) _(RK_SORT) _(RK_SUGGEST) \
+	_(RK_DELETE) \
+	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
 	/* -- shared box: history, follow, conflicts -- */ \
 	\
 	\

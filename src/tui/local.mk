@@ -40,3 +40,7 @@ endif
 # Screen 5 saves what is typed: key scripts, then the CLI reads it back.
 TESTS += tests/cli/tradeoffs-persist.sh
 EXTRA_DIST += tests/cli/tradeoffs-persist.sh
+
+# Screens 6-8: what they save, read back by show and export.
+TESTS += tests/cli/decision-persist.sh
+EXTRA_DIST += tests/cli/decision-persist.sh
