@@ -10,7 +10,8 @@ charrette_SOURCES += \
 	src/tui/screen_workshops.c \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
-	src/tui/screen_approaches.c \
+	src/tui/screen_approaches.c src/tui/screen_compare.c \
+	src/tui/approaches.h \
 	src/tui/screen_tradeoffs.c \
 	src/tui/screen_decision.c \
 	src/tui/screen_risks.c \
