@@ -1,14 +1,14 @@
 /*
- * approaches: what screen 4's two files share.  screen_approaches.c owns
- * the list, the fields pane and every edit; screen_compare.c owns the
- * side-by-side view.  Both show an approach's fields the same way, so the
- * field table and the wrapping live here.
+ * approaches: what screen 4's files share.  screen_approaches.c owns the
+ * list and the fields pane, approach_fields.c the fields (how they show,
+ * how they are edited), screen_compare.c the side-by-side view.
  */
 #ifndef CHARRETTE_TUI_APPROACHES_H
 #define CHARRETTE_TUI_APPROACHES_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/knowledge.h"
 #include "model/model.h"
@@ -58,6 +58,23 @@ size_t ap_category_rank(const struct knowledge *k, const char *id);
 void ap_wrap(struct strv *out, const struct strv *items, const char *bullet,
 	     int cols);
 
+/* ---- editing (approach_fields.c) ---- */
+/* Edit a field of ap (comp: the component under the cursor, or -1). */
+void ap_edit_field(struct app *a, const struct approach *ap, enum ap_field f,
+		   int comp);
+/* Catalogue pickers: a category, then a technology; idx -1 adds one, else
+ * replaces component idx. */
+void ap_pick_component(struct app *a, const struct approach *ap, int idx);
+/* Save the components with idx replaced by cat/name, removed (name NULL)
+ * or cat/name added (idx -1). */
+void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
+		       const char *cat, const char *name);
+/* A new approach: blank or from a pattern (refused beyond AP_MAX). */
+void ap_add(struct app *a);
+
+/* ---- the screen (screen_approaches.c) ---- */
+/* Select approach id on the list at the next reload. */
+void approaches_select(struct app *a, int64_t id);
 /* The side-by-side state of the open approaches screen (NULL if none). */
 struct cmpview *approaches_cmpview(struct app *a);
 /* Turn the side-by-side view on: a modal in SC_COMPARE takes the keys

@@ -11,7 +11,7 @@ charrette_SOURCES += \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
 	src/tui/screen_approaches.c src/tui/screen_compare.c \
-	src/tui/approaches.h \
+	src/tui/approach_fields.c src/tui/approaches.h \
 	src/tui/screen_tradeoffs.c \
 	src/tui/screen_decision.c \
 	src/tui/screen_risks.c \
