@@ -359,7 +359,7 @@ static void draw_fields(struct app *a, struct ascreen *s, int y, int x,
 			int h, int w)
 {
 	const struct approach *ap = cur_ap(s);
-	int lw = w >= 100 ? 17 : 15, vw = w - 1 - lw;
+	int lw = w >= 100 ? 18 : 16, vw = w - 1 - lw;
 	struct dline *dl = NULL;
 	size_t n = 0, cap = 0, first = 0, last = 0;
 	bool focus = s->focus == FOCUS_FIELDS;
@@ -505,10 +505,10 @@ static void ap_status(struct app *a, void *state, char *buf, size_t size)
 	struct ascreen *s = state;
 	size_t n = a->d ? a->d->n_approaches : 0;
 
-	if (s->focus == FOCUS_FIELDS && s->n_rows)
-		snprintf(buf, size, _("%zu approaches · fields"), n);
-	else
-		snprintf(buf, size, _("%zu approaches"), n);
+	snprintf(buf, size, ngettext("%zu approach", "%zu approaches", n), n);
+	if (s->focus == FOCUS_FIELDS && s->n_rows && strlen(buf) + 1 < size)
+		snprintf(buf + strlen(buf), size - strlen(buf), " · %s",
+			 _("fields"));
 }
 
 
@@ -604,11 +604,12 @@ static void duplicate(struct app *a, struct ascreen *s,
 		app_error(a, &e);
 		return;
 	}
+	/* The reload frees ap: say it first. */
+	app_msg(a, MSG_OK, _("duplicated “%s”: rename the copy with l, then Enter"),
+		ap->name);
 	s->want = id;
 	s->focus = FOCUS_LIST;
 	app_reload(a);
-	app_msg(a, MSG_OK, _("duplicated “%s”: rename the copy with l, then Enter"),
-		ap->name);
 }
 
 static bool ap_key(struct app *a, void *state, enum action act)
