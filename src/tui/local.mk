@@ -25,6 +25,9 @@ charrette_SOURCES += \
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui
+# Screens 4 and 9: a scripted session, read back with `charrette show`.
+TESTS += tests/cli/approaches-persist.sh
+EXTRA_DIST += tests/cli/approaches-persist.sh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA
