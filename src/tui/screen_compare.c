@@ -23,6 +23,7 @@
 #include "tui/approaches.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/screens.h"
 #include "tui/widgets/edit.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -324,6 +325,14 @@ static bool prompt_done(struct app *a, struct modal *m, bool ok)
 	return true;
 }
 
+/* The message shown while the view is on. */
+static const char *cmp_hint(const struct app *a)
+{
+	return a->d && a->d->n_approaches < 2
+		? _("side by side: one approach only; add another (n) to compare")
+		: _("side by side: ≠ marks what differs, the same is dimmed · v or Esc back");
+}
+
 static bool cmp_done(struct app *a, struct modal *m, bool ok)
 {
 	struct cmpview *cv = approaches_cmpview(a);
@@ -332,6 +341,8 @@ static bool cmp_done(struct app *a, struct modal *m, bool ok)
 	(void)ok;
 	if (cv)
 		cv->on = false;
+	if (strcmp(a->msg, cmp_hint(a)) == 0)
+		a->msg[0] = '\0';
 	return true;
 }
 
@@ -354,7 +365,9 @@ static enum modal_result cmp_mkey(struct modal *m, struct app *a, int key)
 	char nm[32];
 
 	(void)m;
-	if (!cv || !cv->on || !napp)
+	/* Gone (workshop closed under us, screen switched): close. */
+	if (!cv || !cv->on || !napp ||
+	    tui_screens[a->cur].ops != &screen_approaches_ops)
 		return MODAL_CANCEL;
 	switch (keys_lookup(SC_COMPARE, key)) {
 	case A_CMP_CLOSE:
@@ -408,12 +421,15 @@ static enum modal_result cmp_mkey(struct modal *m, struct app *a, int key)
 					: tui_n_screens - 1)) % tui_n_screens].number);
 		return MODAL_CANCEL;
 	case A_PROMPT:
+		/* A command may switch screens: leave the view first, so
+		 * that it never holds the keys of another screen. */
+		cv->on = false;
 		p = lineedit_new(":", "", _("quit · goto N · save-display FILE · who · help"),
 				 prompt_done);
 		if (p)
 			p->scope = SC_EDIT;
 		app_push(a, p);
-		return MODAL_CONTINUE;
+		return MODAL_CANCEL;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
 		return MODAL_CONTINUE;
@@ -443,7 +459,5 @@ void compare_start(struct app *a, struct cmpview *cv)
 	cv->on = true;
 	cv->top = 0;
 	app_push(a, m);
-	app_msg(a, MSG_INFO, "%s", a->d->n_approaches < 2
-		? _("side by side: one approach only; add another (n) to compare")
-		: _("side by side: ≠ marks what differs, the same is dimmed · v or Esc back"));
+	app_msg(a, MSG_INFO, "%s", cmp_hint(a));
 }
