@@ -290,6 +290,10 @@ void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
 		app_msg(a, MSG_WARN, "%s", _("the approach is gone (deleted meanwhile)"));
 		return;
 	}
+	if (idx >= (int)ap->n_components) {
+		app_msg(a, MSG_WARN, "%s", _("the components changed meanwhile: try again"));
+		return;
+	}
 	clean = name ? str_dup(name) : NULL;
 	if (clean) {
 		/* Tabs and newlines are the encoding's separators. */

@@ -112,7 +112,7 @@ static void fields_sync(struct ascreen *s)
 {
 	const struct approach *ap = cur_ap(s);
 	struct drow keep = { F_NAME, -1 };
-	size_t cap = 0, *order = NULL;
+	size_t cap = 0, *order = NULL, old = s->flist.sel, pick = 0;
 
 	if (!s->stale && ap && ap->id == s->rows_for)
 		return;
@@ -156,25 +156,19 @@ static void fields_sync(struct ascreen *s)
 	}
 	free(order);
 	list_set_count(&s->flist, s->n_rows);
-	list_select(&s->flist, 0);
-	for (size_t i = 0; i < s->n_rows; i++)
-		if (s->rows[i].f == keep.f &&
-		    (keep.comp < 0 || s->rows[i].comp >= 0)) {
-			list_select(&s->flist, i);
-			if (s->rows[i].comp == keep.comp)
-				break;
-			if (keep.comp < 0)
-				break;
+	/* The same row again; for a component that is gone, whatever now
+	 * stands where it stood among the components, else the field. */
+	for (size_t i = 0; i < s->n_rows; i++) {
+		if (s->rows[i].f != keep.f)
+			continue;
+		if (s->rows[i].comp == keep.comp) {
+			pick = i;
+			break;
 		}
-	/* A removed component: stay on its neighbour, not on the field. */
-	if (keep.comp >= 0 && s->rows[s->flist.sel].comp != keep.comp) {
-		for (size_t i = 0; i < s->n_rows; i++)
-			if (s->rows[i].comp >= 0 &&
-			    s->rows[i].comp >= keep.comp) {
-				list_select(&s->flist, i);
-				break;
-			}
+		if (s->rows[i].comp < 0 || i <= old)
+			pick = i;
 	}
+	list_select(&s->flist, pick);
 }
 
 static void ap_refresh(struct app *a, void *state)
