@@ -68,7 +68,11 @@ enum scope {
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
 	/* -- screens 4 and 9: approaches, roadmap -- */ \
-	\
+	_(AP_EDIT) _(AP_FIELDS) _(AP_LIST) _(AP_NEW) _(AP_COMPONENT) \
+	_(AP_REMOVE) _(AP_MOVE_UP) _(AP_MOVE_DOWN) _(AP_DUPLICATE) \
+	_(AP_DELETE) _(AP_COMPARE) _(CMP_LEFT) _(CMP_RIGHT) _(CMP_CLOSE) \
+	_(RM_NEW) _(RM_EDIT) _(RM_WEEKS) _(RM_ITEMS) _(RM_STEPS) \
+	_(RM_MOVE_UP) _(RM_MOVE_DOWN) _(RM_DELETE) \
 	\
 	/* -- screen 5: trade-offs -- */ \
 	_(TO_VIEW_CRITERIA) _(TO_VIEW_PAIRWISE) _(TO_VIEW_MATRIX) \

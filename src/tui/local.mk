@@ -10,7 +10,8 @@ charrette_SOURCES += \
 	src/tui/screen_workshops.c \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
-	src/tui/screen_approaches.c \
+	src/tui/screen_approaches.c src/tui/screen_compare.c \
+	src/tui/approach_fields.c src/tui/approaches.h \
 	src/tui/screen_tradeoffs.c src/tui/tradeoffs.h \
 	src/tui/tradeoffs_ahp.c src/tui/tradeoffs_matrix.c \
 	src/tui/screen_decision.c \
@@ -25,6 +26,9 @@ charrette_SOURCES += \
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui
+# Screens 4 and 9: a scripted session, read back with `charrette show`.
+TESTS += tests/cli/approaches-persist.sh
+EXTRA_DIST += tests/cli/approaches-persist.sh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA

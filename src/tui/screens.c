@@ -15,7 +15,7 @@ const struct screen_def tui_screens[] = {
 	  &screen_interview_ops },
 	{ 3, "findings", N_("Findings"), N_("Find"), SC_FINDINGS, true,
 	  &screen_findings_ops },
-	{ 4, "approaches", N_("Approaches"), N_("Appr"), SC_VIEW, true,
+	{ 4, "approaches", N_("Approaches"), N_("Appr"), SC_APPROACHES, true,
 	  &screen_approaches_ops },
 	{ 5, "tradeoffs", N_("Trade-offs"), N_("Trade"), SC_TRADEOFFS, true,
 	  &screen_tradeoffs_ops },
@@ -25,7 +25,7 @@ const struct screen_def tui_screens[] = {
 	  &screen_risks_ops },
 	{ 8, "metrics", N_("Metrics"), N_("Metr"), SC_METRICS, true,
 	  &screen_metrics_ops },
-	{ 9, "roadmap", N_("Roadmap"), N_("Road"), SC_VIEW, true,
+	{ 9, "roadmap", N_("Roadmap"), N_("Road"), SC_ROADMAP, true,
 	  &screen_roadmap_ops },
 };
 const size_t tui_n_screens = sizeof(tui_screens) / sizeof(tui_screens[0]);
