@@ -16,6 +16,7 @@ charrette_SOURCES += \
 	src/tui/screen_risks.c \
 	src/tui/screen_metrics.c \
 	src/tui/screen_roadmap.c \
+	src/tui/screen_history.c src/tui/conflict.c src/tui/follow.c \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
