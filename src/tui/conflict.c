@@ -123,6 +123,8 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 	draw_role(CR_DIALOG);
 	draw_box(by, bx, bh, bw, _("Edit conflict"));
 	y = by + 1;
+	draw_role(CR_HEADING);
+	draw_clip(y++, bx + 2, c->label, fw);
 	draw_role(CR_WARNING);
 	y += draw_block(c->explain, y, bx + 2, fw, 3);
 	room = by + bh - 3 - y;       /* rows for both values and headings */
@@ -286,7 +288,7 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 	case A_CF_THEIRS:
 		app_draft_done(a, c->m.draft_where);
 		app_reload(a);
-		app_msg(a, MSG_OK, _("kept their version of %s; yours was dropped"),
+		app_msg(a, MSG_OK, _("kept theirs; yours was dropped (%s)"),
 			c->label);
 		return MODAL_OK;
 	case A_CF_MERGE:
@@ -326,7 +328,9 @@ static void open_conflict(struct app *a, struct conflict *c,
 	c->m.scope = SC_CONFLICT;
 	c->m.draft_where = str_dup(where);
 	c->explain = str_dup(e->msg);
-	c->multi = c->multi || (c->mine && strchr(c->mine, '\n')) ||
+	/* Merge in the same kind of editor as the edit that conflicted. */
+	c->multi = (a->finishing && a->finishing->scope == SC_TEXT) ||
+		   (c->mine && strchr(c->mine, '\n')) ||
 		   (c->theirs && strchr(c->theirs, '\n'));
 	if (!c->explain || !c->mine || !c->label) {
 		conflict_free(&c->m);
@@ -442,7 +446,6 @@ static int save_answer_ex(struct app *a, const char *question,
 	c->theirs = theirs;
 	c->their_version = tv;
 	c->label = str_dup(label ? label : question);
-	c->multi = v->kind == VAL_TEXT && v->text && strchr(v->text, '\n');
 	open_conflict(a, c, &e, where);
 	return ST_CONFLICT;
 }
