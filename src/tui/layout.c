@@ -69,7 +69,7 @@ static void tab_label(struct app *a, size_t i, int mode, char *buf,
 
 	if (tui_screens[i].number == 0)
 		snprintf(buf, size, "%s", i == a->cur
-			 ? _(" H History ") : "");
+			 ? _(" History ") : "");
 	else
 		snprintf(buf, size, " %d%s%s ", tui_screens[i].number,
 			 *t ? " " : "", t);

@@ -521,26 +521,54 @@ static int answer_value(struct app *a, const char *qid, const char *text,
 	return v->text ? ST_OK : ST_ERROR;
 }
 
+/*
+ * Is the value still the one this change wrote?  0 and the row's version
+ * in *ver when it is; else a message says why not and the status is < 0.
+ */
+static int check_current(struct app *a, const struct audit_entry *en,
+			 int64_t *ver)
+{
+	struct error e;
+	char *cur = NULL;
+	bool same;
+	int rc;
+
+	err_clear(&e);
+	*ver = 0;
+	if (str_eq(en->tbl, "answer")) {
+		rc = store_share_answer(a->store, a->ws, en->field, &cur, ver, &e);
+		same = str_eq(cur, en->new_value);
+	} else {
+		rc = store_get_field(a->store, en->tbl, en->row, en->field, &cur,
+				     ver, &e);
+		same = str_eq(cur ? cur : "", en->new_value ? en->new_value : "");
+	}
+	if (rc == ST_INPUT) {
+		app_msg(a, MSG_WARN, _("undo is not supported for %s %s; change it on its screen"),
+			en->tbl, en->field);
+	} else if (rc == ST_NOTFOUND) {
+		app_msg(a, MSG_WARN, "%s", _("not undone: it no longer exists"));
+	} else if (rc < 0) {
+		app_error(a, &e);
+	} else if (!same) {
+		app_msg(a, MSG_WARN, _("not undone: it changed since (now “%s”)"),
+			cur ? cur : _("no answer"));
+		rc = ST_CONFLICT;
+	}
+	free(cur);
+	return rc;
+}
+
 static void undo_answer(struct app *a, const struct audit_entry *en)
 {
 	struct error e;
 	struct value v;
-	char *cur = NULL;
 	int64_t ver = 0;
 	int rc;
 
 	err_clear(&e);
-	if (store_share_answer(a->store, a->ws, en->field, &cur, &ver, &e) < 0) {
-		app_error(a, &e);
+	if (check_current(a, en, &ver) < 0)
 		return;
-	}
-	if (!str_eq(cur, en->new_value)) {
-		app_msg(a, MSG_WARN, _("not undone: the answer changed since (now “%s”); undo only works on the latest value"),
-			cur ? cur : _("no answer"));
-		free(cur);
-		return;
-	}
-	free(cur);
 	if (!en->old_value) {
 		rc = store_answer_clear(a->store, a->ws, en->field, &e);
 	} else if (answer_value(a, en->field, en->old_value, &v) < 0) {
@@ -564,39 +592,18 @@ static void undo_answer(struct app *a, const struct audit_entry *en)
 static void undo_field(struct app *a, const struct audit_entry *en)
 {
 	struct error e;
-	char *cur = NULL, *old;
 	int64_t ver = 0;
-	int rc;
 
 	err_clear(&e);
-	rc = store_get_field(a->store, en->tbl, en->row, en->field, &cur, &ver,
-			     &e);
-	if (rc == ST_INPUT) {
-		app_msg(a, MSG_WARN, _("undo is not supported for %s %s; change it on its screen"),
-			en->tbl, en->field);
+	if (check_current(a, en, &ver) < 0)
 		return;
-	}
-	if (rc == ST_NOTFOUND) {
-		app_msg(a, MSG_WARN, "%s", _("not undone: it no longer exists"));
-		return;
-	}
-	if (rc < 0) {
+	if (store_update(a->store, en->tbl, en->row, en->field,
+			 en->old_value ? en->old_value : "", ver, NULL, &e) < 0) {
 		app_error(a, &e);
 		return;
 	}
-	if (!str_eq(cur ? cur : "", en->new_value ? en->new_value : "")) {
-		app_msg(a, MSG_WARN, "%s", _("not undone: it changed since this change; undo only works on the latest value"));
-		free(cur);
-		return;
-	}
-	free(cur);
-	old = en->old_value ? en->old_value : "";
-	if (store_update(a->store, en->tbl, en->row, en->field, old, ver, NULL,
-			 &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_msg(a, MSG_OK, "%s", _("undone (recorded as a new change)"));
+	app_msg(a, MSG_OK, _("undone: %s is back to “%s” (recorded as a new change)"),
+		en->field, en->old_value ? en->old_value : "");
 	app_reload(a);
 }
 
@@ -639,6 +646,7 @@ static void undo(struct app *a, struct hscreen *s)
 	const struct audit_entry *en = sel_entry(s);
 	struct modal *m;
 	char *q, *name;
+	int64_t ver;
 
 	if (!en)
 		return;
@@ -656,6 +664,8 @@ static void undo(struct app *a, struct hscreen *s)
 		app_msg(a, MSG_WARN, "%s", _("undo is not supported for moves and scores: change it on its screen"));
 		return;
 	}
+	if (check_current(a, en, &ver) < 0)
+		return;
 	s->undo_id = en->id;
 	name = what_text(a, en);
 	q = str_printf(_("Undo your change of %s: set it back to “%s”?"),
