@@ -158,3 +158,9 @@ int store_share_answer(struct store *s, int64_t ws, const char *question,
 	sqlite3_reset(st);
 	return ret;
 }
+
+void store_share_busy_ms(struct store *s, int ms)
+{
+	if (ms > 0)
+		store_set_busy_timeout(s, ms);
+}

@@ -51,6 +51,10 @@ int store_share_creator(struct store *s, int64_t ws, char **who,
 int store_share_answer(struct store *s, int64_t ws, const char *question,
 		       char **text, int64_t *version, struct error *e);
 
+/* How long one attempt to write waits for a lock, in milliseconds (the
+ * store retries a few times); for tests of a busy database. */
+void store_share_busy_ms(struct store *s, int ms);
+
 /* Does the participant `who` ("name" or "name (via account)") count as
  * `name`? */
 int share_same_person(const char *who, const char *name);

@@ -25,6 +25,10 @@ charrette_SOURCES += \
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui
+# The shared box: several processes on one database (tests/ui/*.scenario),
+# the same in tmux, and two Unix users over a real ssh (root only).
+TESTS += tests/ui/shared.sh tests/ui/shared-tmux.sh tests/ssh/ssh-two-users.sh
+EXTRA_DIST += tests/ssh contrib/bench-idle.sh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA
