@@ -584,7 +584,7 @@ static void undo_answer(struct app *a, const struct audit_entry *en)
 		app_error(a, &e);
 		return;
 	}
-	app_msg(a, MSG_OK, _("undone: the answer is back to “%s” (recorded as a new change)"),
+	app_msg(a, MSG_OK, _("undone, as a new change: the answer is “%s” again"),
 		en->old_value ? en->old_value : _("no answer"));
 	app_reload(a);
 }
@@ -602,7 +602,7 @@ static void undo_field(struct app *a, const struct audit_entry *en)
 		app_error(a, &e);
 		return;
 	}
-	app_msg(a, MSG_OK, _("undone: %s is back to “%s” (recorded as a new change)"),
+	app_msg(a, MSG_OK, _("undone, as a new change: %s is “%s” again"),
 		en->field, en->old_value ? en->old_value : "");
 	app_reload(a);
 }
@@ -656,12 +656,12 @@ static void undo(struct app *a, struct hscreen *s)
 		return;
 	}
 	if (!en->field || (!en->old_value && !str_eq(en->tbl, "answer"))) {
-		app_msg(a, MSG_WARN, "%s", _("undoing a creation or deletion is not supported: add or delete it again on its screen"));
+		app_msg(a, MSG_WARN, "%s", _("cannot undo a creation or deletion: add or delete it on its screen"));
 		return;
 	}
 	if (str_eq(en->field, "pos") || str_eq(en->tbl, "score") ||
 	    str_eq(en->tbl, "vote") || str_eq(en->tbl, "judgement")) {
-		app_msg(a, MSG_WARN, "%s", _("undo is not supported for moves and scores: change it on its screen"));
+		app_msg(a, MSG_WARN, "%s", _("cannot undo moves and scores: change them on their screen"));
 		return;
 	}
 	if (check_current(a, en, &ver) < 0)
