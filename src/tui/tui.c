@@ -751,8 +751,8 @@ static void sleep_ms(long ms)
  * Commands only scripts have, for tests with two processes on one
  * database: ":idle MS" waits as the idle loop does (polling, so live
  * refresh and follow mode run); ":signal NAME" creates the file
- * NAME.sync in the current folder; ":wait NAME" waits (10 s at most) for
- * it without polling the database.
+ * NAME.sync in the current folder; ":wait NAME" waits for
+ * it (60 s at most) without polling the database.
  */
 static bool script_command(struct app *a, const char *cmd)
 {
@@ -779,7 +779,7 @@ static bool script_command(struct app *a, const char *cmd)
 		char *path = str_printf("%s.sync", name);
 		int i = 0;
 
-		while (path && access(path, F_OK) != 0 && i++ < 400)
+		while (path && access(path, F_OK) != 0 && i++ < 2400)
 			sleep_ms(25);
 		if (!path || access(path, F_OK) != 0)
 			app_msg(a, MSG_ERROR, "timed out waiting for %s", name);
