@@ -201,8 +201,19 @@ static void cmd_who(struct app *a, const char *arg)
 			 : _("seen %llds ago"), (long long)(d > 0 ? d : 0));
 		snprintf(name, sizeof(name), "%s%s%s", ps[i].name, fac,
 			 you ? _(" (you)") : "");
-		push_line(&lines, str_printf("  %-34s %-12s %s", name,
-					     screen_name(ps[i].screen), ago));
+		{
+			struct buf b;
+
+			/* Columns by display width: names may be wide. */
+			buf_init(&b);
+			buf_puts(&b, "  ");
+			draw_cell(&b, name, 34, false);
+			buf_putc(&b, ' ');
+			draw_cell(&b, screen_name(ps[i].screen), 12, false);
+			buf_printf(&b, " %s", ago);
+			push_line(&lines, buf_detach(&b));
+			buf_free(&b);
+		}
 	}
 	if (!me_listed)
 		push_line(&lines, str_printf("  %s%s  %s", me, _(" (you)"),

@@ -309,8 +309,7 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 		}
 		keep_draft(a, c->m.draft_where, c->mine);
 		app_reload(a);
-		app_msg(a, MSG_INFO, _("decided later: yours is kept as a draft; edit %s again to get it back"),
-			c->label);
+		app_msg(a, MSG_INFO, "%s", _("decided later: yours is kept as a draft, offered when you edit it again"));
 		return MODAL_CANCEL;
 	default:
 		return MODAL_CONTINUE;
