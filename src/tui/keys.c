@@ -362,7 +362,30 @@ const struct keydef tui_keys[] = {
 	  N_("Delete the metric (asks first)"), true },
 
 	/* -- shared box: history, follow, conflicts -- */
-
+	{ SC_GLOBAL, A_FOLLOW, { "f" }, NULL, NULL,
+	  N_("Follow the facilitator's screen (f again stops)"),
+	  false },
+	{ SC_GLOBAL, A_HISTORY, { "H" }, NULL, NULL,
+	  N_("History: who changed what, with undo"), false },
+	{ SC_HISTORY, A_HI_SHOW, { "<Enter>" }, NULL, N_("show"),
+	  N_("Show the whole change (old and new value)"), false },
+	{ SC_HISTORY, A_HI_PERSON, { "p" }, NULL, N_("person"),
+	  N_("Only one person's changes (cycles through everyone)"), false },
+	{ SC_HISTORY, A_HI_SCREEN, { "s" }, NULL, N_("screen"),
+	  N_("Only one screen's changes (cycles through the screens)"), false },
+	{ SC_HISTORY, A_HI_ALL, { "a" }, NULL, NULL,
+	  N_("Show all changes again (no filter)"), false },
+	{ SC_HISTORY, A_HI_UNDO, { "u" }, NULL, N_("undo mine"),
+	  N_("Undo one of your own changes (written back as a new change)"),
+	  true },
+	{ SC_CONFLICT, A_CF_MINE, { "m" }, NULL, N_("keep mine"),
+	  N_("Keep mine: write it over their new version"), false },
+	{ SC_CONFLICT, A_CF_THEIRS, { "t" }, NULL, N_("take theirs"),
+	  N_("Take theirs: drop mine"), false },
+	{ SC_CONFLICT, A_CF_MERGE, { "e" }, NULL, N_("merge"),
+	  N_("Edit a merge: mine in the editor, theirs shown"), false },
+	{ SC_CONFLICT, A_CANCEL, { "<Esc>" }, NULL, N_("later"),
+	  N_("Decide later: mine is kept as a draft of the field"), false },
 
 	/* -- end of screen keys -- */
 

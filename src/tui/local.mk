@@ -18,6 +18,7 @@ charrette_SOURCES += \
 	src/tui/screen_risks.c \
 	src/tui/screen_metrics.c \
 	src/tui/screen_roadmap.c \
+	src/tui/screen_history.c src/tui/conflict.c src/tui/follow.c \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
@@ -29,6 +30,10 @@ EXTRA_DIST += tests/ui
 # Screens 4 and 9: a scripted session, read back with `charrette show`.
 TESTS += tests/cli/approaches-persist.sh
 EXTRA_DIST += tests/cli/approaches-persist.sh
+# The shared box: several processes on one database (tests/ui/*.scenario),
+# the same in tmux, and two Unix users over a real ssh (root only).
+TESTS += tests/ui/shared.sh tests/ui/shared-tmux.sh tests/ssh/ssh-two-users.sh
+EXTRA_DIST += tests/ssh contrib/bench-idle.sh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA

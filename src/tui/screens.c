@@ -27,5 +27,8 @@ const struct screen_def tui_screens[] = {
 	  &screen_metrics_ops },
 	{ 9, "roadmap", N_("Roadmap"), N_("Road"), SC_ROADMAP, true,
 	  &screen_roadmap_ops },
+	/* Not a numbered tab: H or :history opens it. */
+	{ 0, "history", N_("History"), N_("History"), SC_HISTORY, true,
+	  &screen_history_ops },
 };
 const size_t tui_n_screens = sizeof(tui_screens) / sizeof(tui_screens[0]);
