@@ -283,7 +283,7 @@ static const struct command commands[] = {
 	{ "who", "", N_("who is in this workshop, where, seen when"), cmd_who },
 	{ "history", "", N_("the history of changes, with undo (also H)"),
 	  cmd_history },
-	{ "follow", "", N_("follow the facilitator, or stop (also f)"),
+	{ "follow", "", N_("follow the facilitator, or stop (also F)"),
 	  cmd_follow },
 	{ "facilitate", "", N_("take the facilitator role (asks first)"),
 	  cmd_facilitate },

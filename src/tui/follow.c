@@ -6,7 +6,7 @@
  * screen id and selection — with its presence heartbeat; the facilitator's
  * process publishes at once whenever it moves.  A follower reads the
  * facilitator's newest heartbeat on every idle tick and moves there, until
- * the follower moves on their own or presses f again.
+ * the follower moves on their own or presses F again.
  */
 
 #include <stdio.h>
@@ -111,7 +111,7 @@ void follow_stop(struct app *a, const char *why)
 	a->following = false;
 	free(a->followed);
 	a->followed = NULL;
-	app_msg(a, MSG_INFO, _("stopped following %s%s (f follows again)"),
+	app_msg(a, MSG_INFO, _("stopped following %s%s (F follows again)"),
 		a->facilitator ? a->facilitator : "", why ? why : "");
 }
 
@@ -182,7 +182,7 @@ void follow_toggle(struct app *a)
 	a->following = true;
 	free(a->followed);
 	a->followed = NULL;
-	app_msg(a, MSG_INFO, _("following %s: your view tracks theirs; a move of your own or f stops it"),
+	app_msg(a, MSG_INFO, _("following %s: your view tracks theirs; a move of your own or F stops it"),
 		a->facilitator);
 	follow_apply(a);
 }
@@ -206,7 +206,7 @@ static bool take_role_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	if (app_save_field(a, "workshop", a->ws, "facilitator",
 			   store_who(a->store), a->d->ws.version) == ST_OK)
-		app_msg(a, MSG_OK, "%s", _("you are the facilitator now: the others can follow you with f"));
+		app_msg(a, MSG_OK, "%s", _("you are the facilitator now: the others can follow you with F"));
 	return true;
 }
 

@@ -362,8 +362,8 @@ const struct keydef tui_keys[] = {
 	  N_("Delete the metric (asks first)"), true },
 
 	/* -- shared box: history, follow, conflicts -- */
-	{ SC_GLOBAL, A_FOLLOW, { "f" }, NULL, NULL,
-	  N_("Follow the facilitator's screen (f again stops)"),
+	{ SC_GLOBAL, A_FOLLOW, { "F" }, NULL, NULL,
+	  N_("Follow the facilitator's screen (F again stops)"),
 	  false },
 	{ SC_GLOBAL, A_HISTORY, { "H" }, NULL, NULL,
 	  N_("History: who changed what, with undo"), false },
