@@ -9,7 +9,8 @@
 # -fsanitize=fuzzer,address,undefined into build-fuzz/ (FUZZ_DIR), apart
 # from any autotools build.  The fuzzer runs on a work corpus there that
 # starts as a copy of tests/fuzz/corpus/TARGET and keeps what it grows
-# between runs; crashes, leaks, timeouts and broken invariants land in
+# between runs; inputs are capped at 16 KiB (a -max_len option overrides).
+# Crashes, leaks, timeouts and broken invariants land in
 # build-fuzz/TARGET/artifacts/.  Add such an input to tests/fuzz/corpus/
 # (make check replays it) once the bug is fixed.
 #
@@ -95,7 +96,7 @@ cd "$out/$target"
 status=0
 # shellcheck disable=SC2086
 "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-	-print_final_stats=1 \
+	-max_len=16384 -print_final_stats=1 \
 	-artifact_prefix="$out/$target/artifacts/" $dict "$@" corpus || status=$?
 n=$(find artifacts -type f | wc -l)
 echo "fuzz.sh: $target: exit $status, $n file(s) in $out/$target/artifacts/"

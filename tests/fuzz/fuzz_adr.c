@@ -101,6 +101,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&rec, 0, sizeof(rec));
 	err_clear(&e);
 	rc = adr_parse(path, text, size, &rec, &msgs, &e);
+	/* FUZZ_VERBOSE=1: show what an input does, for triage. */
+	if (getenv("FUZZ_VERBOSE")) {
+		fprintf(stderr, "adr_parse(%s): %d%s%s, %zu messages\n", path,
+			rc, rc ? ": " : "",
+			rc ? err_format(&e, msg, sizeof(msg)) : "", msgs.n);
+		for (size_t i = 0; i < msgs.n; i++)
+			fprintf(stderr, "  %s\n",
+				err_format(&msgs.v[i], msg, sizeof(msg)));
+		if (rc == ST_OK)
+			fprintf(stderr, "  #%d '%s' status %d, %zu links\n",
+				rec.file_number ? rec.file_number :
+				rec.title_number, rec.d.title,
+				(int)rec.d.status, rec.n_links);
+	}
 	if (rc == ST_OK) {
 		check_record(&rec, path);
 	} else {

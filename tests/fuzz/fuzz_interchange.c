@@ -55,6 +55,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err_clear(&e);
 	rc = interchange_read_buffer("fuzz.yaml", (const char *)data, size,
 				     &d, &e);
+	/* FUZZ_VERBOSE=1: show what an input does, for triage. */
+	if (getenv("FUZZ_VERBOSE"))
+		fprintf(stderr, "interchange_read_buffer: %d%s%s\n", rc,
+			rc ? ": " : "",
+			rc ? err_format(&e, msg, sizeof(msg)) : "");
 	if (rc != ST_OK) {
 		FUZZ_CHECK(rc == ST_INPUT, "status %d: %s", rc,
 			   err_format(&e, msg, sizeof(msg)));
