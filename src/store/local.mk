@@ -12,6 +12,8 @@ check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
 tests_unit_test_store_SOURCES = tests/unit/test_store.c \
 	tests/unit/test_store_data.c tests/unit/test_store.h
+tests_unit_test_store_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 endif
+EXTRA_DIST += tests/data/store/v1.sql
