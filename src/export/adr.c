@@ -421,11 +421,37 @@ void x_link_target(struct buf *out, const char *file)
 	}
 }
 
+/* A title as link text: escaped, or as written for a Markdown decision
+ * (only its brackets escaped, which would end the link text). */
+void x_link_title(struct buf *out, const struct workshop_data *d,
+		  const struct adr_entry *en)
+{
+	const struct decision *dec = NULL;
+
+	if (en->decision >= 0 && (size_t)en->decision < d->n_decisions)
+		dec = &d->decisions[en->decision];
+	if (!dec || !dec->markdown) {
+		md_inline(out, en->title);
+		return;
+	}
+	for (const char *p = en->title; p && *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			buf_putc(out, ' ');
+			continue;
+		}
+		if ((*p == '[' || *p == ']') &&
+		    (p == en->title || p[-1] != '\\'))
+			buf_putc(out, '\\');
+		buf_putc(out, *p);
+	}
+}
+
 /* "[2. Title](0002-title.md)" */
-static void adr_link(struct buf *out, const struct adr_entry *en)
+static void adr_link(struct buf *out, const struct workshop_data *d,
+		     const struct adr_entry *en)
 {
 	buf_printf(out, "[%d. ", en->number);
-	md_inline(out, en->title);
+	x_link_title(out, d, en);
 	buf_puts(out, "](");
 	x_link_target(out, en->file);
 	buf_putc(out, ')');
@@ -448,7 +474,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	if (by >= 0 && (en = x_plan_entry(plan, d, d->decisions[by].number))) {
 		/* adr-tools replaces the status word with the link. */
 		buf_puts(out, LINK_SUPERSEDED_BY " ");
-		adr_link(out, en);
+		adr_link(out, d, en);
 	} else if (dec->status == ADR_SUPERSEDED && dec->superseded_by > 0) {
 		buf_printf(out, LINK_SUPERSEDED_BY " ADR %d", dec->superseded_by);
 	} else {
@@ -459,7 +485,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		en = x_plan_entry(plan, d, dec->supersedes[s]);
 		if (en) {
 			buf_puts(out, LINK_SUPERSEDES " ");
-			adr_link(out, en);
+			adr_link(out, d, en);
 		} else {
 			buf_printf(out, LINK_SUPERSEDES " ADR %d",
 				   dec->supersedes[s]);
@@ -480,9 +506,41 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		if (listed || !(en = x_plan_entry(plan, d, o->number)))
 			continue;
 		buf_puts(out, LINK_SUPERSEDES " ");
-		adr_link(out, en);
+		adr_link(out, d, en);
 		buf_puts(out, "\n\n");
 	}
+	/* Other links, one a line as adr-tools' `adr link` writes them. */
+	for (size_t k = 0; k < dec->links.n; k++) {
+		const char *rel;
+		size_t n;
+		int num;
+
+		if (decision_link_parse(dec->links.v[k], &rel, &n, &num) < 0)
+			continue;
+		x_link_relation(out, dec, rel, n);
+		buf_putc(out, ' ');
+		if ((en = x_plan_entry(plan, d, num)))
+			adr_link(out, d, en);
+		else
+			buf_printf(out, "ADR %d", num);
+		buf_puts(out, "\n\n");
+	}
+}
+
+void x_link_relation(struct buf *out, const struct decision *dec,
+		     const char *rel, size_t n)
+{
+	char *r = str_ndup(rel, n);
+
+	if (!r) {
+		out->oom = true;
+		return;
+	}
+	if (dec->markdown)
+		buf_puts(out, r);
+	else
+		md_inline(out, r);
+	free(r);
 }
 
 static void people_line(struct buf *out, const char *label,
@@ -506,6 +564,12 @@ static void people_line(struct buf *out, const char *label,
 size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	      const char *prefix)
 {
+	return x_list_md(out, bullet, sv, prefix, false);
+}
+
+size_t x_list_md(struct buf *out, const char *bullet, const struct strv *sv,
+		 const char *prefix, bool markdown)
+{
 	size_t n = 0;
 
 	for (size_t i = 0; i < sv->n; i++) {
@@ -518,7 +582,10 @@ size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 		if (prefix)
 			buf_puts(out, prefix);
 		buf_init(&t);
-		md_text(&t, sv->v[i], "  ", 1);
+		if (markdown)
+			md_source(&t, sv->v[i], "  ");
+		else
+			md_text(&t, sv->v[i], "  ", 1);
 		buf_puts(out, buf_str(&t));
 		if (t.oom)
 			out->oom = true;
@@ -529,6 +596,15 @@ size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	if (n)
 		buf_putc(out, '\n');
 	return n;
+}
+
+void x_para(struct buf *out, const struct decision *dec, const char *s,
+	    const char *fallback)
+{
+	if (dec->markdown)
+		md_source_para(out, s, fallback);
+	else
+		md_para(out, s, fallback);
 }
 
 bool x_has_items(const struct strv *sv)
@@ -563,6 +639,7 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	struct buf t;
 	char today[16], tmp[32];
 	int rc, chosen;
+	bool extra;
 
 	if (i >= d->n_decisions)
 		return err_set(e, ST_INPUT, "%s", _("no such decision"));
@@ -579,7 +656,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 
 	buf_init(&t);
 	buf_printf(&t, "%d. %s", en->number, x_decision_title(dec));
-	md_heading(out, 1, buf_str(&t));
+	if (dec->markdown)
+		md_heading_source(out, 1, buf_str(&t));
+	else
+		md_heading(out, 1, buf_str(&t));
 	if (t.oom)
 		out->oom = true;
 	buf_free(&t);
@@ -593,11 +673,11 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	status_section(out, d, plan, i);
 
 	md_heading(out, 2, _("Context"));
-	md_para(out, dec->context, _("No context has been recorded."));
+	x_para(out, dec, dec->context, _("No context has been recorded."));
 
 	md_heading(out, 2, _("Decision"));
 	if (x_or(dec->decision, NULL))
-		md_para(out, dec->decision, "");
+		x_para(out, dec, dec->decision, "");
 	else if (chosen < 0)
 		md_para(out, NULL, _("No decision text has been recorded."));
 	if (chosen >= 0) {
@@ -607,9 +687,13 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		buf_puts(out, "**.\n\n");
 	}
 
-	if (!str_empty(dec->rationale)) {
+	/* Sections an imported record had beyond ours are kept in the
+	 * rationale under their own headings: they go after Consequences,
+	 * where adr-tools records have them, without a Rationale heading. */
+	extra = dec->markdown && md_source_starts_with_section(dec->rationale);
+	if (!str_empty(dec->rationale) && !extra) {
 		md_heading(out, 2, _("Rationale"));
-		md_para(out, dec->rationale, "");
+		x_para(out, dec, dec->rationale, "");
 	}
 
 	md_heading(out, 2, _("Consequences"));
@@ -619,24 +703,30 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		buf_puts(out, "\n\n");
 	}
 	if (x_has_items(&dec->positive)) {
-		md_heading(out, 3, _("Positive"));
-		x_list(out, "-", &dec->positive, NULL);
+		/* An imported record's consequences that were not sorted
+		 * into kinds are all "positive": no label it did not have. */
+		if (!dec->markdown || x_has_items(&dec->negative) ||
+		    x_has_items(&dec->risks))
+			md_heading(out, 3, _("Positive"));
+		x_list_md(out, "-", &dec->positive, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->negative)) {
 		md_heading(out, 3, _("Negative"));
-		x_list(out, "-", &dec->negative, NULL);
+		x_list_md(out, "-", &dec->negative, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		x_list(out, "-", &dec->risks, NULL);
+		x_list_md(out, "-", &dec->risks, NULL, dec->markdown);
 	}
+	if (extra)
+		md_source_para(out, dec->rationale, "");
 
 	/* The workshop's approaches answer the question of the decision
 	 * that chose one; another decision's alternatives are only what
 	 * its author wrote, and an empty section is left out. */
 	if (x_or(dec->alternatives, NULL)) {
 		md_heading(out, 2, _("Alternatives considered"));
-		md_para(out, dec->alternatives, "");
+		x_para(out, dec, dec->alternatives, "");
 	} else if (d->n_approaches > 0 && chosen >= 0) {
 		md_heading(out, 2, _("Alternatives considered"));
 		x_alternatives_table(out, &x, chosen);

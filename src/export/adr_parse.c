@@ -1183,6 +1183,45 @@ static int sect_status(struct doc *d, size_t head, size_t to, bool status)
 	return keep_rest(d, head + 1, to, 2, name, nlen);
 }
 
+/*
+ * More Information (MADR): link lines to records are links, as in a
+ * Status section ("* Amends [ADR-0002](0002-x.md)", and our own "This
+ * decision supersedes [ADR-0001](0001-x.md)."); the rest is kept.
+ */
+static int sect_more_info(struct doc *d, size_t head, size_t to)
+{
+	const char *name;
+	size_t nlen;
+	int lvl = heading_of(&d->ln[head], &name, &nlen);
+
+	for (size_t i = head + 1; i < to; i++) {
+		const char *k, *t, *g;
+		size_t kn, tn, gn;
+		const struct line *l = &d->ln[i];
+		bool added;
+
+		if (d->hl[i] || !link_line(l, &k, &kn, &t, &tn, &g, &gn) ||
+		    status_word(k, kn))
+			continue;
+		if (span_ieq(k, kn, "supersedes") ||
+		    (kn > 11 && span_ieq(k + kn - 11, 11, " supersedes"))) {
+			if (external_target(g, gn))
+				continue;
+			if (add_link(d, false, t, tn, g, gn, (int)i + 1) < 0)
+				return ST_ERROR;
+			d->taken[i] = true;
+			continue;
+		}
+		if (kind_superseded_by(k, kn))
+			continue;
+		if (add_other_link(d, k, kn, t, tn, g, gn, l, (int)i + 1,
+				   &added) < 0)
+			return ST_ERROR;
+		d->taken[i] = added;
+	}
+	return keep_rest(d, head + 1, to, lvl, name, nlen);
+}
+
 /* A section whose text fills one field, or the rationale when taken. */
 static int sect_field(struct doc *d, size_t head, size_t to, char **field)
 {
@@ -1217,6 +1256,8 @@ static int section(struct doc *d, size_t head, size_t to)
 			return sect_decision(d, head, to);
 		if (span_istarts(name, n, "consequences"))
 			return sect_consequences(d, head, to);
+		if (span_ieq(name, n, "more information"))
+			return sect_more_info(d, head, to);
 		if (span_ieq(name, n, "alternatives") ||
 		    span_ieq(name, n, "alternatives considered") ||
 		    span_ieq(name, n, "considered alternatives") ||

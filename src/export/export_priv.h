@@ -98,6 +98,19 @@ void x_link_target(struct buf *out, const char *file);
 size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	      const char *prefix);
 bool x_has_items(const struct strv *sv);
+/* x_list, or with markdown the items written as Markdown source. */
+size_t x_list_md(struct buf *out, const char *bullet, const struct strv *sv,
+		 const char *prefix, bool markdown);
+/* A paragraph of a decision's text: md_para, or md_source_para when the
+ * decision holds Markdown source. */
+void x_para(struct buf *out, const struct decision *dec, const char *s,
+	    const char *fallback);
+/* The relation of a link ("Amends"), as written for a Markdown decision. */
+void x_link_relation(struct buf *out, const struct decision *dec,
+		     const char *rel, size_t n);
+/* The title of the plan entry en as link text. */
+void x_link_title(struct buf *out, const struct workshop_data *d,
+		  const struct adr_entry *en);
 /* End an ADR file: one newline, a blank line, the marker comment. */
 void x_marker_line(struct buf *out, const struct workshop_data *d,
 		   int number);

@@ -49,6 +49,26 @@ void md_cell(struct buf *out, const char *s);
  * that starts the row or ends the previous cell. */
 void md_table_cell(struct buf *out, const char *s);
 
+/*
+ * Markdown source written as it is (the text of an imported record, which
+ * is Markdown already, not typed text to escape).  Line ends become "\n",
+ * leading and trailing blank lines are dropped, continuation lines get
+ * `indent` (for list items), and a code fence or HTML comment left open is
+ * closed, so that the rest of the document keeps its structure.  Nothing
+ * is written for empty text; no final newline is written.
+ */
+void md_source(struct buf *out, const char *s, const char *indent);
+
+/* md_source() as a block followed by a blank line, or `fallback` (plain
+ * text we wrote ourselves) when s is empty. */
+void md_source_para(struct buf *out, const char *s, const char *fallback);
+
+/* "## Title" with the text as written (Markdown source, on one line). */
+void md_heading_source(struct buf *out, int level, const char *text);
+
+/* Does the Markdown source start with a level-2 heading ("## Notes")? */
+int md_source_starts_with_section(const char *s);
+
 /* End a document with exactly one newline (markdownlint MD012, MD047). */
 void md_end(struct buf *out);
 
