@@ -345,6 +345,7 @@ int export_adr_plan(const struct workshop_data *d, const char *dir,
 		if (en->number > max_num)
 			max_num = en->number;
 		en->title = str_dup(x_decision_title(dec));
+		en->markdown = dec->markdown;
 		en->status = index_status(d, i);
 		en->date = str_dup(x_or(dec->date, today));
 		plan->n++;
@@ -422,16 +423,15 @@ void x_link_target(struct buf *out, const char *file)
 }
 
 /* A title as link text: escaped, or as written for a Markdown decision
- * (only its brackets escaped, which would end the link text). */
-void x_link_title(struct buf *out, const struct workshop_data *d,
-		  const struct adr_entry *en)
+ * (only what would end the link text, or the table cell, escaped). */
+static void link_title(struct buf *out, const struct adr_entry *en,
+		       bool cell)
 {
-	const struct decision *dec = NULL;
-
-	if (en->decision >= 0 && (size_t)en->decision < d->n_decisions)
-		dec = &d->decisions[en->decision];
-	if (!dec || !dec->markdown) {
-		md_inline(out, en->title);
+	if (!en->markdown) {
+		if (cell)
+			md_cell(out, x_or(en->title, en->file));
+		else
+			md_inline(out, en->title);
 		return;
 	}
 	for (const char *p = en->title; p && *p; p++) {
@@ -439,7 +439,7 @@ void x_link_title(struct buf *out, const struct workshop_data *d,
 			buf_putc(out, ' ');
 			continue;
 		}
-		if ((*p == '[' || *p == ']') &&
+		if ((*p == '[' || *p == ']' || (cell && *p == '|')) &&
 		    (p == en->title || p[-1] != '\\'))
 			buf_putc(out, '\\');
 		buf_putc(out, *p);
@@ -447,11 +447,10 @@ void x_link_title(struct buf *out, const struct workshop_data *d,
 }
 
 /* "[2. Title](0002-title.md)" */
-static void adr_link(struct buf *out, const struct workshop_data *d,
-		     const struct adr_entry *en)
+static void adr_link(struct buf *out, const struct adr_entry *en)
 {
 	buf_printf(out, "[%d. ", en->number);
-	x_link_title(out, d, en);
+	link_title(out, en, false);
 	buf_puts(out, "](");
 	x_link_target(out, en->file);
 	buf_putc(out, ')');
@@ -474,7 +473,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	if (by >= 0 && (en = x_plan_entry(plan, d, d->decisions[by].number))) {
 		/* adr-tools replaces the status word with the link. */
 		buf_puts(out, LINK_SUPERSEDED_BY " ");
-		adr_link(out, d, en);
+		adr_link(out, en);
 	} else if (dec->status == ADR_SUPERSEDED && dec->superseded_by > 0) {
 		buf_printf(out, LINK_SUPERSEDED_BY " ADR %d", dec->superseded_by);
 	} else {
@@ -485,7 +484,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		en = x_plan_entry(plan, d, dec->supersedes[s]);
 		if (en) {
 			buf_puts(out, LINK_SUPERSEDES " ");
-			adr_link(out, d, en);
+			adr_link(out, en);
 		} else {
 			buf_printf(out, LINK_SUPERSEDES " ADR %d",
 				   dec->supersedes[s]);
@@ -506,7 +505,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		if (listed || !(en = x_plan_entry(plan, d, o->number)))
 			continue;
 		buf_puts(out, LINK_SUPERSEDES " ");
-		adr_link(out, d, en);
+		adr_link(out, en);
 		buf_puts(out, "\n\n");
 	}
 	/* Other links, one a line as adr-tools' `adr link` writes them. */
@@ -520,7 +519,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		x_link_relation(out, dec, rel, n);
 		buf_putc(out, ' ');
 		if ((en = x_plan_entry(plan, d, num)))
-			adr_link(out, d, en);
+			adr_link(out, en);
 		else
 			buf_printf(out, "ADR %d", num);
 		buf_puts(out, "\n\n");
@@ -598,6 +597,68 @@ size_t x_list_md(struct buf *out, const char *bullet, const struct strv *sv,
 	return n;
 }
 
+/* The marker of the first bullet list in Markdown source, or 0. */
+static char first_bullet(const char *s)
+{
+	bool fence = false;
+
+	while (s && *s) {
+		const char *p = s;
+
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0)
+			fence = !fence;
+		else if (!fence && (*p == '-' || *p == '*' || *p == '+') &&
+			 (p[1] == ' ' || p[1] == '\t'))
+			return *p;
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	return 0;
+}
+
+const char *x_bullet(const struct decision *dec, const char *dflt)
+{
+	const char *texts[4];
+	char c = 0;
+
+	if (!dec->markdown)
+		return dflt;
+	texts[0] = dec->context;
+	texts[1] = dec->decision;
+	texts[2] = dec->rationale;
+	texts[3] = dec->alternatives;
+	for (size_t i = 0; i < 4 && !c; i++)
+		c = first_bullet(texts[i]);
+	return c == '-' ? "-" : c == '*' ? "*" : c == '+' ? "+" : dflt;
+}
+
+bool x_rationale_split(const struct decision *dec, char **head,
+		       const char **sections)
+{
+	size_t at = dec->markdown ? md_source_sections(dec->rationale) :
+		    (dec->rationale ? strlen(dec->rationale) : 0);
+
+	*head = NULL;
+	*sections = NULL;
+	if (!x_or(dec->rationale, NULL))
+		return true;
+	if (dec->rationale[at])
+		*sections = dec->rationale + at;
+	if (at == 0)
+		return true;
+	*head = str_ndup(dec->rationale, at);
+	if (!*head)
+		return false;
+	if (!x_or(*head, NULL)) {
+		free(*head);
+		*head = NULL;
+	}
+	return true;
+}
+
 void x_para(struct buf *out, const struct decision *dec, const char *s,
 	    const char *fallback)
 {
@@ -639,7 +700,8 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	struct buf t;
 	char today[16], tmp[32];
 	int rc, chosen;
-	bool extra;
+	const char *extra, *bullet;
+	char *own;
 
 	if (i >= d->n_decisions)
 		return err_set(e, ST_INPUT, "%s", _("no such decision"));
@@ -689,14 +751,18 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 
 	/* Sections an imported record had beyond ours are kept in the
 	 * rationale under their own headings: they go after Consequences,
-	 * where adr-tools records have them, without a Rationale heading. */
-	extra = dec->markdown && md_source_starts_with_section(dec->rationale);
-	if (!str_empty(dec->rationale) && !extra) {
+	 * where adr-tools records have them, not under our Rationale. */
+	if (!x_rationale_split(dec, &own, &extra))
+		out->oom = true;
+	if (own) {
 		md_heading(out, 2, _("Rationale"));
-		x_para(out, dec, dec->rationale, "");
+		x_para(out, dec, own, "");
 	}
 
 	md_heading(out, 2, _("Consequences"));
+	/* Our items use the imported record's own list marker, so that
+	 * the file keeps one style (markdownlint MD004). */
+	bullet = x_bullet(dec, "-");
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative) &&
 	    !x_has_items(&dec->risks)) {
 		buf_puts(out, _("No consequences have been recorded."));
@@ -708,18 +774,19 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		if (!dec->markdown || x_has_items(&dec->negative) ||
 		    x_has_items(&dec->risks))
 			md_heading(out, 3, _("Positive"));
-		x_list_md(out, "-", &dec->positive, NULL, dec->markdown);
+		x_list_md(out, bullet, &dec->positive, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->negative)) {
 		md_heading(out, 3, _("Negative"));
-		x_list_md(out, "-", &dec->negative, NULL, dec->markdown);
+		x_list_md(out, bullet, &dec->negative, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		x_list_md(out, "-", &dec->risks, NULL, dec->markdown);
+		x_list_md(out, bullet, &dec->risks, NULL, dec->markdown);
 	}
 	if (extra)
-		md_source_para(out, dec->rationale, "");
+		md_source_para(out, extra, "");
+	free(own);
 
 	/* The workshop's approaches answer the question of the decision
 	 * that chose one; another decision's alternatives are only what
@@ -770,7 +837,7 @@ int export_adr_index(const struct adr_plan *plan, struct buf *out,
 			const struct adr_entry *a = &plan->v[o[r]];
 
 			buf_printf(out, "| %d | [", a->number);
-			md_cell(out, x_or(a->title, a->file));
+			link_title(out, a, true);
 			buf_puts(out, "](");
 			x_link_target(out, a->file);
 			buf_puts(out, ") |");

@@ -25,8 +25,11 @@
  *       paragraph.  Items are one line each (the store keeps lists as
  *       lines), so the lines of an item are joined with a space.
  *   Alternatives / Alternatives Considered / Considered Options -> alternatives
- *   Status link lines other than supersede links ("Amends [2. X](0002-x.md)",
- *       "Amended by ...", "Clarifies ...")            -> links
+ *   Status (and Links) link lines other than supersede links
+ *       ("Amends [2. X](0002-x.md)", "Amended by ...", "Clarifies ..."),
+ *       and such lines in a MADR "More Information" section (where
+ *       "This decision supersedes [ADR-0001](...)." is a supersede link)
+ *                                                  -> links
  *       ("Amends\t2"), once the target is known to be a record of the
  *       folder; a link that cannot be resolved stays as text in the
  *       rationale under "## Links"

@@ -10,6 +10,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/export.h"
@@ -116,13 +117,12 @@ static void drivers(struct buf *out, const struct xctx *x)
 	buf_putc(out, '\n');
 }
 
-static bool extra_sections(const struct decision *dec);
-
 static void outcome(struct buf *out, const struct xctx *x,
 		    const struct decision *dec, int chosen)
 {
 	const struct workshop_data *d = x->d;
-	char tmp[32], num[32];
+	char tmp[32], num[32], *own;
+	const char *extra;
 
 	md_heading(out, 2, _("Decision Outcome"));
 	if (chosen < 0 && dec->markdown) {
@@ -148,8 +148,10 @@ static void outcome(struct buf *out, const struct xctx *x,
 	}
 	if (x_or(dec->decision, NULL))
 		x_para(out, dec, dec->decision, "");
-	if (x_or(dec->rationale, NULL) && !extra_sections(dec))
-		x_para(out, dec, dec->rationale, "");
+	if (!x_rationale_split(dec, &own, &extra))
+		out->oom = true;
+	if (own)
+		x_para(out, dec, own, "");
 
 	md_heading(out, 3, _("Consequences"));
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative)) {
@@ -160,10 +162,10 @@ static void outcome(struct buf *out, const struct xctx *x,
 		struct buf t;
 
 		buf_init(&t);
-		x_list_md(&t, "*", &dec->positive, _("Good, because "),
+		x_list_md(&t, x_bullet(dec, "*"), &dec->positive, _("Good, because "),
 			  dec->markdown);
 		md_end(&t);
-		x_list_md(&t, "*", &dec->negative, _("Bad, because "),
+		x_list_md(&t, x_bullet(dec, "*"), &dec->negative, _("Bad, because "),
 			  dec->markdown);
 		md_end(&t);
 		buf_puts(out, buf_str(&t));
@@ -174,19 +176,14 @@ static void outcome(struct buf *out, const struct xctx *x,
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		x_list_md(out, "*", &dec->risks, NULL, dec->markdown);
+		x_list_md(out, x_bullet(dec, "*"), &dec->risks, NULL,
+			  dec->markdown);
 	}
 	/* Sections of an imported record beyond ours, with their own
 	 * headings, after the outcome. */
-	if (extra_sections(dec))
-		md_source_para(out, dec->rationale, "");
-}
-
-/* The rationale of an imported record that starts with "## Notes" and
- * the like holds whole sections of its own. */
-static bool extra_sections(const struct decision *dec)
-{
-	return dec->markdown && md_source_starts_with_section(dec->rationale);
+	if (extra)
+		md_source_para(out, extra, "");
+	free(own);
 }
 
 /* Links other than supersede, as a list under More Information. */
@@ -204,7 +201,7 @@ static void links_list(struct buf *out, const struct workshop_data *d,
 
 		if (decision_link_parse(dec->links.v[k], &rel, &rlen, &num) < 0)
 			continue;
-		buf_puts(out, "* ");
+		buf_printf(out, "%s ", x_bullet(dec, "*"));
 		x_link_relation(out, dec, rel, rlen);
 		if ((o = x_plan_entry(plan, d, num))) {
 			buf_printf(out, " [ADR-%04d](", o->number);

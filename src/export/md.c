@@ -701,30 +701,64 @@ void md_source_para(struct buf *out, const char *s, const char *fallback)
 
 void md_heading_source(struct buf *out, int level, const char *text)
 {
-	size_t off = 0, a, b;
-	int first = 1;
-
 	for (int i = 0; i < level; i++)
 		buf_putc(out, '#');
 	buf_putc(out, ' ');
-	while (text && next_line(text, &off, &a, &b)) {
+	md_inline_source(out, text, 0);
+	buf_puts(out, "\n\n");
+}
+
+void md_inline_source(struct buf *out, const char *s, int cell)
+{
+	size_t off = 0, a, b;
+	int first = 1;
+
+	while (s && next_line(s, &off, &a, &b)) {
 		if (a == b)
 			continue;
 		if (!first)
 			buf_putc(out, ' ');
-		buf_add(out, text + a, b - a);
+		for (size_t i = a; i < b; i++) {
+			if (cell && s[i] == '|' && (i == a || s[i - 1] != '\\'))
+				buf_putc(out, '\\');
+			buf_putc(out, s[i]);
+		}
 		first = 0;
 	}
-	buf_puts(out, "\n\n");
 }
 
-int md_source_starts_with_section(const char *s)
+size_t md_source_sections(const char *s)
 {
+	size_t off = 0, fence_n = 0;
+	char fence = 0;
+
 	if (!s)
 		return 0;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return strncmp(s, "## ", 3) == 0;
+	while (s[off]) {
+		size_t a = off, b, k = 0;
+		int closing = 0;
+		char c;
+
+		while (s[off] && s[off] != '\n')
+			off++;
+		b = off;
+		if (s[off])
+			off++;
+		c = source_fence(s + a, b - a, &k, &closing);
+		if (fence) {
+			if (c == fence && k >= fence_n && closing)
+				fence = 0;
+			continue;
+		}
+		if (c) {
+			fence = c;
+			fence_n = k;
+			continue;
+		}
+		if (b - a >= 3 && memcmp(s + a, "## ", 3) == 0)
+			return a;
+	}
+	return off;
 }
 
 void md_end(struct buf *out)

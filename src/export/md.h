@@ -66,8 +66,14 @@ void md_source_para(struct buf *out, const char *s, const char *fallback);
 /* "## Title" with the text as written (Markdown source, on one line). */
 void md_heading_source(struct buf *out, int level, const char *text);
 
-/* Does the Markdown source start with a level-2 heading ("## Notes")? */
-int md_source_starts_with_section(const char *s);
+/* Inline Markdown source on one line (a title): line breaks as spaces;
+ * in a table cell (cell != 0) "|" is escaped as "\|". */
+void md_inline_source(struct buf *out, const char *s, int cell);
+
+/* Where the first level-2 section ("## Notes" at the start of a line,
+ * outside code fences) of Markdown source starts: its byte offset, or
+ * strlen(s) when there is none (0 for NULL). */
+size_t md_source_sections(const char *s);
 
 /* End a document with exactly one newline (markdownlint MD012, MD047). */
 void md_end(struct buf *out);
