@@ -1193,13 +1193,27 @@ static int sect_more_info(struct doc *d, size_t head, size_t to)
 	const char *name;
 	size_t nlen;
 	int lvl = heading_of(&d->ln[head], &name, &nlen);
+	char fc = 0;
+	size_t fk = 0;
 
 	for (size_t i = head + 1; i < to; i++) {
 		const char *k, *t, *g;
-		size_t kn, tn, gn;
+		size_t kn, tn, gn, ck = 0;
 		const struct line *l = &d->ln[i];
+		char c = fence_char(l, &ck);
 		bool added;
 
+		/* Nothing inside fenced code is a link. */
+		if (fc) {
+			if (c == fc && ck >= fk)
+				fc = 0;
+			continue;
+		}
+		if (c) {
+			fc = c;
+			fk = ck;
+			continue;
+		}
 		if (d->hl[i] || !link_line(l, &k, &kn, &t, &tn, &g, &gn) ||
 		    status_word(k, kn))
 			continue;

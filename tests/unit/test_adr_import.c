@@ -765,6 +765,33 @@ static void test_parse_kept_text(void **state)
 	adr_record_clear(&r);
 }
 
+/* MADR's More Information: link lines are links, except in code. */
+static void test_parse_more_information(void **state)
+{
+	struct adr_record r;
+	struct adr_msgs m;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(parse("0005-m.md", "---\nstatus: accepted\n---\n"
+			       "# M\n\n## Context and Problem Statement\n\nc\n\n"
+			       "## More Information\n\n"
+			       "This decision supersedes [ADR-0002](0002-old.md).\n\n"
+			       "* Amends [ADR-0003](0003-x.md)\n"
+			       "* Read [the docs](https://example.org/docs)\n\n"
+			       "```md\nAmends [ADR-0004](0004-y.md)\n```\n",
+			       &r, &m, &e), ST_OK);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(r.d.n_supersedes, 1);
+	assert_int_equal(r.d.supersedes[0], 2);
+	assert_strv(&r.d.links, 1, "Amends\t3");
+	assert_string_equal(r.d.rationale,
+			    "## More Information\n\n"
+			    "* Read [the docs](https://example.org/docs)\n\n"
+			    "```md\nAmends [ADR-0004](0004-y.md)\n```");
+	adr_record_clear(&r);
+}
+
 static void test_renumber_links(void **state)
 {
 	struct decision d[2];
@@ -825,6 +852,7 @@ int main(void)
 		cmocka_unit_test(test_parse_formats),
 		cmocka_unit_test(test_parse_warnings),
 		cmocka_unit_test(test_parse_kept_text),
+		cmocka_unit_test(test_parse_more_information),
 		cmocka_unit_test(test_renumber_links),
 		cmocka_unit_test(test_other_links_folder),
 		cmocka_unit_test(test_title),
