@@ -17,3 +17,14 @@ tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 endif
 EXTRA_DIST += tests/data/store/v1.sql
+
+# store_share: reads for the shared box (stamp, positions, creator).
+libcharrette_a_SOURCES += src/store/store_share.h src/store/store_share.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_share
+TESTS += tests/unit/test_store_share
+tests_unit_test_store_share_SOURCES = tests/unit/test_store_share.c
+tests_unit_test_store_share_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_share_LDADD = $(UNIT_LDADD)
+endif

@@ -18,8 +18,10 @@
 #include "tui/keys.h"
 #include "tui/tui.h"
 #include "util/error.h"
+#include "util/str.h"
 
 struct app;
+struct value;
 struct list;
 struct workshop_data;
 struct template_def;
@@ -40,10 +42,24 @@ struct screen_ops {
 	struct list *(*list)(struct app *a, void *state);
 	/* Right-hand part of the status bar (progress...), may be NULL. */
 	void (*status)(struct app *a, void *state, char *buf, size_t size);
+	/* The key scope of the part of the screen shown now (a screen with
+	 * sub-views, e.g. the trade-offs matrix); NULL = screen_def.scope.
+	 * Its keys are looked up first, then the screen's own scope. */
+	enum scope (*scope)(struct app *a, void *state);
+	/*
+	 * Follow mode (optional).  selection: what is selected, as a short
+	 * string that select() understands (a row key, say "q:deploy_freq");
+	 * select: move there, true when found.  When both are NULL, the
+	 * list's row number ("#12") is published and followed.
+	 */
+	void (*selection)(struct app *a, void *state, char *buf, size_t size);
+	bool (*select)(struct app *a, void *state, const char *sel);
 };
 
 struct screen_def {
-	int number;                /* 1..9: the tab and its number key */
+	int number;                /* 1..9: the tab and its number key;
+				    * 0: no numbered tab (History, opened
+				    * with H or :history) */
 	const char *id;            /* presence and :goto name */
 	const char *title;         /* tab title (translated at draw time) */
 	const char *short_title;   /* when the tab bar is narrow */
@@ -154,7 +170,23 @@ struct app {
 	/* Script mode (deterministic tests). */
 	struct script *script;
 	int mouse_y, mouse_x;          /* last mouse press (real or scripted) */
+	/* The key behind the action a screen is handling (for actions bound
+	 * to several keys, such as digits that set a score). */
+	int key;
 	bool no_display;
+
+	/* ---- shared box (follow.c, conflict.c) ---- */
+	int64_t stamp;                 /* newest audit row seen (reloads) */
+	char *facilitator;             /* of the open workshop, or NULL */
+	bool is_facilitator;           /* that is me */
+	bool following;                /* f: tracking the facilitator */
+	char *followed;                /* last position applied */
+	char *published;               /* last position published */
+	struct modal *finishing;       /* modal whose done callback runs */
+	struct strv warnings;          /* shared-folder problems at start */
+	int presence_max_age;          /* seconds without a heartbeat */
+	int beat_seconds;
+	double last_beat;
 };
 
 /* Message line. */
@@ -171,7 +203,7 @@ int app_reload(struct app *a);
 /* Open a workshop (loads its data) and switch to a screen (0 = by stage). */
 int app_open_workshop(struct app *a, int64_t id, int screen);
 void app_close_workshop(struct app *a);
-/* Switch to the screen with this number (1..9). */
+/* Switch to the screen with this number (1..9; 0 = History). */
 bool app_goto(struct app *a, int number);
 /* Draw the whole screen (bars, body, modals); does not refresh. */
 void app_draw(struct app *a);
@@ -190,5 +222,44 @@ void app_dump_keys(FILE *f, bool roff);
 void app_command(struct app *a, const char *line);
 /* The store was written: drop a draft of `where` if there was one. */
 void app_draft_done(struct app *a, const char *where);
+
+/* ---- shared box: saving with conflicts, follow mode, history ---------- */
+/*
+ * Save one field of an edit that started from row version `version`
+ * (store_update) and reload.  Call it from an editor's done callback:
+ *   ST_OK        saved;
+ *   ST_CONFLICT  someone changed the row meanwhile: a dialog now shows
+ *                theirs and mine and offers keep mine / take theirs /
+ *                edit a merge (your text is in it: close your editor);
+ *   other < 0    not saved, the message is shown: keep your editor open
+ *                (return false from done) so nothing typed is lost —
+ *                ST_BUSY (database locked), ST_INPUT (invalid value).
+ */
+int app_save_field(struct app *a, const char *table, int64_t id,
+		   const char *field, const char *value, int64_t version);
+/* The same for an answer (store_answer_set; version 0 = there was no
+ * answer when the edit started).  `label` names it in messages. */
+int app_save_answer(struct app *a, const char *question,
+		    const struct value *v, int64_t version, const char *label);
+
+/* Follow mode and the facilitator (follow.c). */
+/* Publish where I am (screen and selection) with a heartbeat. */
+void app_presence_beat(struct app *a);
+/* The workshop was (re)loaded: who facilitates, am I the one. */
+void follow_reloaded(struct app *a);
+/* First open by its creator of a workshop without a facilitator: take it. */
+void follow_workshop_opened(struct app *a);
+void follow_toggle(struct app *a);
+/* A navigation key or a screen change of the user's own: stop following. */
+void follow_stop(struct app *a, const char *why);
+/* Idle work: publish my position (facilitator), track the facilitator's. */
+void follow_tick(struct app *a);
+/* The current position as "screen|selection" (new string). */
+char *follow_position(struct app *a);
+void follow_free(struct app *a);
+/* :facilitate (asks y/n first). */
+void follow_take_role(struct app *a);
+
+extern const struct screen_ops screen_history_ops;
 
 #endif

@@ -9,10 +9,12 @@
 
 #include "export/export.h"
 #include "store/store.h"
+#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/widgets/dialog.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -120,14 +122,18 @@ static void cmd_goto(struct app *a, const char *arg)
 	long n = strtol(arg, &end, 10);
 
 	if (*arg && *end == '\0') {
-		if (n < 1 || n > 9 || !app_goto(a, (int)n))
-			if (n < 1 || n > 9)
-				app_msg(a, MSG_ERROR, _("no screen %s (1-9)"), arg);
+		if (n < 1 || n > 9) {
+			app_msg(a, MSG_ERROR, _("no screen %s (1-9)"), arg);
+			return;
+		}
+		follow_stop(a, NULL);
+		app_goto(a, (int)n);
 		return;
 	}
 	for (size_t i = 0; i < tui_n_screens; i++) {
 		if (strcasecmp(arg, tui_screens[i].id) == 0 ||
 		    strcasecmp(arg, _(tui_screens[i].title)) == 0) {
+			follow_stop(a, NULL);
 			app_goto(a, tui_screens[i].number);
 			return;
 		}
@@ -141,50 +147,121 @@ static void cmd_help(struct app *a, const char *arg)
 	app_help(a);
 }
 
+static const char *screen_name(const char *id)
+{
+	for (size_t i = 0; id && i < tui_n_screens; i++)
+		if (strcmp(tui_screens[i].id, id) == 0)
+			return _(tui_screens[i].title);
+	return id ? id : "";
+}
+
+static void push_line(struct strv *lines, char *l)
+{
+	if (l)
+		strv_push(lines, l);
+	free(l);
+}
+
+/* Who is in the workshop, on which screen, seen how long ago; a process
+ * that stopped beating (crashed, disconnected) drops out after the
+ * presence timeout. */
 static void cmd_who(struct app *a, const char *arg)
 {
 	struct participant *ps = NULL;
 	struct strv lines = { 0 };
 	struct error e;
+	const char *me = store_who(a->store);
+	int64_t now = clock_now();
 	size_t n = 0;
+	bool me_listed = false;
 
 	(void)arg;
 	err_clear(&e);
 	if (!a->ws) {
 		app_msg(a, MSG_INFO, _("you are %s; open a workshop to see who else is in it"),
-			store_who(a->store));
+			me);
 		return;
 	}
-	if (store_presence_list(a->store, a->ws, 15, &ps, &n, &e) < 0) {
+	if (store_presence_list(a->store, a->ws, a->presence_max_age, &ps, &n,
+				&e) < 0) {
 		app_error(a, &e);
 		return;
 	}
-	{
-		char *h = str_printf("\x01%s", _("In this workshop now"));
-
-		if (h)
-			strv_push(&lines, h);
-		free(h);
-	}
+	push_line(&lines, str_printf("\x01%s", _("In this workshop now")));
 	for (size_t i = 0; i < n; i++) {
-		char *l = str_printf("  %-24s %s%s", ps[i].name,
-				     ps[i].screen ? ps[i].screen : "",
-				     str_eq(ps[i].name, store_who(a->store))
-				     ? _("  (you)") : "");
+		char ago[32], name[128];
+		const char *fac = a->facilitator &&
+			share_same_person(ps[i].name, a->facilitator)
+			? _(" (facilitator)") : "";
+		bool you = str_eq(ps[i].name, me);
+		int64_t d = now - ps[i].last_seen;
 
-		if (l)
-			strv_push(&lines, l);
-		free(l);
-	}
-	if (n == 0) {
-		char *l = str_printf("  %s", store_who(a->store));
+		me_listed = me_listed || you;
+		snprintf(ago, sizeof(ago), d <= 0 ? _("seen now")
+			 : _("seen %llds ago"), (long long)(d > 0 ? d : 0));
+		snprintf(name, sizeof(name), "%s%s%s", ps[i].name, fac,
+			 you ? _(" (you)") : "");
+		{
+			struct buf b;
 
-		if (l)
-			strv_push(&lines, l);
-		free(l);
+			/* Columns by display width: names may be wide. */
+			buf_init(&b);
+			buf_puts(&b, "  ");
+			draw_cell(&b, name, 34, false);
+			buf_putc(&b, ' ');
+			draw_cell(&b, screen_name(ps[i].screen), 12, false);
+			buf_printf(&b, " %s", ago);
+			push_line(&lines, buf_detach(&b));
+			buf_free(&b);
+		}
 	}
+	if (!me_listed)
+		push_line(&lines, str_printf("  %s%s  %s", me, _(" (you)"),
+					     a->read_only
+					     ? _("observing read-only (not listed to others)")
+					     : ""));
+	strv_push(&lines, "");
+	push_line(&lines, str_printf(_("Listed: a heartbeat in the last %d s (every %d s while running)."),
+				     a->presence_max_age, a->beat_seconds));
 	store_presence_list_free(&ps, n);
 	app_push(a, overlay_new(_("Who is here"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+static void cmd_history(struct app *a, const char *arg)
+{
+	(void)arg;
+	follow_stop(a, NULL);
+	app_goto(a, 0);
+}
+
+static void cmd_facilitate(struct app *a, const char *arg)
+{
+	(void)arg;
+	follow_take_role(a);
+}
+
+static void cmd_follow(struct app *a, const char *arg)
+{
+	(void)arg;
+	follow_toggle(a);
+}
+
+static void cmd_warnings(struct app *a, const char *arg)
+{
+	struct strv lines = { 0 };
+
+	(void)arg;
+	if (!a->warnings.n) {
+		app_msg(a, MSG_OK, "%s", _("no problem found with the database's folder"));
+		return;
+	}
+	push_line(&lines, str_printf("\x01%s", _("The shared folder")));
+	for (size_t i = 0; i < a->warnings.n; i++)
+		push_line(&lines, str_printf("• %s", a->warnings.v[i]));
+	app_push(a, overlay_new(_("Warnings"), &lines));
 	if (a->n_modals)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
 	strv_free(&lines);
@@ -203,7 +280,15 @@ static const struct command commands[] = {
 	  cmd_export },
 	{ "export!", "FORMAT [PATH]", N_("export, replacing files that differ"),
 	  cmd_export_force },
-	{ "who", "", N_("who is in this workshop, and where"), cmd_who },
+	{ "who", "", N_("who is in this workshop, where, seen when"), cmd_who },
+	{ "history", "", N_("the history of changes, with undo (also H)"),
+	  cmd_history },
+	{ "follow", "", N_("follow the facilitator, or stop (also F)"),
+	  cmd_follow },
+	{ "facilitate", "", N_("take the facilitator role (asks first)"),
+	  cmd_facilitate },
+	{ "warnings", "", N_("problems found with the shared folder"),
+	  cmd_warnings },
 	{ "help", "", N_("the keys and commands"), cmd_help },
 };
 

@@ -68,17 +68,31 @@ enum scope {
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
 	/* -- screens 4 and 9: approaches, roadmap -- */ \
-	\
+	_(AP_EDIT) _(AP_FIELDS) _(AP_LIST) _(AP_NEW) _(AP_COMPONENT) \
+	_(AP_REMOVE) _(AP_MOVE_UP) _(AP_MOVE_DOWN) _(AP_DUPLICATE) \
+	_(AP_DELETE) _(AP_COMPARE) _(CMP_LEFT) _(CMP_RIGHT) _(CMP_CLOSE) \
+	_(RM_NEW) _(RM_EDIT) _(RM_WEEKS) _(RM_ITEMS) _(RM_STEPS) \
+	_(RM_MOVE_UP) _(RM_MOVE_DOWN) _(RM_DELETE) \
 	\
 	/* -- screen 5: trade-offs -- */ \
-	\
+	_(TO_VIEW_CRITERIA) _(TO_VIEW_PAIRWISE) _(TO_VIEW_MATRIX) \
+	_(TO_VIEW_SENSITIVITY) _(TO_ADD) _(TO_EDIT) _(TO_DESCRIBE) \
+	_(TO_WEIGHT) _(TO_MORE) _(TO_LESS) _(TO_DELETE) _(TO_MOVE_DOWN) \
+	_(TO_MOVE_UP) _(TO_NUDGES) _(TO_WEIGHTING) \
+	_(AHP_LEFT) _(AHP_RIGHT) _(AHP_SET) _(AHP_REVERSE) _(AHP_PICK) \
+	_(AHP_WORST) _(AHP_MISSING) \
+	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
+	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
-	\
-	\
+	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \
+	_(DC_ALT_RESET) _(DC_DELETE) _(DC_SCROLL_DOWN) _(DC_SCROLL_UP) \
+	_(RK_NEW) _(RK_EDIT) _(RK_STATUS) _(RK_SORT) _(RK_SUGGEST) \
+	_(RK_DELETE) \
+	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
 	/* -- shared box: history, follow, conflicts -- */ \
-	\
-	\
+	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
+	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) \
 	/* -- end of screen actions -- */ \
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \

@@ -32,6 +32,8 @@ static void draw_title(struct app *a)
 	if (a->d)
 		buf_printf(&tail, " · %s", stage_label(a->d->ws.stage));
 	buf_printf(&tail, " · %s", who ? who : "?");
+	if (a->following && a->facilitator)
+		buf_printf(&tail, " · %s %s", _("following"), a->facilitator);
 	if (a->present)
 		buf_printf(&tail, " · %s %s", _("with"), a->present);
 	if (a->read_only)
@@ -53,7 +55,9 @@ static void draw_title(struct app *a)
 /*
  * Tabs: " N Title " each, side by side.  Full titles when they all fit,
  * else short ones, else numbers; the active tab always shows its full
- * title.  tab_label() is the one layout that drawing and mouse clicks use.
+ * title.  A screen without a number (History) has a tab only while it is
+ * shown, " H History", at the end.  tab_label() is the one layout that
+ * drawing and mouse clicks use; it gives "" for a tab not shown.
  */
 static int tab_mode(struct app *a);
 
@@ -63,7 +67,12 @@ static void tab_label(struct app *a, size_t i, int mode, char *buf,
 	const char *t = mode == 0 || i == a->cur ? _(tui_screens[i].title)
 			: mode == 1 ? _(tui_screens[i].short_title) : "";
 
-	snprintf(buf, size, " %d%s%s ", tui_screens[i].number, *t ? " " : "", t);
+	if (tui_screens[i].number == 0)
+		snprintf(buf, size, "%s", i == a->cur
+			 ? _(" History ") : "");
+	else
+		snprintf(buf, size, " %d%s%s ", tui_screens[i].number,
+			 *t ? " " : "", t);
 }
 
 static int tab_mode(struct app *a)
@@ -114,7 +123,8 @@ int app_tab_at(struct app *a, int x)
 		tab_label(a, i, mode, lab, sizeof(lab));
 		w = utf8_width(lab);
 		if (x >= pos && x < pos + w)
-			return tui_screens[i].number;
+			return tui_screens[i].number > 0 ? tui_screens[i].number
+							 : 0;
 		pos += w;
 	}
 	return 0;
@@ -177,7 +187,9 @@ static void draw_status(struct app *a)
 		return;
 	}
 	bar_item(y, &x, maxx, "?", _("help"));
-	bar_scope(y, &x, maxx, sd->scope);
+	bar_scope(y, &x, maxx, sd->ops->scope && a->opened[a->cur] &&
+		  (!sd->needs_workshop || a->d)
+		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope);
 	bar_item(y, &x, maxx, "q", _("quit"));
 	draw_role(CR_NORMAL);
 }

@@ -10,12 +10,15 @@ charrette_SOURCES += \
 	src/tui/screen_workshops.c \
 	src/tui/screen_interview.c \
 	src/tui/screen_findings.c \
-	src/tui/screen_approaches.c \
-	src/tui/screen_tradeoffs.c \
+	src/tui/screen_approaches.c src/tui/screen_compare.c \
+	src/tui/approach_fields.c src/tui/approaches.h \
+	src/tui/screen_tradeoffs.c src/tui/tradeoffs.h \
+	src/tui/tradeoffs_ahp.c src/tui/tradeoffs_matrix.c \
 	src/tui/screen_decision.c \
 	src/tui/screen_risks.c \
 	src/tui/screen_metrics.c \
 	src/tui/screen_roadmap.c \
+	src/tui/screen_history.c src/tui/conflict.c src/tui/follow.c \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
@@ -24,6 +27,13 @@ charrette_SOURCES += \
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui
+# Screens 4 and 9: a scripted session, read back with `charrette show`.
+TESTS += tests/cli/approaches-persist.sh
+EXTRA_DIST += tests/cli/approaches-persist.sh
+# The shared box: several processes on one database (tests/ui/*.scenario),
+# the same in tmux, and two Unix users over a real ssh (root only).
+TESTS += tests/ui/shared.sh tests/ui/shared-tmux.sh tests/ssh/ssh-two-users.sh
+EXTRA_DIST += tests/ssh contrib/bench-idle.sh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA
@@ -35,3 +45,11 @@ tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
+
+# Screen 5 saves what is typed: key scripts, then the CLI reads it back.
+TESTS += tests/cli/tradeoffs-persist.sh
+EXTRA_DIST += tests/cli/tradeoffs-persist.sh
+
+# Screens 6-8: what they save, read back by show and export.
+TESTS += tests/cli/decision-persist.sh
+EXTRA_DIST += tests/cli/decision-persist.sh

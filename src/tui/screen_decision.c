@@ -1,52 +1,1218 @@
 #include "config.h"
 /*
- * screen 6, Decision (read-only view): the workshop's ADRs with status,
- * date, chosen approach and the start of their context and decision.
+ * screen 6, Decision: the workshop's ADRs (number, status, date, title) and
+ * a scrolling detail pane of the selected one: status and links, deciders,
+ * chosen approach, context, decision, rationale, consequences and the
+ * alternatives considered -- generated from the other approaches' weighted
+ * totals, ranks and main pros and cons until someone edits them.  New ADRs
+ * are numbered by the store (never reused), start proposed and dated
+ * today, and may be based on the top-ranked approach.  Every field can be
+ * edited; "superseded by N" links both records.
  */
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "engine/evaluate.h"
 #include "model/model.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/textview.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
+#include "tui/widgets/picker.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
-static void build(struct app *a, struct tlines *t)
+/* One wrapped line of the detail pane. */
+struct dline {
+	enum role role;
+	char *text;
+};
+
+struct dscreen {
+	struct app *a;
+	struct list list;
+	int64_t sel_id;        /* selected ADR, kept across reloads */
+	int64_t shown_id;      /* the ADR the scroll offset belongs to */
+	int scroll;            /* first detail line shown */
+	int page;              /* detail rows shown by the last draw */
+	struct dline *lines;
+	size_t n_lines, cap;
+};
+
+enum dfield {
+	DF_TITLE = 0, DF_STATUS, DF_DATE, DF_DECIDERS, DF_CONSULTED,
+	DF_INFORMED, DF_CONTEXT, DF_DECISION, DF_RATIONALE, DF_POSITIVE,
+	DF_NEGATIVE, DF_RISKS, DF_CHOSEN, DF_SUPERSEDES, DF_ALTERNATIVES,
+	DF_COUNT
+};
+
+static const char *const dfield_ids[DF_COUNT] = {
+	"title", "status", "date", "deciders", "consulted", "informed",
+	"context", "decision", "rationale", "positive", "negative", "risks",
+	"chosen", "supersedes", "alternatives"
+};
+static const char *const dfield_names[DF_COUNT] = {
+	N_("Title"), N_("Status"), N_("Date"), N_("Deciders"),
+	N_("Consulted"), N_("Informed"), N_("Context"), N_("Decision"),
+	N_("Rationale"), N_("Positive consequences"),
+	N_("Negative consequences"), N_("Risks"), N_("Chosen approach"),
+	N_("Supersedes"), N_("Alternatives considered")
+};
+
+static bool is_list(enum dfield f)
+{
+	return f == DF_DECIDERS || f == DF_CONSULTED || f == DF_INFORMED ||
+	       f == DF_POSITIVE || f == DF_NEGATIVE || f == DF_RISKS;
+}
+
+static struct dscreen *self(struct app *a)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == &screen_decision_ops && a->opened[i])
+			return a->state[i];
+	return NULL;
+}
+
+static const struct decision *row_adr(const struct dscreen *s, size_t i)
+{
+	const struct workshop_data *d = s->a->d;
+
+	return d && i < d->n_decisions ? &d->decisions[i] : NULL;
+}
+
+static const struct decision *sel_adr(const struct dscreen *s)
+{
+	return row_adr(s, s->list.sel);
+}
+
+static const struct decision *adr_by_id(struct app *a, int64_t id)
+{
+	for (size_t i = 0; a->d && i < a->d->n_decisions; i++)
+		if (a->d->decisions[i].id == id)
+			return &a->d->decisions[i];
+	return NULL;
+}
+
+static const char *row_text(void *ctx, size_t i)
+{
+	const struct decision *dc = row_adr(ctx, i);
+
+	return dc ? dc->title : NULL;
+}
+
+static void dc_refresh(struct app *a, void *state)
+{
+	struct dscreen *s = state;
+
+	list_set_count(&s->list, a->d ? a->d->n_decisions : 0);
+	for (size_t i = 0; s->sel_id && a->d && i < a->d->n_decisions; i++)
+		if (a->d->decisions[i].id == s->sel_id)
+			list_select(&s->list, i);
+}
+
+static int dc_open(struct app *a, void **state)
+{
+	struct dscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	s->a = a;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	dc_refresh(a, s);
+	return ST_OK;
+}
+
+static void lines_clear(struct dscreen *s)
+{
+	for (size_t i = 0; i < s->n_lines; i++)
+		free(s->lines[i].text);
+	s->n_lines = 0;
+}
+
+static void dc_close(struct app *a, void *state)
+{
+	struct dscreen *s = state;
+
+	(void)a;
+	lines_clear(s);
+	free(s->lines);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *dc_list(struct app *a, void *state)
+{
+	(void)a;
+	return &((struct dscreen *)state)->list;
+}
+
+/* ---- the generated alternatives ---------------------------------------- */
+/* "a; b" from the first `max` items of a list (new string). */
+static char *first_items(const struct strv *v, size_t max)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < v->n && i < max; i++)
+		buf_printf(&b, "%s%s", i ? "; " : "", v->v[i]);
+	if (v->n > max)
+		buf_puts(&b, "; …");
+	return buf_detach(&b);
+}
+
+/*
+ * The alternatives considered, as plain text: one paragraph per other
+ * approach, best ranked first, with its weighted total and rank (from the
+ * engine) and its main pros and cons.  NULL when the ADR has no chosen
+ * approach or the workshop no other approach.
+ */
+static char *alternatives_text(struct app *a, const struct decision *dc)
 {
 	const struct workshop_data *d = a->d;
+	int chosen = dc->chosen ? wsdata_approach_index(d, dc->chosen) : -1;
+	struct ws_scores sc;
+	struct error e;
+	bool scored;
+	struct buf b;
+	char tot[32], ctot[32];
 
-	tl_add(t, CR_HEADING, 0, _("Decisions (%zu)"), d->n_decisions);
-	if (!d->n_decisions)
-		tl_add(t, CR_DIM, 2, "  %s", _("No decision recorded yet."));
-	for (size_t i = 0; i < d->n_decisions; i++) {
-		const struct decision *dc = &d->decisions[i];
-		int ai = dc->chosen ? wsdata_approach_index(d, dc->chosen) : -1;
+	if (chosen < 0 || d->n_approaches < 2)
+		return NULL;
+	memset(&sc, 0, sizeof(sc));
+	err_clear(&e);
+	scored = ws_scores_compute(d, false, &sc, &e) == 0;
+	buf_init(&b);
+	if (scored)
+		snprintf(ctot, sizeof(ctot), "%.2f", sc.totals[chosen]);
+	for (size_t r = 0; r < d->n_approaches; r++) {
+		size_t i = scored ? sc.order[r] : r;
+		const struct approach *ap = &d->approaches[i];
+		char *pros, *cons;
 
-		tl_blank(t);
-		tl_add(t, dc->status == ADR_ACCEPTED ? CR_OK : CR_HEADING, 4,
-		       "ADR-%04d  %s", dc->number, dc->title ? dc->title : "");
-		if (dc->status == ADR_SUPERSEDED && dc->superseded_by)
-			tl_add(t, CR_NORMAL, 4, "    %s: %s %s ADR-%04d · %s", _("Status"),
-			       adr_status_label(dc->status), _("by"), dc->superseded_by,
-			       dc->date ? dc->date : "—");
-		else
-			tl_add(t, CR_NORMAL, 4, "    %s: %s · %s", _("Status"),
-			       adr_status_label(dc->status), dc->date ? dc->date : "—");
-		if (ai >= 0)
-			tl_add(t, CR_NORMAL, 4, "    %s: %s", _("Chosen"),
-			       d->approaches[ai].name);
-		if (dc->deciders.n) {
-			char *j = strv_join(&dc->deciders, ", ");
-
-			tl_add(t, CR_NORMAL, 6, "    %s: %s", _("Deciders"), j ? j : "");
-			free(j);
+		if ((int)i == chosen)
+			continue;
+		if (b.len)
+			buf_puts(&b, "\n\n");
+		if (scored) {
+			snprintf(tot, sizeof(tot), "%.2f", sc.totals[i]);
+			buf_printf(&b, _("%s: weighted total %s, rank %d of %zu (%s: %s)."),
+				   ap->name, tot, sc.rank[i], d->n_approaches,
+				   d->approaches[chosen].name, ctot);
+		} else {
+			buf_printf(&b, _("%s: not scored yet."), ap->name);
 		}
-		if (!str_empty(dc->context))
-			tl_add(t, CR_DIM, 6, "    %s: %s", _("Context"), dc->context);
-		if (!str_empty(dc->decision))
-			tl_add(t, CR_NORMAL, 6, "    %s: %s", _("Decision"), dc->decision);
+		pros = first_items(&ap->pros, 2);
+		cons = first_items(&ap->cons, 2);
+		if (!str_empty(pros))
+			buf_printf(&b, "\n%s: %s", _("Pros"), pros);
+		if (!str_empty(cons))
+			buf_printf(&b, "\n%s: %s", _("Cons"), cons);
+		free(pros);
+		free(cons);
+	}
+	if (scored)
+		ws_scores_clear(&sc);
+	return buf_detach(&b);
+}
+
+/* ---- the detail pane ----------------------------------------------------- */
+static void add_line(struct dscreen *s, enum role role, const char *t,
+		     size_t n)
+{
+	char *copy;
+
+	if (s->n_lines == s->cap) {
+		size_t nc = s->cap ? s->cap * 2 : 64;
+		struct dline *p = realloc(s->lines, nc * sizeof(*p));
+
+		if (!p)
+			return;
+		s->lines = p;
+		s->cap = nc;
+	}
+	copy = str_ndup(t, n);
+	if (!copy)
+		return;
+	s->lines[s->n_lines].role = role;
+	s->lines[s->n_lines].text = copy;
+	s->n_lines++;
+}
+
+/* Wrap text to w columns; every line after the first gets `indent`. */
+static void add_para(struct dscreen *s, enum role role, const char *prefix,
+		     const char *text, int w, int indent)
+{
+	char *full = str_printf("%s%s", prefix ? prefix : "", text ? text : "");
+	size_t st[256], ln[256], n;
+
+	if (!full)
+		return;
+	n = draw_wrap(full, w - indent, st, ln, 256);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || !indent) {
+			add_line(s, role, full + st[i], ln[i]);
+		} else {
+			char *t = str_printf("%*s%.*s", indent, "", (int)ln[i],
+					     full + st[i]);
+
+			if (t)
+				add_line(s, role, t, strlen(t));
+			free(t);
+		}
+	}
+	free(full);
+}
+
+static void add_field(struct dscreen *s, const char *label, const char *text,
+		      int w)
+{
+	char *p = str_printf("%s: ", label);
+
+	add_para(s, str_empty(text) ? CR_DIM : CR_NORMAL, p,
+		 str_empty(text) ? "—" : text, w, 2);
+	free(p);
+}
+
+/*
+ * Prose as Markdown shows it: a single line break inside a paragraph
+ * becomes a space, a blank line still separates paragraphs (new string).
+ */
+static char *reflow(const char *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (const char *p = t ? t : ""; *p; p++) {
+		if (*p == '\n' && p[1] && p[1] != '\n' && p > t && p[-1] != '\n')
+			buf_putc(&b, ' ');
+		else
+			buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+static void add_prose(struct dscreen *s, const char *label, const char *text,
+		      int w)
+{
+	char *t = reflow(text);
+
+	add_field(s, label, t, w);
+	free(t);
+}
+
+static void add_items(struct dscreen *s, const char *bullet,
+		      const struct strv *v, enum role role, int w)
+{
+	for (size_t i = 0; i < v->n; i++)
+		add_para(s, role, bullet, v->v[i], w, 4);
+}
+
+static void build_detail(struct app *a, struct dscreen *s,
+			 const struct decision *dc, int w)
+{
+	const struct workshop_data *d = a->d;
+	struct buf b;
+	char *t, *alt;
+	int ci;
+
+	lines_clear(s);
+	if (!dc)
+		return;
+	t = str_printf("ADR-%04d  %s", dc->number, dc->title ? dc->title : "");
+	add_para(s, CR_HEADING, NULL, t, w, 10);
+	free(t);
+
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", _("Status"), adr_status_label(dc->status));
+	if (dc->superseded_by)
+		buf_printf(&b, _(" by ADR %d"), dc->superseded_by);
+	buf_printf(&b, " · %s: %s", _("Date"), str_empty(dc->date) ? "—" : dc->date);
+	for (size_t i = 0; i < dc->n_supersedes; i++)
+		buf_printf(&b, i ? ", %d" : _(" · supersedes ADR %d"),
+			   dc->supersedes[i]);
+	add_para(s, dc->status == ADR_ACCEPTED ? CR_OK
+		 : dc->status == ADR_PROPOSED ? CR_WARNING : CR_DIM,
+		 NULL, buf_str(&b), w, 2);
+	buf_free(&b);
+
+	t = strv_join(&dc->deciders, ", ");
+	add_field(s, _("Deciders"), t, w);
+	free(t);
+	if (dc->consulted.n || dc->informed.n) {
+		char *c = strv_join(&dc->consulted, ", ");
+		char *i = strv_join(&dc->informed, ", ");
+
+		t = str_printf("%s: %s · %s: %s", _("consulted"),
+			       str_empty(c) ? "—" : c, _("informed"),
+			       str_empty(i) ? "—" : i);
+		add_para(s, CR_DIM, "  ", t, w, 4);
+		free(t);
+		free(c);
+		free(i);
+	}
+	ci = dc->chosen ? wsdata_approach_index(d, dc->chosen) : -1;
+	add_field(s, _("Chosen approach"), ci >= 0 ? d->approaches[ci].name
+		  : dc->chosen, w);
+	add_prose(s, _("Context"), dc->context, w);
+	add_prose(s, _("Decision"), dc->decision, w);
+	add_prose(s, _("Rationale"), dc->rationale, w);
+	if (dc->positive.n || dc->negative.n || dc->risks.n) {
+		add_para(s, CR_HEADING, NULL, _("Consequences"), w, 0);
+		add_items(s, "  + ", &dc->positive, CR_NORMAL, w);
+		add_items(s, "  − ", &dc->negative, CR_NORMAL, w);
+		add_items(s, "  ! ", &dc->risks, CR_WARNING, w);
+	} else {
+		add_field(s, _("Consequences"), NULL, w);
+	}
+	if (!str_empty(dc->alternatives)) {
+		add_para(s, CR_HEADING, NULL,
+			 _("Alternatives considered (edited; x resets to generated)"),
+			 w, 0);
+		add_para(s, CR_NORMAL, "  ", dc->alternatives, w, 2);
+		return;
+	}
+	alt = alternatives_text(a, dc);
+	add_para(s, CR_HEADING, NULL,
+		 _("Alternatives considered (generated; a edits them)"), w, 0);
+	if (alt && *alt)
+		add_para(s, CR_NORMAL, "  ", alt, w, 2);
+	else
+		add_para(s, CR_DIM, "  ", ci < 0
+			 ? _("Choose the approach this ADR adopts (c): the others become its alternatives.")
+			 : _("No other approach was considered."), w, 2);
+	free(alt);
+}
+
+static void draw_detail(struct app *a, struct dscreen *s, int y, int x,
+			int h, int w)
+{
+	const struct decision *dc = sel_adr(s);
+	int rows = h;
+
+	if (dc && dc->id != s->shown_id) {
+		s->shown_id = dc->id;
+		s->scroll = 0;
+	}
+	build_detail(a, s, dc, w);
+	if ((int)s->n_lines > h && h > 1)
+		rows = h - 1;
+	if (s->scroll > (int)s->n_lines - rows)
+		s->scroll = (int)s->n_lines - rows;
+	if (s->scroll < 0)
+		s->scroll = 0;
+	s->page = rows;
+	for (int r = 0; r < rows; r++) {
+		size_t i = (size_t)(s->scroll + r);
+
+		if (i >= s->n_lines)
+			break;
+		draw_role(s->lines[i].role);
+		draw_line(y + r, x, s->lines[i].text, w);
+	}
+	if (rows < h) {
+		char *t = str_printf(_("lines %d–%d of %zu · ] or Space more, [ back"),
+				     s->scroll + 1, s->scroll + rows, s->n_lines);
+
+		draw_role(CR_DIM);
+		draw_line(y + rows, x, t ? t : "", w);
+		free(t);
+	}
+	draw_role(CR_NORMAL);
+}
+
+static void status_cell(const struct decision *dc, char *buf, size_t size)
+{
+	if (dc->status == ADR_SUPERSEDED && dc->superseded_by)
+		snprintf(buf, size, _("Superseded by %d"), dc->superseded_by);
+	else
+		snprintf(buf, size, "%s", adr_status_label(dc->status));
+}
+
+static void draw_list(struct dscreen *s, int y, int x, int h, int w)
+{
+	int cn = 8, cs = 16, cd = 10, ct = w - 2 - cn - cs - cd - 3;
+	struct buf b;
+
+	if (ct < 8)
+		ct = 8;
+	buf_init(&b);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("ADR"), cn, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Status"), cs, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Date"), cd, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Title"), ct, false);
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
+	if (!s->a->d->n_decisions) {
+		draw_role(CR_DIM);
+		draw_line(y + 1, x + 2, _("No decision recorded yet: n starts an ADR."), w - 2);
+		draw_role(CR_NORMAL);
+		buf_free(&b);
+		return;
+	}
+	list_scroll(&s->list, h - 1);
+	for (int r = 0; r < h - 1; r++) {
+		size_t i = s->list.top + (size_t)r;
+		const struct decision *dc = row_adr(s, i);
+		char num[16], st[64];
+
+		if (!dc)
+			break;
+		b.len = 0;
+		snprintf(num, sizeof(num), "ADR-%04d", dc->number);
+		status_cell(dc, st, sizeof(st));
+		buf_puts(&b, i == s->list.sel ? "› " : "  ");
+		draw_cell(&b, num, cn, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, st, cs, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, dc->date ? dc->date : "—", cd, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, dc->title, ct, false);
+		draw_role(i == s->list.sel ? CR_SELECTED
+			  : dc->status == ADR_ACCEPTED ? CR_OK
+			  : dc->status == ADR_PROPOSED ? CR_NORMAL : CR_DIM);
+		draw_line(y + 1 + r, x, buf_str(&b), w);
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+static void dc_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct dscreen *s = state;
+	size_t n = a->d->n_decisions;
+
+	s->sel_id = sel_adr(s) ? sel_adr(s)->id : 0;
+	if (w >= 120) {
+		int lw = w * 2 / 5;
+
+		draw_list(s, y, x, h, lw);
+		draw_role(CR_DIM);
+		draw_vline(y, x + lw, h);
+		draw_detail(a, s, y, x + lw + 2, h, w - lw - 3);
+		return;
+	}
+	{
+		int lh = (int)n + 1;
+
+		if (lh < 2)
+			lh = 2;
+		if (lh > h / 3)
+			lh = h / 3 < 3 ? 3 : h / 3;
+		draw_list(s, y, x, lh, w);
+		draw_role(CR_DIM);
+		draw_hline(y + lh, x, w);
+		draw_detail(a, s, y + lh + 1, x + 1, h - lh - 1, w - 2);
 	}
 }
 
-TEXTVIEW_SCREEN(screen_decision_ops, build);
+/* ---- saving -------------------------------------------------------------- */
+/* One field of one ADR; on bad input (a date, numbers) the editor stays
+ * open with the store's explanation. */
+static int save(struct app *a, struct modal *m, int64_t id, int64_t version,
+		const char *field, const char *value, int64_t *newv)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (store_update(a->store, "decision", id, field, value, version, newv,
+			 &e) < 0) {
+		if (e.code == ST_INPUT && m && m->ops && m->draft_where) {
+			edit_set_hint(m, e.msg);
+			return ST_INPUT;
+		}
+		app_error(a, &e);
+		return e.code;
+	}
+	return ST_OK;
+}
+
+/* Editor text cleaned for its field: lists lose blank items and outer
+ * spaces, texts trailing blank lines, one-liners outer spaces. */
+static char *clean_text(const char *in, enum dfield f)
+{
+	struct strv v = { 0 };
+	char *t;
+	size_t l;
+
+	if (is_list(f)) {
+		char *out;
+
+		if (strv_split(&v, in, '\n') < 0)
+			return NULL;
+		{
+			struct strv keep = { 0 };
+
+			for (size_t i = 0; i < v.n; i++) {
+				str_trim(v.v[i]);
+				if (*v.v[i] && strv_push(&keep, v.v[i]) < 0)
+					break;
+			}
+			out = strv_join(&keep, "\n");
+			strv_free(&keep);
+		}
+		strv_free(&v);
+		return out ? out : str_dup("");
+	}
+	t = str_dup(in);
+	if (!t)
+		return NULL;
+	if (f == DF_TITLE || f == DF_DATE || f == DF_SUPERSEDES)
+		return str_trim(t);
+	l = strlen(t);
+	while (l > 0 && (t[l - 1] == '\n' || t[l - 1] == ' '))
+		t[--l] = '\0';
+	return t;
+}
+
+static bool text_done(struct app *a, struct modal *m, bool ok)
+{
+	enum dfield f = (enum dfield)m->kind;
+	const struct decision *dc;
+	char *t;
+	int rc;
+
+	if (!ok)
+		return true;
+	t = clean_text(edit_text(m), f);
+	if (!t)
+		return true;
+	if (f == DF_TITLE && !*t) {
+		free(t);
+		edit_set_hint(m, _("a title is required (Esc cancels)"));
+		return false;
+	}
+	rc = save(a, m, m->id, m->version, dfield_ids[f], t, NULL);
+	if (rc == ST_INPUT) {
+		free(t);
+		return false;
+	}
+	if (rc == ST_OK) {
+		app_draft_done(a, m->draft_where);
+		app_reload(a);
+		dc = adr_by_id(a, m->id);
+		if (f == DF_ALTERNATIVES)
+			app_msg(a, MSG_OK, *t
+				? _("ADR %d: alternatives saved as edited text (x resets them to generated)")
+				: _("ADR %d: alternatives generated again"),
+				dc ? dc->number : 0);
+		else
+			app_msg(a, MSG_OK, _("ADR %d: %s saved"), dc ? dc->number : 0,
+				_(dfield_names[f]));
+	}
+	free(t);
+	return true;
+}
+
+/* ---- status ---------------------------------------------------------------- */
+/* The supersedes list of `dc` with `num` added or removed, as text. */
+static char *numbers_with(const struct decision *dc, int num, bool add)
+{
+	struct buf b;
+	bool have = false;
+
+	buf_init(&b);
+	for (size_t i = 0; i < dc->n_supersedes; i++) {
+		if (dc->supersedes[i] == num) {
+			have = true;
+			if (!add)
+				continue;
+		}
+		buf_printf(&b, "%s%d", b.len ? "," : "", dc->supersedes[i]);
+	}
+	if (add && !have)
+		buf_printf(&b, "%s%d", b.len ? "," : "", num);
+	return buf_detach(&b);
+}
+
+/* Drop this ADR's number from the supersedes of the one that replaced it. */
+static int unlink_other(struct app *a, const struct decision *dc)
+{
+	const struct decision *o = dc->superseded_by
+		? wsdata_decision(a->d, dc->superseded_by) : NULL;
+	char *t;
+	int rc;
+
+	if (!o)
+		return ST_OK;
+	t = numbers_with(o, dc->number, false);
+	if (!t)
+		return ST_ERROR;
+	rc = save(a, NULL, o->id, o->version, "supersedes", t, NULL);
+	free(t);
+	return rc;
+}
+
+static void set_status(struct app *a, int64_t id, int64_t version,
+		       enum adr_status st)
+{
+	const struct decision *dc = adr_by_id(a, id);
+	int64_t v = version;
+	int number, old_by;
+
+	if (!dc)
+		return;
+	number = dc->number;
+	old_by = dc->superseded_by;
+	if (save(a, NULL, id, v, "status", adr_status_id(st), &v) < 0)
+		return;
+	/* Leaving "superseded": the link goes on both sides. */
+	if (old_by && (save(a, NULL, id, v, "superseded_by", "", &v) < 0 ||
+		       unlink_other(a, dc) < 0)) {
+		app_reload(a);
+		return;
+	}
+	app_reload(a);
+	if (old_by)
+		app_msg(a, MSG_OK, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
+			number, adr_status_label(st), old_by);
+	else
+		app_msg(a, MSG_OK, _("ADR %d is now %s"), number,
+			adr_status_label(st));
+}
+
+static bool superseder_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct decision *dc = adr_by_id(a, m->id), *o = NULL;
+	size_t k = 0;
+	int64_t v = m->version;
+	int number, by;
+	char num[16], *t;
+
+	if (!ok || !dc)
+		return true;
+	for (size_t i = 0; i < a->d->n_decisions; i++) {
+		if (a->d->decisions[i].id == dc->id)
+			continue;
+		if (k++ == picker_selected(m))
+			o = &a->d->decisions[i];
+	}
+	if (!o)
+		return true;
+	number = dc->number;
+	by = o->number;
+	if (dc->superseded_by && dc->superseded_by != by &&
+	    unlink_other(a, dc) < 0) {
+		app_reload(a);
+		return true;
+	}
+	/* unlink_other does not reload: dc and o still point at live data. */
+	snprintf(num, sizeof(num), "%d", by);
+	t = numbers_with(o, number, true);
+	if (!t)
+		return true;
+	if (save(a, NULL, dc->id, v, "status", adr_status_id(ADR_SUPERSEDED),
+		 &v) == 0 &&
+	    save(a, NULL, dc->id, v, "superseded_by", num, &v) == 0 &&
+	    save(a, NULL, o->id, o->version, "supersedes", t, NULL) == 0)
+		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d; ADR %d now supersedes %d (2 records)"),
+			number, by, by, number);
+	free(t);
+	app_reload(a);
+	return true;
+}
+
+static bool status_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct decision *dc = adr_by_id(a, m->id);
+	enum adr_status st = (enum adr_status)picker_selected(m);
+	const char **lab;
+	struct modal *p;
+	size_t n = 0;
+
+	if (!ok || !dc || st >= ADR_STATUS_COUNT)
+		return true;
+	if (st != ADR_SUPERSEDED) {
+		set_status(a, m->id, m->version, st);
+		return true;
+	}
+	if (a->d->n_decisions < 2) {
+		app_msg(a, MSG_WARN, "%s", _("there is no other ADR that could supersede this one"));
+		return true;
+	}
+	lab = calloc(a->d->n_decisions, sizeof(*lab));
+	if (!lab)
+		return true;
+	for (size_t i = 0; i < a->d->n_decisions; i++) {
+		const struct decision *o = &a->d->decisions[i];
+
+		if (o->id == dc->id)
+			continue;
+		lab[n++] = str_printf("ADR-%04d  %s", o->number,
+				      o->title ? o->title : "");
+	}
+	{
+		char *title = str_printf(_("ADR %d is superseded by which ADR?"),
+					 dc->number);
+
+		p = picker_new(PICK_ONE, title ? title : "", lab, n, 0,
+			       superseder_done);
+		free(title);
+	}
+	for (size_t i = 0; i < n; i++)
+		free((char *)lab[i]);
+	free(lab);
+	if (p) {
+		p->scope = SC_PICKER;
+		p->id = m->id;
+		p->version = m->version;
+	}
+	app_push(a, p);
+	return true;
+}
+
+static void status_picker(struct app *a, const struct decision *dc)
+{
+	const char *lab[ADR_STATUS_COUNT];
+	char *sup = NULL;
+	struct modal *m;
+
+	for (size_t i = 0; i < ADR_STATUS_COUNT; i++)
+		lab[i] = adr_status_label((enum adr_status)i);
+	sup = str_printf("%s…", adr_status_label(ADR_SUPERSEDED));
+	if (sup)
+		lab[ADR_SUPERSEDED] = sup;
+	m = picker_new(PICK_ONE, _("Status"), lab, ADR_STATUS_COUNT,
+		       (size_t)dc->status, status_done);
+	free(sup);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = dc->id;
+		m->version = dc->version;
+	}
+	app_push(a, m);
+}
+
+/* ---- chosen approach ------------------------------------------------------- */
+static bool chosen_done(struct app *a, struct modal *m, bool ok)
+{
+	size_t i = picker_selected(m);
+	const struct decision *dc;
+	const char *key;
+
+	if (!ok)
+		return true;
+	key = i < a->d->n_approaches ? a->d->approaches[i].key : "";
+	if (save(a, NULL, m->id, m->version, "chosen", key, NULL) < 0)
+		return true;
+	app_reload(a);
+	dc = adr_by_id(a, m->id);
+	if (*key)
+		app_msg(a, MSG_OK, _("ADR %d adopts “%s”; the other approaches are its alternatives"),
+			dc ? dc->number : 0, a->d->approaches[i].name);
+	else
+		app_msg(a, MSG_OK, _("ADR %d adopts no approach of the workshop"),
+			dc ? dc->number : 0);
+	return true;
+}
+
+static void chosen_picker(struct app *a, const struct decision *dc)
+{
+	const struct workshop_data *d = a->d;
+	struct ws_scores sc;
+	struct error e;
+	char **lab = calloc(d->n_approaches + 1, sizeof(*lab));
+	bool scored;
+	size_t sel;
+	struct modal *m;
+
+	if (!lab)
+		return;
+	memset(&sc, 0, sizeof(sc));
+	err_clear(&e);
+	scored = d->n_approaches && ws_scores_compute(d, false, &sc, &e) == 0;
+	for (size_t i = 0; i < d->n_approaches; i++)
+		lab[i] = scored
+			? str_printf(_("%s  (rank %d, %.2f)"), d->approaches[i].name,
+				     sc.rank[i], sc.totals[i])
+			: str_dup(d->approaches[i].name);
+	lab[d->n_approaches] = str_dup(_("(none of the workshop's approaches)"));
+	if (scored)
+		ws_scores_clear(&sc);
+	sel = dc->chosen && wsdata_approach_index(d, dc->chosen) >= 0
+	      ? (size_t)wsdata_approach_index(d, dc->chosen) : d->n_approaches;
+	m = picker_new(PICK_ONE, _("Chosen approach"), (const char *const *)lab,
+		       d->n_approaches + 1, sel, chosen_done);
+	for (size_t i = 0; i <= d->n_approaches; i++)
+		free(lab[i]);
+	free(lab);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = dc->id;
+		m->version = dc->version;
+	}
+	app_push(a, m);
+}
+
+/* ---- editing fields -------------------------------------------------------- */
+static void edit_alternatives(struct app *a, const struct decision *dc)
+{
+	char where[64], *gen = NULL;
+
+	if (str_empty(dc->alternatives))
+		gen = alternatives_text(a, dc);
+	snprintf(where, sizeof(where), "decision:%lld:alternatives",
+		 (long long)dc->id);
+	app_edit(a, &(struct edit_req){
+		.where = where, .title = _("Alternatives considered"),
+		.init = !str_empty(dc->alternatives) ? dc->alternatives
+			: gen ? gen : "",
+		.multi = true, .done = text_done, .id = dc->id,
+		.version = dc->version, .kind = DF_ALTERNATIVES });
+	free(gen);
+}
+
+static void edit_field(struct app *a, const struct decision *dc,
+		       enum dfield f)
+{
+	char where[64], *init = NULL, *title;
+	const char *it = NULL, *hint = NULL;
+
+	switch (f) {
+	case DF_STATUS:
+		status_picker(a, dc);
+		return;
+	case DF_CHOSEN:
+		chosen_picker(a, dc);
+		return;
+	case DF_ALTERNATIVES:
+		edit_alternatives(a, dc);
+		return;
+	case DF_TITLE: it = dc->title; break;
+	case DF_DATE:
+		it = dc->date;
+		hint = _("YYYY-MM-DD · Enter save · Esc cancel");
+		break;
+	case DF_CONTEXT: it = dc->context; break;
+	case DF_DECISION: it = dc->decision; break;
+	case DF_RATIONALE: it = dc->rationale; break;
+	case DF_DECIDERS: init = strv_join(&dc->deciders, "\n"); break;
+	case DF_CONSULTED: init = strv_join(&dc->consulted, "\n"); break;
+	case DF_INFORMED: init = strv_join(&dc->informed, "\n"); break;
+	case DF_POSITIVE: init = strv_join(&dc->positive, "\n"); break;
+	case DF_NEGATIVE: init = strv_join(&dc->negative, "\n"); break;
+	case DF_RISKS: init = strv_join(&dc->risks, "\n"); break;
+	case DF_SUPERSEDES: {
+		struct buf b;
+
+		buf_init(&b);
+		for (size_t i = 0; i < dc->n_supersedes; i++)
+			buf_printf(&b, "%s%d", i ? ", " : "", dc->supersedes[i]);
+		init = buf_detach(&b);
+		hint = _("ADR numbers separated by commas · Enter save");
+		break;
+	}
+	default:
+		return;
+	}
+	snprintf(where, sizeof(where), "decision:%lld:%s", (long long)dc->id,
+		 dfield_ids[f]);
+	title = str_printf("ADR %d: %s%s", dc->number, _(dfield_names[f]),
+			   is_list(f) ? _(" (one per line)") : "");
+	app_edit(a, &(struct edit_req){
+		.where = where, .title = title ? title : _(dfield_names[f]),
+		.init = init ? init : it ? it : "",
+		.hint = hint ? hint : f == DF_TITLE ? _("Enter save · Esc cancel")
+			: NULL,
+		.multi = !(f == DF_TITLE || f == DF_DATE || f == DF_SUPERSEDES),
+		.done = text_done, .id = dc->id, .version = dc->version,
+		.kind = (int)f });
+	free(title);
+	free(init);
+}
+
+static bool field_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct decision *dc = adr_by_id(a, m->id);
+
+	if (!ok || !dc || picker_selected(m) >= DF_COUNT)
+		return true;
+	edit_field(a, dc, (enum dfield)picker_selected(m));
+	return true;
+}
+
+static void field_picker(struct app *a, const struct decision *dc)
+{
+	const char *lab[DF_COUNT];
+	struct modal *m;
+
+	for (size_t f = 0; f < DF_COUNT; f++)
+		lab[f] = _(dfield_names[f]);
+	m = picker_new(PICK_ONE, _("Edit which field?"), lab, DF_COUNT, 0,
+		       field_done);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = dc->id;
+	}
+	app_push(a, m);
+}
+
+/* ---- new ADR ------------------------------------------------------------- */
+/* The people present and the current user, once each. */
+static void deciders_now(struct app *a, struct strv *out)
+{
+	struct participant *ps = NULL;
+	struct error e;
+	size_t n = 0;
+	const char *me = store_who(a->store);
+
+	if (me)
+		strv_push(out, me);
+	err_clear(&e);
+	if (store_presence_list(a->store, a->ws, 15, &ps, &n, &e) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (ps[i].name && !strv_contains(out, ps[i].name))
+			strv_push(out, ps[i].name);
+	store_presence_list_free(&ps, n);
+}
+
+/* Index of the top-ranked approach and its total; -1 when none. */
+static int top_approach(struct app *a, double *total)
+{
+	struct ws_scores sc;
+	struct error e;
+	int top = -1;
+
+	if (!a->d->n_approaches)
+		return -1;
+	memset(&sc, 0, sizeof(sc));
+	err_clear(&e);
+	if (ws_scores_compute(a->d, false, &sc, &e) < 0)
+		return -1;
+	if (sc.n_app) {
+		top = (int)sc.order[0];
+		*total = sc.totals[top];
+	}
+	ws_scores_clear(&sc);
+	return top;
+}
+
+static void create_adr(struct app *a, const char *title, int base)
+{
+	struct decision dc;
+	struct error e;
+	struct dscreen *s;
+	char today[16];
+	int64_t id = 0;
+	int number = 0;
+	char *text = NULL;
+
+	memset(&dc, 0, sizeof(dc));
+	clock_today(today, sizeof(today));
+	dc.title = (char *)title;
+	dc.status = ADR_PROPOSED;
+	dc.date = today;
+	deciders_now(a, &dc.deciders);
+	if (base >= 0 && (size_t)base < a->d->n_approaches) {
+		const struct approach *ap = &a->d->approaches[base];
+
+		dc.chosen = ap->key;
+		text = str_printf(_("We will adopt %s.%s%s"), ap->name,
+				  str_empty(ap->summary) ? "" : " ",
+				  str_empty(ap->summary) ? "" : ap->summary);
+		dc.decision = text;
+	}
+	err_clear(&e);
+	if (store_decision_add(a->store, a->ws, &dc, &id, &number, &e) < 0) {
+		app_error(a, &e);
+	} else {
+		app_reload(a);
+		s = self(a);
+		for (size_t i = 0; s && i < a->d->n_decisions; i++)
+			if (a->d->decisions[i].id == id)
+				list_select(&s->list, i);
+		app_msg(a, MSG_OK, _("created ADR %d (proposed, %s): e edits a field, s sets the status"),
+			number, today);
+	}
+	strv_free(&dc.deciders);
+	free(text);
+}
+
+static bool base_done(struct app *a, struct modal *m, bool ok)
+{
+	create_adr(a, m->key, ok ? m->kind : -1);
+	return true;
+}
+
+static bool new_title_done(struct app *a, struct modal *m, bool ok)
+{
+	double total = 0;
+	struct modal *q;
+	char *title, *text;
+	int top;
+
+	if (!ok)
+		return true;
+	title = str_dup(edit_text(m));
+	if (!title)
+		return true;
+	str_trim(title);
+	if (!*title) {
+		free(title);
+		edit_set_hint(m, _("a title is required (Esc cancels)"));
+		return false;
+	}
+	top = top_approach(a, &total);
+	if (top < 0) {
+		create_adr(a, title, -1);
+		free(title);
+		return true;
+	}
+	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %.2f)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
+			  a->d->approaches[top].name, total);
+	q = confirm_new(_("New ADR"), text ? text : "", base_done);
+	free(text);
+	if (q) {
+		q->scope = SC_DIALOG;
+		q->key = title;
+		q->kind = top;
+	} else {
+		free(title);
+	}
+	app_push(a, q);
+	return true;
+}
+
+/* ---- reset, delete --------------------------------------------------------- */
+static bool reset_done(struct app *a, struct modal *m, bool ok)
+{
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("the edited alternatives stay"));
+		return true;
+	}
+	if (save(a, NULL, m->id, m->version, "alternatives", "", NULL) < 0)
+		return true;
+	app_reload(a);
+	app_msg(a, MSG_OK, "%s", _("alternatives reset: they are generated from the approaches again"));
+	return true;
+}
+
+static bool delete_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
+		return true;
+	}
+	err_clear(&e);
+	if (store_decision_delete(a->store, m->id, m->version, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	app_msg(a, MSG_OK, _("deleted ADR %d; its number will not be used again"),
+		m->kind);
+	app_reload(a);
+	return true;
+}
+
+static void confirm(struct app *a, const struct decision *dc,
+		    const char *title, const char *q, modal_done_fn done)
+{
+	struct modal *m = confirm_new(title, q ? q : "", done);
+
+	if (m) {
+		m->scope = SC_DIALOG;
+		m->id = dc->id;
+		m->version = dc->version;
+		m->kind = dc->number;
+	}
+	app_push(a, m);
+}
+
+static bool dc_key(struct app *a, void *state, enum action act)
+{
+	struct dscreen *s = state;
+	const struct decision *dc = sel_adr(s);
+	struct modal *m;
+	char *q;
+
+	switch (act) {
+	case A_DC_NEW:
+		m = lineedit_new(_("New ADR: title"), "",
+				 _("Enter create · Esc cancel"), new_title_done);
+		if (m)
+			m->scope = SC_EDIT;
+		app_push(a, m);
+		return true;
+	case A_DC_SCROLL_DOWN:
+		s->scroll += s->page > 2 ? s->page - 2 : 1;
+		return true;
+	case A_DC_SCROLL_UP:
+		s->scroll -= s->page > 2 ? s->page - 2 : 1;
+		if (s->scroll < 0)
+			s->scroll = 0;
+		return true;
+	default:
+		break;
+	}
+	if (!dc) {
+		app_msg(a, MSG_WARN, "%s", _("no ADR selected (n starts one)"));
+		return true;
+	}
+	switch (act) {
+	case A_DC_EDIT:
+		field_picker(a, dc);
+		return true;
+	case A_DC_STATUS:
+		status_picker(a, dc);
+		return true;
+	case A_DC_CHOSEN:
+		chosen_picker(a, dc);
+		return true;
+	case A_DC_ALT_EDIT:
+		edit_alternatives(a, dc);
+		return true;
+	case A_DC_ALT_RESET:
+		if (str_empty(dc->alternatives)) {
+			app_msg(a, MSG_INFO, "%s", _("the alternatives are already generated"));
+			return true;
+		}
+		q = str_printf(_("Drop the edited alternatives of ADR %d and generate them from the approaches again?"),
+			       dc->number);
+		confirm(a, dc, _("Reset alternatives"), q, reset_done);
+		free(q);
+		return true;
+	case A_DC_DELETE:
+		q = str_printf(_("Delete ADR %d “%s”? The number %d will not be reused."),
+			       dc->number, dc->title ? dc->title : "", dc->number);
+		confirm(a, dc, _("Delete ADR"), q, delete_done);
+		free(q);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void dc_status(struct app *a, void *state, char *buf, size_t size)
+{
+	size_t acc = 0;
+
+	(void)state;
+	for (size_t i = 0; i < a->d->n_decisions; i++)
+		if (a->d->decisions[i].status == ADR_ACCEPTED)
+			acc++;
+	snprintf(buf, size, _("%zu ADRs · %zu accepted"), a->d->n_decisions, acc);
+}
+
+const struct screen_ops screen_decision_ops = {
+	.open = dc_open,
+	.close = dc_close,
+	.draw = dc_draw,
+	.key = dc_key,
+	.refresh = dc_refresh,
+	.list = dc_list,
+	.status = dc_status,
+};

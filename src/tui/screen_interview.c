@@ -394,7 +394,8 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 }
 
 /* ---- saving -------------------------------------------------------------- */
-static void save_value(struct app *a, const char *qid, const struct value *v,
+/* Returns false when the editor should stay open (not saved). */
+static bool save_value(struct app *a, const char *qid, const struct value *v,
 		       int64_t version, const char *where)
 {
 	struct error e;
@@ -406,24 +407,27 @@ static void save_value(struct app *a, const char *qid, const struct value *v,
 	    (v->kind == VAL_TEXT && str_empty(v->text))) {
 		if (store_answer_clear(a->store, a->ws, qid, &e) < 0) {
 			app_error(a, &e);
-			return;
+			return true;
 		}
 		app_msg(a, MSG_OK, _("answer cleared: %s"), q ? q->prompt : qid);
 	} else {
 		char *shown;
 		struct answer tmp = { .value = *v };
+		int rc;
 
-		if (store_answer_set(a->store, a->ws, qid, v, version, NULL,
-				     &e) < 0) {
-			app_error(a, &e);
-			return;
-		}
+		/* A conflict opens the keep-mine / take-theirs dialog; a
+		 * busy database keeps the editor open. */
+		rc = app_save_answer(a, qid, v, version, q ? q->prompt : qid);
+		if (rc < 0)
+			return rc == ST_CONFLICT;
 		shown = q ? answer_text(q, &tmp) : NULL;
 		app_msg(a, MSG_OK, _("saved: %s"), shown ? shown : "");
 		free(shown);
+		return true;
 	}
 	app_draft_done(a, where);
 	app_reload(a);
+	return true;
 }
 
 static bool text_done(struct app *a, struct modal *m, bool ok)
@@ -447,9 +451,9 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 			t[--l] = '\0';
 	}
 	v.text = t;
-	save_value(a, m->key, &v, m->version, m->draft_where);
+	ok = save_value(a, m->key, &v, m->version, m->draft_where);
 	free(t);
-	return true;
+	return ok;
 }
 
 static bool number_done(struct app *a, struct modal *m, bool ok)
@@ -496,8 +500,7 @@ static bool number_done(struct app *a, struct modal *m, bool ok)
 		return false;
 	}
 	v.number = x;
-	save_value(a, m->key, &v, m->version, m->draft_where);
-	return true;
+	return save_value(a, m->key, &v, m->version, m->draft_where);
 }
 
 static bool choice_done(struct app *a, struct modal *m, bool ok)
@@ -540,9 +543,9 @@ static bool scale_done(struct app *a, struct modal *m, bool ok)
 
 static bool note_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
 	char *t;
 	size_t l;
+	int rc;
 
 	if (!ok)
 		return true;
@@ -552,17 +555,11 @@ static bool note_done(struct app *a, struct modal *m, bool ok)
 	l = strlen(t);
 	while (l > 0 && (t[l - 1] == '\n' || t[l - 1] == ' '))
 		t[--l] = '\0';
-	err_clear(&e);
-	if (store_update(a->store, "answer", m->id, "note", t, m->version,
-			 NULL, &e) < 0) {
-		app_error(a, &e);
-	} else {
+	rc = app_save_field(a, "answer", m->id, "note", t, m->version);
+	if (rc == ST_OK)
 		app_msg(a, MSG_OK, "%s", *t ? _("note saved") : _("note removed"));
-		app_draft_done(a, m->draft_where);
-		app_reload(a);
-	}
 	free(t);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 /* ---- editing --------------------------------------------------------------- */

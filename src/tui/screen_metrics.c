@@ -1,85 +1,768 @@
 #include "config.h"
 /*
- * screen 8, Metrics (read-only view): the DORA keys and custom metrics
- * with current value, 3- and 6-month targets and the performance band.
+ * screen 8, Metrics: the DORA keys and custom metrics with their current
+ * value and 3- and 6-month targets.  Each value of a metric the content
+ * defines shows its DORA performance band, and a target that moves the
+ * wrong way is flagged; the detail pane shows the selected metric's band
+ * thresholds so the room sees what "elite" means.  Add a custom metric or
+ * a missing DORA one, edit every value, delete.
  */
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "content/content.h"
 #include "engine/dora.h"
 #include "model/model.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/textview.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
+#include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
-static void num(char *buf, size_t size, bool has, double v)
+struct mscreen {
+	struct app *a;
+	struct list list;
+	int64_t sel_id;        /* the selected row, kept across reloads */
+	/* Content metrics offered by the open "add DORA" picker. */
+	size_t *offer;
+	size_t n_offer;
+};
+
+enum mfield {
+	MF_CURRENT = 0, MF_TARGET_3M, MF_TARGET_6M, MF_NAME, MF_UNIT, MF_COUNT
+};
+
+static const char *const mfield_ids[MF_COUNT] = {
+	"current", "target_3m", "target_6m", "name", "unit"
+};
+static const char *const mfield_names[MF_COUNT] = {
+	N_("Current value"), N_("3-month target"), N_("6-month target"),
+	N_("Name"), N_("Unit")
+};
+
+static struct mscreen *self(struct app *a)
 {
-	if (has)
-		str_number(buf, size, v);
-	else
-		snprintf(buf, size, "—");
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == &screen_metrics_ops && a->opened[i])
+			return a->state[i];
+	return NULL;
 }
 
-static void build(struct app *a, struct tlines *t)
+static const struct metric *row_metric(const struct mscreen *s, size_t i)
+{
+	const struct workshop_data *d = s->a->d;
+
+	return d && i < d->n_metrics ? &d->metrics[i] : NULL;
+}
+
+static const struct metric *sel_metric(const struct mscreen *s)
+{
+	return row_metric(s, s->list.sel);
+}
+
+static const char *row_text(void *ctx, size_t i)
+{
+	const struct metric *m = row_metric(ctx, i);
+
+	return m ? (m->name ? m->name : m->key) : NULL;
+}
+
+/* The content's definition, or NULL for a custom metric. */
+static const struct metric_def *def_of(struct app *a, const struct metric *m)
+{
+	return a->k && m ? knowledge_metric(a->k, m->key) : NULL;
+}
+
+static void value_of(const struct metric *m, enum mfield f, bool *has,
+		     double *v)
+{
+	switch (f) {
+	case MF_CURRENT:
+		*has = m->has_current;
+		*v = m->current;
+		break;
+	case MF_TARGET_3M:
+		*has = m->has_target_3m;
+		*v = m->target_3m;
+		break;
+	case MF_TARGET_6M:
+		*has = m->has_target_6m;
+		*v = m->target_6m;
+		break;
+	default:
+		*has = false;
+		*v = 0;
+		break;
+	}
+}
+
+static enum band band_of(const struct metric_def *md, const struct metric *m,
+			 enum mfield f)
+{
+	bool has;
+	double v;
+
+	value_of(m, f, &has, &v);
+	return md && has ? dora_band(md, v) : BAND_NONE;
+}
+
+/* Is this target worse than the current value? */
+static bool worse(const struct metric_def *md, const struct metric *m,
+		  enum mfield f)
+{
+	bool has;
+	double v;
+
+	value_of(m, f, &has, &v);
+	return md && has && m->has_current && f != MF_CURRENT &&
+	       dora_target_worse(md, m->current, v);
+}
+
+static void ms_refresh(struct app *a, void *state)
+{
+	struct mscreen *s = state;
+
+	list_set_count(&s->list, a->d ? a->d->n_metrics : 0);
+	for (size_t i = 0; s->sel_id && a->d && i < a->d->n_metrics; i++)
+		if (a->d->metrics[i].id == s->sel_id)
+			list_select(&s->list, i);
+}
+
+static int ms_open(struct app *a, void **state)
+{
+	struct mscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	s->a = a;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	ms_refresh(a, s);
+	return ST_OK;
+}
+
+static void ms_close(struct app *a, void *state)
+{
+	struct mscreen *s = state;
+
+	(void)a;
+	free(s->offer);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *ms_list(struct app *a, void *state)
+{
+	(void)a;
+	return &((struct mscreen *)state)->list;
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+#define BANDW 7
+
+/* Value columns: narrower on the smallest terminals. */
+static int valw(int w)
+{
+	return w < 72 ? 6 : 8;
+}
+
+static int name_width(int w, int unitw)
+{
+	int nw = w - 2 - 3 * (valw(w) + 2 + BANDW + 1) - unitw;
+
+	return nw < 8 ? 8 : nw;
+}
+
+/* A value, a '!' when the target is worse than now, and its band. */
+static void value_cells(struct buf *b, struct app *a, const struct metric *m,
+			enum mfield f, int vw)
+{
+	const struct metric_def *md = def_of(a, m);
+	enum band bd = band_of(md, m, f);
+	bool has;
+	double v;
+	char num[32];
+
+	value_of(m, f, &has, &v);
+	if (has)
+		str_number(num, sizeof(num), v);
+	else
+		snprintf(num, sizeof(num), "—");
+	draw_cell(b, num, vw, true);
+	buf_puts(b, worse(md, m, f) ? "!" : " ");
+	buf_putc(b, ' ');
+	draw_cell(b, bd == BAND_NONE ? "" : band_label(bd), BANDW, false);
+	buf_putc(b, ' ');
+}
+
+static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
+		       int w)
 {
 	const struct workshop_data *d = a->d;
-	/* The name takes what the numbers and the band leave. */
-	int namew = t->width - 2 - 3 * 9 - 2 - 8 - 1;
+	int unitw = w >= 120 ? 18 : 0, nw = name_width(w, unitw);
+	struct buf b;
 
-	if (namew > 44)
-		namew = 44;
-	if (namew < 12)
-		namew = 12;
-	tl_add(t, CR_HEADING, 0, _("Metrics (%zu)"), d->n_metrics);
+	buf_init(&b);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("Metric"), nw, false);
+	if (unitw)
+		draw_cell(&b, _("Unit"), unitw, false);
+	draw_cell(&b, _("Now"), valw(w), true);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("band"), BANDW, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, valw(w) < 8 ? _("3 mo") : _("3 months"), valw(w), true);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("band"), BANDW, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, valw(w) < 8 ? _("6 mo") : _("6 months"), valw(w), true);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("band"), BANDW, false);
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
 	if (!d->n_metrics) {
-		tl_add(t, CR_DIM, 2, "  %s", _("No metrics yet."));
+		draw_role(CR_DIM);
+		draw_line(y + 2, x + 2, _("No metrics yet."), w - 2);
+		draw_line(y + 3, x + 2,
+			  _("a adds a DORA metric, n a custom one."), w - 2);
+		draw_role(CR_NORMAL);
+		buf_free(&b);
 		return;
 	}
-	{
-		struct buf b;
+	list_scroll(&s->list, h - 1);
+	for (int r = 0; r < h - 1; r++) {
+		size_t i = s->list.top + (size_t)r;
+		const struct metric *m = row_metric(s, i);
+		bool warn;
 
+		if (!m)
+			break;
+		b.len = 0;
+		buf_puts(&b, i == s->list.sel ? "› " : "  ");
+		draw_cell(&b, m->name ? m->name : m->key, nw, false);
+		if (unitw)
+			draw_cell(&b, m->unit, unitw, false);
+		for (int f = MF_CURRENT; f <= MF_TARGET_6M; f++)
+			value_cells(&b, a, m, (enum mfield)f, valw(w));
+		warn = worse(def_of(a, m), m, MF_TARGET_3M) ||
+		       worse(def_of(a, m), m, MF_TARGET_6M);
+		draw_role(i == s->list.sel ? CR_SELECTED
+			  : warn ? CR_WARNING : CR_NORMAL);
+		draw_line(y + 1 + r, x, buf_str(&b), w);
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+/* "0–24", "≥ 7", "≤ 1" */
+static void range_text(const struct band_def *bd, char *buf, size_t size)
+{
+	char lo[32], hi[32];
+
+	str_number(lo, sizeof(lo), bd->min);
+	str_number(hi, sizeof(hi), bd->max);
+	if (bd->has_min && bd->has_max)
+		snprintf(buf, size, "%s–%s", lo, hi);
+	else if (bd->has_min)
+		snprintf(buf, size, "≥ %s", lo);
+	else if (bd->has_max)
+		snprintf(buf, size, "≤ %s", hi);
+	else
+		snprintf(buf, size, "%s", _("any value"));
+}
+
+static int detail_line(int y, int x, int w, enum role role, const char *t)
+{
+	draw_role(role);
+	draw_clip(y, x, t ? t : "", w);
+	draw_role(CR_NORMAL);
+	return 1;
+}
+
+static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
+			int h, int w)
+{
+	const struct metric *m = sel_metric(s);
+	const struct metric_def *md = def_of(a, m);
+	int row = 0, rangew = 0;
+	char *t;
+
+	if (!m || h < 1)
+		return;
+	t = str_printf("%s (%s)%s%s%s%s", m->name ? m->name : m->key, m->key,
+		       str_empty(m->unit) ? "" : " · ",
+		       str_empty(m->unit) ? "" : m->unit, md ? " · " : "",
+		       !md ? "" : md->higher_is_better ? _("higher is better")
+						       : _("lower is better"));
+	row += detail_line(y + row, x, w, CR_HEADING, t);
+	free(t);
+	if (!md) {
+		if (row < h)
+			row += detail_line(y + row, x, w, CR_DIM,
+					   _("Custom metric: the content defines no DORA bands for it."));
+		return;
+	}
+	if (row < h && !str_empty(md->description))
+		row += detail_line(y + row, x, w, CR_DIM, md->description);
+	/* The ranges line up so the arrows form a column. */
+	for (size_t i = 0; i < md->n_bands && i < 4; i++) {
+		char range[80];
+		int rw;
+
+		range_text(&md->bands[i], range, sizeof(range));
+		rw = utf8_width(range) + (str_empty(m->unit) ? 0 : 1 + utf8_width(m->unit));
+		if (rw > rangew)
+			rangew = rw;
+	}
+	for (size_t i = 0; i < md->n_bands && i < 4 && row < h; i++) {
+		const struct band_def *bd = &md->bands[i];
+		struct buf b;
+		char range[80];
+		bool first = true;
+		char *ru;
+
+		range_text(bd, range, sizeof(range));
+		ru = str_printf("%s%s%s", range, str_empty(m->unit) ? "" : " ",
+				str_empty(m->unit) ? "" : m->unit);
 		buf_init(&b);
-		draw_cell(&b, _("metric"), namew, false);
+		buf_puts(&b, "  ");
+		draw_cell(&b, band_label(bd->band), BANDW, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, _("now"), 8, true);
-		buf_putc(&b, ' ');
-		draw_cell(&b, _("3 months"), 8, true);
-		buf_putc(&b, ' ');
-		draw_cell(&b, _("6 months"), 8, true);
-		buf_printf(&b, "  %s", _("band now"));
-		tl_add(t, CR_DIM, 0, "  %s", buf_str(&b));
+		draw_cell(&b, ru ? ru : "", rangew, false);
+		free(ru);
+		/* Which of the values fall in this band. */
+		for (int f = MF_CURRENT; f <= MF_TARGET_6M; f++) {
+			bool has;
+			double v;
+			char num[32];
+
+			if (band_of(md, m, (enum mfield)f) != bd->band)
+				continue;
+			value_of(m, (enum mfield)f, &has, &v);
+			str_number(num, sizeof(num), v);
+			buf_printf(&b, "%s%s %s", first ? "  ← " : ", ",
+				   f == MF_CURRENT ? _("now")
+				   : f == MF_TARGET_3M ? _("3 months")
+				   : _("6 months"), num);
+			first = false;
+		}
+		row += detail_line(y + row, x, w,
+				   bd->band == BAND_ELITE || bd->band == BAND_HIGH
+				   ? CR_OK : CR_NORMAL, buf_str(&b));
 		buf_free(&b);
 	}
-	for (size_t i = 0; i < d->n_metrics; i++) {
-		const struct metric *m = &d->metrics[i];
-		const struct metric_def *md = a->k ? knowledge_metric(a->k, m->key) : NULL;
-		char c[32], t3[32], t6[32], name[160];
-		enum band b = md && m->has_current ? dora_band(md, m->current) : BAND_NONE;
+	for (int f = MF_TARGET_3M; f <= MF_TARGET_6M && row < h; f++) {
+		char now[32], tg[32];
+		bool has;
+		double v;
 
-		num(c, sizeof(c), m->has_current, m->current);
-		num(t3, sizeof(t3), m->has_target_3m, m->target_3m);
-		num(t6, sizeof(t6), m->has_target_6m, m->target_6m);
-		snprintf(name, sizeof(name), "%s%s%s%s", m->name ? m->name : m->key,
-			 str_empty(m->unit) ? "" : " (", str_empty(m->unit) ? "" : m->unit,
-			 str_empty(m->unit) ? "" : ")");
-		struct buf row;
-
-		buf_init(&row);
-		draw_cell(&row, name, namew, false);
-		buf_putc(&row, ' ');
-		draw_cell(&row, c, 8, true);
-		buf_putc(&row, ' ');
-		draw_cell(&row, t3, 8, true);
-		buf_putc(&row, ' ');
-		draw_cell(&row, t6, 8, true);
-		buf_printf(&row, "  %s", b == BAND_NONE ? "" : band_label(b));
-		tl_add(t, b == BAND_ELITE || b == BAND_HIGH ? CR_OK
-		       : b == BAND_LOW ? CR_WARNING : CR_NORMAL, 4, "  %s",
-		       buf_str(&row));
-		buf_free(&row);
+		if (!worse(md, m, (enum mfield)f))
+			continue;
+		value_of(m, (enum mfield)f, &has, &v);
+		str_number(now, sizeof(now), m->current);
+		str_number(tg, sizeof(tg), v);
+		t = str_printf(_("! The %s %s is worse than the current %s (%s)."),
+			       f == MF_TARGET_3M ? _("3-month target")
+						 : _("6-month target"),
+			       tg, now, md->higher_is_better
+			       ? _("higher is better") : _("lower is better"));
+		row += detail_line(y + row, x, w, CR_WARNING, t);
+		free(t);
 	}
 }
 
-TEXTVIEW_SCREEN(screen_metrics_ops, build);
+static void ms_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct mscreen *s = state;
+	size_t n = a->d->n_metrics;
+	int dh = h >= 18 ? 8 : 6, th = h - dh;
+
+	s->sel_id = sel_metric(s) ? sel_metric(s)->id : 0;
+
+	/* The table takes what its rows need; the detail the rest. */
+	if ((int)n + 2 < th) {
+		th = (int)n + 2;
+		dh = h - th;
+	}
+	if (th < 3)
+		th = 3;
+	draw_table(a, s, y, x, th, w);
+	if (!n)
+		return;
+	draw_role(CR_DIM);
+	draw_hline(y + th, x, w);
+	draw_detail(a, s, y + th + 1, x + 1, h - th - 1, w - 2);
+}
+
+/* ---- editing ------------------------------------------------------------- */
+static void select_metric(struct app *a, int64_t id)
+{
+	struct mscreen *s = self(a);
+
+	for (size_t i = 0; s && a->d && i < a->d->n_metrics; i++)
+		if (a->d->metrics[i].id == id)
+			list_select(&s->list, i);
+}
+
+static bool value_done(struct app *a, struct modal *m, bool ok)
+{
+	enum mfield f = (enum mfield)m->kind;
+	struct error e;
+	char *t, *end, msg[160];
+
+	if (!ok)
+		return true;
+	t = str_dup(edit_text(m));
+	if (!t)
+		return true;
+	str_trim(t);
+	if (f == MF_NAME && !*t) {
+		free(t);
+		edit_set_hint(m, _("a name is required (Esc cancels)"));
+		return false;
+	}
+	if (f <= MF_TARGET_6M && *t) {
+		double v;
+
+		errno = 0;
+		v = strtod(t, &end);
+		if (errno || *end || end == t || !isfinite(v)) {
+			snprintf(msg, sizeof(msg), _("“%s” is not a number (empty clears)"), t);
+			free(t);
+			edit_set_hint(m, msg);
+			return false;
+		}
+	}
+	err_clear(&e);
+	if (store_update(a->store, "metric", m->id, mfield_ids[f], t,
+			 m->version, NULL, &e) < 0) {
+		free(t);
+		app_error(a, &e);
+		return true;
+	}
+	app_draft_done(a, m->draft_where);
+	if (f <= MF_TARGET_6M && !*t)
+		app_msg(a, MSG_OK, _("%s: %s cleared"), m->key,
+			_(mfield_names[f]));
+	else
+		app_msg(a, MSG_OK, _("%s: %s set to %s"), m->key,
+			_(mfield_names[f]), t);
+	free(t);
+	app_reload(a);
+	return true;
+}
+
+static void edit_field(struct app *a, const struct metric *m, enum mfield f)
+{
+	char where[96], init[64] = "", *title;
+	const char *it = init;
+	bool has;
+	double v;
+
+	if (f <= MF_TARGET_6M) {
+		value_of(m, f, &has, &v);
+		if (has)
+			str_number(init, sizeof(init), v);
+	} else {
+		it = f == MF_NAME ? m->name : m->unit;
+	}
+	snprintf(where, sizeof(where), "metric:%lld:%s", (long long)m->id,
+		 mfield_ids[f]);
+	title = str_printf("%s: %s", m->name ? m->name : m->key,
+			   _(mfield_names[f]));
+	app_edit(a, &(struct edit_req){
+		.where = where, .title = title ? title : _(mfield_names[f]),
+		.init = it ? it : "",
+		.hint = f <= MF_TARGET_6M
+			? _("a number · Enter save · empty clears · Esc cancel")
+			: _("Enter save · Esc cancel"),
+		.done = value_done, .id = m->id, .version = m->version,
+		.key = m->key, .kind = (int)f });
+	free(title);
+}
+
+static bool field_done(struct app *a, struct modal *m, bool ok)
+{
+	struct mscreen *s = self(a);
+	const struct metric *mt = s ? sel_metric(s) : NULL;
+
+	if (!ok || !mt || mt->id != m->id || picker_selected(m) >= MF_COUNT)
+		return true;
+	edit_field(a, mt, (enum mfield)picker_selected(m));
+	return true;
+}
+
+static void field_picker(struct app *a, const struct metric *mt)
+{
+	char *lab[MF_COUNT];
+	struct modal *m;
+
+	for (size_t f = 0; f < MF_COUNT; f++) {
+		char num[32] = "—";
+		const char *v = num;
+		bool has;
+		double x;
+
+		if (f <= MF_TARGET_6M) {
+			value_of(mt, (enum mfield)f, &has, &x);
+			if (has)
+				str_number(num, sizeof(num), x);
+		} else {
+			v = f == MF_NAME ? mt->name : mt->unit;
+		}
+		lab[f] = str_printf("%-15s %s", _(mfield_names[f]),
+				    str_empty(v) ? "—" : v);
+	}
+	m = picker_new(PICK_ONE, _("Edit which field?"),
+		       (const char *const *)lab, MF_COUNT, 0, field_done);
+	for (size_t f = 0; f < MF_COUNT; f++)
+		free(lab[f]);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = mt->id;
+	}
+	app_push(a, m);
+}
+
+/* ---- adding -------------------------------------------------------------- */
+static void added(struct app *a, int64_t id, const char *what)
+{
+	app_reload(a);
+	select_metric(a, id);
+	app_msg(a, MSG_OK, _("added %s: e sets the current value and the targets"),
+		what);
+}
+
+static bool unit_done(struct app *a, struct modal *m, bool ok)
+{
+	struct metric mt = { 0 };
+	struct error e;
+	int64_t id = 0;
+	char *unit;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("no metric added"));
+		return true;
+	}
+	unit = str_dup(edit_text(m));
+	if (!unit)
+		return true;
+	str_trim(unit);
+	/* An empty key lets the store derive it from the name. */
+	mt.key = "";
+	mt.name = m->key;
+	mt.unit = unit;
+	err_clear(&e);
+	if (store_metric_add(a->store, a->ws, &mt, &id, &e) < 0)
+		app_error(a, &e);
+	else
+		added(a, id, m->key);
+	free(unit);
+	return true;
+}
+
+static bool name_done(struct app *a, struct modal *m, bool ok)
+{
+	struct modal *u;
+	char *name;
+
+	if (!ok)
+		return true;
+	name = str_dup(edit_text(m));
+	if (!name)
+		return true;
+	str_trim(name);
+	if (!*name) {
+		free(name);
+		edit_set_hint(m, _("a name is required (Esc cancels)"));
+		return false;
+	}
+	u = lineedit_new(_("New metric: unit"), "",
+			 _("e.g. %, hours, pages per week · Enter add · Esc cancel"),
+			 unit_done);
+	if (u) {
+		u->scope = SC_EDIT;
+		u->key = name;
+	} else {
+		free(name);
+	}
+	app_push(a, u);
+	return true;
+}
+
+static bool dora_done(struct app *a, struct modal *m, bool ok)
+{
+	struct mscreen *s = self(a);
+	const struct metric_def *md;
+	struct metric mt = { 0 };
+	struct error e;
+	int64_t id = 0;
+
+	if (!ok || !s || picker_selected(m) >= s->n_offer)
+		return true;
+	md = &a->k->metrics[s->offer[picker_selected(m)]];
+	mt.key = md->id;
+	mt.name = md->name ? md->name : md->id;
+	mt.unit = md->unit;
+	err_clear(&e);
+	if (store_metric_add(a->store, a->ws, &mt, &id, &e) < 0)
+		app_error(a, &e);
+	else
+		added(a, id, mt.name);
+	return true;
+}
+
+static bool present(const struct workshop_data *d, const char *key)
+{
+	for (size_t i = 0; i < d->n_metrics; i++)
+		if (str_eq(d->metrics[i].key, key))
+			return true;
+	return false;
+}
+
+static void add_dora(struct app *a, struct mscreen *s)
+{
+	const char **lab;
+	struct modal *m;
+	size_t n = 0;
+
+	free(s->offer);
+	s->offer = NULL;
+	s->n_offer = 0;
+	if (!a->k || !a->k->n_metrics) {
+		app_msg(a, MSG_WARN, "%s", _("the content defines no DORA metrics"));
+		return;
+	}
+	s->offer = calloc(a->k->n_metrics, sizeof(*s->offer));
+	lab = calloc(a->k->n_metrics, sizeof(*lab));
+	if (!s->offer || !lab) {
+		free(lab);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	for (size_t i = 0; i < a->k->n_metrics; i++) {
+		if (present(a->d, a->k->metrics[i].id))
+			continue;
+		s->offer[n] = i;
+		lab[n++] = a->k->metrics[i].name ? a->k->metrics[i].name
+						 : a->k->metrics[i].id;
+	}
+	s->n_offer = n;
+	if (!n) {
+		free(lab);
+		app_msg(a, MSG_INFO, "%s", _("every DORA metric the content defines is already here"));
+		return;
+	}
+	m = picker_new(PICK_ONE, _("Add a DORA metric"), lab, n, 0, dora_done);
+	free(lab);
+	if (m)
+		m->scope = SC_PICKER;
+	app_push(a, m);
+}
+
+/* ---- delete -------------------------------------------------------------- */
+static bool delete_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
+		return true;
+	}
+	err_clear(&e);
+	if (store_metric_delete(a->store, m->id, m->version, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	app_msg(a, MSG_OK, _("deleted the metric “%s”"), m->key);
+	app_reload(a);
+	return true;
+}
+
+static bool ms_key(struct app *a, void *state, enum action act)
+{
+	struct mscreen *s = state;
+	const struct metric *mt = sel_metric(s);
+	struct modal *m;
+	char *q;
+
+	switch (act) {
+	case A_MT_NEW:
+		m = lineedit_new(_("New custom metric: name"), "",
+				 _("Enter next (unit) · Esc cancel"), name_done);
+		if (m)
+			m->scope = SC_EDIT;
+		app_push(a, m);
+		return true;
+	case A_MT_DORA:
+		add_dora(a, s);
+		return true;
+	default:
+		break;
+	}
+	if (!mt) {
+		if (act == A_MT_EDIT || act == A_MT_DELETE) {
+			app_msg(a, MSG_WARN, "%s", _("no metric selected (n or a adds one)"));
+			return true;
+		}
+		return false;
+	}
+	switch (act) {
+	case A_MT_EDIT:
+		field_picker(a, mt);
+		return true;
+	case A_MT_DELETE:
+		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
+			       mt->name ? mt->name : mt->key);
+		m = confirm_new(_("Delete metric"), q ? q : "", delete_done);
+		free(q);
+		if (m) {
+			m->scope = SC_DIALOG;
+			m->id = mt->id;
+			m->version = mt->version;
+			m->key = str_dup(mt->name ? mt->name : mt->key);
+		}
+		app_push(a, m);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void ms_status(struct app *a, void *state, char *buf, size_t size)
+{
+	size_t warn = 0;
+
+	(void)state;
+	for (size_t i = 0; a->d && i < a->d->n_metrics; i++) {
+		const struct metric *m = &a->d->metrics[i];
+		const struct metric_def *md = def_of(a, m);
+
+		if (worse(md, m, MF_TARGET_3M) || worse(md, m, MF_TARGET_6M))
+			warn++;
+	}
+	if (warn)
+		snprintf(buf, size, _("%zu metrics · %zu target worse"),
+			 a->d ? a->d->n_metrics : 0, warn);
+	else
+		snprintf(buf, size, _("%zu metrics"), a->d ? a->d->n_metrics : 0);
+}
+
+const struct screen_ops screen_metrics_ops = {
+	.open = ms_open,
+	.close = ms_close,
+	.draw = ms_draw,
+	.key = ms_key,
+	.refresh = ms_refresh,
+	.list = ms_list,
+	.status = ms_status,
+};

@@ -1,59 +1,946 @@
 #include "config.h"
 /*
- * screen 7, Risks (read-only view): the risk register, highest score
- * first, with owner, status and mitigation.
+ * screen 7, Risks: the risk register (id, score, probability × impact,
+ * status, owner, description) sorted by score or by id and coloured by
+ * score band; a 5×5 probability × impact heat map with the count of risks
+ * in each cell and the selected risk's cell marked; the selected risk's
+ * mitigation; add, edit every field, delete, and add the risks that the
+ * matched Findings rules suggest.
  */
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
+#include <curses.h>
+
+#include "engine/rules.h"
 #include "model/model.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/textview.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
+#include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
-/* Risk indices by score, highest first (stable: few rows, insertion). */
-static void sort_by_score(const struct workshop_data *d, size_t *order)
+/* Score bands of the register and the heat map. */
+#define HIGH_MIN 15
+#define MEDIUM_MIN 8
+
+struct rscreen {
+	struct app *a;
+	struct list list;
+	size_t *order;         /* indices into a->d->risks, display order */
+	size_t n;
+	bool by_id;            /* sorted by id rather than by score */
+	int64_t sel_id;        /* the selected risk, kept across reloads */
+	/* Findings suggestions offered by the open picker. */
+	const struct suggested_risk **sugg;
+	size_t n_sugg;
+};
+
+static const char *const prob_labels[5] = {
+	N_("1  rare"), N_("2  unlikely"), N_("3  possible"), N_("4  likely"),
+	N_("5  almost certain")
+};
+static const char *const impact_labels[5] = {
+	N_("1  negligible"), N_("2  minor"), N_("3  moderate"), N_("4  major"),
+	N_("5  severe")
+};
+
+enum rfield {
+	RF_DESCRIPTION = 0, RF_PROBABILITY, RF_IMPACT, RF_OWNER, RF_MITIGATION,
+	RF_STATUS, RF_COUNT
+};
+
+static const char *const rfield_ids[RF_COUNT] = {
+	"description", "probability", "impact", "owner", "mitigation", "status"
+};
+static const char *const rfield_names[RF_COUNT] = {
+	N_("Description"), N_("Probability"), N_("Impact"), N_("Owner"),
+	N_("Mitigation"), N_("Status")
+};
+
+static enum role band_role(int score)
 {
-	for (size_t i = 0; i < d->n_risks; i++)
-		order[i] = i;
-	for (size_t i = 1; i < d->n_risks; i++) {
-		size_t v = order[i], j = i;
+	return score >= HIGH_MIN ? CR_ERROR : score >= MEDIUM_MIN ? CR_WARNING
+								 : CR_OK;
+}
 
-		while (j > 0 && risk_score(&d->risks[order[j - 1]]) <
-				risk_score(&d->risks[v])) {
+static const char *band_name(int score)
+{
+	return score >= HIGH_MIN ? _("high") : score >= MEDIUM_MIN ? _("medium")
+								   : _("low");
+}
+
+static struct rscreen *self(struct app *a)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == &screen_risks_ops && a->opened[i])
+			return a->state[i];
+	return NULL;
+}
+
+static const struct risk *row_risk(const struct rscreen *s, size_t i)
+{
+	const struct workshop_data *d = s->a->d;
+
+	return d && i < s->n && s->order[i] < d->n_risks ? &d->risks[s->order[i]]
+							 : NULL;
+}
+
+static const struct risk *sel_risk(const struct rscreen *s)
+{
+	return s->n ? row_risk(s, s->list.sel) : NULL;
+}
+
+static const char *row_text(void *ctx, size_t i)
+{
+	const struct risk *r = row_risk(ctx, i);
+
+	return r ? r->description : NULL;
+}
+
+/* Display order: score, highest first (ties by id), or id. */
+static bool before(const struct risk *x, const struct risk *y, bool by_id)
+{
+	if (!by_id && risk_score(x) != risk_score(y))
+		return risk_score(x) > risk_score(y);
+	return x->id < y->id;
+}
+
+static void rk_refresh(struct app *a, void *state)
+{
+	struct rscreen *s = state;
+	int64_t keep = s->sel_id;
+	size_t n = a->d ? a->d->n_risks : 0;
+	size_t *order = calloc(n ? n : 1, sizeof(*order));
+
+	if (!order) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	free(s->order);
+	s->order = order;
+	s->n = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t v = i, j = i;
+
+		while (j > 0 && before(&a->d->risks[v], &a->d->risks[order[j - 1]],
+				       s->by_id)) {
 			order[j] = order[j - 1];
 			j--;
 		}
 		order[j] = v;
 	}
+	list_set_count(&s->list, n);
+	for (size_t i = 0; keep && i < n; i++)
+		if (a->d->risks[order[i]].id == keep)
+			list_select(&s->list, i);
 }
 
-static void build(struct app *a, struct tlines *t)
+static int rk_open(struct app *a, void **state)
 {
-	const struct workshop_data *d = a->d;
-	size_t *order = calloc(d->n_risks ? d->n_risks : 1, sizeof(*order));
+	struct rscreen *s = calloc(1, sizeof(*s));
 
-	tl_add(t, CR_HEADING, 0, _("Risks (%zu), highest score first"), d->n_risks);
-	if (!order)
-		return;
-	if (!d->n_risks)
-		tl_add(t, CR_DIM, 2, "  %s", _("No risks recorded yet."));
-	sort_by_score(d, order);
-	for (size_t k = 0; k < d->n_risks; k++) {
-		const struct risk *r = &d->risks[order[k]];
-		int s = risk_score(r);
-
-		tl_blank(t);
-		tl_add(t, s >= 15 ? CR_ERROR : s >= 8 ? CR_WARNING : CR_NORMAL, 4,
-		       "%-4s %s %2d (P%d × I%d)  %-10s  %s: %s", r->key, _("score"), s,
-		       r->probability, r->impact, risk_status_id(r->status),
-		       _("owner"), str_empty(r->owner) ? "—" : r->owner);
-		tl_add(t, CR_NORMAL, 5, "     %s", r->description ? r->description : "");
-		if (!str_empty(r->mitigation))
-			tl_add(t, CR_DIM, 7, "     %s: %s", _("Mitigation"), r->mitigation);
-	}
-	free(order);
+	if (!s)
+		return ST_ERROR;
+	s->a = a;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	rk_refresh(a, s);
+	return ST_OK;
 }
 
-TEXTVIEW_SCREEN(screen_risks_ops, build);
+static void rk_close(struct app *a, void *state)
+{
+	struct rscreen *s = state;
+
+	(void)a;
+	free(s->order);
+	free(s->sugg);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *rk_list(struct app *a, void *state)
+{
+	(void)a;
+	return &((struct rscreen *)state)->list;
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+struct cols {
+	int key, score, pi, status, owner, desc;
+};
+
+static void layout_cols(struct cols *c, int w)
+{
+	c->key = 5;
+	c->score = 5;
+	c->pi = 6;
+	c->status = 11;
+	c->owner = w >= 100 ? 14 : 9;
+	c->desc = w - 2 - c->key - c->score - c->pi - c->status - c->owner - 5;
+	if (c->desc < 8)
+		c->desc = 8;
+}
+
+static void draw_list(struct rscreen *s, int y, int x, int h, int w)
+{
+	struct cols c;
+	struct buf b;
+
+	layout_cols(&c, w);
+	buf_init(&b);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("ID"), c.key, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Score"), c.score, true);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("P×I"), c.pi, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Status"), c.status, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Owner"), c.owner, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Description"), c.desc, false);
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
+	if (s->n == 0) {
+		draw_role(CR_DIM);
+		draw_line(y + 2, x + 2, _("No risks recorded yet."), w - 2);
+		draw_line(y + 3, x + 2,
+			  _("n adds one; f adds those the findings suggest."),
+			  w - 2);
+		draw_role(CR_NORMAL);
+		buf_free(&b);
+		return;
+	}
+	list_scroll(&s->list, h - 1);
+	for (int r = 0; r < h - 1; r++) {
+		size_t i = s->list.top + (size_t)r;
+		const struct risk *rk = row_risk(s, i);
+		char num[16], pi[16];
+
+		if (!rk)
+			break;
+		b.len = 0;
+		snprintf(num, sizeof(num), "%d", risk_score(rk));
+		snprintf(pi, sizeof(pi), "P%d×I%d", rk->probability, rk->impact);
+		buf_puts(&b, i == s->list.sel ? "› " : "  ");
+		draw_cell(&b, rk->key, c.key, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, num, c.score, true);
+		buf_putc(&b, ' ');
+		draw_cell(&b, pi, c.pi, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, risk_status_id(rk->status), c.status, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, str_empty(rk->owner) ? "—" : rk->owner, c.owner,
+			  false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, rk->description, c.desc, false);
+		draw_role(i == s->list.sel ? CR_SELECTED
+			  : rk->status == RISK_CLOSED ? CR_DIM
+			  : band_role(risk_score(rk)));
+		draw_line(y + 1 + r, x, buf_str(&b), w);
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+/* Width the heat map needs with cells of `cw` columns. */
+static int heat_width(int cw)
+{
+	return 4 + 5 * cw;
+}
+
+/*
+ * The 5×5 heat map: probability 5 at the top, impact 1 at the left, the
+ * count in each cell (a dot for none), the selected risk's cell in
+ * brackets.  Cells take the colour of their score band; counts make it
+ * read without colour.  Returns the rows drawn.
+ */
+static int draw_heat(struct rscreen *s, int y, int x, int h, int cw)
+{
+	const struct workshop_data *d = s->a->d;
+	const struct risk *cur = sel_risk(s);
+	int count[5][5] = { { 0 } };
+	int row = 0;
+	char t[32];
+
+	for (size_t i = 0; i < d->n_risks; i++) {
+		const struct risk *r = &d->risks[i];
+
+		if (r->probability >= 1 && r->probability <= 5 &&
+		    r->impact >= 1 && r->impact <= 5)
+			count[r->probability - 1][r->impact - 1]++;
+	}
+	if (h < 1)
+		return 0;
+	draw_role(CR_HEADING);
+	draw_line(y + row++, x, _("Probability × impact"), heat_width(cw));
+	if (row < h) {
+		draw_role(CR_DIM);
+		draw_text(y + row, x, "P\\I", 4);
+		for (int c = 0; c < 5; c++) {
+			snprintf(t, sizeof(t), "%*s%d", (cw - 1) / 2, "", c + 1);
+			draw_text(y + row, x + 4 + c * cw, t, cw);
+		}
+		row++;
+	}
+	for (int p = 5; p >= 1 && row < h; p--, row++) {
+		draw_role(CR_DIM);
+		snprintf(t, sizeof(t), " %d", p);
+		draw_line(y + row, x, t, 4);
+		for (int i = 1; i <= 5; i++) {
+			int n = count[p - 1][i - 1], pad;
+			bool mark = cur && cur->probability == p &&
+				    cur->impact == i;
+			char cell[64];
+
+			if (mark)
+				snprintf(t, sizeof(t), "[%d]", n);
+			else if (n)
+				snprintf(t, sizeof(t), "%d", n);
+			else
+				snprintf(t, sizeof(t), "·");
+			/* Centre the text in the cell. */
+			pad = (cw - utf8_width(t)) / 2;
+			if (pad < 0 || pad > 8)
+				pad = 0;
+			snprintf(cell, sizeof(cell), "%*s%s", pad, "", t);
+			attrset(draw_attr(band_role(p * i)) |
+				(n ? A_REVERSE : 0));
+			draw_line(y + row, x + 4 + (i - 1) * cw, cell, cw - 1);
+			draw_role(CR_NORMAL);
+		}
+	}
+	if (row < h) {
+		draw_role(CR_DIM);
+		{
+			char *leg = str_printf(_("≥%d high · %d–%d med · low"),
+					       HIGH_MIN, MEDIUM_MIN,
+					       HIGH_MIN - 1);
+
+			draw_clip(y + row, x, leg ? leg : "", heat_width(cw) + 2);
+			free(leg);
+		}
+		row++;
+	}
+	draw_role(CR_NORMAL);
+	return row;
+}
+
+/* Wrapped text under a label; returns the rows used. */
+static int draw_para(int y, int x, int h, int w, enum role role,
+		     const char *text)
+{
+	size_t st[32], ln[32], n = draw_wrap(text, w, st, ln, 32);
+	int r = 0;
+
+	draw_role(role);
+	for (size_t i = 0; i < n && r < h; i++, r++) {
+		char *t = str_ndup(text + st[i], ln[i]);
+
+		draw_line(y + r, x, t ? t : "", w);
+		free(t);
+	}
+	draw_role(CR_NORMAL);
+	return r;
+}
+
+static void draw_detail(struct rscreen *s, int y, int x, int h, int w)
+{
+	const struct risk *r = sel_risk(s);
+	char *t;
+	int row = 0;
+
+	if (!r || h < 1 || w < 4)
+		return;
+	t = str_printf(_("%s · score %d (%s) · %s · owner %s"), r->key,
+		       risk_score(r), band_name(risk_score(r)),
+		       risk_status_id(r->status),
+		       str_empty(r->owner) ? "—" : r->owner);
+	draw_role(CR_HEADING);
+	draw_clip(y + row++, x, t ? t : "", w);
+	free(t);
+	row += draw_para(y + row, x, h - row, w, CR_NORMAL, r->description);
+	if (row >= h)
+		return;
+	t = str_printf("%s: %s", _("Mitigation"),
+		       str_empty(r->mitigation) ? "—" : r->mitigation);
+	row += draw_para(y + row, x, h - row, w, CR_DIM, t ? t : "");
+	free(t);
+}
+
+static void rk_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct rscreen *s = state;
+
+	(void)a;
+	s->sel_id = sel_risk(s) ? sel_risk(s)->id : 0;
+	if (w >= 120) {
+		/* Register on the left, heat map and detail on the right. */
+		int pw = heat_width(6) + 14, lw = w - pw - 1, used;
+
+		draw_list(s, y, x, h, lw);
+		draw_role(CR_DIM);
+		draw_vline(y, x + lw, h);
+		used = draw_heat(s, y, x + lw + 3, h, 6);
+		draw_detail(s, y + used + 1, x + lw + 2, h - used - 1, pw - 3);
+		return;
+	}
+	{
+		/* Register on top; heat map and detail below it. */
+		int bh = h >= 18 ? 9 : 8, lh = h - bh, hw = heat_width(4) + 1;
+
+		if (lh < 3) {
+			lh = 3;
+			bh = h - lh;
+		}
+		draw_list(s, y, x, lh, w);
+		draw_role(CR_DIM);
+		draw_hline(y + lh, x, w);
+		draw_heat(s, y + lh + 1, x + 1, bh - 1, 4);
+		draw_role(CR_DIM);
+		draw_vline(y + lh + 1, x + hw + 2, bh - 1);
+		draw_detail(s, y + lh + 1, x + hw + 4, bh - 1, w - hw - 4);
+	}
+}
+
+/* ---- saving -------------------------------------------------------------- */
+static void save_field(struct app *a, int64_t id, int64_t version,
+		       const char *field, const char *value, const char *where,
+		       const char *key)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (store_update(a->store, "risk", id, field, value, version, NULL,
+			 &e) < 0) {
+		app_error(a, &e);
+		return;
+	}
+	app_draft_done(a, where);
+	app_msg(a, MSG_OK, _("%s: %s saved"), key ? key : "", field);
+	app_reload(a);
+}
+
+/* Text of an editor without outer blank lines and spaces (new string). */
+static char *edited_text(struct modal *m, bool multi)
+{
+	char *t = str_dup(edit_text(m));
+	size_t l;
+
+	if (!t)
+		return NULL;
+	if (!multi)
+		return str_trim(t);
+	l = strlen(t);
+	while (l > 0 && (t[l - 1] == '\n' || t[l - 1] == ' '))
+		t[--l] = '\0';
+	return t;
+}
+
+static bool text_done(struct app *a, struct modal *m, bool ok)
+{
+	enum rfield f = (enum rfield)m->kind;
+	const struct risk *r = NULL;
+	char *t;
+
+	if (!ok)
+		return true;
+	t = edited_text(m, f == RF_MITIGATION);
+	if (!t)
+		return true;
+	if (f == RF_DESCRIPTION && !*t) {
+		free(t);
+		edit_set_hint(m, _("a description is required (Esc cancels)"));
+		return false;
+	}
+	for (size_t i = 0; a->d && i < a->d->n_risks; i++)
+		if (a->d->risks[i].id == m->id)
+			r = &a->d->risks[i];
+	save_field(a, m->id, m->version, rfield_ids[f], t, m->draft_where,
+		   r ? r->key : m->key);
+	free(t);
+	return true;
+}
+
+static bool level_done(struct app *a, struct modal *m, bool ok)
+{
+	char v[8];
+
+	if (!ok)
+		return true;
+	snprintf(v, sizeof(v), "%zu", picker_selected(m) + 1);
+	save_field(a, m->id, m->version, rfield_ids[m->kind], v, NULL, m->key);
+	return true;
+}
+
+static bool status_done(struct app *a, struct modal *m, bool ok)
+{
+	if (!ok || picker_selected(m) >= RISK_STATUS_COUNT)
+		return true;
+	save_field(a, m->id, m->version, "status",
+		   risk_status_id((enum risk_status)picker_selected(m)), NULL,
+		   m->key);
+	return true;
+}
+
+static void push_picker(struct app *a, struct modal *m, const struct risk *r,
+			int kind)
+{
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = r ? r->id : 0;
+		m->version = r ? r->version : 0;
+		m->key = str_dup(r ? r->key : NULL);
+		m->kind = kind;
+	}
+	app_push(a, m);
+}
+
+static void level_picker(struct app *a, const char *title,
+			 const char *const *labels, int cur,
+			 modal_done_fn done, const struct risk *r, int kind)
+{
+	const char *lab[5];
+
+	for (size_t i = 0; i < 5; i++)
+		lab[i] = _(labels[i]);
+	push_picker(a, picker_new(PICK_SCALE, title, lab, 5,
+				  cur >= 1 && cur <= 5 ? (size_t)cur - 1 : 2,
+				  done), r, kind);
+}
+
+static void status_picker(struct app *a, const struct risk *r)
+{
+	const char *lab[RISK_STATUS_COUNT];
+
+	for (size_t i = 0; i < RISK_STATUS_COUNT; i++)
+		lab[i] = risk_status_id((enum risk_status)i);
+	push_picker(a, picker_new(PICK_ONE, _("Risk status"), lab,
+				  RISK_STATUS_COUNT, (size_t)r->status,
+				  status_done), r, RF_STATUS);
+}
+
+static void edit_field(struct app *a, const struct risk *r, enum rfield f)
+{
+	char where[96];
+	const char *init;
+
+	switch (f) {
+	case RF_PROBABILITY:
+		level_picker(a, _("Probability"), prob_labels, r->probability,
+			     level_done, r, f);
+		return;
+	case RF_IMPACT:
+		level_picker(a, _("Impact"), impact_labels, r->impact,
+			     level_done, r, f);
+		return;
+	case RF_STATUS:
+		status_picker(a, r);
+		return;
+	default:
+		break;
+	}
+	init = f == RF_DESCRIPTION ? r->description
+	       : f == RF_OWNER ? r->owner : r->mitigation;
+	snprintf(where, sizeof(where), "risk:%lld:%s", (long long)r->id,
+		 rfield_ids[f]);
+	app_edit(a, &(struct edit_req){
+		.where = where, .title = _(rfield_names[f]),
+		.init = init ? init : "",
+		.hint = f == RF_MITIGATION ? NULL
+			: _("Enter save · Esc cancel"),
+		.multi = f == RF_MITIGATION, .done = text_done, .id = r->id,
+		.version = r->version, .key = r->key, .kind = (int)f });
+}
+
+static bool field_done(struct app *a, struct modal *m, bool ok)
+{
+	struct rscreen *s = self(a);
+	const struct risk *r = s ? sel_risk(s) : NULL;
+
+	if (!ok || !r || r->id != m->id || picker_selected(m) >= RF_COUNT)
+		return true;
+	edit_field(a, r, (enum rfield)picker_selected(m));
+	return true;
+}
+
+static void field_picker(struct app *a, const struct risk *r)
+{
+	char *lab[RF_COUNT];
+	char num[8];
+
+	for (size_t f = 0; f < RF_COUNT; f++) {
+		const char *v = "";
+
+		switch ((enum rfield)f) {
+		case RF_DESCRIPTION: v = r->description; break;
+		case RF_OWNER: v = r->owner; break;
+		case RF_MITIGATION: v = r->mitigation; break;
+		case RF_STATUS: v = risk_status_id(r->status); break;
+		case RF_PROBABILITY:
+		case RF_IMPACT:
+			snprintf(num, sizeof(num), "%d", f == RF_IMPACT
+				 ? r->impact : r->probability);
+			v = num;
+			break;
+		default: break;
+		}
+		lab[f] = str_printf("%-12s %s", _(rfield_names[f]),
+				    str_empty(v) ? "—" : v);
+	}
+	push_picker(a, picker_new(PICK_ONE, _("Edit which field?"),
+				  (const char *const *)lab, RF_COUNT, 0,
+				  field_done), r, 0);
+	for (size_t f = 0; f < RF_COUNT; f++)
+		free(lab[f]);
+}
+
+/* ---- adding -------------------------------------------------------------- */
+static void select_risk(struct app *a, int64_t id)
+{
+	struct rscreen *s = self(a);
+
+	for (size_t i = 0; s && i < s->n; i++)
+		if (row_risk(s, i) && row_risk(s, i)->id == id)
+			list_select(&s->list, i);
+}
+
+static bool add_impact_done(struct app *a, struct modal *m, bool ok)
+{
+	struct risk r = { 0 };
+	struct error e;
+	int64_t id = 0;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("no risk added"));
+		return true;
+	}
+	r.key = "";
+	r.description = m->key;
+	r.probability = (int)m->version;
+	r.impact = (int)picker_selected(m) + 1;
+	r.status = RISK_OPEN;
+	err_clear(&e);
+	if (store_risk_add(a->store, a->ws, &r, &id, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	app_reload(a);
+	select_risk(a, id);
+	{
+		struct rscreen *s = self(a);
+		const struct risk *nr = s ? sel_risk(s) : NULL;
+
+		app_msg(a, MSG_OK, _("added %s (P%d×I%d = %d): e sets the owner and mitigation"),
+			nr ? nr->key : "", r.probability, r.impact,
+			r.probability * r.impact);
+	}
+	return true;
+}
+
+static bool add_prob_done(struct app *a, struct modal *m, bool ok)
+{
+	const char *lab[5];
+	struct modal *p;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("no risk added"));
+		return true;
+	}
+	for (size_t i = 0; i < 5; i++)
+		lab[i] = _(impact_labels[i]);
+	p = picker_new(PICK_SCALE, _("Impact"), lab, 5, 2, add_impact_done);
+	if (p) {
+		p->scope = SC_PICKER;
+		p->key = str_dup(m->key);
+		/* The probability rides along in the version slot. */
+		p->version = (int64_t)picker_selected(m) + 1;
+	}
+	app_push(a, p);
+	return true;
+}
+
+static bool add_desc_done(struct app *a, struct modal *m, bool ok)
+{
+	const char *lab[5];
+	struct modal *p;
+	char *t;
+
+	if (!ok)
+		return true;
+	t = edited_text(m, false);
+	if (!t)
+		return true;
+	if (!*t) {
+		free(t);
+		edit_set_hint(m, _("a description is required (Esc cancels)"));
+		return false;
+	}
+	for (size_t i = 0; i < 5; i++)
+		lab[i] = _(prob_labels[i]);
+	p = picker_new(PICK_SCALE, _("Probability"), lab, 5, 2, add_prob_done);
+	if (p) {
+		p->scope = SC_PICKER;
+		p->key = t;
+	} else {
+		free(t);
+	}
+	app_push(a, p);
+	return true;
+}
+
+/* ---- suggestions from the findings --------------------------------------- */
+static bool in_register(const struct workshop_data *d, const char *desc)
+{
+	char *want = str_dup(desc);
+	bool found = false;
+
+	if (!want)
+		return false;
+	str_trim(want);
+	for (size_t i = 0; !found && i < d->n_risks; i++) {
+		char *have = str_dup(d->risks[i].description);
+
+		if (have && strcasecmp(str_trim(have), want) == 0)
+			found = true;
+		free(have);
+	}
+	free(want);
+	return found;
+}
+
+static bool suggest_done(struct app *a, struct modal *m, bool ok)
+{
+	struct rscreen *s = self(a);
+	struct error e;
+	size_t n = 0, checked = 0;
+	int64_t last = 0;
+
+	if (!ok || !s || !s->sugg) {
+		app_msg(a, MSG_INFO, "%s", _("no risk added"));
+		return true;
+	}
+	for (size_t i = 0; i < s->n_sugg && i < picker_count(m); i++)
+		if (picker_checked(m, i))
+			checked++;
+	err_clear(&e);
+	for (size_t i = 0; i < s->n_sugg && i < picker_count(m); i++) {
+		const struct suggested_risk *sr = s->sugg[i];
+		struct risk r = { 0 };
+		int64_t id = 0;
+
+		/* Nothing ticked: Enter adds the one under the cursor. */
+		if (checked ? !picker_checked(m, i) : i != picker_selected(m))
+			continue;
+		r.key = "";
+		r.description = sr->description;
+		r.probability = sr->probability >= 1 && sr->probability <= 5
+				? sr->probability : 3;
+		r.impact = sr->impact >= 1 && sr->impact <= 5 ? sr->impact : 3;
+		r.mitigation = sr->mitigation;
+		r.status = RISK_OPEN;
+		if (store_risk_add(a->store, a->ws, &r, &id, &e) < 0)
+			break;
+		last = id;
+		n++;
+	}
+	free(s->sugg);
+	s->sugg = NULL;
+	s->n_sugg = 0;
+	app_reload(a);
+	if (e.code) {
+		app_error(a, &e);
+	} else {
+		select_risk(a, last);
+		app_msg(a, MSG_OK, n == 1 ? _("added %zu risk suggested by the findings")
+			: _("added %zu risks suggested by the findings"), n);
+	}
+	return true;
+}
+
+static void suggest(struct app *a, struct rscreen *s)
+{
+	struct findings f;
+	char **lab = NULL;
+	size_t cap = 0;
+	struct modal *m;
+
+	if (!a->k) {
+		app_msg(a, MSG_WARN, "%s", _("no content loaded: no findings to take risks from"));
+		return;
+	}
+	memset(&f, 0, sizeof(f));
+	if (rules_evaluate(a->k, a->tpl, a->d, &f) < 0) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	free(s->sugg);
+	s->sugg = NULL;
+	s->n_sugg = 0;
+	for (size_t i = 0; i < f.n_rules; i++) {
+		const struct rule *r = &a->k->rules[f.rules[i]];
+
+		for (size_t j = 0; j < r->n_risks; j++) {
+			const struct suggested_risk *sr = &r->risks[j];
+			bool dup = in_register(a->d, sr->description);
+
+			for (size_t k = 0; !dup && k < s->n_sugg; k++)
+				dup = str_eq(s->sugg[k]->description,
+					     sr->description);
+			if (dup || str_empty(sr->description))
+				continue;
+			if (s->n_sugg == cap) {
+				size_t nc = cap ? cap * 2 : 8;
+				const struct suggested_risk **p =
+					realloc(s->sugg, nc * sizeof(*p));
+
+				if (!p)
+					goto oom;
+				s->sugg = p;
+				cap = nc;
+			}
+			s->sugg[s->n_sugg++] = sr;
+		}
+	}
+	findings_clear(&f);
+	if (!s->n_sugg) {
+		app_msg(a, MSG_INFO, "%s", _("the findings suggest no risk that is not already in the register"));
+		return;
+	}
+	lab = calloc(s->n_sugg, sizeof(*lab));
+	if (!lab)
+		goto oom;
+	for (size_t i = 0; i < s->n_sugg; i++)
+		lab[i] = str_printf("P%d×I%d  %s", s->sugg[i]->probability,
+				    s->sugg[i]->impact, s->sugg[i]->description);
+	m = picker_new(PICK_MANY, _("Risks suggested by the findings"),
+		       (const char *const *)lab, s->n_sugg, 0, suggest_done);
+	for (size_t i = 0; i < s->n_sugg; i++)
+		free(lab[i]);
+	free(lab);
+	if (m)
+		m->scope = SC_PICKER;
+	app_push(a, m);
+	app_msg(a, MSG_INFO, "%s", _("Space ticks several; Enter adds the ticked ones (or the one under the cursor)"));
+	return;
+oom:
+	findings_clear(&f);
+	app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+}
+
+/* ---- delete -------------------------------------------------------------- */
+static bool delete_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
+		return true;
+	}
+	err_clear(&e);
+	if (store_risk_delete(a->store, m->id, m->version, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	app_msg(a, MSG_OK, _("deleted risk %s"), m->key);
+	app_reload(a);
+	return true;
+}
+
+static bool rk_key(struct app *a, void *state, enum action act)
+{
+	struct rscreen *s = state;
+	const struct risk *r = sel_risk(s);
+	struct modal *m;
+	char *q;
+
+	switch (act) {
+	case A_RK_NEW:
+		m = lineedit_new(_("New risk: description"), "",
+				 _("Enter next (probability, impact) · Esc cancel"),
+				 add_desc_done);
+		if (m)
+			m->scope = SC_EDIT;
+		app_push(a, m);
+		return true;
+	case A_RK_SORT:
+		s->sel_id = r ? r->id : 0;
+		s->by_id = !s->by_id;
+		rk_refresh(a, s);
+		app_msg(a, MSG_INFO, "%s", s->by_id ? _("sorted by id")
+			: _("sorted by score, highest first"));
+		return true;
+	case A_RK_SUGGEST:
+		suggest(a, s);
+		return true;
+	default:
+		break;
+	}
+	if (!r) {
+		if (act == A_RK_EDIT || act == A_RK_STATUS || act == A_RK_DELETE) {
+			app_msg(a, MSG_WARN, "%s", _("no risk selected (n adds one)"));
+			return true;
+		}
+		return false;
+	}
+	switch (act) {
+	case A_RK_EDIT:
+		field_picker(a, r);
+		return true;
+	case A_RK_STATUS:
+		status_picker(a, r);
+		return true;
+	case A_RK_DELETE:
+		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
+			       r->key, r->description ? r->description : "");
+		m = confirm_new(_("Delete risk"), q ? q : "", delete_done);
+		free(q);
+		if (m) {
+			m->scope = SC_DIALOG;
+			m->id = r->id;
+			m->version = r->version;
+			m->key = str_dup(r->key);
+		}
+		app_push(a, m);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void rk_status(struct app *a, void *state, char *buf, size_t size)
+{
+	struct rscreen *s = state;
+	size_t high = 0, open = 0;
+
+	for (size_t i = 0; a->d && i < a->d->n_risks; i++) {
+		if (risk_score(&a->d->risks[i]) >= HIGH_MIN)
+			high++;
+		if (a->d->risks[i].status == RISK_OPEN)
+			open++;
+	}
+	snprintf(buf, size, _("%zu risks · %zu open · %zu high · by %s"),
+		 s->n, open, high, s->by_id ? _("id") : _("score"));
+}
+
+const struct screen_ops screen_risks_ops = {
+	.open = rk_open,
+	.close = rk_close,
+	.draw = rk_draw,
+	.key = rk_key,
+	.refresh = rk_refresh,
+	.list = rk_list,
+	.status = rk_status,
+};

@@ -1,48 +1,603 @@
 #include "config.h"
 /*
- * screen 9, Roadmap (read-only view): phases with their duration and
- * items, then the next steps.
+ * screen 9, Roadmap: the phases in order with their duration, the weeks
+ * each one spans counted from the start, and the total; under them the
+ * selected phase's items beside the workshop's next steps.  Phases are
+ * added, renamed, given a duration (a number of weeks above zero), their
+ * items edited one per line, moved and deleted; the next steps are edited
+ * one per line too.
  */
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "model/model.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/textview.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
 #include "util/i18n.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
-static void build(struct app *a, struct tlines *t)
+/* Beyond ten years a duration is a typo. */
+#define WEEKS_MAX 520
+
+enum rm_edit { RE_NAME = 0, RE_WEEKS, RE_ITEMS, RE_STEPS, RE_NEW_NAME,
+	       RE_NEW_WEEKS };
+
+struct rscreen {
+	struct app *a;
+	struct list list;
+	int64_t sel_id;     /* selected phase, kept over reloads */
+	int64_t want;       /* select this id at the next refresh */
+};
+
+static const char *row_text(void *ctx, size_t i)
 {
-	const struct workshop_data *d = a->d;
-	double total = 0;
+	struct rscreen *s = ctx;
+	const struct workshop_data *d = s->a->d;
 
-	for (size_t i = 0; i < d->n_roadmap; i++)
-		total += d->roadmap[i].weeks;
-	{
-		char w[32];
-
-		str_number(w, sizeof(w), total);
-		tl_add(t, CR_HEADING, 0, _("Roadmap (%zu phases, %s weeks)"),
-		       d->n_roadmap, w);
-	}
-	if (!d->n_roadmap)
-		tl_add(t, CR_DIM, 2, "  %s", _("No phases planned yet."));
-	for (size_t i = 0; i < d->n_roadmap; i++) {
-		const struct phase *p = &d->roadmap[i];
-		char w[32];
-
-		str_number(w, sizeof(w), p->weeks);
-		tl_blank(t);
-		tl_add(t, CR_HEADING, 4, "%zu. %s  (%s %s)", i + 1, p->name, w,
-		       _("weeks"));
-		for (size_t k = 0; k < p->items.n; k++)
-			tl_add(t, CR_NORMAL, 6, "    • %s", p->items.v[k]);
-	}
-	tl_blank(t);
-	tl_add(t, CR_HEADING, 0, _("Next steps (%zu)"), d->next_steps.n);
-	for (size_t k = 0; k < d->next_steps.n; k++)
-		tl_add(t, CR_NORMAL, 4, "  %zu. %s", k + 1, d->next_steps.v[k]);
+	return d && i < d->n_roadmap ? d->roadmap[i].name : NULL;
 }
 
-TEXTVIEW_SCREEN(screen_roadmap_ops, build);
+static const struct phase *cur_phase(struct rscreen *s)
+{
+	const struct workshop_data *d = s->a->d;
+
+	return d && s->list.sel < d->n_roadmap ? &d->roadmap[s->list.sel] : NULL;
+}
+
+static void rm_refresh(struct app *a, void *state)
+{
+	struct rscreen *s = state;
+	const struct workshop_data *d = a->d;
+	size_t n = d ? d->n_roadmap : 0;
+	int64_t target = s->want ? s->want : s->sel_id;
+
+	s->a = a;
+	s->want = 0;
+	list_set_count(&s->list, n);
+	for (size_t i = 0; target && i < n; i++)
+		if (d->roadmap[i].id == target)
+			list_select(&s->list, i);
+	s->sel_id = cur_phase(s) ? cur_phase(s)->id : 0;
+}
+
+static int rm_open(struct app *a, void **state)
+{
+	struct rscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	s->a = a;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	rm_refresh(a, s);
+	return ST_OK;
+}
+
+static void rm_close(struct app *a, void *state)
+{
+	struct rscreen *s = state;
+
+	(void)a;
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *rm_list(struct app *a, void *state)
+{
+	struct rscreen *s = state;
+
+	s->a = a;
+	return &s->list;
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+static double total_weeks(const struct workshop_data *d)
+{
+	double t = 0;
+
+	for (size_t i = 0; i < d->n_roadmap; i++)
+		t += d->roadmap[i].weeks;
+	return t;
+}
+
+/* "weeks 4-7" for a phase that starts after `before` weeks. */
+static void span_text(double before, double weeks, char *buf, size_t size)
+{
+	char a[32], b[32];
+	double from = floor(before) + 1, to = ceil(before + weeks);
+
+	if (to < from)
+		to = from;
+	str_number(a, sizeof(a), from);
+	str_number(b, sizeof(b), to);
+	if (from == to)
+		snprintf(buf, size, _("week %s"), a);
+	else
+		snprintf(buf, size, _("weeks %s–%s"), a, b);
+}
+
+static void column(struct app *a, int y, int x, int h, int w,
+		   const char *title, const struct strv *items, bool numbered,
+		   const char *empty)
+{
+	size_t st[64], ln[64];
+	int r = 1;
+
+	(void)a;
+	draw_role(CR_HEADING);
+	draw_clip(y, x, title, w);
+	if (!items->n) {
+		draw_role(CR_DIM);
+		if (h > 1)
+			draw_clip(y + 1, x + 1, empty, w - 1);
+		draw_role(CR_NORMAL);
+		return;
+	}
+	draw_role(CR_NORMAL);
+	for (size_t i = 0; i < items->n && r < h; i++) {
+		char mark[32];
+		int mw;
+		size_t n;
+
+		if (numbered)
+			snprintf(mark, sizeof(mark), "%zu. ", i + 1);
+		else
+			snprintf(mark, sizeof(mark), "• ");
+		mw = utf8_width(mark);
+		n = draw_wrap(items->v[i], w - 1 - mw, st, ln, 64);
+		for (size_t k = 0; k < n && r < h; k++, r++) {
+			char *t = str_ndup(items->v[i] + st[k], ln[k]);
+
+			if (k == 0)
+				draw_text(y + r, x + 1, mark, mw);
+			draw_text(y + r, x + 1 + mw, t ? t : "", w - 1 - mw);
+			free(t);
+		}
+	}
+	if (r >= h && h > 1) {
+		draw_role(CR_DIM);
+		draw_text(y + h - 1, x + w - 1, "↓", 1);
+	}
+	draw_role(CR_NORMAL);
+}
+
+static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct rscreen *s = state;
+	const struct workshop_data *d = a->d;
+	const struct phase *p;
+	int cn = 3, cw = 7, cspan = 14, ci = 6,
+	    cname = w - 1 - cn - cw - cspan - ci - 5, rows, top_h, r;
+	char num[32], wk[32], span[64], its[32], *title;
+	double before = 0;
+	struct buf b;
+
+	s->a = a;
+	s->sel_id = cur_phase(s) ? cur_phase(s)->id : 0;
+	if (cname < 8)
+		cname = 8;
+	if (cname > 60)
+		cname = 60;
+	/* The table takes what it needs, up to half the body. */
+	rows = (int)d->n_roadmap;
+	top_h = rows + 2;
+	if (top_h > h / 2)
+		top_h = h / 2;
+	if (top_h < 3)
+		top_h = 3;
+	rows = top_h - 2;
+	buf_init(&b);
+	buf_puts(&b, " ");
+	draw_cell(&b, "#", cn, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Phase"), cname, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Weeks"), cw, true);
+	buf_puts(&b, "  ");
+	draw_cell(&b, _("Span"), cspan, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Items"), ci, true);
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
+	if (!d->n_roadmap) {
+		draw_role(CR_DIM);
+		draw_line(y + 1, x + 2, _("No phases planned yet: n adds one."), w - 2);
+	}
+	list_scroll(&s->list, rows);
+	for (size_t i = 0; i < s->list.top && i < d->n_roadmap; i++)
+		before += d->roadmap[i].weeks;
+	for (r = 0; r < rows; r++) {
+		size_t i = s->list.top + (size_t)r;
+		bool sel;
+
+		if (i >= d->n_roadmap)
+			break;
+		p = &d->roadmap[i];
+		sel = i == s->list.sel;
+		b.len = 0;
+		buf_puts(&b, sel ? "›" : " ");
+		snprintf(num, sizeof(num), "%zu.", i + 1);
+		draw_cell(&b, num, cn, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, p->name, cname, false);
+		buf_putc(&b, ' ');
+		str_number(wk, sizeof(wk), p->weeks);
+		draw_cell(&b, wk, cw, true);
+		buf_puts(&b, "  ");
+		span_text(before, p->weeks, span, sizeof(span));
+		draw_cell(&b, span, cspan, false);
+		buf_putc(&b, ' ');
+		snprintf(its, sizeof(its), "%zu", p->items.n);
+		draw_cell(&b, its, ci, true);
+		draw_role(sel ? CR_SELECTED : CR_NORMAL);
+		draw_line(y + 1 + r, x, buf_str(&b), w);
+		before += p->weeks;
+	}
+	/* The total under the weeks column. */
+	b.len = 0;
+	buf_puts(&b, " ");
+	draw_cell(&b, "", cn, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Total"), cname, true);
+	buf_putc(&b, ' ');
+	str_number(wk, sizeof(wk), total_weeks(d));
+	draw_cell(&b, wk, cw, true);
+	buf_puts(&b, "  ");
+	if (total_weeks(d) > 0)
+		span_text(0, total_weeks(d), span, sizeof(span));
+	else
+		span[0] = '\0';
+	draw_cell(&b, span, cspan, false);
+	draw_role(CR_HEADING);
+	draw_line(y + top_h - 1, x, buf_str(&b), w);
+	buf_free(&b);
+
+	draw_role(CR_DIM);
+	draw_hline(y + top_h, x, w);
+	{
+		int by = y + top_h + 1, bh = h - top_h - 1, lw = (w - 1) / 2;
+		struct strv none = { 0 };
+
+		p = cur_phase(s);
+		title = p ? str_printf(_("Items of %s"), p->name)
+			  : str_dup(_("Items"));
+		column(a, by, x + 1, bh, lw - 2, title ? title : "",
+		       p ? &p->items : &none, false,
+		       p ? _("none yet: i adds them") : "");
+		free(title);
+		draw_role(CR_DIM);
+		draw_vline(by, x + lw, bh);
+		title = str_printf(_("Next steps (%zu)"), d->next_steps.n);
+		column(a, by, x + lw + 2, bh, w - lw - 2, title ? title : "",
+		       &d->next_steps, true, _("none yet: s edits them"));
+		free(title);
+	}
+	draw_role(CR_NORMAL);
+}
+
+static void rm_status(struct app *a, void *state, char *buf, size_t size)
+{
+	char wk[32];
+
+	(void)state;
+	str_number(wk, sizeof(wk), total_weeks(a->d));
+	snprintf(buf, size, _("%zu phases · %s weeks"), a->d->n_roadmap, wk);
+}
+
+/* ---- editing ---------------------------------------------------------------- */
+static struct rscreen *screen_state(struct app *a)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == &screen_roadmap_ops && a->opened[i])
+			return a->state[i];
+	return NULL;
+}
+
+/* Weeks typed: a number above zero; else a hint says why and -1. */
+static double parse_weeks(struct modal *m)
+{
+	char *t = str_dup(edit_text(m)), *end, msg[160];
+	double x;
+
+	if (!t)
+		return -1;
+	str_trim(t);
+	errno = 0;
+	x = strtod(t, &end);
+	if (!*t || errno || *end || !isfinite(x)) {
+		snprintf(msg, sizeof(msg), _("“%s” is not a number of weeks (Esc cancels)"), t);
+		edit_set_hint(m, msg);
+		x = -1;
+	} else if (x <= 0 || x > WEEKS_MAX) {
+		snprintf(msg, sizeof(msg), _("weeks must be above 0 and at most %d (Esc cancels)"),
+			 WEEKS_MAX);
+		edit_set_hint(m, msg);
+		x = -1;
+	}
+	free(t);
+	return x;
+}
+
+static char *clean_lines(const char *text)
+{
+	struct strv in = { 0 }, out = { 0 };
+	char *r;
+
+	if (strv_split(&in, text, '\n') < 0)
+		return NULL;
+	for (size_t i = 0; i < in.n; i++) {
+		str_trim(in.v[i]);
+		if (*in.v[i])
+			strv_push(&out, in.v[i]);
+	}
+	r = out.n ? strv_join(&out, "\n") : str_dup("");
+	strv_free(&in);
+	strv_free(&out);
+	return r;
+}
+
+static void saved(struct app *a, struct modal *m, const char *what)
+{
+	app_draft_done(a, m->draft_where);
+	app_msg(a, MSG_OK, _("saved: %s"), what);
+	app_reload(a);
+}
+
+static bool add_phase(struct app *a, struct modal *m, double weeks)
+{
+	struct phase p;
+	struct rscreen *s;
+	struct error e;
+	int64_t id = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.name = m->key;
+	p.weeks = weeks;
+	err_clear(&e);
+	if (store_phase_add(a->store, a->ws, &p, &id, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	s = screen_state(a);
+	if (s)
+		s->want = id;
+	app_reload(a);
+	app_msg(a, MSG_OK, _("added the phase “%s”: i edits its items"), m->key);
+	return true;
+}
+
+static bool edit_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+	char *t = NULL, wk[32];
+	double x;
+	int rc = 0;
+
+	if (!ok)
+		return true;
+	err_clear(&e);
+	switch ((enum rm_edit)m->kind) {
+	case RE_NAME:
+	case RE_NEW_NAME:
+		t = str_dup(edit_text(m));
+		if (!t)
+			return true;
+		str_trim(t);
+		if (!*t) {
+			free(t);
+			edit_set_hint(m, _("a phase needs a name (Esc cancels)"));
+			return false;
+		}
+		if (m->kind == RE_NEW_NAME) {
+			struct modal *n = lineedit_new(_("Weeks for the new phase"), "",
+						       _("a number above 0 · Enter add · Esc cancel"),
+						       edit_done);
+
+			if (n) {
+				n->scope = SC_EDIT;
+				n->kind = RE_NEW_WEEKS;
+				n->key = t;
+				t = NULL;
+			}
+			free(t);
+			app_push(a, n);
+			return true;
+		}
+		rc = store_update(a->store, "phase", m->id, "name", t,
+				  m->version, NULL, &e);
+		break;
+	case RE_WEEKS:
+	case RE_NEW_WEEKS:
+		x = parse_weeks(m);
+		if (x < 0)
+			return false;
+		if (m->kind == RE_NEW_WEEKS)
+			return add_phase(a, m, x);
+		str_number(wk, sizeof(wk), x);
+		rc = store_update(a->store, "phase", m->id, "weeks", wk,
+				  m->version, NULL, &e);
+		break;
+	case RE_ITEMS:
+		t = clean_lines(edit_text(m));
+		if (!t)
+			return true;
+		rc = store_update(a->store, "phase", m->id, "items", t,
+				  m->version, NULL, &e);
+		break;
+	case RE_STEPS: {
+		struct strv steps = { 0 };
+
+		t = clean_lines(edit_text(m));
+		if (!t)
+			return true;
+		if (*t && strv_split(&steps, t, '\n') < 0) {
+			free(t);
+			return true;
+		}
+		rc = store_next_steps_set(a->store, a->ws, &steps, &e);
+		strv_free(&steps);
+		break;
+	}
+	}
+	free(t);
+	if (rc < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	saved(a, m, m->kind == RE_NAME ? _("name") : m->kind == RE_WEEKS
+	      ? _("weeks") : m->kind == RE_ITEMS ? _("items")
+	      : _("next steps"));
+	return true;
+}
+
+static bool delete_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+
+	if (!ok) {
+		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
+		return true;
+	}
+	err_clear(&e);
+	if (store_phase_delete(a->store, m->id, m->version, &e) < 0) {
+		app_error(a, &e);
+		return true;
+	}
+	app_msg(a, MSG_OK, _("deleted the phase “%s”"), m->key);
+	app_reload(a);
+	return true;
+}
+
+static void edit(struct app *a, const struct phase *p, enum rm_edit kind)
+{
+	char where[96], wk[32], *init = NULL;
+
+	if (kind == RE_STEPS) {
+		init = strv_join(&a->d->next_steps, "\n");
+		snprintf(where, sizeof(where), "next-steps");
+		app_edit(a, &(struct edit_req){
+			.where = where, .title = _("Next steps"),
+			.init = init ? init : "", .multi = true,
+			.hint = _("one step per line · C-s save · Esc cancel"),
+			.done = edit_done, .kind = kind });
+		free(init);
+		return;
+	}
+	snprintf(where, sizeof(where), "phase:%lld:%s", (long long)p->id,
+		 kind == RE_NAME ? "name" : kind == RE_WEEKS ? "weeks" : "items");
+	if (kind == RE_ITEMS)
+		init = strv_join(&p->items, "\n");
+	else if (kind == RE_WEEKS)
+		str_number(wk, sizeof(wk), p->weeks);
+	app_edit(a, &(struct edit_req){
+		.where = where,
+		.title = kind == RE_NAME ? _("Phase name")
+			 : kind == RE_WEEKS ? _("Weeks") : _("Items"),
+		.init = kind == RE_NAME ? p->name : kind == RE_WEEKS ? wk
+			: init ? init : "",
+		.hint = kind == RE_NAME ? _("Enter save · Esc cancel")
+			: kind == RE_WEEKS ? _("a number above 0 · Enter save · Esc cancel")
+			: _("one item per line · C-s save · Esc cancel"),
+		.multi = kind == RE_ITEMS, .done = edit_done, .id = p->id,
+		.version = p->version, .kind = kind });
+	free(init);
+}
+
+static bool rm_key(struct app *a, void *state, enum action act)
+{
+	struct rscreen *s = state;
+	const struct phase *p = cur_phase(s);
+	struct modal *m;
+	struct error e;
+	char *q;
+
+	s->a = a;
+	switch (act) {
+	case A_RM_NEW:
+		m = lineedit_new(_("New phase: name"), "",
+				 _("Enter next (weeks) · Esc cancel"), edit_done);
+		if (m) {
+			m->scope = SC_EDIT;
+			m->kind = RE_NEW_NAME;
+		}
+		app_push(a, m);
+		return true;
+	case A_RM_STEPS:
+		edit(a, NULL, RE_STEPS);
+		return true;
+	default:
+		break;
+	}
+	if (!p) {
+		app_msg(a, MSG_WARN, "%s", _("no phase yet: n adds one"));
+		return true;
+	}
+	switch (act) {
+	case A_RM_EDIT:
+		edit(a, p, RE_NAME);
+		return true;
+	case A_RM_WEEKS:
+		edit(a, p, RE_WEEKS);
+		return true;
+	case A_RM_ITEMS:
+		edit(a, p, RE_ITEMS);
+		return true;
+	case A_RM_MOVE_UP:
+	case A_RM_MOVE_DOWN:
+		if (act == A_RM_MOVE_UP ? s->list.sel == 0
+		    : s->list.sel + 1 >= a->d->n_roadmap) {
+			app_msg(a, MSG_INFO, "%s", act == A_RM_MOVE_UP
+				? _("already the first phase")
+				: _("already the last phase"));
+			return true;
+		}
+		err_clear(&e);
+		if (store_phase_move(a->store, p->id,
+				     act == A_RM_MOVE_UP ? -1 : 1, &e) < 0) {
+			app_error(a, &e);
+			return true;
+		}
+		s->want = p->id;
+		app_reload(a);
+		app_msg(a, MSG_OK, _("moved to position %zu"), s->list.sel + 1);
+		return true;
+	case A_RM_DELETE: {
+		char wk[32];
+
+		str_number(wk, sizeof(wk), p->weeks);
+		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
+					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
+					p->items.n), p->name, wk, p->items.n);
+		m = confirm_new(_("Delete phase"), q ? q : "", delete_done);
+		free(q);
+		if (m) {
+			m->scope = SC_DIALOG;
+			m->id = p->id;
+			m->version = p->version;
+			m->key = str_dup(p->name);
+		}
+		app_push(a, m);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+const struct screen_ops screen_roadmap_ops = {
+	.open = rm_open,
+	.close = rm_close,
+	.draw = rm_draw,
+	.key = rm_key,
+	.refresh = rm_refresh,
+	.list = rm_list,
+	.status = rm_status,
+};

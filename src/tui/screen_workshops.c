@@ -321,8 +321,8 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 /* ---- rename, duplicate, archive, delete --------------------------------- */
 static bool rename_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
 	char *title;
+	int rc;
 
 	if (!ok)
 		return true;
@@ -335,17 +335,13 @@ static bool rename_done(struct app *a, struct modal *m, bool ok)
 		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
 	}
-	err_clear(&e);
-	if (store_update(a->store, "workshop", m->id, "title", title,
-			 m->version, NULL, &e) < 0) {
-		app_error(a, &e);
-	} else {
-		app_draft_done(a, m->draft_where);
+	/* A conflict opens the keep-mine / take-theirs dialog; any other
+	 * failure keeps the editor open with what was typed. */
+	rc = app_save_field(a, "workshop", m->id, "title", title, m->version);
+	if (rc == ST_OK)
 		app_msg(a, MSG_OK, _("renamed to “%s”"), title);
-		app_reload(a);
-	}
 	free(title);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 static bool duplicate_done(struct app *a, struct modal *m, bool ok)

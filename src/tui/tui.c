@@ -20,6 +20,7 @@
 #include "content/content.h"
 #include "model/model.h"
 #include "store/store.h"
+#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -28,6 +29,7 @@
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
+#include "util/shared.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -46,6 +48,19 @@ static void on_signal(int sig)
 #define POLL_MS 250
 #define BEAT_SECONDS 5
 #define PRESENCE_MAX_AGE 15
+
+/* A number of seconds from the environment (tests), else the default. */
+static int env_seconds(const char *name, int def)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return def;
+	n = strtol(v, &end, 10);
+	return *end || n < 1 || n > 3600 ? def : (int)n;
+}
 
 static double now_mono(void)
 {
@@ -66,16 +81,47 @@ void app_msg(struct app *a, enum msg_kind k, const char *fmt, ...)
 	a->msg_kind = k;
 }
 
+/*
+ * An editor whose done callback is saving and failed: keep what was typed
+ * as a draft of the field, so the next edit offers it back (screens that
+ * do not use app_save_field yet close their editor on any error).
+ */
+static bool keep_typed(struct app *a)
+{
+	struct modal *m = a->finishing;
+	struct error e;
+	char *t;
+	int rc;
+
+	if (!m || !m->draft_where || !m->ops->draft || a->read_only || !a->ws)
+		return false;
+	t = m->ops->draft(m);
+	err_clear(&e);
+	rc = t ? store_draft_save(a->store, a->ws, m->draft_where, t, &e) : -1;
+	free(t);
+	return rc == 0;
+}
+
 void app_error(struct app *a, const struct error *e)
 {
 	char buf[1200];
+	bool kept;
 
 	err_format(e, buf, sizeof(buf));
 	switch (e->code) {
 	case ST_CONFLICT:
-		app_msg(a, MSG_WARN, _("conflict: someone else changed this meanwhile; the screen now shows their version (%s)"),
-			e->msg);
+		kept = keep_typed(a);
 		app_reload(a);
+		app_msg(a, MSG_WARN, kept
+			? _("conflict: %s — the screen shows their version; yours is kept as a draft: edit it again to get it back")
+			: _("conflict: %s — the screen now shows their version"),
+			e->msg);
+		break;
+	case ST_BUSY:
+		kept = keep_typed(a);
+		app_msg(a, MSG_WARN, "%s", kept
+			? _("not saved: the database is busy (someone else is saving); what you typed is kept as a draft: edit again to save it")
+			: _("not saved: the database is busy (someone else is saving); try again in a moment"));
 		break;
 	case ST_READONLY:
 		app_msg(a, MSG_ERROR, _("read-only: %s"), buf);
@@ -140,7 +186,14 @@ static void remove_modal(struct app *a, struct modal *m)
 
 static void finish_modal(struct app *a, struct modal *m, bool ok)
 {
-	bool close = m->done ? m->done(a, m, ok) : true;
+	struct modal *outer = a->finishing;
+	bool close;
+
+	/* While done runs, app_error and app_save_field know whose text it
+	 * is (to keep it as a draft or hand it to the conflict dialog). */
+	a->finishing = m;
+	close = m->done ? m->done(a, m, ok) : true;
+	a->finishing = outer;
 
 	if (close)
 		remove_modal(a, m);
@@ -264,6 +317,8 @@ int app_reload(struct app *a)
 	err_clear(&e);
 	if (store_data_version(a->store, &v, &e) == 0)
 		a->data_version = v;
+	if (store_share_stamp(a->store, &v, &e) == 0)
+		a->stamp = v;
 	if (a->ws) {
 		struct workshop_data *d = NULL;
 		int rc = store_workshop_load(a->store, a->ws, &d, &e);
@@ -283,6 +338,7 @@ int app_reload(struct app *a)
 		a->tpl = a->k ? knowledge_template(a->k, d->ws.template_name)
 			      : NULL;
 	}
+	follow_reloaded(a);
 	refresh_screens(a);
 	return ST_OK;
 }
@@ -295,7 +351,8 @@ static size_t screen_index(int number)
 	return (size_t)-1;
 }
 
-static void presence_beat(struct app *a)
+/* Who else is here, for the title bar. */
+static void presence_read(struct app *a)
 {
 	struct participant *ps = NULL;
 	struct buf b;
@@ -304,12 +361,9 @@ static void presence_beat(struct app *a)
 	const char *me = store_who(a->store);
 
 	err_clear(&e);
-	if (!a->read_only)
-		store_presence_beat(a->store, a->ws, tui_screens[a->cur].id,
-				    NULL, &e);
 	free(a->present);
 	a->present = NULL;
-	if (!a->ws || store_presence_list(a->store, a->ws, PRESENCE_MAX_AGE,
+	if (!a->ws || store_presence_list(a->store, a->ws, a->presence_max_age,
 					  &ps, &n, &e) < 0)
 		return;
 	buf_init(&b);
@@ -323,6 +377,12 @@ static void presence_beat(struct app *a)
 	store_presence_list_free(&ps, n);
 	a->present = b.len ? buf_detach(&b) : NULL;
 	buf_free(&b);
+}
+
+static void presence_beat(struct app *a)
+{
+	app_presence_beat(a);
+	presence_read(a);
 }
 
 static bool open_screen(struct app *a, size_t i)
@@ -360,6 +420,7 @@ bool app_goto(struct app *a, int number)
 
 void app_close_workshop(struct app *a)
 {
+	follow_free(a);
 	close_screens(a, false);
 	wsdata_free(&a->d);
 	a->ws = 0;
@@ -393,6 +454,7 @@ int app_open_workshop(struct app *a, int64_t id, int screen)
 	if (!app_goto(a, screen))
 		app_goto(a, 1);
 	presence_beat(a);
+	follow_workshop_opened(a);
 	return ST_OK;
 }
 
@@ -475,7 +537,8 @@ static void next_screen(struct app *a, int dir)
 	for (size_t k = 0; k < n; k++) {
 		i = (i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
 		i %= n;
-		if (!tui_screens[i].needs_workshop || a->ws) {
+		if (tui_screens[i].number > 0 &&
+		    (!tui_screens[i].needs_workshop || a->ws)) {
 			app_goto(a, tui_screens[i].number);
 			return;
 		}
@@ -501,13 +564,23 @@ static void handle_global(struct app *a, enum action act, int key)
 		app_push(a, m);
 		break;
 	case A_NEXT_SCREEN:
+		follow_stop(a, NULL);
 		next_screen(a, 1);
 		break;
 	case A_PREV_SCREEN:
+		follow_stop(a, NULL);
 		next_screen(a, -1);
 		break;
 	case A_GOTO:
+		follow_stop(a, NULL);
 		app_goto(a, key - '0');
+		break;
+	case A_FOLLOW:
+		follow_toggle(a);
+		break;
+	case A_HISTORY:
+		follow_stop(a, NULL);
+		app_goto(a, 0);
 		break;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
@@ -525,8 +598,10 @@ static void handle_mouse(struct app *a)
 	if (a->mouse_y == 1) {
 		int n = app_tab_at(a, a->mouse_x);
 
-		if (n)
+		if (n) {
+			follow_stop(a, NULL);
 			app_goto(a, n);
+		}
 	}
 }
 
@@ -555,18 +630,30 @@ static void dispatch(struct app *a, int key)
 			return;
 		}
 	}
-	act = keys_lookup(sd->scope, key);
-	if (act != A_NONE && a->opened[a->cur] &&
-	    (!sd->needs_workshop || a->d)) {
-		const struct keydef *kd = keys_def(sd->scope, act);
+	if (a->opened[a->cur] && (!sd->needs_workshop || a->d)) {
+		/* The sub-view's scope first, then the screen's own. */
+		enum scope scs[2] = { sd->scope, sd->scope };
 
-		if (kd && kd->edits && app_refuse_readonly(a))
-			return;
-		if (sd->ops->key && sd->ops->key(a, st, act))
-			return;
+		if (sd->ops->scope)
+			scs[0] = sd->ops->scope(a, st);
+		for (int i = 0; i < (scs[0] == scs[1] ? 1 : 2); i++) {
+			const struct keydef *kd;
+
+			act = keys_lookup(scs[i], key);
+			if (act == A_NONE)
+				continue;
+			kd = keys_def(scs[i], act);
+			if (kd && kd->edits && app_refuse_readonly(a))
+				return;
+			a->key = key;
+			if (sd->ops->key && sd->ops->key(a, st, act))
+				return;
+		}
 	}
 	act = keys_lookup(SC_NAV, key);
 	if (act != A_NONE && l) {
+		/* Moving on your own ends follow mode. */
+		follow_stop(a, NULL);
 		if (act == A_SEARCH)
 			start_search(a, l);
 		else
@@ -636,21 +723,80 @@ static void save_drafts(struct app *a)
 	}
 }
 
-/* Idle work: other users' commits and the presence heartbeat. */
-static void tick(struct app *a, double *last_beat)
+/*
+ * Idle work: other users' commits and the presence heartbeat.  Any commit
+ * changes data_version, heartbeats included; only a new audit row (an
+ * edit) reloads the workshop, so the screens, their cursors and any open
+ * editor stay as they are while people merely move around.
+ */
+static void tick(struct app *a)
 {
 	struct error e;
-	int64_t v = 0;
+	int64_t v = 0, stamp = 0;
 
 	err_clear(&e);
 	if (store_data_version(a->store, &v, &e) == 0 && v != a->data_version) {
 		a->data_version = v;
-		app_reload(a);
+		if (store_share_stamp(a->store, &stamp, &e) < 0 ||
+		    stamp != a->stamp)
+			app_reload(a);
+		presence_read(a);
 	}
-	if (!a->script && now_mono() - *last_beat >= BEAT_SECONDS) {
-		*last_beat = now_mono();
+	if (!a->script && now_mono() - a->last_beat >= a->beat_seconds) {
+		a->last_beat = now_mono();
 		presence_beat(a);
 	}
+	follow_tick(a);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * Commands only scripts have, for tests with two processes on one
+ * database: ":idle MS" waits as the idle loop does (polling, so live
+ * refresh and follow mode run); ":signal NAME" creates the file
+ * NAME.sync in the current folder; ":wait NAME" waits for
+ * it (60 s at most) without polling the database.
+ */
+static bool script_command(struct app *a, const char *cmd)
+{
+	char name[200];
+	long ms;
+
+	if (sscanf(cmd, "idle %ld", &ms) == 1) {
+		for (long t = 0; t < ms; t += POLL_MS) {
+			sleep_ms(ms - t < POLL_MS ? ms - t : POLL_MS);
+			tick(a);
+		}
+		return true;
+	}
+	if (sscanf(cmd, "signal %199s", name) == 1) {
+		char *path = str_printf("%s.sync", name);
+		FILE *f = path ? fopen(path, "w") : NULL;
+
+		if (!f || fclose(f) != 0)
+			app_msg(a, MSG_ERROR, "cannot create %s", path ? path : name);
+		free(path);
+		return true;
+	}
+	if (sscanf(cmd, "wait %199s", name) == 1) {
+		char *path = str_printf("%s.sync", name);
+		int i = 0;
+
+		while (path && access(path, F_OK) != 0 && i++ < 2400)
+			sleep_ms(25);
+		if (!path || access(path, F_OK) != 0)
+			app_msg(a, MSG_ERROR, "timed out waiting for %s", name);
+		free(path);
+		return true;
+	}
+	return false;
 }
 
 static int run_script_event(struct app *a, const struct sevent *ev)
@@ -660,7 +806,8 @@ static int run_script_event(struct app *a, const struct sevent *ev)
 		handle_key(a, ev->key);
 		break;
 	case SEV_COMMAND:
-		app_command(a, ev->command);
+		if (!script_command(a, ev->command))
+			app_command(a, ev->command);
 		break;
 	case SEV_RESIZE:
 		resizeterm(ev->b, ev->a);
@@ -714,7 +861,6 @@ static int read_key(struct app *a, int *fast_errors)
 
 static void run_loop(struct app *a)
 {
-	double last_beat = now_mono();
 	int fast_errors = 0;
 
 	while (!a->quit) {
@@ -731,7 +877,7 @@ static void run_loop(struct app *a)
 
 			if (!ev)
 				break;
-			tick(a, &last_beat);
+			tick(a);
 			run_script_event(a, ev);
 			continue;
 		}
@@ -741,7 +887,7 @@ static void run_loop(struct app *a)
 			break;
 		}
 		if (key == 0) {
-			tick(a, &last_beat);
+			tick(a);
 			continue;
 		}
 		handle_key(a, key);
@@ -799,6 +945,8 @@ static void app_free(struct app *a)
 	wsdata_free(&a->d);
 	pending_clear(a);
 	free(a->present);
+	follow_free(a);
+	strv_free(&a->warnings);
 	script_free(&a->script);
 }
 
@@ -825,6 +973,22 @@ int tui_run(const struct tui_opts *o)
 	a->read_only = o->read_only || store_is_readonly(o->store);
 	a->exit_code = 0;
 	a->no_display = nd && *nd && strcmp(nd, "0") != 0;
+	a->presence_max_age = env_seconds("CHARRETTE_PRESENCE_TIMEOUT",
+					  PRESENCE_MAX_AGE);
+	a->beat_seconds = env_seconds("CHARRETTE_BEAT", BEAT_SECONDS);
+	{
+		/* Tests of a locked database wait less than 4 × 5 s. */
+		const char *busy = getenv("CHARRETTE_BUSY_MS");
+
+		if (busy && *busy)
+			store_share_busy_ms(a->store, atoi(busy));
+	}
+	a->last_beat = now_mono();
+	/* The CLI printed these before curses started; the screen hides
+	 * them, so the message line repeats them. */
+	if (store_path(a->store))
+		shared_prepare_db(store_path(a->store), &a->warnings, &e);
+	err_clear(&e);
 	if (script && *script && script_load(script, &a->script, &e) < 0) {
 		char buf[1200];
 
@@ -869,6 +1033,11 @@ int tui_run(const struct tui_opts *o)
 	}
 	if (o->demo)
 		app_msg(a, MSG_INFO, "%s", _("demo workshop in a temporary database: explore freely, it is deleted on exit"));
+	if (a->warnings.n == 1)
+		app_msg(a, MSG_WARN, _("shared folder: %s"), a->warnings.v[0]);
+	else if (a->warnings.n > 1)
+		app_msg(a, MSG_WARN, _("shared folder: %s (and %zu more: :warnings)"),
+			a->warnings.v[0], a->warnings.n - 1);
 
 	run_loop(a);
 

@@ -88,7 +88,9 @@ int shared_prepare_db(const char *path, struct strv *warnings,
 		free(dir);
 		return ST_OK;   /* the store reports a missing folder */
 	}
-	group_dir = (dst.st_mode & S_IWGRP) || (dst.st_mode & S_ISGID);
+	/* A world-writable folder (/tmp) is nobody's group folder. */
+	group_dir = ((dst.st_mode & S_IWGRP) || (dst.st_mode & S_ISGID)) &&
+		    !(dst.st_mode & S_IWOTH);
 	if (group_dir && stat(path, &st) != 0 && errno == ENOENT) {
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 

@@ -18,7 +18,9 @@
 #   #@ setup ARGS...       run "charrette --db DB ARGS" first (shell words;
 #                          $srcdir is the source tree)
 #   #@ env NAME=VALUE      extra environment for the run
-#   #@ args ARGS...        arguments of the TUI run (e.g. --read-only 1)
+#   #@ args ARGS...        arguments of the TUI run (e.g. --read-only 1);
+#                          after a #@ rerun, of that run and the next ones
+#                          (e.g. --as bob 1 for a second participant)
 #   #@ exit N              the expected exit status (default 0)
 #   #@ rerun               end of a run: the rest of the script is a second
 #                          run of the app on the same database
@@ -103,6 +105,7 @@ run_one() {
 			;;
 		"#@ args "*)
 			args=${line#\#@ args }
+			echo "$args" >"$tmp/args$phase"
 			;;
 		"#@ exit "*)
 			want=${line#\#@ exit }
@@ -134,8 +137,10 @@ run_one() {
 	done <"$script"
 
 	p=1
+	args=""
 	while [ $ok = 1 ] && [ $p -le $phase ]; do
 		grep -v '^#@ sql ' "$tmp/phase$p" >"$tmp/run$p.script"
+		[ -f "$tmp/args$p" ] && args=$(cat "$tmp/args$p")
 		eval "set -- $args"
 		run_phase "$tmp/run$p.script" "$cols" "$rows" "$tmp" "$@"
 		rc=$?

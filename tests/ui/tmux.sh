@@ -49,7 +49,7 @@ T new-session -d -s ui -x 80 -y 24 \
 	"env TERM=screen-256color '$bin' --db '$db' 1; echo EXITED \$?; sleep 5"
 T set-option -t ui -g default-terminal screen-256color >/dev/null 2>&1
 
-expect "Roadmap (4 phases" "opens on the demo workshop"
+expect "4 phases · 20 weeks" "opens on the demo workshop"
 T send-keys -t ui 2
 expect "How often should the team be able to deploy" "2 shows the interview"
 T send-keys -t ui '?'

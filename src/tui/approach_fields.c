@@ -1,0 +1,741 @@
+#include "config.h"
+/*
+ * approach_fields: the fields of an approach as screen 4 shows and edits
+ * them, shared by the list's fields pane and the side-by-side view: labels,
+ * display items and wrapping, and every editor: a line or text editor per
+ * field (one entry per line for lists), the pattern picker, the component
+ * pickers over the technology catalogue, and a new approach started blank
+ * or from a library pattern ranked by fit.  Each edit is one store call
+ * with the version the edit started from.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content.h"
+#include "engine/rules.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/approaches.h"
+#include "tui/draw.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/picker.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* ---- the fields ---------------------------------------------------------- */
+enum editor { ED_LINE, ED_TEXT, ED_LIST, ED_PATTERN, ED_COMPONENTS };
+
+static const struct {
+	const char *label;
+	const char *column;      /* store_update's field name */
+	enum editor ed;
+} fields[F_COUNT] = {
+	[F_NAME] = { N_("Name"), "name", ED_LINE },
+	[F_SUMMARY] = { N_("Summary"), "summary", ED_TEXT },
+	[F_PATTERN] = { N_("Pattern"), "pattern", ED_PATTERN },
+	[F_COMPONENTS] = { N_("Components"), "components", ED_COMPONENTS },
+	[F_DEPLOYMENT] = { N_("Deployment"), "deployment", ED_LINE },
+	[F_OBSERVABILITY] = { N_("Observability"), "observability", ED_TEXT },
+	[F_SECURITY] = { N_("Security model"), "security", ED_TEXT },
+	[F_COMPLEXITY] = { N_("Complexity"), "complexity", ED_TEXT },
+	[F_COST] = { N_("Cost"), "cost", ED_TEXT },
+	[F_PROS] = { N_("Pros"), "pros", ED_LIST },
+	[F_CONS] = { N_("Cons"), "cons", ED_LIST },
+	[F_STAGES] = { N_("Pipeline stages"), "stages", ED_LIST },
+};
+
+const char *ap_field_label(enum ap_field f)
+{
+	return (unsigned)f < F_COUNT ? _(fields[f].label) : "?";
+}
+
+bool ap_field_bulleted(enum ap_field f)
+{
+	return f == F_PROS || f == F_CONS;
+}
+
+const char *ap_category_name(const struct knowledge *k, const char *id)
+{
+	for (size_t i = 0; k && i < k->n_categories; i++)
+		if (str_eq(k->categories[i].id, id))
+			return k->categories[i].name ? k->categories[i].name
+						     : id;
+	return id ? id : "";
+}
+
+size_t ap_category_rank(const struct knowledge *k, const char *id)
+{
+	for (size_t i = 0; k && i < k->n_categories; i++)
+		if (str_eq(k->categories[i].id, id))
+			return i;
+	return k ? k->n_categories : 0;
+}
+
+static const char *text_of(const struct approach *ap, enum ap_field f)
+{
+	switch (f) {
+	case F_NAME: return ap->name;
+	case F_SUMMARY: return ap->summary;
+	case F_PATTERN: return ap->pattern;
+	case F_DEPLOYMENT: return ap->deployment;
+	case F_OBSERVABILITY: return ap->observability;
+	case F_SECURITY: return ap->security;
+	case F_COMPLEXITY: return ap->complexity;
+	case F_COST: return ap->cost;
+	default: return NULL;
+	}
+}
+
+static const struct strv *list_of(const struct approach *ap, enum ap_field f)
+{
+	switch (f) {
+	case F_PROS: return &ap->pros;
+	case F_CONS: return &ap->cons;
+	case F_STAGES: return &ap->stages;
+	default: return NULL;
+	}
+}
+
+void ap_field_items(const struct knowledge *k, const struct approach *ap,
+		    enum ap_field f, struct strv *out)
+{
+	const struct strv *l = list_of(ap, f);
+	const struct pattern *p;
+	char *t;
+
+	if (f == F_COMPONENTS) {
+		if (!ap->n_components)
+			return;
+		t = str_printf(ngettext("%zu component", "%zu components",
+					ap->n_components), ap->n_components);
+		if (t)
+			strv_push(out, t);
+		free(t);
+	} else if (f == F_PATTERN) {
+		if (str_empty(ap->pattern))
+			return;
+		p = k ? knowledge_pattern(k, ap->pattern) : NULL;
+		strv_push(out, p && p->name ? p->name : ap->pattern);
+	} else if (f == F_STAGES) {
+		if (!l->n)
+			return;
+		t = strv_join(l, " → ");
+		if (t)
+			strv_push(out, t);
+		free(t);
+	} else if (l) {
+		for (size_t i = 0; i < l->n; i++)
+			strv_push(out, l->v[i]);
+	} else if (!str_empty(text_of(ap, f))) {
+		strv_push(out, text_of(ap, f));
+	}
+}
+
+void ap_wrap(struct strv *out, const struct strv *items, const char *bullet,
+	     int cols)
+{
+	int bw = bullet ? utf8_width(bullet) : 0;
+	size_t st[256], ln[256];
+
+	if (cols - bw < 4)
+		bw = 0;
+	for (size_t i = 0; i < items->n; i++) {
+		size_t n = draw_wrap(items->v[i], cols - bw, st, ln, 256);
+
+		for (size_t j = 0; j < n; j++) {
+			struct buf b;
+
+			buf_init(&b);
+			if (bw) {
+				if (j == 0)
+					buf_puts(&b, bullet);
+				else
+					for (int c = 0; c < bw; c++)
+						buf_putc(&b, ' ');
+			}
+			buf_add(&b, items->v[i] + st[j], ln[j]);
+			strv_push(out, buf_str(&b));
+			buf_free(&b);
+		}
+	}
+}
+
+/* ---- saving ----------------------------------------------------------------- */
+static const struct approach *ap_by_id(struct app *a, int64_t id)
+{
+	for (size_t i = 0; a->d && i < a->d->n_approaches; i++)
+		if (a->d->approaches[i].id == id)
+			return &a->d->approaches[i];
+	return NULL;
+}
+
+static bool save_field(struct app *a, int64_t id, enum ap_field f,
+		       const char *value, int64_t version, const char *where)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (store_update(a->store, "approach", id, fields[f].column, value,
+			 version, NULL, &e) < 0) {
+		app_error(a, &e);
+		return false;
+	}
+	app_draft_done(a, where);
+	app_msg(a, MSG_OK, _("saved: %s"), ap_field_label(f));
+	app_reload(a);
+	return true;
+}
+
+/* Lines typed in the editor -> entries: trimmed, blank lines dropped. */
+static char *clean_list(const char *text)
+{
+	struct strv in = { 0 }, out = { 0 };
+	char *r;
+
+	if (strv_split(&in, text, '\n') < 0)
+		return NULL;
+	for (size_t i = 0; i < in.n; i++) {
+		str_trim(in.v[i]);
+		if (*in.v[i])
+			strv_push(&out, in.v[i]);
+	}
+	r = out.n ? strv_join(&out, "\n") : str_dup("");
+	strv_free(&in);
+	strv_free(&out);
+	return r;
+}
+
+static bool text_done(struct app *a, struct modal *m, bool ok)
+{
+	enum ap_field f = (enum ap_field)m->kind;
+	char *t;
+
+	if (!ok)
+		return true;
+	if (fields[f].ed == ED_LIST) {
+		t = clean_list(edit_text(m));
+	} else {
+		t = str_dup(edit_text(m));
+		if (t)
+			str_trim(t);
+	}
+	if (!t)
+		return true;
+	if (f == F_NAME && !*t) {
+		free(t);
+		edit_set_hint(m, _("an approach needs a name (Esc cancels)"));
+		return false;
+	}
+	save_field(a, m->id, f, t, m->version, m->draft_where);
+	free(t);
+	return true;
+}
+
+static bool pattern_done(struct app *a, struct modal *m, bool ok)
+{
+	size_t i;
+
+	if (!ok)
+		return true;
+	i = picker_selected(m);
+	save_field(a, m->id, F_PATTERN,
+		   i < a->k->n_patterns ? a->k->patterns[i].id : "",
+		   m->version, NULL);
+	return true;
+}
+
+/* "category\tname" lines with component `drop` left out (-1: none) and
+ * `cat`/`name` put in its place (replace) or at the end (drop -1). */
+static char *components_text(const struct approach *ap, int drop,
+			     const char *cat, const char *name)
+{
+	struct buf b;
+	bool any = false;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (size_t i = 0; i < ap->n_components; i++) {
+		const char *c = ap->components[i].category,
+			   *n = ap->components[i].name;
+
+		if ((int)i == drop) {
+			if (!name)
+				continue;
+			c = cat;
+			n = name;
+		}
+		buf_printf(&b, "%s%s\t%s", any ? "\n" : "", c ? c : "",
+			   n ? n : "");
+		any = true;
+	}
+	if (drop < 0 && name)
+		buf_printf(&b, "%s%s\t%s", any ? "\n" : "", cat, name);
+	if (b.oom) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
+		       const char *cat, const char *name)
+{
+	const struct approach *ap = ap_by_id(a, id);
+	struct error e;
+	char *t, *clean;
+
+	if (!ap) {
+		app_msg(a, MSG_WARN, "%s", _("the approach is gone (deleted meanwhile)"));
+		return;
+	}
+	if (idx >= (int)ap->n_components) {
+		app_msg(a, MSG_WARN, "%s", _("the components changed meanwhile: try again"));
+		return;
+	}
+	clean = name ? str_dup(name) : NULL;
+	if (clean) {
+		/* Tabs and newlines are the encoding's separators. */
+		for (char *p = clean; *p; p++)
+			if (*p == '\t' || *p == '\n')
+				*p = ' ';
+		str_trim(clean);
+	}
+	for (size_t i = 0; clean && i < ap->n_components; i++)
+		if ((int)i != idx && str_eq(ap->components[i].category, cat) &&
+		    str_eq(ap->components[i].name, clean)) {
+			app_msg(a, MSG_WARN, _("“%s” is already a component"), clean);
+			free(clean);
+			return;
+		}
+	t = components_text(ap, idx, cat, clean);
+	if (!t) {
+		free(clean);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	err_clear(&e);
+	if (store_update(a->store, "approach", id, "components", t, version,
+			 NULL, &e) < 0) {
+		app_error(a, &e);
+	} else {
+		if (!clean)
+			app_msg(a, MSG_OK, _("removed %s: %s"),
+				ap_category_name(a->k, ap->components[idx].category),
+				ap->components[idx].name);
+		else if (idx < 0)
+			app_msg(a, MSG_OK, _("added %s: %s"),
+				ap_category_name(a->k, cat), clean);
+		else
+			app_msg(a, MSG_OK, _("replaced by %s: %s"),
+				ap_category_name(a->k, cat), clean);
+		app_reload(a);
+	}
+	free(t);
+	free(clean);
+}
+
+static bool other_done(struct app *a, struct modal *m, bool ok)
+{
+	char *t;
+
+	if (!ok)
+		return true;
+	t = str_dup(edit_text(m));
+	if (!t)
+		return true;
+	str_trim(t);
+	if (!*t) {
+		free(t);
+		edit_set_hint(m, _("type the technology's name (Esc cancels)"));
+		return false;
+	}
+	ap_save_component(a, m->id, m->version, m->kind, m->key, t);
+	free(t);
+	return true;
+}
+
+/* The catalogue's technologies of a category, in catalogue order. */
+static size_t techs_of(const struct knowledge *k, const char *cat,
+		       size_t *idx, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->n_techs && n < max; i++)
+		if (str_eq(k->techs[i].category, cat))
+			idx[n++] = i;
+	return n;
+}
+
+static bool tech_done(struct app *a, struct modal *m, bool ok)
+{
+	size_t idx[256], n, sel;
+	struct modal *ed;
+
+	if (!ok)
+		return true;
+	n = techs_of(a->k, m->key, idx, 256);
+	sel = picker_selected(m);
+	if (sel < n) {
+		ap_save_component(a, m->id, m->version, m->kind, m->key,
+			       a->k->techs[idx[sel]].name);
+		return true;
+	}
+	ed = lineedit_new(_("Other technology"), "",
+			  _("Enter save · Esc cancel"), other_done);
+	if (ed) {
+		ed->scope = SC_EDIT;
+		ed->id = m->id;
+		ed->version = m->version;
+		ed->kind = m->kind;
+		ed->key = str_dup(m->key);
+	}
+	app_push(a, ed);
+	return true;
+}
+
+static void pick_tech(struct app *a, int64_t id, int64_t version, int idx,
+		      const char *cat, const char *current)
+{
+	size_t ti[256], n = techs_of(a->k, cat, ti, 256), sel = 0;
+	const char **labels = calloc(n + 1, sizeof(*labels));
+	char **owned = calloc(n + 1, sizeof(*owned));
+	struct modal *m = NULL;
+	char *title;
+
+	if (!labels || !owned) {
+		free(labels);
+		free(owned);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct tech *t = &a->k->techs[ti[i]];
+
+		owned[i] = str_empty(t->best_for) ? str_dup(t->name)
+			   : str_printf("%s — %s", t->name, t->best_for);
+		labels[i] = owned[i] ? owned[i] : t->name;
+		if (str_eq(t->name, current))
+			sel = i;
+	}
+	labels[n] = _("Other (type a name)");
+	if (current && n && sel == 0 && !str_eq(a->k->techs[ti[0]].name, current))
+		sel = n;
+	title = str_printf(idx < 0 ? _("Add: %s") : _("Replace with: %s"),
+			   ap_category_name(a->k, cat));
+	m = picker_new(PICK_ONE, title ? title : "", labels, n + 1, sel,
+		       tech_done);
+	free(title);
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(labels);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = id;
+		m->version = version;
+		m->kind = idx;
+		m->key = str_dup(cat);
+	}
+	app_push(a, m);
+}
+
+static bool category_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct approach *ap;
+	size_t i;
+
+	if (!ok)
+		return true;
+	i = picker_selected(m);
+	ap = ap_by_id(a, m->id);
+	if (i >= a->k->n_categories || !ap)
+		return true;
+	pick_tech(a, m->id, m->version, m->kind, a->k->categories[i].id,
+		  m->kind >= 0 && (size_t)m->kind < ap->n_components
+		  ? ap->components[m->kind].name : NULL);
+	return true;
+}
+
+/* A category picker, then a technology picker; idx -1 adds. */
+void ap_pick_component(struct app *a, const struct approach *ap, int idx)
+{
+	const char **labels;
+	struct modal *m;
+	size_t sel = 0;
+
+	if (!a->k || !a->k->n_categories) {
+		app_msg(a, MSG_ERROR, "%s", _("the technology catalogue is empty (see charrette check-data)"));
+		return;
+	}
+	labels = calloc(a->k->n_categories, sizeof(*labels));
+	if (!labels)
+		return;
+	for (size_t i = 0; i < a->k->n_categories; i++) {
+		labels[i] = a->k->categories[i].name ? a->k->categories[i].name
+						      : a->k->categories[i].id;
+		if (idx >= 0 && str_eq(a->k->categories[i].id,
+				       ap->components[idx].category))
+			sel = i;
+	}
+	m = picker_new(PICK_ONE, idx < 0 ? _("Add a component: category")
+			: _("Replace the component: category"),
+		       labels, a->k->n_categories, sel, category_done);
+	free(labels);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = ap->id;
+		m->version = ap->version;
+		m->kind = idx;
+	}
+	app_push(a, m);
+}
+
+static void pick_pattern(struct app *a, const struct approach *ap)
+{
+	const char **labels;
+	struct modal *m;
+	size_t sel, n = a->k ? a->k->n_patterns : 0;
+
+	labels = calloc(n + 1, sizeof(*labels));
+	if (!labels)
+		return;
+	sel = n;
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = a->k->patterns[i].name ? a->k->patterns[i].name
+						    : a->k->patterns[i].id;
+		if (str_eq(a->k->patterns[i].id, ap->pattern))
+			sel = i;
+	}
+	labels[n] = _("None (a blank approach)");
+	m = picker_new(PICK_ONE, _("Pattern it started from"), labels, n + 1,
+		       sel, pattern_done);
+	free(labels);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->id = ap->id;
+		m->version = ap->version;
+	}
+	app_push(a, m);
+}
+
+void ap_edit_field(struct app *a, const struct approach *ap, enum ap_field f,
+		   int comp)
+{
+	char where[96], *init = NULL;
+
+	if (app_refuse_readonly(a))
+		return;
+	switch (fields[f].ed) {
+	case ED_PATTERN:
+		pick_pattern(a, ap);
+		return;
+	case ED_COMPONENTS:
+		ap_pick_component(a, ap, comp);
+		return;
+	case ED_LIST:
+		init = strv_join(list_of(ap, f), "\n");
+		break;
+	default:
+		init = str_dup(text_of(ap, f) ? text_of(ap, f) : "");
+		break;
+	}
+	snprintf(where, sizeof(where), "approach:%lld:%s", (long long)ap->id,
+		 fields[f].column);
+	app_edit(a, &(struct edit_req){
+		.where = where, .title = ap_field_label(f),
+		.init = init ? init : "",
+		.hint = fields[f].ed == ED_LINE ? _("Enter save · Esc cancel")
+			: fields[f].ed == ED_LIST
+			? _("one entry per line · C-s save · Esc cancel")
+			: NULL,
+		.multi = fields[f].ed != ED_LINE, .done = text_done,
+		.id = ap->id, .version = ap->version, .kind = (int)f });
+	free(init);
+}
+
+/* ---- adding ----------------------------------------------------------------- */
+static bool new_name_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct pattern *p = NULL;
+	struct approach ap;
+	struct error e;
+	int64_t id = 0;
+	char *name;
+
+	if (!ok)
+		return true;
+	name = str_dup(edit_text(m));
+	if (!name)
+		return true;
+	str_trim(name);
+	if (!*name) {
+		free(name);
+		edit_set_hint(m, _("an approach needs a name (Esc cancels)"));
+		return false;
+	}
+	if (m->key && a->k)
+		p = knowledge_pattern(a->k, m->key);
+	memset(&ap, 0, sizeof(ap));
+	ap.name = name;
+	if (p) {
+		/* Shallow: the store copies what it is given. */
+		ap.pattern = p->id;
+		ap.summary = p->summary;
+		ap.components = p->components;
+		ap.n_components = p->n_components;
+		ap.deployment = p->deployment;
+		ap.observability = p->observability;
+		ap.security = p->security;
+		ap.complexity = p->complexity;
+		ap.cost = p->cost;
+		ap.pros = p->pros;
+		ap.cons = p->cons;
+		ap.stages = p->stages;
+	}
+	err_clear(&e);
+	if (store_approach_add(a->store, a->ws, &ap, &id, &e) < 0) {
+		free(name);
+		app_error(a, &e);
+		return true;
+	}
+	approaches_select(a, id);
+	app_reload(a);
+	if (a->d && a->d->n_approaches < AP_MIN)
+		app_msg(a, MSG_WARN, _("added “%s”: add at least one more to compare (2-5)"),
+			name);
+	else if (p)
+		app_msg(a, MSG_OK, _("added “%s” from the pattern %s: l shows its fields"),
+			name, p->name ? p->name : p->id);
+	else
+		app_msg(a, MSG_OK, _("added “%s”: l goes to its fields to fill them in"),
+			name);
+	free(name);
+	return true;
+}
+
+/* Library patterns, best fit first (by the findings' ranking). */
+static size_t *patterns_ranked(struct app *a, double **fit)
+{
+	size_t n = a->k->n_patterns, k = 0, *order = calloc(n + 1, sizeof(*order));
+	struct findings f;
+	bool *seen = calloc(n + 1, sizeof(*seen));
+
+	*fit = calloc(n + 1, sizeof(**fit));
+	if (!order || !seen || !*fit) {
+		free(order);
+		free(seen);
+		free(*fit);
+		*fit = NULL;
+		return NULL;
+	}
+	memset(&f, 0, sizeof(f));
+	for (size_t i = 0; i < n; i++)
+		(*fit)[i] = -1;
+	if (a->d && rules_evaluate(a->k, a->tpl, a->d, &f) == 0) {
+		for (size_t i = 0; i < f.n_patterns; i++) {
+			size_t p = f.patterns[i].pattern;
+
+			if (p < n && !seen[p]) {
+				seen[p] = true;
+				order[k++] = p;
+				(*fit)[p] = f.patterns[i].fit;
+			}
+		}
+	}
+	findings_clear(&f);
+	for (size_t i = 0; i < n; i++)
+		if (!seen[i])
+			order[k++] = i;
+	free(seen);
+	return order;
+}
+
+static bool new_source_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct pattern *p = NULL;
+	struct modal *ed;
+	size_t i;
+
+	if (!ok)
+		return true;
+	i = picker_selected(m);
+	if (i > 0 && m->key) {
+		/* m->key holds the ranked pattern indexes, comma-separated. */
+		struct strv ids = { 0 };
+
+		if (strv_split(&ids, m->key, ',') == 0 && i - 1 < ids.n) {
+			size_t pi = strtoul(ids.v[i - 1], NULL, 10);
+
+			if (pi < a->k->n_patterns)
+				p = &a->k->patterns[pi];
+		}
+		strv_free(&ids);
+	}
+	ed = lineedit_new(p ? _("New approach from the pattern: name")
+			  : _("New blank approach: name"),
+			  p && p->name ? p->name : "",
+			  _("Enter add · Esc cancel"), new_name_done);
+	if (ed) {
+		ed->scope = SC_EDIT;
+		ed->key = p ? str_dup(p->id) : NULL;
+	}
+	app_push(a, ed);
+	return true;
+}
+
+void ap_add(struct app *a)
+{
+	size_t n = a->k ? a->k->n_patterns : 0, *order = NULL;
+	const char **labels;
+	double *fit = NULL;
+	char **owned;
+	struct modal *m;
+	struct buf ids;
+
+	if (a->d->n_approaches >= AP_MAX) {
+		app_msg(a, MSG_ERROR, _("a workshop compares at most %d approaches: delete one (d) before adding another"),
+			AP_MAX);
+		return;
+	}
+	labels = calloc(n + 1, sizeof(*labels));
+	owned = calloc(n + 1, sizeof(*owned));
+	if (n)
+		order = patterns_ranked(a, &fit);
+	if (!labels || !owned || (n && !order)) {
+		free(labels);
+		free(owned);
+		free(order);
+		free(fit);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	buf_init(&ids);
+	labels[0] = _("Blank approach");
+	for (size_t i = 0; i < n; i++) {
+		const struct pattern *p = &a->k->patterns[order[i]];
+		const char *nm = p->name ? p->name : p->id;
+
+		owned[i] = fit[order[i]] >= 0
+			   ? str_printf(_("%s  (fit %.0f%%)"), nm,
+					fit[order[i]] * 100)
+			   : str_dup(nm);
+		labels[i + 1] = owned[i] ? owned[i] : nm;
+		buf_printf(&ids, "%s%zu", i ? "," : "", order[i]);
+	}
+	m = picker_new(PICK_ONE, _("New approach: start from"), labels, n + 1,
+		       n ? 1 : 0, new_source_done);
+	if (m) {
+		m->scope = SC_PICKER;
+		m->key = n ? buf_detach(&ids) : NULL;
+	}
+	buf_free(&ids);
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(labels);
+	free(order);
+	free(fit);
+	app_push(a, m);
+}

@@ -1,0 +1,457 @@
+#include "config.h"
+/*
+ * conflict: saving an edit so that nothing is lost.  app_save_field and
+ * app_save_answer write with the version the edit started from; when
+ * someone else changed the row meanwhile (ST_CONFLICT) a dialog shows
+ * their value (read back from the database) and mine, and offers: keep
+ * mine (write it over the new version), take theirs (drop mine), or edit a
+ * merge (an editor prefilled with mine, theirs shown beside it, saved
+ * against the new version).  Esc decides later: mine is kept as a draft
+ * that the next edit of the field offers back.  A locked database
+ * (ST_BUSY) never shows SQLite's words, and the editor stays open.
+ */
+
+#include <curses.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "store/store.h"
+#include "store/store_share.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/widgets/edit.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+struct conflict {
+	struct modal m;
+	bool answer;           /* an answer, else a store_update field */
+	char *table, *field;   /* field */
+	char *question;        /* answer */
+	enum value_kind vkind; /* answer: the kind of mine */
+	struct value mine_v;   /* answer: mine as a value */
+	int64_t row;
+	char *label;           /* names the thing in messages */
+	char *explain;         /* the store's message: who changed it */
+	char *mine, *theirs;   /* theirs NULL: deleted / no answer */
+	bool gone;             /* the row was deleted: mine cannot be written */
+	int64_t their_version;
+	bool multi;
+};
+
+static int save_answer_ex(struct app *a, const char *question,
+			  const struct value *v, int64_t version,
+			  const char *label, const char *where);
+static int save_field_ex(struct app *a, const char *table, int64_t id,
+			 const char *field, const char *value,
+			 int64_t version, const char *where);
+
+/* The editor (if any) whose done callback is saving: its draft key. */
+static const char *finishing_where(struct app *a)
+{
+	return a->finishing ? a->finishing->draft_where : NULL;
+}
+
+static void keep_draft(struct app *a, const char *where, const char *text)
+{
+	struct error e;
+
+	if (!where || !text || a->read_only || !a->ws)
+		return;
+	err_clear(&e);
+	store_draft_save(a->store, a->ws, where, text, &e);
+}
+
+/* ---- the dialog ----------------------------------------------------------- */
+static void conflict_free(struct modal *m)
+{
+	struct conflict *c = (struct conflict *)m;
+
+	free(c->table);
+	free(c->field);
+	free(c->question);
+	value_clear(&c->mine_v);
+	free(c->label);
+	free(c->explain);
+	free(c->mine);
+	free(c->theirs);
+}
+
+static char *conflict_draft(struct modal *m)
+{
+	return str_dup(((struct conflict *)m)->mine);
+}
+
+/* Wrapped text in rows y..y+max-1; returns the rows used. */
+static int draw_block(const char *s, int y, int x, int w, int max)
+{
+	size_t st[64], ln[64], n;
+	int r = 0;
+
+	if (max <= 0)
+		return 0;
+	n = draw_wrap(s, w, st, ln, 64);
+	for (size_t i = 0; i < n && r < max; i++, r++) {
+		char *t = str_ndup(s + st[i], ln[i]);
+
+		if (r == max - 1 && i + 1 < n)
+			draw_clip(y + r, x, "…", w);
+		else
+			draw_line(y + r, x, t ? t : "", w);
+		free(t);
+	}
+	if (n == 0) {
+		draw_line(y, x, "", w);
+		r = 1;
+	}
+	return r;
+}
+
+static void conflict_draw(struct modal *m, struct app *a, int h, int w)
+{
+	struct conflict *c = (struct conflict *)m;
+	int bw = w - 4 < 100 ? w - 4 : 100, bh = h - 4, by = 2;
+	int bx = (w - bw) / 2, fw = bw - 4, y, room, half;
+	char head[256];
+
+	(void)a;
+	draw_role(CR_DIALOG);
+	draw_box(by, bx, bh, bw, _("Edit conflict"));
+	y = by + 1;
+	draw_role(CR_HEADING);
+	draw_clip(y++, bx + 2, c->label, fw);
+	draw_role(CR_WARNING);
+	y += draw_block(c->explain, y, bx + 2, fw, 3);
+	room = by + bh - 3 - y;       /* rows for both values and headings */
+	half = (room - 2) / 2;
+	draw_role(CR_HEADING);
+	snprintf(head, sizeof(head), "%s", c->gone
+		 ? _("Theirs: deleted") : c->theirs
+		 ? _("Theirs (saved now):") : _("Theirs: no answer (cleared)"));
+	draw_line(y++, bx + 2, head, fw);
+	draw_role(CR_NORMAL);
+	if (c->theirs && !c->gone)
+		y += draw_block(*c->theirs ? c->theirs : _("(empty)"), y,
+				bx + 4, fw - 2, half);
+	draw_role(CR_HEADING);
+	draw_line(y++, bx + 2, _("Mine (not saved yet):"), fw);
+	draw_role(CR_NORMAL);
+	draw_block(*c->mine ? c->mine : _("(empty)"), y, bx + 4, fw - 2,
+		   by + bh - 3 - y);
+	draw_role(CR_KEY);
+	draw_line(by + bh - 2, bx + 2, c->gone
+		  ? _("t drop mine · Esc keep mine as a draft")
+		  : _("m keep mine · t take theirs · e edit a merge · Esc later"),
+		  fw);
+	draw_role(CR_NORMAL);
+}
+
+static int write_mine(struct app *a, struct conflict *c, const char *text,
+		      int64_t version)
+{
+	struct value v = { .kind = c->vkind };
+
+	if (!c->answer)
+		return save_field_ex(a, c->table, c->row, c->field, text,
+				     version, c->m.draft_where);
+	if (text == c->mine)
+		return save_answer_ex(a, c->question, &c->mine_v, version,
+				      c->label, c->m.draft_where);
+	/* A merge: text, or a number checked by merge_done. */
+	if (c->vkind == VAL_NUMBER)
+		v.number = strtod(text, NULL);
+	else
+		v.text = (char *)text;
+	return save_answer_ex(a, c->question, &v, version, c->label,
+			      c->m.draft_where);
+}
+
+/* The merge editor: key "t" names the conflict's save context. */
+static bool merge_done(struct app *a, struct modal *m, bool ok);
+
+static void open_merge(struct app *a, struct conflict *c)
+{
+	struct modal *m;
+	char *hint, *flat;
+
+	flat = str_dup(c->theirs ? c->theirs : "");
+	for (char *p = flat; p && *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	hint = str_printf(_("theirs: %s"), flat ? flat : "");
+	m = c->multi ? textedit_new(_("Merge: edit mine, theirs is below"),
+				    c->mine, hint, merge_done)
+		     : lineedit_new(_("Merge: edit mine"), c->mine, hint,
+				    merge_done);
+	free(flat);
+	free(hint);
+	if (!m) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	m->scope = c->multi ? SC_TEXT : SC_EDIT;
+	m->draft_where = str_dup(c->m.draft_where);
+	/* The conflict stays under the editor with its context. */
+	m->id = c->row;
+	m->version = c->their_version;
+	app_push(a, m);
+	app_msg(a, MSG_INFO, _("theirs: %s"), c->theirs ? c->theirs : "");
+}
+
+static struct conflict *under(struct app *a, struct modal *m)
+{
+	for (size_t i = 1; i < a->n_modals; i++)
+		if (a->modals[i] == m && a->modals[i - 1]->ops &&
+		    a->modals[i - 1]->ops->draft == conflict_draft)
+			return (struct conflict *)a->modals[i - 1];
+	return NULL;
+}
+
+static void close_modal(struct app *a, struct modal *m)
+{
+	for (size_t i = 0; i < a->n_modals; i++) {
+		if (a->modals[i] != m)
+			continue;
+		memmove(&a->modals[i], &a->modals[i + 1],
+			(a->n_modals - i - 1) * sizeof(a->modals[0]));
+		a->n_modals--;
+		modal_free(m);
+		return;
+	}
+}
+
+static bool merge_done(struct app *a, struct modal *m, bool ok)
+{
+	struct conflict *c = under(a, m);
+	char *text;
+	int rc;
+
+	if (!c)
+		return true;
+	if (!ok)
+		return true;   /* back to the dialog */
+	text = str_dup(edit_text(m));
+	if (!text)
+		return false;
+	if (c->answer && c->vkind == VAL_NUMBER) {
+		char *end;
+		double x;
+
+		str_trim(text);
+		errno = 0;
+		x = strtod(text, &end);
+		if (!*text || errno || *end || !isfinite(x)) {
+			edit_set_hint(m, _("not a number: this answer takes a number"));
+			free(text);
+			return false;
+		}
+	}
+	if (!c->multi)
+		str_trim(text);
+	/* The dialog goes first: a new conflict opens a new dialog. */
+	a->finishing = NULL;
+	rc = write_mine(a, c, text, c->their_version);
+	free(text);
+	if (rc == ST_OK || rc == ST_CONFLICT) {
+		if (rc == ST_OK)
+			app_msg(a, MSG_OK, _("merged version of %s saved"), c->label);
+		close_modal(a, &c->m);
+		return true;
+	}
+	return false;
+}
+
+static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
+{
+	struct conflict *c = (struct conflict *)m;
+	enum action act = keys_lookup(SC_CONFLICT, key);
+	int rc;
+
+	switch (act) {
+	case A_CF_MINE:
+		if (c->gone) {
+			app_msg(a, MSG_WARN, "%s", _("it was deleted: there is nothing to write yours into (Esc keeps it as a draft)"));
+			return MODAL_CONTINUE;
+		}
+		rc = write_mine(a, c, c->mine, c->their_version);
+		if (rc == ST_OK)
+			app_msg(a, MSG_OK, _("your version of %s saved over theirs"),
+				c->label);
+		/* A new conflict has its own dialog; an error keeps this one. */
+		return rc == ST_OK || rc == ST_CONFLICT ? MODAL_OK
+							: MODAL_CONTINUE;
+	case A_CF_THEIRS:
+		app_draft_done(a, c->m.draft_where);
+		app_reload(a);
+		app_msg(a, MSG_OK, _("kept theirs; yours was dropped (%s)"),
+			c->label);
+		return MODAL_OK;
+	case A_CF_MERGE:
+		if (c->gone) {
+			app_msg(a, MSG_WARN, "%s", _("it was deleted: there is nothing to merge with"));
+			return MODAL_CONTINUE;
+		}
+		if (c->answer && c->vkind == VAL_LIST) {
+			app_msg(a, MSG_WARN, "%s", _("a choice cannot be merged as text: keep mine or take theirs"));
+			return MODAL_CONTINUE;
+		}
+		open_merge(a, c);
+		return MODAL_CONTINUE;
+	case A_CANCEL:
+		if (!c->m.draft_where) {
+			app_msg(a, MSG_WARN, "%s", _("choose: m keeps mine, t takes theirs"));
+			return MODAL_CONTINUE;
+		}
+		keep_draft(a, c->m.draft_where, c->mine);
+		app_reload(a);
+		app_msg(a, MSG_INFO, "%s", _("decided later: yours is kept as a draft, offered when you edit it again"));
+		return MODAL_CANCEL;
+	default:
+		return MODAL_CONTINUE;
+	}
+}
+
+static const struct modal_ops conflict_ops = {
+	conflict_draw, conflict_key, conflict_draft, conflict_free
+};
+
+static void open_conflict(struct app *a, struct conflict *c,
+			  const struct error *e, const char *where)
+{
+	c->m.ops = &conflict_ops;
+	c->m.scope = SC_CONFLICT;
+	c->m.draft_where = str_dup(where);
+	c->explain = str_dup(e->msg);
+	/* Merge in the same kind of editor as the edit that conflicted. */
+	c->multi = (a->finishing && a->finishing->scope == SC_TEXT) ||
+		   (c->mine && strchr(c->mine, '\n')) ||
+		   (c->theirs && strchr(c->theirs, '\n'));
+	if (!c->explain || !c->mine || !c->label) {
+		conflict_free(&c->m);
+		free(c->m.draft_where);
+		free(c);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	/* Mine survives a hang-up while the dialog is open. */
+	keep_draft(a, where, c->mine);
+	app_push(a, &c->m);
+	/* The screens show theirs underneath. */
+	app_reload(a);
+}
+
+/* ---- errors that are not conflicts ------------------------------------------ */
+static int not_saved(struct app *a, const struct error *e)
+{
+	switch (e->code) {
+	case ST_BUSY:
+		app_msg(a, MSG_WARN, "%s", _("not saved yet: the database is busy (someone else is saving); your text is still here, save again"));
+		break;
+	case ST_READONLY:
+		app_msg(a, MSG_ERROR, "%s", _("read-only: this database cannot be written; nothing was changed"));
+		break;
+	default:
+		app_msg(a, MSG_ERROR, "%s", e->msg);
+		break;
+	}
+	return e->code;
+}
+
+/* ---- saving ---------------------------------------------------------------- */
+static int save_field_ex(struct app *a, const char *table, int64_t id,
+			 const char *field, const char *value,
+			 int64_t version, const char *where)
+{
+	struct conflict *c;
+	struct error e, e2;
+	char *theirs = NULL;
+	int64_t tv = 0;
+	int rc;
+
+	err_clear(&e);
+	if (app_refuse_readonly(a))
+		return ST_READONLY;
+	rc = store_update(a->store, table, id, field, value, version, NULL, &e);
+	if (rc == ST_OK) {
+		app_draft_done(a, where);
+		app_reload(a);
+		return ST_OK;
+	}
+	if (rc != ST_CONFLICT)
+		return not_saved(a, &e);
+	err_clear(&e2);
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		keep_draft(a, where, value);
+		return not_saved(a, &e);
+	}
+	rc = store_get_field(a->store, table, id, field, &theirs, &tv, &e2);
+	c->gone = rc == ST_NOTFOUND;
+	c->table = str_dup(table);
+	c->field = str_dup(field);
+	c->row = id;
+	c->mine = str_dup(value ? value : "");
+	c->theirs = theirs;
+	c->their_version = tv;
+	c->label = str_printf("%s %s", table, field);
+	open_conflict(a, c, &e, where);
+	return ST_CONFLICT;
+}
+
+int app_save_field(struct app *a, const char *table, int64_t id,
+		   const char *field, const char *value, int64_t version)
+{
+	return save_field_ex(a, table, id, field, value, version,
+			     finishing_where(a));
+}
+
+static int save_answer_ex(struct app *a, const char *question,
+			  const struct value *v, int64_t version,
+			  const char *label, const char *where)
+{
+	struct conflict *c;
+	struct error e, e2;
+	char *theirs = NULL;
+	int64_t tv = 0;
+	int rc;
+
+	err_clear(&e);
+	if (app_refuse_readonly(a))
+		return ST_READONLY;
+	rc = store_answer_set(a->store, a->ws, question, v, version, NULL, &e);
+	if (rc == ST_OK) {
+		app_draft_done(a, where);
+		app_reload(a);
+		return ST_OK;
+	}
+	if (rc != ST_CONFLICT)
+		return not_saved(a, &e);
+	err_clear(&e2);
+	c = calloc(1, sizeof(*c));
+	if (!c || value_copy(&c->mine_v, v) < 0) {
+		free(c);
+		return not_saved(a, &e);
+	}
+	store_share_answer(a->store, a->ws, question, &theirs, &tv, &e2);
+	c->answer = true;
+	c->question = str_dup(question);
+	c->vkind = v->kind;
+	c->mine = value_to_text(v);
+	c->theirs = theirs;
+	c->their_version = tv;
+	c->label = str_dup(label ? label : question);
+	open_conflict(a, c, &e, where);
+	return ST_CONFLICT;
+}
+
+int app_save_answer(struct app *a, const char *question,
+		    const struct value *v, int64_t version, const char *label)
+{
+	return save_answer_ex(a, question, v, version, label,
+			      finishing_where(a));
+}

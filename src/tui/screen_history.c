@@ -1,0 +1,751 @@
+#include "config.h"
+/*
+ * History: the open workshop's audit log, newest first — when, who, what
+ * (table, row name, field) and old → new, long values shortened.  Filters
+ * by person (p cycles) and by screen (s cycles), a to show all again,
+ * Enter for the whole change.  u undoes one of your own changes by writing
+ * the old value back as a NEW change (audited like any other), and only
+ * when the value is still the one that change wrote.  Supported: field
+ * updates (every field of store_update) and answers (set, changed or
+ * cleared); creations, deletions, moves, scores and votes are refused with
+ * a message.  Not a numbered tab: H or :history opens it.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "content/content.h"
+#include "model/model.h"
+#include "store/store.h"
+#include "store/store_share.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/widgets/dialog.h"
+#include "tui/widgets/list.h"
+#include "util/i18n.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define HISTORY_LIMIT 2000
+
+struct hscreen {
+	struct list list;
+	struct audit_entry *all;
+	size_t n_all;
+	size_t *rows;          /* indices into all, after the filters */
+	char **text;           /* search text per row */
+	size_t n;
+	char *person;          /* filter, NULL = everyone */
+	const char *screen;    /* screen id filter, NULL = all */
+	int64_t undo_id;       /* the entry waiting for y/n */
+};
+
+/* Which screen shows a change (by table and field). */
+static const char *entry_screen(const struct audit_entry *en)
+{
+	static const struct {
+		const char *tbl, *field, *screen;
+	} map[] = {
+		{ "answer", NULL, "interview" },
+		{ "approach", NULL, "approaches" },
+		{ "criterion", NULL, "tradeoffs" },
+		{ "score", NULL, "tradeoffs" },
+		{ "vote", NULL, "tradeoffs" },
+		{ "judgement", NULL, "tradeoffs" },
+		{ "workshop", "weighting", "tradeoffs" },
+		{ "workshop", "scale_min", "tradeoffs" },
+		{ "workshop", "scale_max", "tradeoffs" },
+		{ "decision", NULL, "decision" },
+		{ "risk", NULL, "risks" },
+		{ "metric", NULL, "metrics" },
+		{ "phase", NULL, "roadmap" },
+		{ "workshop", "next_steps", "roadmap" },
+		{ "workshop", NULL, "workshops" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (str_eq(map[i].tbl, en->tbl) &&
+		    (!map[i].field || str_eq(map[i].field, en->field)))
+			return map[i].screen;
+	return "workshops";
+}
+
+static const char *screen_title(const char *id)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (str_eq(tui_screens[i].id, id))
+			return _(tui_screens[i].title);
+	return id;
+}
+
+/* The name of the row a change is about, from the data on screen. */
+static char *row_name(struct app *a, const struct audit_entry *en)
+{
+	const struct workshop_data *d = a->d;
+
+	if (str_eq(en->tbl, "answer") && en->field) {
+		const struct question *q = a->k ? knowledge_question(a->k, en->field)
+						: NULL;
+
+		return str_dup(q ? q->prompt : en->field);
+	}
+	if (!d)
+		return str_printf("#%lld", (long long)en->row);
+	if (str_eq(en->tbl, "workshop"))
+		return str_dup(d->ws.title);
+	for (size_t i = 0; str_eq(en->tbl, "approach") && i < d->n_approaches; i++)
+		if (d->approaches[i].id == en->row)
+			return str_dup(d->approaches[i].name ? d->approaches[i].name
+				       : d->approaches[i].key);
+	for (size_t i = 0; str_eq(en->tbl, "criterion") && i < d->n_criteria; i++)
+		if (d->criteria[i].id == en->row)
+			return str_dup(d->criteria[i].name ? d->criteria[i].name
+				       : d->criteria[i].key);
+	for (size_t i = 0; str_eq(en->tbl, "risk") && i < d->n_risks; i++)
+		if (d->risks[i].id == en->row)
+			return str_dup(d->risks[i].key);
+	for (size_t i = 0; str_eq(en->tbl, "metric") && i < d->n_metrics; i++)
+		if (d->metrics[i].id == en->row)
+			return str_dup(d->metrics[i].name ? d->metrics[i].name
+				       : d->metrics[i].key);
+	for (size_t i = 0; str_eq(en->tbl, "phase") && i < d->n_roadmap; i++)
+		if (d->roadmap[i].id == en->row)
+			return str_dup(d->roadmap[i].name ? d->roadmap[i].name : "");
+	for (size_t i = 0; str_eq(en->tbl, "decision") && i < d->n_decisions; i++)
+		if (d->decisions[i].id == en->row)
+			return str_printf("ADR-%d", d->decisions[i].number);
+	/* Gone: a deletion names it in its old value. */
+	if (!en->field && en->old_value && !en->new_value)
+		return str_dup(en->old_value);
+	if (!en->field && en->new_value && !en->old_value)
+		return str_dup(en->new_value);
+	return str_printf("#%lld", (long long)en->row);
+}
+
+/* One line, at most `cols` columns, ending with "…" when cut. */
+static void shorten(struct buf *b, const char *s, int cols)
+{
+	char *flat = str_dup(s ? s : "");
+
+	if (!flat)
+		return;
+	for (char *p = flat; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	if (utf8_width(flat) <= cols) {
+		buf_puts(b, flat);
+	} else {
+		size_t n = utf8_fit(flat, cols > 1 ? cols - 1 : 0, NULL);
+
+		buf_add(b, flat, n);
+		buf_puts(b, "…");
+	}
+	free(flat);
+}
+
+/* "old → new", "created …", "deleted …", "cleared (was …)". */
+static char *change_text(const struct audit_entry *en, int cols)
+{
+	struct buf b;
+	int half = cols / 2 - 2;
+
+	buf_init(&b);
+	if (half < 6)
+		half = 6;
+	if (!en->old_value && en->new_value &&
+	    (!en->field || str_eq(en->tbl, "workshop"))) {
+		buf_puts(&b, _("created "));
+		shorten(&b, en->new_value, cols - 8);
+	} else if (!en->new_value && !en->field) {
+		buf_puts(&b, _("deleted "));
+		shorten(&b, en->old_value, cols - 8);
+	} else if (!en->new_value) {
+		buf_puts(&b, _("cleared, was "));
+		shorten(&b, en->old_value, cols - 13);
+	} else if (!en->old_value) {
+		buf_puts(&b, _("set to "));
+		shorten(&b, en->new_value, cols - 7);
+	} else {
+		shorten(&b, *en->old_value ? en->old_value : "—", half);
+		buf_puts(&b, " → ");
+		shorten(&b, *en->new_value ? en->new_value : "—", cols - half - 3);
+	}
+	return buf_detach(&b);
+}
+
+static char *what_text(struct app *a, const struct audit_entry *en)
+{
+	char *name = row_name(a, en);
+	char *s;
+
+	if (str_eq(en->tbl, "answer"))
+		s = str_printf("%s “%s”", _("answer"), name ? name : "");
+	else if (en->field && !str_eq(en->tbl, "workshop"))
+		s = str_printf("%s %s · %s", en->tbl, name ? name : "", en->field);
+	else if (en->field)
+		s = str_printf("%s · %s", en->tbl, en->field);
+	else
+		s = str_printf("%s %s", en->tbl, name ? name : "");
+	free(name);
+	return s;
+}
+
+static void when_text(int64_t at, char *buf, size_t size)
+{
+	time_t t = (time_t)at;
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm) || !strftime(buf, size, "%m-%d %H:%M", &tm))
+		snprintf(buf, size, "?");
+}
+
+static const char *row_text(void *ctx, size_t i)
+{
+	struct hscreen *s = ctx;
+
+	return i < s->n ? s->text[i] : NULL;
+}
+
+static void rows_free(struct hscreen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->text[i]);
+	free(s->text);
+	free(s->rows);
+	s->text = NULL;
+	s->rows = NULL;
+	s->n = 0;
+}
+
+static bool matches(struct hscreen *s, const struct audit_entry *en)
+{
+	if (s->person && !str_eq(s->person, en->who))
+		return false;
+	if (s->screen && !str_eq(s->screen, entry_screen(en)))
+		return false;
+	return true;
+}
+
+static void build_rows(struct app *a, struct hscreen *s)
+{
+	int64_t keep = s->n && s->list.sel < s->n
+		       ? s->all[s->rows[s->list.sel]].id : 0;
+
+	rows_free(s);
+	s->rows = calloc(s->n_all ? s->n_all : 1, sizeof(*s->rows));
+	s->text = calloc(s->n_all ? s->n_all : 1, sizeof(*s->text));
+	if (!s->rows || !s->text) {
+		free(s->rows);
+		free(s->text);
+		s->rows = NULL;
+		s->text = NULL;
+		list_set_count(&s->list, 0);
+		return;
+	}
+	for (size_t i = 0; i < s->n_all; i++) {
+		const struct audit_entry *en = &s->all[i];
+		char *what, *chg;
+
+		if (!matches(s, en))
+			continue;
+		what = what_text(a, en);
+		chg = change_text(en, 200);
+		s->rows[s->n] = i;
+		s->text[s->n] = str_printf("%s %s %s", en->who,
+					   what ? what : "", chg ? chg : "");
+		s->n++;
+		free(what);
+		free(chg);
+	}
+	list_set_count(&s->list, s->n);
+	for (size_t i = 0; keep && i < s->n; i++)
+		if (s->all[s->rows[i]].id == keep) {
+			list_select(&s->list, i);
+			break;
+		}
+}
+
+static void hi_refresh(struct app *a, void *state)
+{
+	struct hscreen *s = state;
+	struct audit_entry *list = NULL;
+	struct error e;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (!a->ws || store_audit_list(a->store, a->ws, NULL, HISTORY_LIMIT,
+				       &list, &n, &e) < 0) {
+		if (a->ws)
+			app_error(a, &e);
+		list = NULL;
+		n = 0;
+	}
+	/* Keep the rows' selection: build_rows reads the old entries. */
+	if (s->n && s->list.sel < s->n) {
+		int64_t keep = s->all[s->rows[s->list.sel]].id;
+
+		store_audit_list_free(&s->all, s->n_all);
+		s->all = list;
+		s->n_all = n;
+		rows_free(s);
+		build_rows(a, s);
+		for (size_t i = 0; i < s->n; i++)
+			if (s->all[s->rows[i]].id == keep) {
+				list_select(&s->list, i);
+				break;
+			}
+		return;
+	}
+	store_audit_list_free(&s->all, s->n_all);
+	s->all = list;
+	s->n_all = n;
+	build_rows(a, s);
+}
+
+static int hi_open(struct app *a, void **state)
+{
+	struct hscreen *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return ST_ERROR;
+	list_init(&s->list, s, row_text, NULL);
+	*state = s;
+	hi_refresh(a, s);
+	return ST_OK;
+}
+
+static void hi_close(struct app *a, void *state)
+{
+	struct hscreen *s = state;
+
+	(void)a;
+	rows_free(s);
+	store_audit_list_free(&s->all, s->n_all);
+	free(s->person);
+	list_free(&s->list);
+	free(s);
+}
+
+static struct list *hi_list(struct app *a, void *state)
+{
+	(void)a;
+	return &((struct hscreen *)state)->list;
+}
+
+static void hi_draw(struct app *a, void *state, int y, int x, int h, int w)
+{
+	struct hscreen *s = state;
+	int ww = 11, wp = w >= 120 ? 22 : 14, wt, wc, lh = h - 2;
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s · %s · %s", _("History"),
+		   s->person ? s->person : _("everyone"),
+		   s->screen ? screen_title(s->screen) : _("all screens"));
+	draw_role(CR_HEADING);
+	draw_line(y, x, buf_str(&b), w);
+	b.len = 0;
+	wt = (w - ww - wp - 4) * 2 / 5;
+	wc = w - ww - wp - wt - 4;
+	draw_cell(&b, _("When"), ww, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Who"), wp, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("What"), wt, false);
+	buf_putc(&b, ' ');
+	draw_cell(&b, _("Change"), wc, false);
+	draw_role(CR_DIM);
+	draw_line(y + 1, x + 1, buf_str(&b), w - 1);
+	if (s->n == 0) {
+		draw_role(CR_DIM);
+		draw_line(y + 3, x + 2, s->n_all
+			  ? _("No change matches the filter (a shows all).")
+			  : _("No change recorded yet."), w - 2);
+		draw_role(CR_NORMAL);
+		buf_free(&b);
+		return;
+	}
+	list_scroll(&s->list, lh);
+	for (int r = 0; r < lh; r++) {
+		size_t i = s->list.top + (size_t)r;
+		const struct audit_entry *en;
+		char when[32], *what, *chg;
+
+		if (i >= s->n)
+			break;
+		en = &s->all[s->rows[i]];
+		when_text(en->at, when, sizeof(when));
+		what = what_text(a, en);
+		chg = change_text(en, wc);
+		b.len = 0;
+		draw_cell(&b, when, ww, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, en->who, wp, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, what ? what : "", wt, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, chg ? chg : "", wc, false);
+		draw_role(i == s->list.sel ? CR_SELECTED : CR_NORMAL);
+		draw_fill(y + 2 + r, x, 1, w);
+		if (i == s->list.sel)
+			draw_text(y + 2 + r, x, "›", 1);
+		draw_text(y + 2 + r, x + 1, buf_str(&b), w - 1);
+		free(what);
+		free(chg);
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+/* ---- filters --------------------------------------------------------------- */
+static void cycle_person(struct app *a, struct hscreen *s)
+{
+	struct strv people = { 0 };
+	size_t at = 0;
+
+	for (size_t i = 0; i < s->n_all; i++)
+		if (!strv_contains(&people, s->all[i].who))
+			strv_push(&people, s->all[i].who);
+	if (!people.n) {
+		app_msg(a, MSG_INFO, "%s", _("nobody has changed anything yet"));
+		return;
+	}
+	if (s->person)
+		for (at = 0; at < people.n && !str_eq(people.v[at], s->person); at++)
+			;
+	free(s->person);
+	s->person = !s->person ? str_dup(people.v[0])
+		    : at + 1 < people.n ? str_dup(people.v[at + 1]) : NULL;
+	app_msg(a, MSG_INFO, _("history of %s (p: next person)"),
+		s->person ? s->person : _("everyone"));
+	strv_free(&people);
+	build_rows(a, s);
+}
+
+static void cycle_screen(struct app *a, struct hscreen *s)
+{
+	size_t start = 0;
+	const char *next = NULL;
+
+	if (s->screen)
+		for (size_t i = 0; i < tui_n_screens; i++)
+			if (str_eq(tui_screens[i].id, s->screen))
+				start = i + 1;
+	/* The next screen (in tab order) that has changes. */
+	for (size_t i = start; i < tui_n_screens && !next; i++)
+		for (size_t j = 0; j < s->n_all; j++)
+			if (str_eq(entry_screen(&s->all[j]), tui_screens[i].id)) {
+				next = tui_screens[i].id;
+				break;
+			}
+	s->screen = next;
+	app_msg(a, MSG_INFO, _("changes on %s (s: next screen)"),
+		next ? screen_title(next) : _("all screens"));
+	build_rows(a, s);
+}
+
+static const struct audit_entry *sel_entry(struct hscreen *s)
+{
+	return s->n && s->list.sel < s->n ? &s->all[s->rows[s->list.sel]] : NULL;
+}
+
+static void show_entry(struct app *a, struct hscreen *s)
+{
+	const struct audit_entry *en = sel_entry(s);
+	struct strv lines = { 0 };
+	char when[32], *t;
+
+	if (!en)
+		return;
+	when_text(en->at, when, sizeof(when));
+	t = what_text(a, en);
+	strv_push(&lines, t ? t : "");
+	free(t);
+	t = str_printf(_("by %s, %s (change #%lld)"), en->who, when,
+		       (long long)en->id);
+	strv_push(&lines, t ? t : "");
+	free(t);
+	strv_push(&lines, "");
+	t = str_printf("\x01%s", _("Before"));
+	strv_push(&lines, t ? t : "");
+	free(t);
+	strv_split(&lines, en->old_value ? en->old_value : _("(nothing)"), '\n');
+	strv_push(&lines, "");
+	t = str_printf("\x01%s", _("After"));
+	strv_push(&lines, t ? t : "");
+	free(t);
+	strv_split(&lines, en->new_value ? en->new_value : _("(nothing)"), '\n');
+	app_push(a, overlay_new(_("Change"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+/* ---- undo ------------------------------------------------------------------ */
+/* The old text of an answer as a value of the question's kind. */
+static int answer_value(struct app *a, const char *qid, const char *text,
+			struct value *v)
+{
+	const struct question *q = a->k ? knowledge_question(a->k, qid) : NULL;
+
+	memset(v, 0, sizeof(*v));
+	if (q && (q->kind == Q_NUMBER || q->kind == Q_SCALE)) {
+		char *end;
+
+		v->kind = VAL_NUMBER;
+		v->number = strtod(text, &end);
+		return *end ? ST_INPUT : ST_OK;
+	}
+	if (q && q->kind == Q_MULTICHOICE) {
+		const char *p = text;
+
+		v->kind = VAL_LIST;
+		while (*p) {
+			const char *c = strstr(p, ", ");
+			size_t len = c ? (size_t)(c - p) : strlen(p);
+			char *item = str_ndup(p, len);
+
+			if (!item || strv_push(&v->list, item) < 0) {
+				free(item);
+				return ST_ERROR;
+			}
+			free(item);
+			p += len + (c ? 2 : 0);
+		}
+		return ST_OK;
+	}
+	v->kind = VAL_TEXT;
+	v->text = str_dup(text);
+	return v->text ? ST_OK : ST_ERROR;
+}
+
+/*
+ * Is the value still the one this change wrote?  0 and the row's version
+ * in *ver when it is; else a message says why not and the status is < 0.
+ */
+static int check_current(struct app *a, const struct audit_entry *en,
+			 int64_t *ver)
+{
+	struct error e;
+	char *cur = NULL;
+	bool same;
+	int rc;
+
+	err_clear(&e);
+	*ver = 0;
+	if (str_eq(en->tbl, "answer")) {
+		rc = store_share_answer(a->store, a->ws, en->field, &cur, ver, &e);
+		same = str_eq(cur, en->new_value);
+	} else {
+		rc = store_get_field(a->store, en->tbl, en->row, en->field, &cur,
+				     ver, &e);
+		same = str_eq(cur ? cur : "", en->new_value ? en->new_value : "");
+	}
+	if (rc == ST_INPUT) {
+		app_msg(a, MSG_WARN, _("undo is not supported for %s %s; change it on its screen"),
+			en->tbl, en->field);
+	} else if (rc == ST_NOTFOUND) {
+		app_msg(a, MSG_WARN, "%s", _("not undone: it no longer exists"));
+	} else if (rc < 0) {
+		app_error(a, &e);
+	} else if (!same) {
+		app_msg(a, MSG_WARN, _("not undone: it changed since (now “%s”)"),
+			cur ? cur : _("no answer"));
+		rc = ST_CONFLICT;
+	}
+	free(cur);
+	return rc;
+}
+
+static void undo_answer(struct app *a, const struct audit_entry *en)
+{
+	struct error e;
+	struct value v;
+	int64_t ver = 0;
+	int rc;
+
+	err_clear(&e);
+	if (check_current(a, en, &ver) < 0)
+		return;
+	if (!en->old_value) {
+		rc = store_answer_clear(a->store, a->ws, en->field, &e);
+	} else if (answer_value(a, en->field, en->old_value, &v) < 0) {
+		value_clear(&v);
+		app_msg(a, MSG_ERROR, "%s", _("not undone: the old answer does not fit the question any more"));
+		return;
+	} else {
+		rc = store_answer_set(a->store, a->ws, en->field, &v, ver,
+				      NULL, &e);
+		value_clear(&v);
+	}
+	if (rc < 0) {
+		app_error(a, &e);
+		return;
+	}
+	app_msg(a, MSG_OK, _("undone, as a new change: the answer is “%s” again"),
+		en->old_value ? en->old_value : _("no answer"));
+	app_reload(a);
+}
+
+static void undo_field(struct app *a, const struct audit_entry *en)
+{
+	struct error e;
+	int64_t ver = 0;
+
+	err_clear(&e);
+	if (check_current(a, en, &ver) < 0)
+		return;
+	if (store_update(a->store, en->tbl, en->row, en->field,
+			 en->old_value ? en->old_value : "", ver, NULL, &e) < 0) {
+		app_error(a, &e);
+		return;
+	}
+	app_msg(a, MSG_OK, _("undone, as a new change: %s is “%s” again"),
+		en->field, en->old_value ? en->old_value : "");
+	app_reload(a);
+}
+
+static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
+{
+	size_t i = tui_n_screens;
+	struct hscreen *s;
+
+	(void)m;
+	for (size_t k = 0; k < tui_n_screens; k++)
+		if (tui_screens[k].ops == &screen_history_ops)
+			i = k;
+	if (!ok || i == tui_n_screens || !a->opened[i])
+		return true;
+	s = a->state[i];
+	for (size_t k = 0; k < s->n_all; k++) {
+		struct audit_entry en;
+
+		if (s->all[k].id != s->undo_id)
+			continue;
+		/* A reload during the undo frees the list: work on a copy. */
+		en = s->all[k];
+		en.tbl = str_dup(en.tbl);
+		en.field = str_dup(en.field);
+		en.who = str_dup(en.who);
+		en.old_value = str_dup(en.old_value);
+		en.new_value = str_dup(en.new_value);
+		if (str_eq(en.tbl, "answer"))
+			undo_answer(a, &en);
+		else
+			undo_field(a, &en);
+		audit_entry_clear(&en);
+		break;
+	}
+	return true;
+}
+
+static void undo(struct app *a, struct hscreen *s)
+{
+	const struct audit_entry *en = sel_entry(s);
+	struct modal *m;
+	char *q, *name;
+	int64_t ver;
+
+	if (!en)
+		return;
+	if (!str_eq(en->who, store_who(a->store))) {
+		app_msg(a, MSG_WARN, _("you can undo only your own changes; this one is %s's"),
+			en->who);
+		return;
+	}
+	if (!en->field || (!en->old_value && !str_eq(en->tbl, "answer"))) {
+		app_msg(a, MSG_WARN, "%s", _("cannot undo a creation or deletion: add or delete it on its screen"));
+		return;
+	}
+	if (str_eq(en->field, "pos") || str_eq(en->tbl, "score") ||
+	    str_eq(en->tbl, "vote") || str_eq(en->tbl, "judgement")) {
+		app_msg(a, MSG_WARN, "%s", _("cannot undo moves and scores: change them on their screen"));
+		return;
+	}
+	if (check_current(a, en, &ver) < 0)
+		return;
+	s->undo_id = en->id;
+	name = what_text(a, en);
+	q = str_printf(_("Undo your change of %s: set it back to “%s”?"),
+		       name ? name : "", en->old_value ? en->old_value
+		       : _("no answer"));
+	free(name);
+	m = confirm_new(_("Undo"), q ? q : "", undo_confirmed);
+	free(q);
+	if (m)
+		m->scope = SC_DIALOG;
+	app_push(a, m);
+}
+
+static bool hi_key(struct app *a, void *state, enum action act)
+{
+	struct hscreen *s = state;
+
+	switch (act) {
+	case A_HI_PERSON:
+		cycle_person(a, s);
+		return true;
+	case A_HI_SCREEN:
+		cycle_screen(a, s);
+		return true;
+	case A_HI_ALL:
+		free(s->person);
+		s->person = NULL;
+		s->screen = NULL;
+		app_msg(a, MSG_INFO, "%s", _("all changes"));
+		build_rows(a, s);
+		return true;
+	case A_HI_SHOW:
+		show_entry(a, s);
+		return true;
+	case A_HI_UNDO:
+		undo(a, s);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void hi_status(struct app *a, void *state, char *buf, size_t size)
+{
+	struct hscreen *s = state;
+
+	(void)a;
+	snprintf(buf, size, _("%zu of %zu changes"), s->n, s->n_all);
+}
+
+static void hi_selection(struct app *a, void *state, char *buf, size_t size)
+{
+	const struct audit_entry *en = sel_entry(state);
+
+	(void)a;
+	snprintf(buf, size, "%lld", en ? (long long)en->id : 0LL);
+}
+
+static bool hi_select(struct app *a, void *state, const char *sel)
+{
+	struct hscreen *s = state;
+	long long id = strtoll(sel, NULL, 10);
+
+	(void)a;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->all[s->rows[i]].id == id) {
+			list_select(&s->list, i);
+			return true;
+		}
+	return false;
+}
+
+const struct screen_ops screen_history_ops = {
+	.open = hi_open,
+	.close = hi_close,
+	.draw = hi_draw,
+	.key = hi_key,
+	.refresh = hi_refresh,
+	.list = hi_list,
+	.status = hi_status,
+	.selection = hi_selection,
+	.select = hi_select,
+};

@@ -1,0 +1,817 @@
+#include "config.h"
+/*
+ * tradeoffs_matrix: the scoring matrix of screen 5 (approaches down,
+ * criteria across), the weighted totals and ranks, the ranking as a bar
+ * chart scaled to the leader, the selected cell's votes and rationale, and
+ * the participants' own votes: the grid shows the agreed scores, the votes'
+ * mean or median, or one participant's votes, and in "my votes" mode the
+ * digits set your own vote.  Cells whose votes spread (two or more votes
+ * at least 2 points apart) are marked "!" and coloured.  Totals, ranks and
+ * sensitivity come from the engine (ws_scores_compute), vote statistics
+ * from agg_stats.
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/aggregate.h"
+#include "store/store.h"
+#include "tui/draw.h"
+#include "tui/screens.h"
+#include "tui/tradeoffs.h"
+#include "tui/widgets/edit.h"
+#include "tui/widgets/picker.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
+
+/* Votes this far apart (max - min) are a disagreement worth talking about. */
+#define SPREAD_RANGE 2.0
+
+/* What one cell shows. */
+struct cellview {
+	bool set;
+	double value;
+	char mark;          /* ' ', '~' (from the votes' mean), '!' (spread) */
+	struct stats st;    /* of the votes */
+};
+
+static const char *app_text(void *ctx, size_t i)
+{
+	struct app *a = ctx;
+
+	return a->d && i < a->d->n_approaches ? a->d->approaches[i].name : NULL;
+}
+
+void to_matrix_free(struct tscreen *s)
+{
+	list_free(&s->rows);
+	free(s->person);
+	s->person = NULL;
+}
+
+void to_matrix_refresh(struct app *a, struct tscreen *s,
+		       const struct strv *old_ckeys)
+{
+	const struct workshop_data *d = a->d;
+	int i;
+
+	if (!s->rows.ctx)
+		list_init(&s->rows, a, app_text, NULL);
+	if (s->rows.sel < s->akeys.n &&
+	    (i = wsdata_approach_index(d, s->akeys.v[s->rows.sel])) >= 0)
+		s->rows.sel = (size_t)i;
+	list_set_count(&s->rows, d->n_approaches);
+	if (s->col < old_ckeys->n &&
+	    (i = wsdata_criterion_index(d, old_ckeys->v[s->col])) >= 0)
+		s->col = (size_t)i;
+	if (s->col >= d->n_criteria)
+		s->col = d->n_criteria ? d->n_criteria - 1 : 0;
+}
+
+static const char *me(struct app *a)
+{
+	return store_who(a->store);
+}
+
+/* The votes on a cell into vals (room for d->n_votes); returns how many. */
+static size_t cell_votes(const struct workshop_data *d, size_t ai, size_t ci,
+			 double *vals, const char *who, double *theirs,
+			 bool *have_theirs)
+{
+	const char *ak = d->approaches[ai].key, *ck = d->criteria[ci].key;
+	size_t n = 0;
+
+	if (have_theirs)
+		*have_theirs = false;
+	for (size_t i = 0; i < d->n_votes; i++) {
+		const struct vote *v = &d->votes[i];
+
+		if (!str_eq(v->approach, ak) || !str_eq(v->criterion, ck))
+			continue;
+		if (vals)
+			vals[n] = v->value;
+		n++;
+		if (who && str_eq(v->participant, who) && have_theirs) {
+			*theirs = v->value;
+			*have_theirs = true;
+		}
+	}
+	return n;
+}
+
+static const struct vote *my_vote(struct app *a, size_t ai, size_t ci)
+{
+	const struct workshop_data *d = a->d;
+
+	for (size_t i = 0; i < d->n_votes; i++) {
+		const struct vote *v = &d->votes[i];
+
+		if (str_eq(v->approach, d->approaches[ai].key) &&
+		    str_eq(v->criterion, d->criteria[ci].key) &&
+		    str_eq(v->participant, me(a)))
+			return v;
+	}
+	return NULL;
+}
+
+static bool spread(const struct stats *st)
+{
+	return st->n >= 2 && st->max - st->min >= SPREAD_RANGE - 1e-9;
+}
+
+static void cell_view(struct app *a, struct tscreen *s, size_t ai, size_t ci,
+		      double *vals, struct cellview *cv)
+{
+	const struct workshop_data *d = a->d;
+	const char *who = s->mine ? me(a)
+			  : s->show == MS_PERSON ? s->person : NULL;
+	double theirs = 0;
+	bool have_theirs = false;
+	size_t n = cell_votes(d, ai, ci, vals, who, &theirs, &have_theirs);
+
+	memset(cv, 0, sizeof(*cv));
+	cv->mark = ' ';
+	agg_stats(vals, n, &cv->st);
+	if (s->mine || s->show == MS_PERSON) {
+		cv->set = have_theirs;
+		cv->value = theirs;
+	} else if (s->show == MS_MEAN || s->show == MS_MEDIAN) {
+		cv->set = n > 0;
+		cv->value = s->show == MS_MEAN ? cv->st.mean : cv->st.median;
+	} else if (s->have_sc) {
+		size_t k = ai * s->sc.n_crit + ci;
+
+		cv->set = s->sc.set[k];
+		cv->value = s->sc.cells[k];
+		if (s->sc.source[k] == CELL_VOTES)
+			cv->mark = '~';
+	} else {
+		const struct score *sc = wsdata_score(d, d->approaches[ai].key,
+						      d->criteria[ci].key);
+
+		cv->set = sc && sc->has_value;
+		cv->value = cv->set ? sc->value : 0;
+	}
+	if (spread(&cv->st))
+		cv->mark = '!';
+}
+
+/* "4", "3.5", "3.67": scores are small numbers. */
+static void num(char *buf, size_t size, double v)
+{
+	if (fabs(v - round(v)) < 1e-9)
+		snprintf(buf, size, "%.0f", v);
+	else if (fabs(v * 10 - round(v * 10)) < 1e-9)
+		snprintf(buf, size, "%.1f", v);
+	else
+		snprintf(buf, size, "%.2f", v);
+}
+
+char *to_matrix_mode(struct app *a, const struct tscreen *s)
+{
+	if (s->mine)
+		return str_printf(_("my votes (%s)"), me(a));
+	switch (s->show) {
+	case MS_MEAN:
+		return str_dup(_("mean of the votes"));
+	case MS_MEDIAN:
+		return str_dup(_("median of the votes"));
+	case MS_PERSON:
+		return str_printf(_("votes of %s"), s->person ? s->person : "?");
+	default:
+		return str_dup(_("agreed scores"));
+	}
+}
+
+/* Column layout for a width: name, cell and tail widths, columns shown. */
+struct layout {
+	int nw, cw, tail;
+	size_t first, shown;
+};
+
+static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
+{
+	int avail;
+
+	l->tail = 11;
+	avail = w - 1 - l->tail;
+	l->first = 0;
+	if (ncrit == 0) {
+		l->nw = avail;
+		l->cw = 5;
+		l->shown = 0;
+		return;
+	}
+	if (avail - 16 >= (int)ncrit * 5) {
+		l->cw = (avail - 20) / (int)ncrit;
+		if (l->cw > 9)
+			l->cw = 9;
+		if (l->cw < 5)
+			l->cw = 5;
+		l->nw = avail - (int)ncrit * l->cw;
+		if (l->nw > 40)
+			l->nw = 40;
+		l->shown = ncrit;
+		s->col0 = 0;
+		return;
+	}
+	/* Too many criteria: scroll them sideways around the cursor. */
+	l->cw = 5;
+	l->nw = 16;
+	l->shown = (size_t)((avail - l->nw) / l->cw);
+	if (l->shown < 1)
+		l->shown = 1;
+	if (s->col < s->col0)
+		s->col0 = s->col;
+	if (s->col >= s->col0 + l->shown)
+		s->col0 = s->col - l->shown + 1;
+	if (s->col0 + l->shown > ncrit)
+		s->col0 = ncrit - l->shown;
+	l->first = s->col0;
+}
+
+static void draw_header(struct app *a, struct tscreen *s,
+			const struct layout *l, int y, int x, int w)
+{
+	const struct workshop_data *d = a->d;
+	struct buf b;
+	char *mode = to_matrix_mode(a, s);
+	char lo[32], hi[32];
+	char *t;
+
+	str_number(lo, sizeof(lo), d->ws.scale_min);
+	str_number(hi, sizeof(hi), d->ws.scale_max);
+	t = s->mine ? str_printf(_("MY VOTES as %s: digits %s-%s set your vote · V back"),
+				 me(a), lo, hi)
+		    : s->show == MS_AGREED
+		    ? str_printf(_("Agreed scores: digits %s-%s set them · v mean, median, a person · V my votes"),
+				 lo, hi)
+		    : str_printf(_("Showing the %s · v cycles (totals: agreed, else votes' mean)"),
+				 mode ? mode : "");
+	draw_role(s->mine ? CR_MARK : CR_DIM);
+	draw_clip(y, x + 1, t ? t : "", w - 1);
+	free(t);
+	free(mode);
+	buf_init(&b);
+	buf_puts(&b, " ");
+	to_cell(&b, l->first ? "«" : "", l->nw, false);
+	for (size_t c = l->first; c < l->first + l->shown; c++) {
+		to_cell(&b, d->criteria[c].key, l->cw - 1, true);
+		buf_putc(&b, ' ');
+	}
+	to_cell(&b, l->first + l->shown < d->n_criteria ? "»" : "", 1, false);
+	to_cell(&b, _("Total"), 6, true);
+	buf_puts(&b, "  #");
+	draw_role(CR_HEADING);
+	draw_line(y + 1, x, buf_str(&b), w);
+	b.len = 0;
+	buf_puts(&b, " ");
+	to_cell(&b, _("weight"), l->nw, false);
+	for (size_t c = l->first; c < l->first + l->shown; c++) {
+		char pc[16];
+
+		if (s->have_sc)
+			snprintf(pc, sizeof(pc), "%.0f%%", s->sc.weights[c] * 100);
+		else
+			snprintf(pc, sizeof(pc), "—");
+		to_cell(&b, pc, l->cw - 1, true);
+		buf_putc(&b, ' ');
+	}
+	draw_role(CR_DIM);
+	draw_line(y + 2, x, buf_str(&b), w);
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
+		     size_t ai, double *vals, int y, int x, int w)
+{
+	const struct workshop_data *d = a->d;
+	bool sel = ai == s->rows.sel;
+	struct buf b;
+	int cx;
+
+	buf_init(&b);
+	buf_puts(&b, sel ? "›" : " ");
+	to_cell(&b, d->approaches[ai].name, l->nw, false);
+	draw_role(sel ? CR_HEADING : CR_NORMAL);
+	draw_line(y, x, buf_str(&b), w);
+	cx = x + 1 + l->nw;
+	for (size_t c = l->first; c < l->first + l->shown && cx < x + w; c++) {
+		struct cellview cv;
+		char v[32], m[2] = { 0, 0 };
+		enum role r;
+
+		cell_view(a, s, ai, c, vals, &cv);
+		if (cv.set)
+			num(v, sizeof(v), cv.value);
+		else
+			snprintf(v, sizeof(v), "·");
+		m[0] = cv.mark;
+		b.len = 0;
+		to_cell(&b, v, l->cw - 1, true);
+		buf_puts(&b, m);
+		r = sel && c == s->col ? CR_SELECTED
+		    : cv.mark == '!' ? CR_WARNING
+		    : !cv.set ? CR_DIM
+		    : cv.mark == '~' ? CR_DIM : CR_NORMAL;
+		draw_role(r);
+		/* The cursor cell is highlighted without its trailing gap. */
+		draw_text(y, cx, buf_str(&b), x + w - cx < l->cw
+			  ? x + w - cx : l->cw);
+		draw_role(CR_NORMAL);
+		cx += l->cw;
+	}
+	b.len = 0;
+	cx = x + 1 + l->nw + (int)l->shown * l->cw + 1;
+	if (s->have_sc && cx < x + w) {
+		char tot[32];
+
+		snprintf(tot, sizeof(tot), "%6.2f", s->sc.totals[ai]);
+		buf_puts(&b, tot);
+		buf_printf(&b, " %2d%s", s->sc.rank[ai],
+			   s->sc.complete[ai] ? " " : "*");
+		draw_role(s->sc.rank[ai] == 1 ? CR_OK : CR_NORMAL);
+		draw_text(y, cx, buf_str(&b), x + w - cx);
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+}
+
+/* The ranking as bars scaled to the leader's total. */
+static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
+			int h, int w)
+{
+	const struct workshop_data *d = a->d;
+	double top;
+	int nw = w >= 100 ? 36 : 24, bw;
+	struct buf b;
+
+	if (!s->have_sc || d->n_approaches == 0 || h <= 0)
+		return 0;
+	top = s->sc.totals[s->sc.order[0]];
+	bw = w - 4 - nw - 8 - 13;
+	if (bw < 4)
+		bw = 4;
+	buf_init(&b);
+	for (size_t r = 0; r < d->n_approaches && (int)r < h; r++) {
+		size_t i = s->sc.order[r];
+
+		buf_printf(&b, " %d. ", s->sc.rank[i]);
+		to_cell(&b, d->approaches[i].name, nw, false);
+		buf_printf(&b, " %6.2f ", s->sc.totals[i]);
+		to_bar(&b, top > 0 ? s->sc.totals[i] / top : 0, bw);
+		if (!s->sc.complete[i])
+			buf_printf(&b, " %s", _("incomplete"));
+		draw_role(r == 0 ? CR_OK : s->sc.complete[i] ? CR_NORMAL
+							      : CR_DIM);
+		draw_line(y + (int)r, x, buf_str(&b), w);
+		b.len = 0;
+	}
+	draw_role(CR_NORMAL);
+	buf_free(&b);
+	return (int)d->n_approaches < h ? (int)d->n_approaches : h;
+}
+
+/* The selected cell: names, votes and rationale. */
+static void draw_detail(struct app *a, struct tscreen *s, double *vals,
+			int y, int x, int h, int w)
+{
+	const struct workshop_data *d = a->d;
+	size_t ai = s->rows.sel, ci = s->col;
+	const struct score *sc;
+	struct cellview cv;
+	struct buf b;
+	int used;
+	char *t;
+
+	if (h <= 0 || ai >= d->n_approaches || ci >= d->n_criteria)
+		return;
+	cell_view(a, s, ai, ci, vals, &cv);
+	sc = wsdata_score(d, d->approaches[ai].key, d->criteria[ci].key);
+	t = str_printf("%s · %s (%s %.1f%%)", d->approaches[ai].name,
+		       to_crit_name(&d->criteria[ci]), _("weight"),
+		       s->have_sc ? s->sc.weights[ci] * 100 : 0.0);
+	draw_role(CR_HEADING);
+	draw_clip(y, x, t ? t : "", w);
+	free(t);
+	if (h < 2)
+		return;
+	buf_init(&b);
+	if (sc && sc->has_value) {
+		char v[32];
+
+		num(v, sizeof(v), sc->value);
+		buf_printf(&b, "%s %s", _("agreed"), v);
+	} else {
+		buf_puts(&b, _("no agreed score"));
+	}
+	if (cv.st.n) {
+		char v[32];
+		bool first = true;
+
+		buf_printf(&b, " · %s: ", _("votes"));
+		for (size_t i = 0; i < d->n_votes; i++) {
+			const struct vote *vo = &d->votes[i];
+
+			if (!str_eq(vo->approach, d->approaches[ai].key) ||
+			    !str_eq(vo->criterion, d->criteria[ci].key))
+				continue;
+			num(v, sizeof(v), vo->value);
+			buf_printf(&b, "%s%s %s", first ? "" : ", ",
+				   vo->participant, v);
+			first = false;
+		}
+		num(v, sizeof(v), cv.st.mean);
+		buf_printf(&b, " · %s %s", _("mean"), v);
+		num(v, sizeof(v), cv.st.median);
+		buf_printf(&b, " · %s %s", _("median"), v);
+		if (spread(&cv.st)) {
+			num(v, sizeof(v), cv.st.max - cv.st.min);
+			buf_printf(&b, " · ! %s %s (M adopts the median)",
+				   _("spread"), v);
+		}
+	} else {
+		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
+	}
+	draw_role(spread(&cv.st) ? CR_WARNING : CR_NORMAL);
+	/* Two rows for the votes when there is room for the rationale too. */
+	used = 1 + to_wrap(y + 1, x, h >= 4 ? 2 : 1, w, buf_str(&b));
+	buf_free(&b);
+	if (h <= used)
+		return;
+	if (sc && !str_empty(sc->rationale)) {
+		t = str_printf("%s: %s", _("Why"), sc->rationale);
+		draw_role(CR_NORMAL);
+		to_wrap(y + used, x, h - used, w, t ? t : "");
+		free(t);
+	} else {
+		draw_role(CR_DIM);
+		draw_clip(y + used, x, _("No rationale yet (r writes one)."), w);
+	}
+	draw_role(CR_NORMAL);
+}
+
+void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
+		    int w)
+{
+	const struct workshop_data *d = a->d;
+	struct layout l;
+	double *vals;
+	int mw = w, sw = 0, rows, used, rank_h, detail_h;
+
+	if (h < 4)
+		return;
+	if (d->n_approaches == 0 || d->n_criteria == 0) {
+		draw_role(CR_DIM);
+		draw_clip(y + 1, x + 1, d->n_criteria == 0
+			  ? _("No criteria yet: c shows the criteria, n adds one.")
+			  : _("No approaches yet: add them on screen 4."), w - 2);
+		draw_role(CR_NORMAL);
+		return;
+	}
+	vals = calloc(d->n_votes ? d->n_votes : 1, sizeof(*vals));
+	if (!vals)
+		return;
+	/* Wide terminals get the sensitivity beside the matrix. */
+	if (w >= 130) {
+		sw = w - (1 + 24 + (int)d->n_criteria * 7 + 12);
+		if (sw > 72)
+			sw = 72;
+		if (sw < w / 4)
+			sw = w / 4;
+		mw = w - sw - 1;
+		draw_role(CR_DIM);
+		draw_vline(y, x + mw, h);
+		to_sens_draw(a, s, y, x + mw + 2, h, sw - 1, false);
+	}
+	lay_out(s, d->n_criteria, mw, &l);
+	draw_header(a, s, &l, y, x, mw);
+	/* Top down: rows, legend, the ranking, then the selected cell with
+	 * whatever room is left (at least 3 rows; the ranking gives way on a
+	 * short terminal, then rows scroll). */
+	detail_h = 3;
+	rank_h = (int)d->n_approaches + 1;
+	rows = h - 3 - 1 - rank_h - 1 - detail_h;
+	if (rows < (int)d->n_approaches) {
+		rank_h = 0;
+		rows = h - 3 - 1 - 1 - detail_h;
+	}
+	if (rows > (int)d->n_approaches)
+		rows = (int)d->n_approaches;
+	if (rows < 1)
+		rows = 1;
+	list_scroll(&s->rows, rows);
+	for (int r = 0; r < rows; r++) {
+		size_t ai = s->rows.top + (size_t)r;
+
+		if (ai >= d->n_approaches)
+			break;
+		draw_row(a, s, &l, ai, vals, y + 3 + r, x, mw);
+	}
+	used = 3 + rows;
+	draw_role(!s->have_sc ? CR_WARNING : CR_DIM);
+	draw_clip(y + used, x + 1, !s->have_sc ? s->err
+		  : _("· unscored  ~ votes' mean  ! votes spread (≥2 apart)  * incomplete"),
+		  mw - 1);
+	used++;
+	if (rank_h && s->have_sc)
+		used += draw_ranking(a, s, y + used + 1, x,
+				     h - used - 2 - detail_h, mw) + 1;
+	detail_h = h - used - 1;
+	draw_role(CR_NORMAL);
+	if (detail_h >= 1) {
+		draw_hline(y + used, x, mw);
+		used++;
+	} else {
+		detail_h = h - used;
+	}
+	draw_detail(a, s, vals, y + used, x + 1, detail_h, mw - 2);
+	draw_role(CR_NORMAL);
+	free(vals);
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+static bool cell_ok(struct app *a, struct tscreen *s)
+{
+	if (s->rows.sel < a->d->n_approaches && s->col < a->d->n_criteria)
+		return true;
+	app_msg(a, MSG_WARN, "%s", _("no cell: the matrix needs approaches and criteria"));
+	return false;
+}
+
+static void set_cell(struct app *a, struct tscreen *s, const double *v)
+{
+	const struct workshop_data *d = a->d;
+	const struct approach *ap = &d->approaches[s->rows.sel];
+	const struct criterion *c = &d->criteria[s->col];
+	char *what = str_printf("%s · %s", ap->name, to_crit_name(c));
+	struct error e;
+	char vs[32] = "";
+	int rc;
+
+	err_clear(&e);
+	if (v)
+		num(vs, sizeof(vs), *v);
+	if (s->mine) {
+		const struct vote *mv = my_vote(a, s->rows.sel, s->col);
+
+		rc = store_vote_set(a->store, a->ws, ap->key, c->key, v,
+				    mv ? mv->version : 0, NULL, &e);
+	} else {
+		const struct score *sc = wsdata_score(d, ap->key, c->key);
+
+		rc = store_score_set(a->store, a->ws, ap->key, c->key, v,
+				     sc ? sc->version : 0, NULL, &e);
+	}
+	if (rc < 0) {
+		app_error(a, &e);
+	} else {
+		app_reload(a);
+		if (v)
+			app_msg(a, MSG_OK, s->mine ? _("your vote on %s: %s")
+				: _("%s scored %s"), what ? what : "", vs);
+		else
+			app_msg(a, MSG_OK, s->mine ? _("your vote on %s cleared")
+				: _("%s: score cleared"), what ? what : "");
+	}
+	free(what);
+}
+
+/* Adopt the votes' median as the agreed score of one cell; 1 if it did,
+ * 0 when the cell has no votes, negative on a store error. */
+static int adopt(struct app *a, size_t ai, size_t ci, double *median)
+{
+	const struct workshop_data *d = a->d;
+	const char *ak = d->approaches[ai].key, *ck = d->criteria[ci].key;
+	const struct score *sc = wsdata_score(d, ak, ck);
+	double *vals = calloc(d->n_votes ? d->n_votes : 1, sizeof(*vals));
+	struct stats st;
+	struct error e;
+	size_t n;
+	int rc;
+
+	if (!vals)
+		return ST_ERROR;
+	n = cell_votes(d, ai, ci, vals, NULL, NULL, NULL);
+	agg_stats(vals, n, &st);
+	free(vals);
+	if (n == 0)
+		return 0;
+	*median = st.median;
+	if (sc && sc->has_value && fabs(sc->value - st.median) < 1e-12)
+		return 1;
+	err_clear(&e);
+	rc = store_score_set(a->store, a->ws, ak, ck, &st.median,
+			     sc ? sc->version : 0, NULL, &e);
+	if (rc < 0) {
+		app_error(a, &e);
+		return rc;
+	}
+	return 1;
+}
+
+static bool person_done(struct app *a, struct modal *m, bool ok)
+{
+	struct tscreen *s = NULL;
+	struct strv names = { 0 };
+
+	if (!ok)
+		return true;
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
+			s = a->state[i];
+	if (!s || !a->d)
+		return true;
+	for (size_t i = 0; i < a->d->n_votes; i++)
+		if (!strv_contains(&names, a->d->votes[i].participant))
+			strv_push(&names, a->d->votes[i].participant);
+	if (picker_selected(m) < names.n) {
+		str_set(&s->person, names.v[picker_selected(m)]);
+		s->show = MS_PERSON;
+		s->mine = false;
+		app_msg(a, MSG_INFO, _("showing the votes of %s"), s->person);
+	}
+	strv_free(&names);
+	return true;
+}
+
+static void pick_person(struct app *a, struct tscreen *s)
+{
+	struct strv names = { 0 };
+	const char **labels;
+	struct modal *m;
+	size_t sel = 0;
+
+	for (size_t i = 0; i < a->d->n_votes; i++)
+		if (!strv_contains(&names, a->d->votes[i].participant))
+			strv_push(&names, a->d->votes[i].participant);
+	if (names.n == 0) {
+		app_msg(a, MSG_INFO, "%s", _("nobody has voted yet (V: my votes mode)"));
+		return;
+	}
+	labels = calloc(names.n, sizeof(*labels));
+	if (!labels) {
+		strv_free(&names);
+		return;
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		labels[i] = names.v[i];
+		if (str_eq(names.v[i], s->person))
+			sel = i;
+	}
+	m = picker_new(PICK_ONE, _("Whose votes?"), labels, names.n, sel,
+		       person_done);
+	if (m)
+		m->scope = SC_PICKER;
+	app_push(a, m);
+	free(labels);
+	strv_free(&names);
+}
+
+static void cycle_show(struct app *a, struct tscreen *s)
+{
+	s->mine = false;
+	s->show = (enum mx_show)((s->show + 1) % MS_COUNT);
+	if (s->show == MS_PERSON) {
+		if (!s->person && a->d->n_votes)
+			s->person = str_dup(a->d->votes[0].participant);
+		if (!s->person)
+			s->show = MS_AGREED;
+	}
+}
+
+static bool rationale_done(struct app *a, struct modal *m, bool ok)
+{
+	struct error e;
+	char *ck, *t;
+
+	if (!ok || !m->key)
+		return true;
+	/* m->key is "approach\tcriterion". */
+	if (!(ck = strchr(m->key, '\t')))
+		return true;
+	*ck++ = '\0';
+	t = str_dup(edit_text(m));
+	if (t)
+		str_trim(t);
+	err_clear(&e);
+	if (store_score_rationale(a->store, a->ws, m->key, ck, t ? t : "",
+				  m->version, NULL, &e) < 0) {
+		app_error(a, &e);
+	} else {
+		app_draft_done(a, m->draft_where);
+		app_msg(a, MSG_OK, "%s", _("rationale saved"));
+		app_reload(a);
+	}
+	ck[-1] = '\t';
+	free(t);
+	return true;
+}
+
+static void edit_rationale(struct app *a, struct tscreen *s)
+{
+	const struct workshop_data *d = a->d;
+	const struct approach *ap = &d->approaches[s->rows.sel];
+	const struct criterion *c = &d->criteria[s->col];
+	const struct score *sc = wsdata_score(d, ap->key, c->key);
+	char *where = str_printf("score-rationale:%s/%s", ap->key, c->key);
+	char *key = str_printf("%s\t%s", ap->key, c->key);
+	char *title = str_printf(_("Why %s scores so on %s"), ap->name,
+				 to_crit_name(c));
+
+	if (where && key && title)
+		app_edit(a, &(struct edit_req){
+			.where = where, .title = title,
+			.init = sc ? sc->rationale : NULL,
+			.hint = _("C-s save · Esc cancel"), .multi = true,
+			.done = rationale_done,
+			.version = sc ? sc->version : 0, .key = key });
+	free(where);
+	free(key);
+	free(title);
+}
+
+bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
+{
+	const struct workshop_data *d = a->d;
+	double v, median = 0;
+	size_t n = 0;
+	int rc;
+
+	switch (act) {
+	case A_MX_LEFT:
+		if (s->col > 0)
+			s->col--;
+		return true;
+	case A_MX_RIGHT:
+		if (s->col + 1 < d->n_criteria)
+			s->col++;
+		return true;
+	case A_MX_SHOW:
+		cycle_show(a, s);
+		return true;
+	case A_MX_PERSON:
+		pick_person(a, s);
+		return true;
+	case A_MX_MINE:
+		s->mine = !s->mine;
+		if (s->mine)
+			app_msg(a, MSG_INFO, _("my votes: digits now set your own vote as %s (V goes back)"),
+				me(a));
+		else
+			app_msg(a, MSG_INFO, "%s", _("agreed scores: digits set the agreed score"));
+		return true;
+	case A_MX_SCORE:
+		v = (double)(a->key - '0');
+		/* Digits off the scale keep their meaning elsewhere (screens). */
+		if (a->key < '0' || a->key > '9' || v < d->ws.scale_min ||
+		    v > d->ws.scale_max)
+			return false;
+		if (!app_refuse_readonly(a) && cell_ok(a, s))
+			set_cell(a, s, &v);
+		return true;
+	case A_MX_CLEAR:
+		if (cell_ok(a, s))
+			set_cell(a, s, NULL);
+		return true;
+	case A_MX_RATIONALE:
+		if (cell_ok(a, s))
+			edit_rationale(a, s);
+		return true;
+	case A_MX_ADOPT:
+		if (!cell_ok(a, s))
+			return true;
+		rc = adopt(a, s->rows.sel, s->col, &median);
+		if (rc == 0) {
+			app_msg(a, MSG_INFO, "%s", _("no votes on this cell to adopt"));
+		} else if (rc > 0) {
+			char mv[32];
+
+			num(mv, sizeof(mv), median);
+			app_reload(a);
+			app_msg(a, MSG_OK, _("adopted the median %s as the agreed score"),
+				mv);
+		}
+		return true;
+	case A_MX_ADOPT_ALL:
+		for (size_t ai = 0; a->d && ai < a->d->n_approaches; ai++) {
+			for (size_t ci = 0; ci < a->d->n_criteria; ci++) {
+				rc = adopt(a, ai, ci, &median);
+				if (rc < 0)
+					return true;
+				if (rc > 0) {
+					n++;
+					/* Fresh versions for the next cell. */
+					app_reload(a);
+				}
+			}
+		}
+		app_msg(a, n ? MSG_OK : MSG_INFO,
+			_("adopted the median in %zu cells with votes"), n);
+		return true;
+	default:
+		return false;
+	}
+}
