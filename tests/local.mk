@@ -1,5 +1,5 @@
 # Shell-driven CLI tests, and the valgrind run of the unit tests.
-TESTS += tests/cli/basic.sh
+TESTS += tests/cli/basic.sh tests/cli/adr-roundtrip.sh
 EXTRA_DIST += tests/cli/basic.sh tests/cli/lib.sh tests/cli/adr-roundtrip.sh
 
 # Unit tests under valgrind: every test program without an extension.

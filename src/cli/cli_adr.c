@@ -7,6 +7,7 @@
  */
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,22 +83,29 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 		struct decision *x = &d->decisions[i];
 		int *sup = x->supersedes, by = x->superseded_by;
 		size_t n_sup = x->n_supersedes;
+		struct strv links = x->links;
 
 		x->supersedes = NULL;
 		x->n_supersedes = 0;
 		x->superseded_by = 0;
+		memset(&x->links, 0, sizeof(x->links));
 		old_num[i] = x->number;
 		rc = store_decision_add(ctx->store, ws, x, &ids[i], &new_num[i],
 					e);
 		x->supersedes = sup;
 		x->n_supersedes = n_sup;
 		x->superseded_by = by;
+		x->links = links;
 	}
 	if (rc < 0)
 		goto done;
 	/* In another workshop a number outside the folder means some other
 	 * decision, so such links cannot be kept. */
 	dropped = adr_renumber_links(d->decisions, n, old_num, new_num, n);
+	if (dropped == SIZE_MAX) {
+		rc = err_set(e, ST_ERROR, "out of memory");
+		goto done;
+	}
 	if (dropped)
 		fprintf(ctx->err,
 			_("charrette: %zu link(s) to ADRs outside the folder dropped\n"),
@@ -124,6 +132,14 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 			snprintf(num, sizeof(num), "%d", x->superseded_by);
 			rc = update_field(ctx->store, ids[i], "superseded_by",
 					  num, e);
+		}
+		if (rc == ST_OK && x->links.n) {
+			char *lines = strv_join(&x->links, "\n");
+
+			rc = !lines ? err_set(e, ST_ERROR, "out of memory") :
+				update_field(ctx->store, ids[i], "links", lines,
+					     e);
+			free(lines);
 		}
 	}
 	if (rc == ST_OK && n) {

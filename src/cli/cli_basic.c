@@ -238,6 +238,16 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		show_list(f, "risks", &x->risks);
 		for (size_t s = 0; s < x->n_supersedes; s++)
 			fprintf(f, "    supersedes ADR %d\n", x->supersedes[s]);
+		for (size_t k = 0; k < x->links.n; k++) {
+			const char *rel;
+			size_t n;
+			int target;
+
+			if (decision_link_parse(x->links.v[k], &rel, &n,
+						&target) == 0)
+				fprintf(f, "    %.*s ADR %d\n", (int)n, rel,
+					target);
+		}
 	}
 
 	fprintf(f, "\nRisks (%zu)\n", d->n_risks);

@@ -345,6 +345,7 @@ int export_adr_plan(const struct workshop_data *d, const char *dir,
 		if (en->number > max_num)
 			max_num = en->number;
 		en->title = str_dup(x_decision_title(dec));
+		en->markdown = dec->markdown;
 		en->status = index_status(d, i);
 		en->date = str_dup(x_or(dec->date, today));
 		plan->n++;
@@ -421,11 +422,35 @@ void x_link_target(struct buf *out, const char *file)
 	}
 }
 
+/* A title as link text: escaped, or as written for a Markdown decision
+ * (only what would end the link text, or the table cell, escaped). */
+static void link_title(struct buf *out, const struct adr_entry *en,
+		       bool cell)
+{
+	if (!en->markdown) {
+		if (cell)
+			md_cell(out, x_or(en->title, en->file));
+		else
+			md_inline(out, en->title);
+		return;
+	}
+	for (const char *p = en->title; p && *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			buf_putc(out, ' ');
+			continue;
+		}
+		if ((*p == '[' || *p == ']' || (cell && *p == '|')) &&
+		    (p == en->title || p[-1] != '\\'))
+			buf_putc(out, '\\');
+		buf_putc(out, *p);
+	}
+}
+
 /* "[2. Title](0002-title.md)" */
 static void adr_link(struct buf *out, const struct adr_entry *en)
 {
 	buf_printf(out, "[%d. ", en->number);
-	md_inline(out, en->title);
+	link_title(out, en, false);
 	buf_puts(out, "](");
 	x_link_target(out, en->file);
 	buf_putc(out, ')');
@@ -483,6 +508,38 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 		adr_link(out, en);
 		buf_puts(out, "\n\n");
 	}
+	/* Other links, one a line as adr-tools' `adr link` writes them. */
+	for (size_t k = 0; k < dec->links.n; k++) {
+		const char *rel;
+		size_t n;
+		int num;
+
+		if (decision_link_parse(dec->links.v[k], &rel, &n, &num) < 0)
+			continue;
+		x_link_relation(out, dec, rel, n);
+		buf_putc(out, ' ');
+		if ((en = x_plan_entry(plan, d, num)))
+			adr_link(out, en);
+		else
+			buf_printf(out, "ADR %d", num);
+		buf_puts(out, "\n\n");
+	}
+}
+
+void x_link_relation(struct buf *out, const struct decision *dec,
+		     const char *rel, size_t n)
+{
+	char *r = str_ndup(rel, n);
+
+	if (!r) {
+		out->oom = true;
+		return;
+	}
+	if (dec->markdown)
+		buf_puts(out, r);
+	else
+		md_inline(out, r);
+	free(r);
 }
 
 static void people_line(struct buf *out, const char *label,
@@ -506,6 +563,12 @@ static void people_line(struct buf *out, const char *label,
 size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	      const char *prefix)
 {
+	return x_list_md(out, bullet, sv, prefix, false);
+}
+
+size_t x_list_md(struct buf *out, const char *bullet, const struct strv *sv,
+		 const char *prefix, bool markdown)
+{
 	size_t n = 0;
 
 	for (size_t i = 0; i < sv->n; i++) {
@@ -518,7 +581,10 @@ size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 		if (prefix)
 			buf_puts(out, prefix);
 		buf_init(&t);
-		md_text(&t, sv->v[i], "  ", 1);
+		if (markdown)
+			md_source(&t, sv->v[i], "  ");
+		else
+			md_text(&t, sv->v[i], "  ", 1);
 		buf_puts(out, buf_str(&t));
 		if (t.oom)
 			out->oom = true;
@@ -529,6 +595,77 @@ size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	if (n)
 		buf_putc(out, '\n');
 	return n;
+}
+
+/* The marker of the first bullet list in Markdown source, or 0. */
+static char first_bullet(const char *s)
+{
+	bool fence = false;
+
+	while (s && *s) {
+		const char *p = s;
+
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0)
+			fence = !fence;
+		else if (!fence && (*p == '-' || *p == '*' || *p == '+') &&
+			 (p[1] == ' ' || p[1] == '\t'))
+			return *p;
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	return 0;
+}
+
+const char *x_bullet(const struct decision *dec, const char *dflt)
+{
+	const char *texts[4];
+	char c = 0;
+
+	if (!dec->markdown)
+		return dflt;
+	texts[0] = dec->context;
+	texts[1] = dec->decision;
+	texts[2] = dec->rationale;
+	texts[3] = dec->alternatives;
+	for (size_t i = 0; i < 4 && !c; i++)
+		c = first_bullet(texts[i]);
+	return c == '-' ? "-" : c == '*' ? "*" : c == '+' ? "+" : dflt;
+}
+
+bool x_rationale_split(const struct decision *dec, char **head,
+		       const char **sections)
+{
+	size_t at = dec->markdown ? md_source_sections(dec->rationale) :
+		    (dec->rationale ? strlen(dec->rationale) : 0);
+
+	*head = NULL;
+	*sections = NULL;
+	if (!x_or(dec->rationale, NULL))
+		return true;
+	if (dec->rationale[at])
+		*sections = dec->rationale + at;
+	if (at == 0)
+		return true;
+	*head = str_ndup(dec->rationale, at);
+	if (!*head)
+		return false;
+	if (!x_or(*head, NULL)) {
+		free(*head);
+		*head = NULL;
+	}
+	return true;
+}
+
+void x_para(struct buf *out, const struct decision *dec, const char *s,
+	    const char *fallback)
+{
+	if (dec->markdown)
+		md_source_para(out, s, fallback);
+	else
+		md_para(out, s, fallback);
 }
 
 bool x_has_items(const struct strv *sv)
@@ -563,6 +700,8 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	struct buf t;
 	char today[16], tmp[32];
 	int rc, chosen;
+	const char *extra, *bullet;
+	char *own;
 
 	if (i >= d->n_decisions)
 		return err_set(e, ST_INPUT, "%s", _("no such decision"));
@@ -579,7 +718,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 
 	buf_init(&t);
 	buf_printf(&t, "%d. %s", en->number, x_decision_title(dec));
-	md_heading(out, 1, buf_str(&t));
+	if (dec->markdown)
+		md_heading_source(out, 1, buf_str(&t));
+	else
+		md_heading(out, 1, buf_str(&t));
 	if (t.oom)
 		out->oom = true;
 	buf_free(&t);
@@ -593,11 +735,11 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	status_section(out, d, plan, i);
 
 	md_heading(out, 2, _("Context"));
-	md_para(out, dec->context, _("No context has been recorded."));
+	x_para(out, dec, dec->context, _("No context has been recorded."));
 
 	md_heading(out, 2, _("Decision"));
 	if (x_or(dec->decision, NULL))
-		md_para(out, dec->decision, "");
+		x_para(out, dec, dec->decision, "");
 	else if (chosen < 0)
 		md_para(out, NULL, _("No decision text has been recorded."));
 	if (chosen >= 0) {
@@ -607,36 +749,51 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		buf_puts(out, "**.\n\n");
 	}
 
-	if (!str_empty(dec->rationale)) {
+	/* Sections an imported record had beyond ours are kept in the
+	 * rationale under their own headings: they go after Consequences,
+	 * where adr-tools records have them, not under our Rationale. */
+	if (!x_rationale_split(dec, &own, &extra))
+		out->oom = true;
+	if (own) {
 		md_heading(out, 2, _("Rationale"));
-		md_para(out, dec->rationale, "");
+		x_para(out, dec, own, "");
 	}
 
 	md_heading(out, 2, _("Consequences"));
+	/* Our items use the imported record's own list marker, so that
+	 * the file keeps one style (markdownlint MD004). */
+	bullet = x_bullet(dec, "-");
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative) &&
 	    !x_has_items(&dec->risks)) {
 		buf_puts(out, _("No consequences have been recorded."));
 		buf_puts(out, "\n\n");
 	}
 	if (x_has_items(&dec->positive)) {
-		md_heading(out, 3, _("Positive"));
-		x_list(out, "-", &dec->positive, NULL);
+		/* An imported record's consequences that were not sorted
+		 * into kinds are all "positive": no label it did not have. */
+		if (!dec->markdown || x_has_items(&dec->negative) ||
+		    x_has_items(&dec->risks))
+			md_heading(out, 3, _("Positive"));
+		x_list_md(out, bullet, &dec->positive, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->negative)) {
 		md_heading(out, 3, _("Negative"));
-		x_list(out, "-", &dec->negative, NULL);
+		x_list_md(out, bullet, &dec->negative, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		x_list(out, "-", &dec->risks, NULL);
+		x_list_md(out, bullet, &dec->risks, NULL, dec->markdown);
 	}
+	if (extra)
+		md_source_para(out, extra, "");
+	free(own);
 
 	/* The workshop's approaches answer the question of the decision
 	 * that chose one; another decision's alternatives are only what
 	 * its author wrote, and an empty section is left out. */
 	if (x_or(dec->alternatives, NULL)) {
 		md_heading(out, 2, _("Alternatives considered"));
-		md_para(out, dec->alternatives, "");
+		x_para(out, dec, dec->alternatives, "");
 	} else if (d->n_approaches > 0 && chosen >= 0) {
 		md_heading(out, 2, _("Alternatives considered"));
 		x_alternatives_table(out, &x, chosen);
@@ -680,7 +837,7 @@ int export_adr_index(const struct adr_plan *plan, struct buf *out,
 			const struct adr_entry *a = &plan->v[o[r]];
 
 			buf_printf(out, "| %d | [", a->number);
-			md_cell(out, x_or(a->title, a->file));
+			link_title(out, a, true);
 			buf_puts(out, "](");
 			x_link_target(out, a->file);
 			buf_puts(out, ") |");

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +231,61 @@ static int resolve_link(const struct recs *rs, const struct adr_link *l,
 	return l->number;
 }
 
+/*
+ * Put a link line back into the rationale: at the top of the "## Links"
+ * section the parser kept there (the rest of the Status section), else
+ * under a new one at the end.
+ */
+static int rationale_link_text(struct decision *x, const char *text)
+{
+	static const char head[] = "## Links\n\n";
+	const char *at = NULL, *r = x->rationale;
+	char *next;
+
+	for (const char *p = r; p && *p;) {
+		if (strncmp(p, head, sizeof(head) - 1) == 0) {
+			at = p + sizeof(head) - 1;
+			break;
+		}
+		if ((p = strchr(p, '\n')))
+			p++;
+	}
+	if (at)
+		next = str_printf("%.*s%s\n\n%s", (int)(at - r), r, text, at);
+	else if (!r)
+		next = str_printf("%s%s", head, text);
+	else
+		next = str_printf("%s\n\n%s%s", r, head, text);
+	if (!next)
+		return ST_ERROR;
+	free(x->rationale);
+	x->rationale = next;
+	return ST_OK;
+}
+
+/*
+ * A link other than supersede: into links when it points at a record of
+ * the folder; else the line stays as text in the rationale, so that only
+ * links to decisions that exist are ever stored.
+ */
+static int other_link(struct adr_record *r, const struct adr_link *l,
+		      bool found, int num, struct adr_import_report *rep)
+{
+	struct decision *x = &r->d;
+	int rc;
+
+	if (found && num != x->number) {
+		rc = decision_link_add(x, l->relation, num);
+		return rc == ST_ERROR ? ST_ERROR : ST_OK;
+	}
+	if (!found && adr_warnf(&rep->msgs, r->path, l->line,
+				_("linked ADR %d (%s) is not in the folder; the "
+				  "line is kept as text"), num,
+				l->target ? l->target : "?") < 0)
+		return ST_ERROR;
+	return rationale_link_text(x, l->text ? l->text : "");
+}
+
 static int resolve_links(struct recs *rs, struct adr_import_report *rep)
 {
 	for (size_t i = 0; i < rs->n; i++) {
@@ -240,11 +296,18 @@ static int resolve_links(struct recs *rs, struct adr_import_report *rep)
 		x->supersedes = NULL;
 		x->n_supersedes = 0;
 		x->superseded_by = 0;
+		strv_free(&x->links);
 		for (size_t k = 0; k < r->n_links; k++) {
 			const struct adr_link *l = &r->links[k];
 			bool found, dup = false;
 			int num = resolve_link(rs, l, &found);
 			int rc = ST_OK;
+
+			if (l->relation) {
+				if (other_link(r, l, found, num, rep) < 0)
+					return ST_ERROR;
+				continue;
+			}
 
 			if (!found && !num) {
 				rc = adr_warnf(&rep->msgs, r->path, l->line,
@@ -401,6 +464,7 @@ size_t adr_renumber_links(struct decision *d, size_t n, const int *old_num,
 			  const int *new_num, size_t n_map)
 {
 	size_t dropped = 0;
+	bool oom = false;
 
 	for (size_t i = 0; i < n; i++) {
 		struct decision *x = &d[i];
@@ -418,6 +482,37 @@ size_t adr_renumber_links(struct decision *d, size_t n, const int *old_num,
 			dropped += !hit;
 		}
 		x->n_supersedes = k;
+		k = 0;
+		for (size_t j = 0; j < x->links.n; j++) {
+			const char *rel;
+			size_t rlen;
+			int num;
+			char *moved = NULL;
+
+			hit = false;
+			if (decision_link_parse(x->links.v[j], &rel, &rlen,
+						&num) == ST_OK) {
+				for (size_t m = 0; m < n_map && !hit; m++) {
+					if (old_num[m] != num)
+						continue;
+					hit = true;
+					moved = str_printf("%.*s\t%d", (int)rlen,
+							   rel, new_num[m]);
+				}
+			}
+			if (hit && !moved) {
+				oom = true;
+				hit = false;
+			}
+			if (!hit) {
+				free(x->links.v[j]);
+				dropped++;
+				continue;
+			}
+			free(x->links.v[j]);
+			x->links.v[k++] = moved;
+		}
+		x->links.n = k;
 		if (x->superseded_by) {
 			hit = false;
 			for (size_t m = 0; m < n_map && !hit; m++) {
@@ -432,7 +527,7 @@ size_t adr_renumber_links(struct decision *d, size_t n, const int *old_num,
 			}
 		}
 	}
-	return dropped;
+	return oom ? SIZE_MAX : dropped;
 }
 
 char *adr_import_title(const char *dir)

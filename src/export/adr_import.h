@@ -25,11 +25,20 @@
  *       paragraph.  Items are one line each (the store keeps lists as
  *       lines), so the lines of an item are joined with a space.
  *   Alternatives / Alternatives Considered / Considered Options -> alternatives
+ *   Status (and Links) link lines other than supersede links
+ *       ("Amends [2. X](0002-x.md)", "Amended by ...", "Clarifies ..."),
+ *       and such lines in a MADR "More Information" section (where
+ *       "This decision supersedes [ADR-0001](...)." is a supersede link)
+ *                                                  -> links
+ *       ("Amends\t2"), once the target is known to be a record of the
+ *       folder; a link that cannot be resolved stays as text in the
+ *       rationale under "## Links"
  *   Rationale                                      -> rationale (first)
- *   every other section, text before the first section, link lines other
- *   than supersede links (Amends, Amended by, Clarifies, ...) and unknown
- *   front matter keys -> rationale, each under its heading, in file order,
- *   so no text is lost.
+ *   every other section, text before the first section and unknown front
+ *   matter keys -> rationale, each under its heading, in file order, so no
+ *   text is lost.
+ * Every imported record is marked `markdown`: its texts are Markdown
+ * source, written back verbatim on export.
  * Section texts are kept exactly; only leading and trailing blank lines (and
  * lone HTML comment lines there, as MADR templates leave them) are trimmed.
  */
@@ -61,13 +70,19 @@ struct adr_msgs {
 
 void adr_msgs_clear(struct adr_msgs *m);
 
-/* A supersede link as written in a record, before it is resolved. */
+/* A link to another record as written in it, before it is resolved. */
 struct adr_link {
-	bool superseded_by;  /* "Superseded by" (else "Supersedes") */
+	char *relation;      /* "Amends", "Amended by", ... as written; NULL
+				for a supersede link */
+	bool superseded_by;  /* "Superseded by" (else "Supersedes"); only
+				when relation is NULL */
 	int number;          /* from the target's file name or the link text;
 				0 when neither has one */
 	char *target;        /* base name of the link target ("0001-x.md"),
 				NULL when the link has none */
+	char *text;          /* the line as written (other links only): put
+				back into the rationale when the link cannot
+				be resolved */
 	int line;            /* where it was written */
 };
 
@@ -139,10 +154,10 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 		   struct adr_import_report *rep, struct error *e);
 
 /*
- * Move the supersede links of d[0..n) from old numbers to new ones (pairs
- * old_num[i] -> new_num[i]), as needed when the store gives the decisions
- * new numbers.  Links to a number outside the map are dropped; returns how
- * many were.
+ * Move the supersede links and other links of d[0..n) from old numbers to
+ * new ones (pairs old_num[i] -> new_num[i]), as needed when the store gives
+ * the decisions new numbers.  Links to a number outside the map are
+ * dropped; returns how many were (SIZE_MAX when out of memory).
  */
 size_t adr_renumber_links(struct decision *d, size_t n, const int *old_num,
 			  const int *new_num, size_t n_map);

@@ -515,6 +515,50 @@ static int add_link(struct doc *d, bool by, const char *text, size_t tlen,
 	return ST_OK;
 }
 
+/* A link target outside the folder ("https://...", "mailto:x"). */
+static bool external_target(const char *g, size_t gn)
+{
+	for (size_t i = 0; i < gn; i++) {
+		if (g[i] == ':')
+			return true;
+		if (g[i] == '/' || g[i] == '#' || g[i] == '?')
+			break;
+	}
+	return false;
+}
+
+/*
+ * A link line of another kind ("Amends [2. X](0002-x.md)"): a link when
+ * its target names a record of the folder by number; *added tells.
+ */
+static int add_other_link(struct doc *d, const char *kind, size_t klen,
+			  const char *text, size_t tlen, const char *target,
+			  size_t glen, const struct line *l, int line,
+			  bool *added)
+{
+	struct adr_link *k;
+	const char *s = l->s;
+	size_t n = l->len;
+
+	*added = false;
+	if (external_target(target, glen))
+		return ST_OK;
+	if (add_link(d, false, text, tlen, target, glen, line) < 0)
+		return ST_ERROR;
+	k = &d->r->links[d->r->n_links - 1];
+	if (!k->number) {
+		free(k->target);
+		d->r->n_links--;
+		return ST_OK;
+	}
+	trim_span(&s, &n);
+	if (!(k->relation = str_ndup(kind, klen)) ||
+	    !(k->text = str_ndup(s, n)))
+		return ST_ERROR;
+	*added = true;
+	return ST_OK;
+}
+
 /* Skip a list marker ("* ", "- ", "+ ", "1. ") and what precedes it. */
 static size_t skip_bullet(const char *s, size_t n, bool *bullet)
 {
@@ -1083,7 +1127,8 @@ static bool status_word(const char *s, size_t n)
 
 /*
  * Status section, and a Links section: the status word, supersede links
- * taken out; other lines (Amends, Clarifies, prose) kept under a heading.
+ * and links to other records (Amends, Clarifies, ...) taken out; other
+ * lines (prose, links elsewhere) kept under a heading.
  */
 static int sect_status(struct doc *d, size_t head, size_t to, bool status)
 {
@@ -1105,12 +1150,19 @@ static int sect_status(struct doc *d, size_t head, size_t to, bool status)
 				if (add_link(d, by, t, tn, g, gn, (int)i + 1) < 0)
 					return ST_ERROR;
 				d->taken[i] = true;
-			} else if (status && !d->have_status &&
-				   status_word(k, kn)) {
+			} else if (status_word(k, kn)) {
 				/* "Accepted [by the board](url)": the status,
 				 * and the line is kept for its link. */
-				if (status_text(d, k, kn, (int)i + 1) < 0)
+				if (status && !d->have_status &&
+				    status_text(d, k, kn, (int)i + 1) < 0)
 					return ST_ERROR;
+			} else {
+				bool added;
+
+				if (add_other_link(d, k, kn, t, tn, g, gn, l,
+						   (int)i + 1, &added) < 0)
+					return ST_ERROR;
+				d->taken[i] = added;
 			}
 			continue;
 		}
@@ -1129,6 +1181,59 @@ static int sect_status(struct doc *d, size_t head, size_t to, bool status)
 		heading_of(&d->ln[head], &name, &nlen);
 	}
 	return keep_rest(d, head + 1, to, 2, name, nlen);
+}
+
+/*
+ * More Information (MADR): link lines to records are links, as in a
+ * Status section ("* Amends [ADR-0002](0002-x.md)", and our own "This
+ * decision supersedes [ADR-0001](0001-x.md)."); the rest is kept.
+ */
+static int sect_more_info(struct doc *d, size_t head, size_t to)
+{
+	const char *name;
+	size_t nlen;
+	int lvl = heading_of(&d->ln[head], &name, &nlen);
+	char fc = 0;
+	size_t fk = 0;
+
+	for (size_t i = head + 1; i < to; i++) {
+		const char *k, *t, *g;
+		size_t kn, tn, gn, ck = 0;
+		const struct line *l = &d->ln[i];
+		char c = fence_char(l, &ck);
+		bool added;
+
+		/* Nothing inside fenced code is a link. */
+		if (fc) {
+			if (c == fc && ck >= fk)
+				fc = 0;
+			continue;
+		}
+		if (c) {
+			fc = c;
+			fk = ck;
+			continue;
+		}
+		if (d->hl[i] || !link_line(l, &k, &kn, &t, &tn, &g, &gn) ||
+		    status_word(k, kn))
+			continue;
+		if (span_ieq(k, kn, "supersedes") ||
+		    (kn > 11 && span_ieq(k + kn - 11, 11, " supersedes"))) {
+			if (external_target(g, gn))
+				continue;
+			if (add_link(d, false, t, tn, g, gn, (int)i + 1) < 0)
+				return ST_ERROR;
+			d->taken[i] = true;
+			continue;
+		}
+		if (kind_superseded_by(k, kn))
+			continue;
+		if (add_other_link(d, k, kn, t, tn, g, gn, l, (int)i + 1,
+				   &added) < 0)
+			return ST_ERROR;
+		d->taken[i] = added;
+	}
+	return keep_rest(d, head + 1, to, lvl, name, nlen);
 }
 
 /* A section whose text fills one field, or the rationale when taken. */
@@ -1165,6 +1270,8 @@ static int section(struct doc *d, size_t head, size_t to)
 			return sect_decision(d, head, to);
 		if (span_istarts(name, n, "consequences"))
 			return sect_consequences(d, head, to);
+		if (span_ieq(name, n, "more information"))
+			return sect_more_info(d, head, to);
 		if (span_ieq(name, n, "alternatives") ||
 		    span_ieq(name, n, "alternatives considered") ||
 		    span_ieq(name, n, "considered alternatives") ||
@@ -1390,6 +1497,13 @@ static int finish(struct doc *d)
 
 		if (!l->number)
 			continue;
+		if (l->relation) {
+			if (l->number != x->number &&
+			    decision_link_add(x, l->relation, l->number) ==
+			    ST_ERROR)
+				return ST_ERROR;
+			continue;
+		}
 		if (l->superseded_by) {
 			if (!x->superseded_by)
 				x->superseded_by = l->number;
@@ -1411,6 +1525,7 @@ static int finish(struct doc *d)
 		return ST_ERROR;
 	if (d->rat_own.len)
 		x->rationale = buf_detach(&d->rat_own);
+	x->markdown = true;
 	r->format = d->front_matter ?
 		(d->decision_makers ? ADR_FORMAT_MADR4 : ADR_FORMAT_MADR3) :
 		d->meta_bullets ? ADR_FORMAT_MADR2 : ADR_FORMAT_NYGARD;
@@ -1423,8 +1538,11 @@ void adr_record_clear(struct adr_record *r)
 		return;
 	free(r->path);
 	decision_clear(&r->d);
-	for (size_t i = 0; i < r->n_links; i++)
+	for (size_t i = 0; i < r->n_links; i++) {
 		free(r->links[i].target);
+		free(r->links[i].relation);
+		free(r->links[i].text);
+	}
 	free(r->links);
 	memset(r, 0, sizeof(*r));
 }

@@ -95,6 +95,8 @@ struct adr_entry {
 	char *date;
 	int decision;      /* index into d->decisions, -1 for other files */
 	bool exists;       /* the file is in the folder already */
+	bool markdown;     /* the title is Markdown source (an imported
+			      decision), not typed text */
 };
 
 struct adr_plan {

@@ -98,6 +98,30 @@ void x_link_target(struct buf *out, const char *file);
 size_t x_list(struct buf *out, const char *bullet, const struct strv *sv,
 	      const char *prefix);
 bool x_has_items(const struct strv *sv);
+/* x_list, or with markdown the items written as Markdown source. */
+size_t x_list_md(struct buf *out, const char *bullet, const struct strv *sv,
+		 const char *prefix, bool markdown);
+/* A paragraph of a decision's text: md_para, or md_source_para when the
+ * decision holds Markdown source. */
+void x_para(struct buf *out, const struct decision *dec, const char *s,
+	    const char *fallback);
+/*
+ * A decision's rationale in two: its own text (*head, a new string, NULL
+ * when blank) and, for a Markdown decision, the sections of an imported
+ * record beyond ours ("## Compliance", ...) from the first "## " heading on
+ * (*sections points into dec->rationale, NULL when there are none).  The
+ * writers put those sections after Consequences, under their own headings.
+ * false when out of memory.
+ */
+bool x_rationale_split(const struct decision *dec, char **head,
+		       const char **sections);
+/* The list marker for our items in a decision: the one its Markdown text
+ * uses first ("-", "*", "+"), else dflt. */
+const char *x_bullet(const struct decision *dec, const char *dflt);
+/* The relation of a link ("Amends"), as written for a Markdown decision. */
+void x_link_relation(struct buf *out, const struct decision *dec,
+		     const char *rel, size_t n);
+
 /* End an ADR file: one newline, a blank line, the marker comment. */
 void x_marker_line(struct buf *out, const struct workshop_data *d,
 		   int number);

@@ -760,16 +760,57 @@ static int known_decision(struct rd *r, const node_t *n, int self)
 	return num;
 }
 
+/* links: [{relation: Amends, target: 2}, ...] of one decision. */
+static int read_links(struct rd *r, const node_t *n, struct decision *d)
+{
+	static const char *const keys[] = { "relation", "target", NULL };
+
+	if (expect_seq(r, n, "links") < 0)
+		return -1;
+	FOR_ITEMS(it, n) {
+		node_t *x = nd(r, *it), *f[2];
+		char *rel = NULL;
+		int num, rc;
+
+		if (fields(r, x, _("a link"), keys, f) < 0)
+			return -1;
+		if (!f[1] || is_null(f[1]))
+			return fail(r, x, "%s", _("'target' is missing"));
+		if (get_id(r, x, f[0], "relation", &rel) < 0) {
+			free(rel);
+			return -1;
+		}
+		if (strcspn(rel, "\t\r\n") != strlen(rel) ||
+		    strspn(rel, " ") == strlen(rel)) {
+			free(rel);
+			return fail(r, f[0], "%s",
+				    _("'relation' must be one line of text "
+				      "without tabs"));
+		}
+		if ((num = known_decision(r, f[1], d->number)) < 0) {
+			free(rel);
+			return -1;
+		}
+		rc = decision_link_add(d, rel, num);
+		free(rel);
+		if (rc == ST_ERROR)
+			return oom(r);
+		if (rc < 0)
+			return fail(r, x, "%s", _("not a valid link"));
+	}
+	return 0;
+}
+
 static int read_decisions(struct rd *r, const node_t *n)
 {
 	enum { NUMBER, TITLE, STATUS, SUP_BY, DATE, DECIDERS, CONSULTED,
 	       INFORMED, CONTEXT, DECISION, RATIONALE, CONSEQ, CHOSEN, SUPERSEDES,
-	       ALTERNATIVES };
+	       ALTERNATIVES, LINKS, MARKDOWN, N_KEYS };
 	static const char *const keys[] = {
 		"number", "title", "status", "superseded_by", "date",
 		"deciders", "consulted", "informed", "context", "decision",
 		"rationale", "consequences", "chosen", "supersedes",
-		"alternatives", NULL
+		"alternatives", "links", "markdown", NULL
 	};
 	static const char *const ckeys[] = {
 		"positive", "negative", "risks", NULL
@@ -778,7 +819,7 @@ static int read_decisions(struct rd *r, const node_t *n)
 	if (expect_seq(r, n, "decisions") < 0)
 		return -1;
 	FOR_ITEMS(it, n) {
-		node_t *x = nd(r, *it), *f[15], *c[3] = { NULL, NULL, NULL };
+		node_t *x = nd(r, *it), *f[N_KEYS], *c[3] = { NULL, NULL, NULL };
 		struct decision *d;
 
 		if (fields(r, x, _("a decision"), keys, f) < 0)
@@ -821,14 +862,19 @@ static int read_decisions(struct rd *r, const node_t *n)
 		if (f[CHOSEN] && !is_null(f[CHOSEN]) &&
 		    known_approach(r, f[CHOSEN], "'chosen'", &d->chosen) < 0)
 			return -1;
+		if (f[MARKDOWN] && !is_null(f[MARKDOWN]) &&
+		    get_bool(r, f[MARKDOWN], "markdown", &d->markdown) < 0)
+			return -1;
 	}
 	/* References to other decisions, once every number is known. */
 	FOR_ITEMS(it, n) {
-		node_t *x = nd(r, *it), *f[15];
+		node_t *x = nd(r, *it), *f[N_KEYS];
 		struct decision *d = &r->d->decisions[it - n->data.sequence.items.start];
 		int num;
 
 		if (fields(r, x, _("a decision"), keys, f) < 0)
+			return -1;
+		if (f[LINKS] && !is_null(f[LINKS]) && read_links(r, f[LINKS], d) < 0)
 			return -1;
 		if (f[SUP_BY] && !is_null(f[SUP_BY])) {
 			if ((num = known_decision(r, f[SUP_BY], d->number)) < 0)

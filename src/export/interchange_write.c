@@ -649,7 +649,38 @@ static void put_decision(struct em *m, const struct decision *d)
 			em_number(m, d->supersedes[i]);
 		em_end(m);
 	}
+	if (d->links.n) {
+		em_key(m, "links");
+		em_begin(m, false, true);
+		for (size_t i = 0; i < d->links.n; i++) {
+			const char *rel;
+			size_t n;
+			int num;
+			char *relation;
+
+			/* The store and the readers only let well-formed
+			 * entries in; skip anything else rather than write
+			 * a file that would not read back. */
+			if (decision_link_parse(d->links.v[i], &rel, &n,
+						&num) < 0)
+				continue;
+			if (!(relation = str_ndup(rel, n))) {
+				m->b->oom = true;
+				continue;
+			}
+			em_begin(m, true, true);
+			kv_text(m, "relation", relation);
+			kv_number(m, "target", num);
+			em_end(m);
+			free(relation);
+		}
+		em_end(m);
+	}
 	kv_text(m, "alternatives", d->alternatives);
+	if (d->markdown) {
+		em_key(m, "markdown");
+		em_raw(m, "true");
+	}
 	em_end(m);
 }
 

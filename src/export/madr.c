@@ -10,6 +10,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/export.h"
@@ -120,10 +121,13 @@ static void outcome(struct buf *out, const struct xctx *x,
 		    const struct decision *dec, int chosen)
 {
 	const struct workshop_data *d = x->d;
-	char tmp[32], num[32];
+	char tmp[32], num[32], *own;
+	const char *extra;
 
 	md_heading(out, 2, _("Decision Outcome"));
-	if (chosen < 0) {
+	if (chosen < 0 && dec->markdown) {
+		/* An imported record says what was chosen in its text. */
+	} else if (chosen < 0) {
 		buf_puts(out, _("No option has been chosen yet."));
 		buf_puts(out, "\n\n");
 	} else {
@@ -143,9 +147,11 @@ static void outcome(struct buf *out, const struct xctx *x,
 		buf_puts(out, "\n\n");
 	}
 	if (x_or(dec->decision, NULL))
-		md_para(out, dec->decision, "");
-	if (x_or(dec->rationale, NULL))
-		md_para(out, dec->rationale, "");
+		x_para(out, dec, dec->decision, "");
+	if (!x_rationale_split(dec, &own, &extra))
+		out->oom = true;
+	if (own)
+		x_para(out, dec, own, "");
 
 	md_heading(out, 3, _("Consequences"));
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative)) {
@@ -156,9 +162,11 @@ static void outcome(struct buf *out, const struct xctx *x,
 		struct buf t;
 
 		buf_init(&t);
-		x_list(&t, "*", &dec->positive, _("Good, because "));
+		x_list_md(&t, x_bullet(dec, "*"), &dec->positive, _("Good, because "),
+			  dec->markdown);
 		md_end(&t);
-		x_list(&t, "*", &dec->negative, _("Bad, because "));
+		x_list_md(&t, x_bullet(dec, "*"), &dec->negative, _("Bad, because "),
+			  dec->markdown);
 		md_end(&t);
 		buf_puts(out, buf_str(&t));
 		buf_putc(out, '\n');
@@ -168,8 +176,45 @@ static void outcome(struct buf *out, const struct xctx *x,
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
-		x_list(out, "*", &dec->risks, NULL);
+		x_list_md(out, x_bullet(dec, "*"), &dec->risks, NULL,
+			  dec->markdown);
 	}
+	/* Sections of an imported record beyond ours, with their own
+	 * headings, after the outcome. */
+	if (extra)
+		md_source_para(out, extra, "");
+	free(own);
+}
+
+/* Links other than supersede, as a list under More Information. */
+static void links_list(struct buf *out, const struct workshop_data *d,
+		       const struct adr_plan *plan,
+		       const struct decision *dec)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < dec->links.n; k++) {
+		const struct adr_entry *o;
+		const char *rel;
+		size_t rlen;
+		int num;
+
+		if (decision_link_parse(dec->links.v[k], &rel, &rlen, &num) < 0)
+			continue;
+		buf_printf(out, "%s ", x_bullet(dec, "*"));
+		x_link_relation(out, dec, rel, rlen);
+		if ((o = x_plan_entry(plan, d, num))) {
+			buf_printf(out, " [ADR-%04d](", o->number);
+			x_link_target(out, o->file);
+			buf_putc(out, ')');
+		} else {
+			buf_printf(out, " ADR %d", num);
+		}
+		buf_putc(out, '\n');
+		n++;
+	}
+	if (n)
+		buf_putc(out, '\n');
 }
 
 static void pros_cons(struct buf *out, const struct xctx *x)
@@ -212,6 +257,7 @@ int export_madr_one(const struct workshop_data *d,
 	struct xctx x;
 	char tmp[32];
 	int rc, chosen;
+	bool bare;
 
 	if (i >= d->n_decisions)
 		return err_set(e, ST_INPUT, "%s", _("no such decision"));
@@ -225,14 +271,24 @@ int export_madr_one(const struct workshop_data *d,
 		return rc;
 	chosen = x_chosen(d, dec);
 
+	/* An imported record in a workshop without criteria or approaches
+	 * gets no empty sections of ours about them. */
+	bare = dec->markdown && d->n_criteria == 0 && d->n_approaches == 0;
 	front_matter(out, d, plan, i);
-	md_heading(out, 1, x_decision_title(dec));
+	if (dec->markdown)
+		md_heading_source(out, 1, x_decision_title(dec));
+	else
+		md_heading(out, 1, x_decision_title(dec));
 	md_heading(out, 2, _("Context and Problem Statement"));
-	md_para(out, dec->context, _("No context has been recorded."));
-	drivers(out, &x);
+	x_para(out, dec, dec->context, _("No context has been recorded."));
+	if (!bare)
+		drivers(out, &x);
 
-	md_heading(out, 2, _("Considered Options"));
-	if (d->n_approaches == 0) {
+	if (!bare)
+		md_heading(out, 2, _("Considered Options"));
+	if (bare) {
+		/* nothing to list */
+	} else if (d->n_approaches == 0) {
 		buf_puts(out, _("No options have been recorded."));
 		buf_puts(out, "\n\n");
 	} else {
@@ -244,9 +300,12 @@ int export_madr_one(const struct workshop_data *d,
 		buf_putc(out, '\n');
 	}
 	outcome(out, &x, dec, chosen);
-	pros_cons(out, &x);
+	if (!bare)
+		pros_cons(out, &x);
 
-	md_heading(out, 2, _("More Information"));
+	if (!bare || dec->n_supersedes || dec->links.n ||
+	    x_or(dec->alternatives, NULL))
+		md_heading(out, 2, _("More Information"));
 	for (size_t s = 0; s < dec->n_supersedes; s++) {
 		const struct adr_entry *o = x_plan_entry(plan, d,
 							 dec->supersedes[s]);
@@ -261,12 +320,15 @@ int export_madr_one(const struct workshop_data *d,
 				   dec->supersedes[s]);
 		}
 	}
+	links_list(out, d, plan, dec);
 	if (x_or(dec->alternatives, NULL)) {
 		md_heading(out, 3, _("Alternatives considered"));
-		md_para(out, dec->alternatives, "");
+		x_para(out, dec, dec->alternatives, "");
 	}
-	md_heading(out, 3, _("Scoring"));
-	x_scoring_table(out, &x);
+	if (!bare) {
+		md_heading(out, 3, _("Scoring"));
+		x_scoring_table(out, &x);
+	}
 	x_marker_line(out, d, dec->number);
 	xctx_clear(&x);
 	return x_out_of_memory(out, e);

@@ -568,6 +568,199 @@ char *md_slug(const char *title, const char *fallback, int n)
 	return buf_detach(&b);
 }
 
+/* ---- Markdown source ---------------------------------------------------- */
+
+/* A fence line: up to 3 spaces, 3+ backticks or tildes (0 when not);
+ * *closing: nothing but blanks follows, so it may close a fence. */
+static char source_fence(const char *s, size_t len, size_t *count,
+			 int *closing)
+{
+	size_t i = 0, k = 0;
+	char c;
+
+	while (i < len && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= len || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	c = s[i];
+	while (i < len && s[i] == c) {
+		i++;
+		k++;
+	}
+	if (k < 3)
+		return 0;
+	*count = k;
+	*closing = 1;
+	for (; i < len; i++) {
+		if (!is_space(s[i]))
+			*closing = 0;
+		/* No backtick in the info string of a backtick fence. */
+		if (c == '`' && s[i] == '`')
+			return 0;
+	}
+	return c;
+}
+
+static int blank_span(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_space(s[i]) && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+void md_source(struct buf *out, const char *s, const char *indent)
+{
+	size_t off, first = SIZE_MAX, last = 0, fence_n = 0;
+	char fence = 0;
+	int comment = 0;
+
+	if (!s)
+		return;
+	/* From the first line that is not blank to the end of the last. */
+	for (size_t i = 0;;) {
+		size_t a = i;
+
+		while (s[i] && s[i] != '\n')
+			i++;
+		if (!blank_span(s + a, i - a)) {
+			if (first == SIZE_MAX)
+				first = a;
+			last = i;
+		}
+		if (!s[i])
+			break;
+		i++;
+	}
+	if (first == SIZE_MAX)
+		return;
+	for (off = first; off < last;) {
+		size_t a = off, b, k = 0;
+		int closing = 0;
+		char c;
+
+		while (off < last && s[off] != '\n')
+			off++;
+		b = off;
+		if (b > a && s[b - 1] == '\r')
+			b--;
+		if (off < last)
+			off++;
+		if (a > first)
+			buf_putc(out, '\n');
+		/* A line of blanks is written empty: no trailing spaces. */
+		if (blank_span(s + a, b - a))
+			continue;
+		if (a > first && indent)
+			buf_puts(out, indent);
+		buf_add(out, s + a, b - a);
+		c = source_fence(s + a, b - a, &k, &closing);
+		if (fence) {
+			if (c == fence && k >= fence_n && closing)
+				fence = 0;
+			continue;
+		}
+		if (c) {
+			fence = c;
+			fence_n = k;
+			continue;
+		}
+		/* HTML comments: what opens and closes on this line. */
+		for (size_t i = a; i < b; i++) {
+			if (!comment && i + 4 <= b &&
+			    memcmp(s + i, "<!--", 4) == 0) {
+				comment = 1;
+				i += 3;
+			} else if (comment && i + 3 <= b &&
+				   memcmp(s + i, "-->", 3) == 0) {
+				comment = 0;
+				i += 2;
+			}
+		}
+	}
+	/* Close what was left open, or it would swallow the rest. */
+	if (fence) {
+		buf_putc(out, '\n');
+		if (indent)
+			buf_puts(out, indent);
+		for (size_t i = 0; i < fence_n; i++)
+			buf_putc(out, fence);
+	} else if (comment) {
+		buf_puts(out, " -->");
+	}
+}
+
+void md_source_para(struct buf *out, const char *s, const char *fallback)
+{
+	if (has_text(s))
+		md_source(out, s, NULL);
+	else
+		buf_puts(out, fallback);
+	buf_puts(out, "\n\n");
+}
+
+void md_heading_source(struct buf *out, int level, const char *text)
+{
+	for (int i = 0; i < level; i++)
+		buf_putc(out, '#');
+	buf_putc(out, ' ');
+	md_inline_source(out, text, 0);
+	buf_puts(out, "\n\n");
+}
+
+void md_inline_source(struct buf *out, const char *s, int cell)
+{
+	size_t off = 0, a, b;
+	int first = 1;
+
+	while (s && next_line(s, &off, &a, &b)) {
+		if (a == b)
+			continue;
+		if (!first)
+			buf_putc(out, ' ');
+		for (size_t i = a; i < b; i++) {
+			if (cell && s[i] == '|' && (i == a || s[i - 1] != '\\'))
+				buf_putc(out, '\\');
+			buf_putc(out, s[i]);
+		}
+		first = 0;
+	}
+}
+
+size_t md_source_sections(const char *s)
+{
+	size_t off = 0, fence_n = 0;
+	char fence = 0;
+
+	if (!s)
+		return 0;
+	while (s[off]) {
+		size_t a = off, b, k = 0;
+		int closing = 0;
+		char c;
+
+		while (s[off] && s[off] != '\n')
+			off++;
+		b = off;
+		if (s[off])
+			off++;
+		c = source_fence(s + a, b - a, &k, &closing);
+		if (fence) {
+			if (c == fence && k >= fence_n && closing)
+				fence = 0;
+			continue;
+		}
+		if (c) {
+			fence = c;
+			fence_n = k;
+			continue;
+		}
+		if (b - a >= 3 && memcmp(s + a, "## ", 3) == 0)
+			return a;
+	}
+	return off;
+}
+
 void md_end(struct buf *out)
 {
 	while (out->len >= 2 && out->data[out->len - 1] == '\n' &&

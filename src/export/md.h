@@ -49,6 +49,32 @@ void md_cell(struct buf *out, const char *s);
  * that starts the row or ends the previous cell. */
 void md_table_cell(struct buf *out, const char *s);
 
+/*
+ * Markdown source written as it is (the text of an imported record, which
+ * is Markdown already, not typed text to escape).  Line ends become "\n",
+ * leading and trailing blank lines are dropped, continuation lines get
+ * `indent` (for list items), and a code fence or HTML comment left open is
+ * closed, so that the rest of the document keeps its structure.  Nothing
+ * is written for empty text; no final newline is written.
+ */
+void md_source(struct buf *out, const char *s, const char *indent);
+
+/* md_source() as a block followed by a blank line, or `fallback` (plain
+ * text we wrote ourselves) when s is empty. */
+void md_source_para(struct buf *out, const char *s, const char *fallback);
+
+/* "## Title" with the text as written (Markdown source, on one line). */
+void md_heading_source(struct buf *out, int level, const char *text);
+
+/* Inline Markdown source on one line (a title): line breaks as spaces;
+ * in a table cell (cell != 0) "|" is escaped as "\|". */
+void md_inline_source(struct buf *out, const char *s, int cell);
+
+/* Where the first level-2 section ("## Notes" at the start of a line,
+ * outside code fences) of Markdown source starts: its byte offset, or
+ * strlen(s) when there is none (0 for NULL). */
+size_t md_source_sections(const char *s);
+
 /* End a document with exactly one newline (markdownlint MD012, MD047). */
 void md_end(struct buf *out);
 

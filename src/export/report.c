@@ -341,7 +341,10 @@ static void recommended_section(struct buf *out, const struct xctx *x,
 	buf_puts(out, "**");
 	if (by) {
 		buf_printf(out, _(", as decided in ADR %d ("), by->number);
-		md_inline(out, x_decision_title(by));
+		if (by->markdown)
+			md_inline_source(out, x_decision_title(by), 0);
+		else
+			md_inline(out, x_decision_title(by));
 		buf_puts(out, ").\n\n");
 	} else {
 		x_fmt_total(num, sizeof(num), x->sc.totals[rec]);
@@ -397,7 +400,14 @@ static void decisions_table(struct buf *out, const struct workshop_data *d)
 		const struct decision *dec = &d->decisions[o[r]];
 
 		buf_printf(out, "| %d |", dec->number);
-		md_table_cell(out, x_decision_title(dec));
+		if (dec->markdown) {
+			/* An imported title is Markdown source already. */
+			buf_putc(out, ' ');
+			md_inline_source(out, x_decision_title(dec), 1);
+			buf_puts(out, " |");
+		} else {
+			md_table_cell(out, x_decision_title(dec));
+		}
 		buf_printf(out, " %s", adr_status_label(dec->status));
 		if (dec->superseded_by > 0)
 			buf_printf(out, _(" by ADR %d"), dec->superseded_by);

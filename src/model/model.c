@@ -256,6 +256,7 @@ void decision_clear(struct decision *d)
 	free(d->chosen);
 	free(d->supersedes);
 	free(d->alternatives);
+	strv_free(&d->links);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -369,6 +370,7 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	memset(&dst->positive, 0, sizeof(dst->positive));
 	memset(&dst->negative, 0, sizeof(dst->negative));
 	memset(&dst->risks, 0, sizeof(dst->risks));
+	memset(&dst->links, 0, sizeof(dst->links));
 	if (!dup_opt(&dst->title, src->title) || !dup_opt(&dst->date, src->date) ||
 	    !dup_opt(&dst->context, src->context) ||
 	    !dup_opt(&dst->decision, src->decision) ||
@@ -380,7 +382,8 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	    strv_copy(&dst->informed, &src->informed) < 0 ||
 	    strv_copy(&dst->positive, &src->positive) < 0 ||
 	    strv_copy(&dst->negative, &src->negative) < 0 ||
-	    strv_copy(&dst->risks, &src->risks) < 0)
+	    strv_copy(&dst->risks, &src->risks) < 0 ||
+	    strv_copy(&dst->links, &src->links) < 0)
 		goto oom;
 	if (src->n_supersedes) {
 		dst->supersedes = malloc(src->n_supersedes * sizeof(int));
@@ -519,4 +522,63 @@ const struct decision *wsdata_decision(const struct workshop_data *d,
 int risk_score(const struct risk *r)
 {
 	return r->probability * r->impact;
+}
+
+/* ---- decision links ------------------------------------------------------ */
+
+int decision_link_parse(const char *entry, const char **rel, size_t *rel_len,
+			int *number)
+{
+	const char *tab, *p;
+	long n = 0;
+	bool blank = true;
+
+	if (!entry || !(tab = strchr(entry, '\t')) || tab == entry)
+		return ST_INPUT;
+	for (p = entry; p < tab; p++) {
+		if (*p == '\n' || *p == '\r')
+			return ST_INPUT;
+		if (*p != ' ')
+			blank = false;
+	}
+	if (blank || tab[1] < '1' || tab[1] > '9')
+		return ST_INPUT;
+	for (p = tab + 1; *p >= '0' && *p <= '9'; p++) {
+		n = n * 10 + (*p - '0');
+		if (n > 1000000000L)
+			return ST_INPUT;
+	}
+	if (*p)
+		return ST_INPUT;
+	*rel = entry;
+	*rel_len = (size_t)(tab - entry);
+	*number = (int)n;
+	return ST_OK;
+}
+
+int decision_link_add(struct decision *d, const char *relation, int number)
+{
+	const char *r;
+	size_t n;
+	int num, rc;
+	char *entry;
+
+	if (!relation || number < 1 || number > 1000000000)
+		return ST_INPUT;
+	if (!(entry = str_printf("%s\t%d", relation, number)))
+		return ST_ERROR;
+	if (decision_link_parse(entry, &r, &n, &num) < 0 ||
+	    n != strlen(relation)) {
+		free(entry);
+		return ST_INPUT;
+	}
+	for (size_t i = 0; i < d->links.n; i++) {
+		if (strcmp(d->links.v[i], entry) == 0) {
+			free(entry);
+			return ST_OK;
+		}
+	}
+	rc = strv_push(&d->links, entry);
+	free(entry);
+	return rc < 0 ? ST_ERROR : ST_OK;
 }

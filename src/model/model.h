@@ -177,6 +177,14 @@ struct decision {
 	size_t n_supersedes;
 	char *alternatives;    /* edited "alternatives considered" text, or NULL
 				  to generate it from the other approaches */
+	/* Other links to decisions, one "RELATION\tNUMBER" entry each, as an
+	 * imported ADR folder has them ("Amends\t2", "Amended by\t4");
+	 * supersede links are always in supersedes / superseded_by. */
+	struct strv links;
+	/* The text fields (context, decision, rationale, consequence items,
+	 * alternatives) hold Markdown source (an imported record), written
+	 * verbatim on export; false: plain text as typed, escaped on export. */
+	bool markdown;
 	int64_t version;
 };
 
@@ -311,6 +319,18 @@ const struct score *wsdata_score(const struct workshop_data *d,
 				 const char *approach, const char *criterion);
 const struct decision *wsdata_decision(const struct workshop_data *d,
 				       int number);
+
+/*
+ * Decision links ("RELATION\tNUMBER").  decision_link_parse checks one
+ * entry: a relation that is not blank and holds no tab or line break, a
+ * tab, a decision number 1..1000000000; *rel / *rel_len point into entry.
+ * Returns 0 or ST_INPUT.  decision_link_add appends a well-formed entry
+ * unless the same one is there (0, ST_INPUT for a bad relation or number,
+ * ST_ERROR on OOM).
+ */
+int decision_link_parse(const char *entry, const char **rel, size_t *rel_len,
+			int *number);
+int decision_link_add(struct decision *d, const char *relation, int number);
 
 /* Risk score = probability x impact. */
 int risk_score(const struct risk *r);

@@ -186,8 +186,17 @@ static const char *const schema_v1[] = {
 	NULL
 };
 
+/* Version 2: decision links other than supersede ("Amends\t2" lines) and
+ * the flag of decisions whose text is Markdown source (imported ADRs). */
+static const char *const schema_v2[] = {
+	"ALTER TABLE decision ADD COLUMN links TEXT NOT NULL DEFAULT '';",
+	"ALTER TABLE decision ADD COLUMN markdown INTEGER NOT NULL DEFAULT 0;",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
+	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
 };
 
 /* ---- statement cache, errors ----------------------------------------- */

@@ -27,7 +27,7 @@ enum store_flags {
 };
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Open (creating if missing, unless read-only) and migrate.  Refuses, with
@@ -80,13 +80,15 @@ int store_workshop_import(struct store *s, const struct workshop_data *d,
  *   criterion: name description weight
  *   decision:  title status superseded_by date deciders consulted informed
  *              context decision rationale positive negative risks chosen
- *              supersedes alternatives
+ *              supersedes alternatives links markdown
  *   risk:      description probability impact owner mitigation status
  *   metric:    name unit current target_3m target_6m
  *   phase:     name weeks items
  *   answer:    note
  * Values are text: numbers as decimal text ("" = none), lists as lines
- * joined by '\n', components as "category\tname" lines, enums by id.
+ * joined by '\n', components as "category\tname" lines, decision links as
+ * "RELATION\tNUMBER" lines, flags (archived, markdown) as "0" / "1" (yes,
+ * no, true, false are read too), enums by id.
  * ST_CONFLICT when the row's version is not expect_version.
  * On success *new_version (may be NULL) gets the row's new version.
  */

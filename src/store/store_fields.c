@@ -145,6 +145,30 @@ int store_dec_numbers(const char *text, int **v, size_t *n)
 	return rc == ST_INPUT ? ST_OK : rc;
 }
 
+int store_check_links(const char *text, struct error *e)
+{
+	struct strv lines = { 0 };
+	int rc = ST_OK;
+
+	if (store_dec_list(text, &lines) < 0)
+		return OOM(e);
+	for (size_t i = 0; i < lines.n; i++) {
+		const char *rel;
+		size_t n;
+		int num;
+
+		if (decision_link_parse(lines.v[i], &rel, &n, &num) < 0) {
+			rc = err_set(e, ST_INPUT, _("links: line %zu is not a "
+						    "relation, a tab and a "
+						    "decision number: '%s'"),
+				     i + 1, lines.v[i]);
+			break;
+		}
+	}
+	strv_free(&lines);
+	return rc;
+}
+
 /* ---- the whitelist ------------------------------------------------------- */
 
 enum kind {
@@ -154,6 +178,7 @@ enum kind {
 	K_LIST,        /* lines */
 	K_COMPONENTS,  /* "category\tname" lines */
 	K_NUMBERS,     /* "3,5" */
+	K_LINKS,       /* "RELATION\tNUMBER" lines */
 	K_REAL,        /* a number, "" = 0 */
 	K_OPTREAL,     /* a number, "" = NULL */
 	K_SCALE,       /* a number, required */
@@ -209,6 +234,8 @@ static const struct field fields[] = {
 	{ "decision", "chosen", K_OPT },
 	{ "decision", "supersedes", K_NUMBERS },
 	{ "decision", "alternatives", K_OPT },
+	{ "decision", "links", K_LINKS },
+	{ "decision", "markdown", K_BOOL },
 	{ "risk", "description", K_TEXT },
 	{ "risk", "probability", K_LEVEL },
 	{ "risk", "impact", K_LEVEL },
@@ -386,6 +413,28 @@ static int convert(const struct field *f, const char *value, struct val *v,
 		if (!v->text)
 			return OOM(e);
 		return ST_OK;
+	case K_LINKS: {
+		/* Blank lines (a trailing newline) are dropped. */
+		struct strv lines = { 0 }, kept = { 0 };
+
+		rc = store_dec_list(t, &lines);
+		for (size_t i = 0; rc == ST_OK && i < lines.n; i++)
+			if (!is_blank(lines.v[i]))
+				rc = strv_push(&kept, lines.v[i]);
+		if (rc == ST_OK && !(v->text = store_enc_list(&kept)))
+			rc = ST_ERROR;
+		strv_free(&lines);
+		strv_free(&kept);
+		if (rc < 0)
+			return OOM(e);
+		if ((rc = store_check_links(v->text, e)) < 0) {
+			free(v->text);
+			v->text = NULL;
+			return rc;
+		}
+		v->type = V_TEXT;
+		return ST_OK;
+	}
 	case K_REAL:
 	case K_OPTREAL:
 	case K_SCALE:

@@ -70,6 +70,9 @@ char *store_enc_components(const struct component *c, size_t n);
 int store_dec_components(const char *text, struct approach *a);
 char *store_enc_numbers(const int *v, size_t n);         /* "3,5" */
 int store_dec_numbers(const char *text, int **v, size_t *n);
+/* Check decision links as stored ("RELATION\tNUMBER" lines, "" = none);
+ * ST_INPUT with a message naming the bad line. */
+int store_check_links(const char *text, struct error *e);
 /* Strictly parse "3,5" (spaces allowed); ST_INPUT on anything else. */
 int store_parse_numbers(const char *text, int **v, size_t *n);
 

@@ -390,22 +390,26 @@ int store_insert_decision(struct store *s, int64_t ws,
 	};
 	char *enc[6] = { NULL };
 	char *sup = store_enc_numbers(d->supersedes, d->n_supersedes);
+	char *links = store_enc_list(&d->links);
 	sqlite3_stmt *st = NULL;
 	int rc = ST_OK;
 
 	for (int i = 0; i < 6; i++)
 		if (!(enc[i] = store_enc_list(lists[i])))
 			rc = OOM(e);
-	if (!sup)
+	if (!sup || !links)
 		rc = OOM(e);
+	if (rc == ST_OK)
+		rc = store_check_links(links, e);
 	if (rc < 0)
 		goto out;
 	st = store_stmt(s, "INSERT INTO decision(workshop_id, number, title, "
 			"status, superseded_by, date, deciders, consulted, "
 			"informed, context, decision, rationale, positive, "
-			"negative, risks, chosen, supersedes, alternatives) "
+			"negative, risks, chosen, supersedes, alternatives, "
+			"links, markdown) "
 			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-			"?12, ?13, ?14, ?15, ?16, ?17, ?18)", e);
+			"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", e);
 	if (!st) {
 		rc = e->code;
 		goto out;
@@ -429,12 +433,15 @@ int store_insert_decision(struct store *s, int64_t ws,
 	store_bind_text(st, 16, d->chosen);
 	store_bind_text(st, 17, sup);
 	store_bind_text(st, 18, d->alternatives);
+	store_bind_text(st, 19, links);
+	sqlite3_bind_int(st, 20, d->markdown ? 1 : 0);
 	if ((rc = store_exec_stmt(s, st, e)) == ST_OK)
 		*id = sqlite3_last_insert_rowid(s->db);
 out:
 	for (int i = 0; i < 6; i++)
 		free(enc[i]);
 	free(sup);
+	free(links);
 	return rc;
 }
 

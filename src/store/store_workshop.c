@@ -598,7 +598,8 @@ static int load_decisions(struct store *s, struct workshop_data *d,
 	st = store_stmt(s, "SELECT id, number, title, status, superseded_by, "
 			"date, deciders, consulted, informed, context, "
 			"decision, rationale, positive, negative, risks, "
-			"chosen, supersedes, alternatives, version "
+			"chosen, supersedes, alternatives, version, links, "
+			"markdown "
 			"FROM decision WHERE workshop_id = ?1 ORDER BY number",
 			e);
 	if (!st)
@@ -622,7 +623,8 @@ static int load_decisions(struct store *s, struct workshop_data *d,
 		    !store_col_text(st, 15, &x->chosen) ||
 		    store_dec_numbers((const char *)sqlite3_column_text(st, 16),
 				      &x->supersedes, &x->n_supersedes) < 0 ||
-		    !store_col_text(st, 17, &x->alternatives)) {
+		    !store_col_text(st, 17, &x->alternatives) ||
+		    LIST(19, links)) {
 			ret = OOM(e);
 			goto cleanup;
 		}
@@ -633,6 +635,7 @@ static int load_decisions(struct store *s, struct workshop_data *d,
 			x->status = ADR_PROPOSED;
 		x->superseded_by = sqlite3_column_int(st, 4);
 		x->version = sqlite3_column_int64(st, 18);
+		x->markdown = sqlite3_column_int(st, 20) != 0;
 	}
 	if (rc != SQLITE_DONE)
 		ret = store_sqlerr(s, rc, e);

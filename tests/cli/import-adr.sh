@@ -73,6 +73,11 @@ has "$tmp/show" "  ADR 5: Use Terraform for shared infrastructure [superseded by
 has "$tmp/show" "    supersedes ADR 5"
 has "$tmp/show" "    context: The licence of Terraform changed; legal asked us to look at the fork."
 has "$tmp/show" "      - Records get longer."
+# Links other than supersede are links, not rationale text.
+has "$tmp/show" "    Amended by ADR 4"
+has "$tmp/show" "    Amends ADR 2"
+checks=$((checks + 1))
+! grep -q '## Links' "$tmp/show" || fail "links kept as rationale text"
 
 # ---- --into: the store renumbers, links follow ---------------------------
 run 0 import-adr "$fx/madr2" --into "$ws"
@@ -82,6 +87,8 @@ run 0 show "$ws"
 has "$out" "  ADR 8: Number records with four digits [superseded by 9] 2019-05-09"
 has "$out" "  ADR 9: Name records by date [accepted] 2021-01-11"
 has "$out" "    supersedes ADR 8"
+# madr2's "Refined by [ADR-0002]" follows ADR 2 to its new number.
+has "$out" "    Refined by ADR 8"
 has "$out" "      - Chloé Martin"
 
 # ---- damaged files: reported and skipped, the rest imported --------------

@@ -136,10 +136,9 @@ static void test_adr_tools_folder(void **state)
 	assert_string_equal(x->context,
 			    "Builds run on a self-hosted Jenkins that nobody wants to patch.\n"
 			    "Every upgrade breaks one plugin or another.");
-	/* Custom links are kept, with their targets. */
-	assert_string_equal(x->rationale,
-			    "## Links\n\nAmended by [4. Cache build artifacts between jobs]"
-			    "(0004-cache-build-artifacts-between-jobs.md)");
+	/* Other links are links, not text. */
+	assert_strv(&x->links, 1, "Amended by\t4");
+	assert_null(x->rationale);
 
 	x = &d->decisions[2];
 	assert_int_equal(x->number, 3);
@@ -151,6 +150,7 @@ static void test_adr_tools_folder(void **state)
 	assert_strv(&x->negative, 1, "Records get longer.");
 	assert_strv(&x->risks, 1, "People skip the new section when in a hurry.");
 	assert_null(x->rationale);
+	assert_int_equal(x->links.n, 0);
 
 	x = &d->decisions[3];
 	assert_int_equal(x->number, 4);
@@ -165,9 +165,9 @@ static void test_adr_tools_folder(void **state)
 	/* Unstructured consequences: one item a paragraph. */
 	assert_strv(&x->positive, 2, "Pipelines finish in about 9 minutes.",
 		    "A poisoned cache can spread; the key includes the runner image.");
+	assert_strv(&x->links, 1, "Amends\t2");
+	/* Extra sections keep their headings. */
 	assert_string_equal(x->rationale,
-			    "## Links\n\nAmends [2. Deploy with GitHub Actions]"
-			    "(0002-deploy-with-github-actions.md)\n\n"
 			    "## Compliance\n\n"
 			    "The cache holds no secrets, so it needs no extra review.\n\n"
 			    "## Notes\n\nMeasured over two weeks in June.");
@@ -182,6 +182,9 @@ static void test_adr_tools_folder(void **state)
 	assert_int_equal(x->n_supersedes, 1);
 	assert_int_equal(x->supersedes[0], 5);
 	assert_string_equal(x->date, "2024-01-15");
+	/* Imported text is Markdown source. */
+	for (size_t i = 0; i < d->n_decisions; i++)
+		assert_true(d->decisions[i].markdown);
 
 	adr_import_report_clear(&rep);
 	wsdata_free(&d);
@@ -323,10 +326,10 @@ static void test_madr2_folder(void **state)
 			    "and their trade-offs.");
 	assert_string_equal(x->alternatives,
 			    "* MADR 2\n* Plain Nygard records\n* Wiki pages");
+	/* A Links section's list of links. */
 	assert_string_equal(x->rationale,
-			    "Technical Story: decisions were scattered over wiki pages and chat.\n\n"
-			    "## Links\n\n"
-			    "* Refined by [ADR-0002](0002-number-records-with-four-digits.md)");
+			    "Technical Story: decisions were scattered over wiki pages and chat.");
+	assert_strv(&x->links, 1, "Refined by\t2");
 
 	/* "superseded by [ADR-0003](...)" in the status bullet. */
 	x = &d->decisions[1];
@@ -423,6 +426,75 @@ static void test_dupes_folder(void **state)
 	assert_int_equal(rep.origins[3].file_number, 4);
 	assert_int_equal(rep.origins[3].number, 6);
 
+	adr_import_report_clear(&rep);
+	wsdata_free(&d);
+}
+
+/* Other links across a folder: resolved by file name (following a
+ * renumbered file), or put back as text when they point nowhere. */
+static void test_other_links_folder(void **state)
+{
+	static const struct {
+		const char *name, *text;
+	} files[] = {
+		{ "0001-a.md", "# 1. A\n\n## Status\n\nAccepted\n\n"
+		  "Amended by [2. B](0002-b.md)\n\n"
+		  "Clarified by [9. Gone](0009-gone.md)\n\n"
+		  "See [the wiki](https://wiki.example.org/a)\n\n"
+		  "## Context\n\nA.\n" },
+		{ "0002-b.md", "# 2. B\n\n## Status\n\nAccepted\n\n"
+		  "Amends [1. A](0001-a.md)\n\n"
+		  "Relates to [2. C](0002-c.md)\n\n"
+		  "## Notes\n\nSome.\n" },
+		{ "0002-c.md", "# 2. C\n\n## Status\n\nProposed\n\n"
+		  "Relates to [2. B](0002-b.md)\n" },
+	};
+	char dir[] = "/tmp/test-adr-links-XXXXXX";
+	struct adr_import_report rep;
+	struct workshop_data *d = wsdata_new();
+	struct error e;
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i < 3; i++) {
+		char *p = str_printf("%s/%s", dir, files[i].name);
+		FILE *f = p ? fopen(p, "w") : NULL;
+
+		assert_non_null(f);
+		assert_true(fputs(files[i].text, f) >= 0);
+		assert_int_equal(fclose(f), 0);
+		free(p);
+	}
+	memset(&rep, 0, sizeof(rep));
+	err_clear(&e);
+	assert_int_equal(adr_import_dir(dir, d, &rep, &e), ST_OK);
+	assert_int_equal(d->n_decisions, 3);
+	assert_int_equal(rep.n_renumbered, 1);
+	assert_int_equal(rep.msgs.n, 2);
+	assert_msg(&rep, 0, "/0002-c.md", 1, 0, ST_OK, "imported as ADR 3");
+	assert_msg(&rep, 1, "/0001-a.md", 9, 0, ST_OK, "not in the folder");
+
+	/* The unresolved link is text again, beside the other kept line. */
+	assert_strv(&d->decisions[0].links, 1, "Amended by\t2");
+	assert_string_equal(d->decisions[0].rationale,
+			    "## Links\n\n"
+			    "Clarified by [9. Gone](0009-gone.md)\n\n"
+			    "See [the wiki](https://wiki.example.org/a)");
+	/* 0002-c.md became ADR 3; the link to it follows the file. */
+	assert_strv(&d->decisions[1].links, 2, "Amends\t1", "Relates to\t3");
+	assert_string_equal(d->decisions[1].rationale, "## Notes\n\nSome.");
+	assert_int_equal(d->decisions[2].number, 3);
+	assert_strv(&d->decisions[2].links, 1, "Relates to\t2");
+	assert_null(d->decisions[2].rationale);
+
+	for (size_t i = 0; i < 3; i++) {
+		char *p = str_printf("%s/%s", dir, files[i].name);
+
+		assert_int_equal(unlink(p), 0);
+		free(p);
+	}
+	assert_int_equal(rmdir(dir), 0);
 	adr_import_report_clear(&rep);
 	wsdata_free(&d);
 }
@@ -608,6 +680,34 @@ static void test_parse_warnings(void **state)
 	adr_record_clear(&r);
 	adr_msgs_clear(&m);
 
+	/* Other links: to a record (by file or by number) they are links;
+	 * a link elsewhere, or to no number, stays text. */
+	assert_int_equal(parse("0012-o.md", "# 12. O\n\n## Status\n\nAccepted\n\n"
+			       "Amends [2. Old](0002-old.md)\n\n"
+			       "* Clarified by [ADR 14](#adr-14)\n\n"
+			       "Relates to [RFC 7231](https://example.org/rfc7231)\n\n"
+			       "Relates to [the notes](notes.md)\n\n"
+			       "Refines [12. Me](0012-o.md)\n",
+			       &r, &m, &e), ST_OK);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(r.n_links, 3);
+	assert_string_equal(r.links[0].relation, "Amends");
+	assert_string_equal(r.links[0].text, "Amends [2. Old](0002-old.md)");
+	assert_string_equal(r.links[0].target, "0002-old.md");
+	assert_int_equal(r.links[0].line, 7);
+	assert_string_equal(r.links[1].relation, "Clarified by");
+	assert_int_equal(r.links[1].number, 14);
+	/* A link to itself is not a link. */
+	assert_strv(&r.d.links, 2, "Amends\t2", "Clarified by\t14");
+	assert_int_equal(r.d.n_supersedes, 0);
+	assert_string_equal(r.d.rationale,
+			    "## Links\n\n"
+			    "Relates to [RFC 7231](https://example.org/rfc7231)\n\n"
+			    "Relates to [the notes](notes.md)");
+	assert_true(r.d.markdown);
+	adr_record_clear(&r);
+	adr_msgs_clear(&m);
+
 	/* Items never hold a newline: soft breaks become spaces. */
 	assert_int_equal(parse("0011-i.md", "# 11. I\n\n## Status\n\nAccepted\n\n"
 			       "## Consequences\n\n### Negative\n\n"
@@ -665,6 +765,33 @@ static void test_parse_kept_text(void **state)
 	adr_record_clear(&r);
 }
 
+/* MADR's More Information: link lines are links, except in code. */
+static void test_parse_more_information(void **state)
+{
+	struct adr_record r;
+	struct adr_msgs m;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(parse("0005-m.md", "---\nstatus: accepted\n---\n"
+			       "# M\n\n## Context and Problem Statement\n\nc\n\n"
+			       "## More Information\n\n"
+			       "This decision supersedes [ADR-0002](0002-old.md).\n\n"
+			       "* Amends [ADR-0003](0003-x.md)\n"
+			       "* Read [the docs](https://example.org/docs)\n\n"
+			       "```md\nAmends [ADR-0004](0004-y.md)\n```\n",
+			       &r, &m, &e), ST_OK);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(r.d.n_supersedes, 1);
+	assert_int_equal(r.d.supersedes[0], 2);
+	assert_strv(&r.d.links, 1, "Amends\t3");
+	assert_string_equal(r.d.rationale,
+			    "## More Information\n\n"
+			    "* Read [the docs](https://example.org/docs)\n\n"
+			    "```md\nAmends [ADR-0004](0004-y.md)\n```");
+	adr_record_clear(&r);
+}
+
 static void test_renumber_links(void **state)
 {
 	struct decision d[2];
@@ -678,10 +805,17 @@ static void test_renumber_links(void **state)
 	d[1].supersedes[0] = 1;
 	d[1].supersedes[1] = 9;   /* not imported: dropped */
 	d[1].n_supersedes = 2;
-	assert_int_equal(adr_renumber_links(d, 2, old_num, new_num, 2), 1);
+	assert_int_equal(decision_link_add(&d[0], "Amended by", 3), 0);
+	assert_int_equal(decision_link_add(&d[0], "Clarifies", 9), 0);
+	assert_int_equal(decision_link_add(&d[0], "Relates to", 3), 0);
+	assert_int_equal(decision_link_add(&d[1], "Amends", 1), 0);
+	assert_int_equal(adr_renumber_links(d, 2, old_num, new_num, 2), 2);
 	assert_int_equal(d[0].superseded_by, 12);
 	assert_int_equal(d[1].n_supersedes, 1);
 	assert_int_equal(d[1].supersedes[0], 11);
+	/* Links follow too; the one outside the map is dropped. */
+	assert_strv(&d[0].links, 2, "Amended by\t12", "Relates to\t12");
+	assert_strv(&d[1].links, 1, "Amends\t11");
 	decision_clear(&d[0]);
 	decision_clear(&d[1]);
 }
@@ -718,7 +852,9 @@ int main(void)
 		cmocka_unit_test(test_parse_formats),
 		cmocka_unit_test(test_parse_warnings),
 		cmocka_unit_test(test_parse_kept_text),
+		cmocka_unit_test(test_parse_more_information),
 		cmocka_unit_test(test_renumber_links),
+		cmocka_unit_test(test_other_links_folder),
 		cmocka_unit_test(test_title),
 	};
 

@@ -486,6 +486,55 @@ static struct workshop_data *hostile_workshop(void)
 	return d;
 }
 
+/* ADRs as import-adr leaves them: Markdown source (lists, emphasis, code
+ * fences, extra sections under their own headings), links other than
+ * supersede; and one typed decision with a link, escaped as ever. */
+static struct workshop_data *imported_workshop(void)
+{
+	struct workshop_data *d = wsdata_new();
+	struct decision *x;
+
+	assert_non_null(d);
+	d->ws.id = 21;
+	d->ws.title = S("ADRs from doc/adr");
+	d->ws.template_name = S("generic");
+	d->ws.stage = STAGE_DECISION;
+
+	x = decision(d, 1, "Use `kubectl` *carefully*", ADR_SUPERSEDED,
+		     "2023-02-06");
+	x->markdown = true;
+	x->superseded_by = 3;
+	x->context = S("\n\r\nWe deploy by hand:\r\n\r\n* with **scripts**\r\n"
+		       "* and *hope*\r\n   \r\n\n");
+	x->decision = S("Run it from CI:\n\n```sh\n# not a heading\n"
+			"kubectl apply -f k8s/\n```\n\nDone.");
+	pushv(&x->positive, (const char *const[]){ "**Fast** feedback",
+		"`make deploy` stays", NULL });
+	x->rationale = S("## Compliance\n\nNo secrets in the *cache*.\n\n"
+			 "## Notes\n\n1. measured\n2. in June");
+	decision_link_add(x, "Amended by", 2);
+
+	x = decision(d, 2, "Cache builds", ADR_ACCEPTED, "2023-06-19");
+	x->markdown = true;
+	decision_link_add(x, "Amends", 1);
+	decision_link_add(x, "Clarified by", 3);
+	decision_link_add(x, "Relates to", 99);   /* not in the folder */
+	x->context = S("Slow <!-- to measure");
+	x->decision = S("Keep a cache:\n\n```sh\nmake cache");
+	x->rationale = S("Because it is *fast*.\n\n## Notes\n\nSee below.");
+	pushv(&x->negative, (const char *const[]){ "A cache can be *poisoned*",
+		NULL });
+	pushv(&x->risks, (const char *const[]){ "Keys\n\n```yaml\nkey: x", NULL });
+	x->alternatives = S("* No cache\n* A [shared](https://example.org) one");
+
+	x = decision(d, 3, "Typed * title", ADR_ACCEPTED, "2024-01-15");
+	supersedes(x, 1);
+	decision_link_add(x, "Clarifies [x]", 2);
+	x->context = S("Typed *text* stays escaped.");
+	pushv(&x->positive, (const char *const[]){ "one", NULL });
+	return d;
+}
+
 /* A small knowledge base in C: enough to map ids to labels and give the
  * rich workshop its DORA bands, independent of the shipped data files. */
 static struct q_option freq_opts[] = {
@@ -694,6 +743,15 @@ static void test_golden_hostile(void **state)
 	wsdata_free(&d);
 }
 
+static void test_golden_imported(void **state)
+{
+	struct workshop_data *d = imported_workshop();
+
+	(void)state;
+	render_all("imported", d, NULL);
+	wsdata_free(&d);
+}
+
 /* The rich workshop without content still exports, by ids. */
 static void test_golden_rich_no_content(void **state)
 {
@@ -796,6 +854,26 @@ static void heading2(struct buf *b, const char *s)
 	md_heading(b, 2, s);
 }
 
+static void source(struct buf *b, const char *s)
+{
+	md_source(b, s, NULL);
+}
+
+static void source_item(struct buf *b, const char *s)
+{
+	md_source(b, s, "  ");
+}
+
+static void inline_source(struct buf *b, const char *s)
+{
+	md_inline_source(b, s, 1);
+}
+
+static void heading_source(struct buf *b, const char *s)
+{
+	md_heading_source(b, 2, s);
+}
+
 static void test_escape(void **state)
 {
 	(void)state;
@@ -827,6 +905,26 @@ static void test_escape(void **state)
 	check_md(text_para, "a\n\n\n\nb", "a\n\n  b");
 	check_md(text_para, "a\r\nb  \n", "a\n  b");
 	check_md(text_para, "mid # - 1. ok", "mid # - 1. ok");
+
+	/* Markdown source: as written, trimmed, what is open closed. */
+	check_md(source, "\n  \n# H\r\n\r\n* *a*  \n  \n`b` <x>\n\n",
+		 "# H\n\n* *a*  \n\n`b` <x>");
+	check_md(source, "```sh\ncode\n\nmore", "```sh\ncode\n\nmore\n```");
+	check_md(source, "~~~~\n```\n~~~\nstill code", "~~~~\n```\n~~~\nstill code\n~~~~");
+	check_md(source, "```\na\n```\nb <!-- open\n", "```\na\n```\nb <!-- open -->");
+	check_md(source, "<!-- a -->\n```\n<!--\n```", "<!-- a -->\n```\n<!--\n```");
+	check_md(source, "`` ``` `` not a fence", "`` ``` `` not a fence");
+	check_md(source, "```a`b\nno fence", "```a`b\nno fence");
+	check_md(source, " \n\t\n", "");
+	check_md(source, NULL, "");
+	check_md(source_item, "one\n\n```\ntwo", "one\n\n  ```\n  two\n  ```");
+	check_md(inline_source, "a | `b|c`\n*d*", "a \\| `b\\|c` *d*");
+	check_md(heading_source, "`x` *y*\nz", "## `x` *y* z\n\n");
+	assert_int_equal(md_source_sections("## Notes\nx"), 0);
+	assert_int_equal(md_source_sections("Text\n\n## Notes\n"), 6);
+	assert_int_equal(md_source_sections("```\n## no\n```\n## Yes"), 14);
+	assert_int_equal(md_source_sections("### Deeper\n#### x"), 17);
+	assert_int_equal(md_source_sections(NULL), 0);
 
 	check_md(md_cell, "a|b\nc\n\n", "a\\|b<br>c");
 	check_md(md_cell, "", "");
@@ -1234,6 +1332,7 @@ int main(void)
 		cmocka_unit_test(test_golden_rich),
 		cmocka_unit_test(test_golden_rich_no_content),
 		cmocka_unit_test(test_golden_hostile),
+		cmocka_unit_test(test_golden_imported),
 		cmocka_unit_test(test_golden_empty),
 		cmocka_unit_test(test_ahp_weights),
 		cmocka_unit_test_setup_teardown(test_run_file, tmp_setup,

@@ -233,7 +233,12 @@ static struct workshop_data *rich(void)
 			x->supersedes[0] = 2;
 			x->n_supersedes = 1;
 			x->alternatives = dup_next(&g);
+			/* A relation that YAML must quote, and a plain one. */
+			assert_int_equal(decision_link_add(x, "Relates to: see", 1),
+					 0);
+			assert_int_equal(decision_link_add(x, "Amends", 2), 0);
 		}
+		x->markdown = i == 1;
 	}
 	for (int i = 0; i < 4; i++) {
 		struct risk *r = wsdata_add_risk(d);
@@ -396,6 +401,8 @@ static void assert_same(const struct workshop_data *a,
 		for (size_t k = 0; k < x->n_supersedes; k++)
 			assert_int_equal(x->supersedes[k], y->supersedes[k]);
 		STR_EQ(x->alternatives, y->alternatives);
+		strv_eq(&x->links, &y->links);
+		assert_int_equal(x->markdown, y->markdown);
 	}
 	assert_int_equal(a->n_risks, b->n_risks);
 	for (size_t i = 0; i < a->n_risks; i++) {
@@ -534,6 +541,33 @@ static void test_yaml_text(void **state)
 	assert_non_null(strstr(s, "  current_state: |\n    Two lines\n    of text\n"));
 	assert_non_null(strstr(s, "criteria:\n  - id: dx\n    name: Developer experience\n    weight: 0.25\n"));
 	assert_non_null(strstr(s, "score_scale: [1, 5]\n"));
+	wsdata_free(&d);
+	buf_free(&b);
+
+	/* Decision links and the markdown flag. */
+	d = wsdata_new();
+	buf_init(&b);
+	d->ws.title = str_dup("Links");
+	for (int i = 1; i <= 2; i++) {
+		struct decision *x = wsdata_add_decision(d);
+
+		x->number = i;
+		x->title = str_printf("ADR %d", i);
+	}
+	assert_int_equal(decision_link_add(&d->decisions[1], "Amends", 1), 0);
+	assert_int_equal(decision_link_add(&d->decisions[0], "Amended by", 2),
+			 0);
+	d->decisions[1].markdown = true;
+	assert_int_equal(interchange_write_yaml(d, &b, &e), 0);
+	s = buf_str(&b);
+	assert_non_null(strstr(s, "    title: ADR 1\n    status: proposed\n"
+			       "    links: [{relation: Amended by, target: 2}]\n"
+			       "  - number: 2\n"));
+	assert_non_null(strstr(s, "    links: [{relation: Amends, target: 1}]\n"
+			       "    markdown: true\n"));
+	/* Only a Markdown decision says so. */
+	assert_null(strstr(s, "markdown: false"));
+	assert_null(strstr(strstr(s, "markdown:") + 1, "markdown:"));
 	wsdata_free(&d);
 	buf_free(&b);
 }
@@ -692,6 +726,14 @@ static const struct bad bads[] = {
 	{ "bad-pair-both.yaml", 11, 5, "the pair cost/dx is given in both orders" },
 	{ "bad-chosen.yaml", 12, 13, "'chosen' names an unknown approach 'b'" },
 	{ "bad-supersedes.yaml", 11, 45, "there is no decision number 3" },
+	{ "bad-link-target.yaml", 11, 64, "there is no decision number 7" },
+	{ "bad-link-self.yaml", 11, 64, "decision 2 refers to itself" },
+	{ "bad-link-relation.yaml", 11, 48, "'relation' must be one line of text without tabs" },
+	{ "bad-link-empty.yaml", 11, 48, "'relation' must not be empty" },
+	{ "bad-link-no-target.yaml", 11, 37, "'target' is missing" },
+	{ "bad-link-key.yaml", 11, 56, "unknown key 'kind' in a link" },
+	{ "bad-links-type.yaml", 11, 36, "'links' must be a list, not text" },
+	{ "bad-markdown.yaml", 11, 39, "'markdown' must be true or false" },
 	{ "bad-probability.yaml", 10, 48, "'probability' must be a whole number from 1 to 5" },
 	{ "bad-impact.yaml", 10, 59, "'impact' must be a whole number from 1 to 5" },
 	{ "bad-adr-status.yaml", 10, 37, "unknown decision status 'approved'" },

@@ -86,6 +86,56 @@ static void test_values(void **state)
 	free(t);
 }
 
+static void test_decision_links(void **state)
+{
+	struct decision x;
+	const char *rel;
+	size_t n;
+	int num;
+
+	(void)state;
+	memset(&x, 0, sizeof(x));
+	assert_int_equal(decision_link_parse("Amended by\t14", &rel, &n, &num),
+			 0);
+	assert_int_equal(n, 10);
+	assert_memory_equal(rel, "Amended by", 10);
+	assert_int_equal(num, 14);
+	/* Malformed entries. */
+	assert_int_equal(decision_link_parse("Amends 2", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("\t2", &rel, &n, &num), ST_INPUT);
+	assert_int_equal(decision_link_parse("  \t2", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t0", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t02", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t2x", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Am\nends\t2", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t2\t3", &rel, &n, &num),
+			 ST_INPUT);
+	assert_int_equal(decision_link_parse("Amends\t99999999999", &rel, &n,
+					     &num), ST_INPUT);
+	assert_int_equal(decision_link_parse(NULL, &rel, &n, &num), ST_INPUT);
+
+	assert_int_equal(decision_link_add(&x, "Amends", 2), 0);
+	assert_int_equal(decision_link_add(&x, "Amends", 2), 0);  /* no twin */
+	assert_int_equal(decision_link_add(&x, "Clarifies", 2), 0);
+	assert_int_equal(decision_link_add(&x, "Bad\trel", 2), ST_INPUT);
+	assert_int_equal(decision_link_add(&x, "Bad\nrel", 2), ST_INPUT);
+	assert_int_equal(decision_link_add(&x, "", 2), ST_INPUT);
+	assert_int_equal(decision_link_add(&x, "Amends", 0), ST_INPUT);
+	assert_int_equal(decision_link_add(&x, NULL, 3), ST_INPUT);
+	assert_int_equal(x.links.n, 2);
+	assert_string_equal(x.links.v[0], "Amends\t2");
+	assert_string_equal(x.links.v[1], "Clarifies\t2");
+	decision_clear(&x);
+}
+
 static void test_aggregate(void **state)
 {
 	struct workshop_data *d = wsdata_new();
@@ -132,11 +182,20 @@ static void test_aggregate(void **state)
 	x->supersedes = malloc(sizeof(int));
 	x->supersedes[0] = 3;
 	x->n_supersedes = 1;
+	x->markdown = true;
+	assert_int_equal(decision_link_add(x, "Amends", 2), 0);
 	memset(&xcopy, 0, sizeof(xcopy));
 	assert_int_equal(decision_copy(&xcopy, x), 0);
 	assert_int_equal(xcopy.supersedes[0], 3);
 	assert_ptr_not_equal(xcopy.supersedes, x->supersedes);
+	assert_true(xcopy.markdown);
+	assert_int_equal(xcopy.links.n, 1);
+	assert_string_equal(xcopy.links.v[0], "Amends\t2");
+	assert_ptr_not_equal(xcopy.links.v, x->links.v);
+	assert_ptr_not_equal(xcopy.links.v[0], x->links.v[0]);
 	decision_clear(&xcopy);
+	assert_int_equal(xcopy.links.n, 0);
+	assert_false(xcopy.markdown);
 	assert_ptr_equal(wsdata_decision(d, 7), x);
 	assert_null(wsdata_decision(d, 8));
 
@@ -177,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_enum_ids),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_aggregate),
+		cmocka_unit_test(test_decision_links),
 		cmocka_unit_test(test_cond_clear),
 	};
 

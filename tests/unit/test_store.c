@@ -234,8 +234,13 @@ static void test_refuse_newer_schema(void **state)
 	err_clear(&e);
 	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_INPUT);
 	assert_null(f->s);
-	assert_non_null(strstr(e.msg, "was written by a newer charrette "
-			       "(schema 7, this build knows 1)"));
+	{
+		char want[80];
+
+		snprintf(want, sizeof(want), "was written by a newer charrette "
+			 "(schema 7, this build knows %d)", STORE_SCHEMA_VERSION);
+		assert_non_null(strstr(e.msg, want));
+	}
 	assert_non_null(strstr(e.msg, f->db));
 	assert_same_bytes(before, n, f->db);
 	free(before);
@@ -338,7 +343,8 @@ static void test_backup_before_migrating(void **state)
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM sqlite_master "
 				 "WHERE name = 'workshop'"), 0);
 	/* the original is upgraded and keeps its data */
-	assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(f->db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM charrette_meta "
 				 "WHERE value = 'precious'"), 1);
 
@@ -351,6 +357,113 @@ static void test_backup_before_migrating(void **state)
 	free(before);
 	free(bak);
 	free(bak2);
+}
+
+/* tests/data/store/v1.sql: a database the version-1 build wrote. */
+static char *v1_sql(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = str_printf("%s/tests/data/store/v1.sql",
+				top && *top ? top : TOP_SRCDIR);
+	unsigned char *text;
+	size_t n;
+
+	assert_non_null(path);
+	text = slurp(path, &n);
+	if (!text)
+		fail_msg("cannot read %s", path);
+	text[n] = '\0';
+	free(path);
+	return (char *)text;
+}
+
+static void test_migrate_v1_to_v2(void **state)
+{
+	struct fixture *f = *state;
+	struct workshop_data *d = NULL;
+	struct error e;
+	char *sql = v1_sql(), *bak = str_printf("%s.bak-v1", f->db), *val;
+	unsigned char *before;
+	size_t n;
+	int64_t version;
+
+	raw_exec(f->db, sql);
+	free(sql);
+	assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM pragma_table_info"
+				 "('decision') WHERE name = 'links'"), 0);
+	before = slurp(f->db, &n);
+	assert_non_null(before);
+
+	/* Read-only cannot upgrade it and leaves it alone. */
+	err_clear(&e);
+	assert_int_equal(store_open(&f->s, f->db, STORE_READONLY, "alice", &e),
+			 ST_READONLY);
+	assert_non_null(strstr(e.msg, "schema 1 to 2"));
+	assert_same_bytes(before, n, f->db);
+	assert_false(exists(bak));
+
+	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_OK);
+	assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 2);
+	/* The copy is the version-1 file as it was, data and all. */
+	assert_true(exists(bak));
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM decision"), 6);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM pragma_table_info"
+				 "('decision') WHERE name = 'markdown'"), 0);
+	/* The upgrade is in the audit log. */
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit WHERE "
+				 "tbl = 'schema' AND old_value = '1' AND "
+				 "new_value = '2'"), 1);
+
+	/* Every row is still there; the new columns hold their defaults. */
+	assert_int_equal(store_workshop_load(f->s, 1, &d, &e), ST_OK);
+	assert_string_equal(d->ws.title, "ADRs from tests/data/adr/adr-tools");
+	assert_int_equal(d->n_decisions, 6);
+	assert_string_equal(d->decisions[3].title,
+			    "Cache build artifacts between jobs");
+	assert_non_null(strstr(d->decisions[3].decision, "```yaml\n"));
+	assert_non_null(strstr(d->decisions[3].rationale, "## Compliance"));
+	assert_int_equal(d->decisions[3].positive.n, 2);
+	assert_int_equal(d->decisions[0].superseded_by, 3);
+	assert_int_equal(d->decisions[5].n_supersedes, 1);
+	assert_int_equal(d->decisions[5].supersedes[0], 5);
+	for (size_t i = 0; i < d->n_decisions; i++) {
+		assert_int_equal(d->decisions[i].links.n, 0);
+		assert_false(d->decisions[i].markdown);
+		assert_int_equal(d->decisions[i].version, 1);
+	}
+
+	/* The new fields can be written and read back. */
+	assert_int_equal(store_update(f->s, "decision", d->decisions[3].id,
+				      "links", "Amends\t2\n", 1, &version, &e),
+			 ST_OK);
+	assert_int_equal(store_update(f->s, "decision", d->decisions[3].id,
+				      "markdown", "1", version, &version, &e),
+			 ST_OK);
+	assert_int_equal(store_get_field(f->s, "decision", d->decisions[3].id,
+					 "links", &val, NULL, &e), ST_OK);
+	assert_string_equal(val, "Amends\t2");
+	free(val);
+	wsdata_free(&d);
+	store_close(&f->s);
+
+	/* A second open migrates nothing more and copies nothing more. */
+	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_OK);
+	assert_int_equal(store_workshop_load(f->s, 1, &d, &e), ST_OK);
+	assert_int_equal(d->decisions[3].links.n, 1);
+	assert_string_equal(d->decisions[3].links.v[0], "Amends\t2");
+	assert_true(d->decisions[3].markdown);
+	assert_false(d->decisions[2].markdown);
+	wsdata_free(&d);
+	{
+		char *bak2 = str_printf("%s.bak-v1-2", f->db);
+
+		assert_false(exists(bak2));
+		free(bak2);
+	}
+	free(before);
+	free(bak);
 }
 
 static void test_readonly_flag(void **state)
@@ -625,6 +738,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_empty_file_migrates,
 						setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_open_missing_creates,
+						setup_dir, teardown_dir),
+		cmocka_unit_test_setup_teardown(test_migrate_v1_to_v2,
 						setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_refuse_newer_schema,
 						setup_dir, teardown_dir),

@@ -186,6 +186,9 @@ static struct workshop_data *rich(void)
 	x->supersedes[1] = 5;
 	x->n_supersedes = 2;
 	x->alternatives = dup("none really");
+	push(&x->links, "Amends\t3");
+	push(&x->links, "Clarified by\t12");
+	x->markdown = true;
 
 	r = wsdata_add_risk(d);
 	r->key = dup("R1");
@@ -353,6 +356,8 @@ static void same_data(const struct workshop_data *a,
 		for (size_t k = 0; k < x->n_supersedes; k++)
 			assert_int_equal(x->supersedes[k], y->supersedes[k]);
 		same_str(x->alternatives, y->alternatives, "alternatives");
+		same_strv(&x->links, &y->links, "links");
+		assert_int_equal(x->markdown, y->markdown);
 	}
 	assert_int_equal(a->n_risks, b->n_risks);
 	for (size_t i = 0; i < a->n_risks; i++) {
@@ -886,6 +891,87 @@ static void test_decisions(void **state)
 	assert_int_equal(n3, 4);
 }
 
+static void test_decision_links_markdown(void **state)
+{
+	struct fixture *f = *state;
+	struct decision x = { 0 };
+	struct workshop_data *d = NULL;
+	struct error e;
+	int64_t ws = new_ws(f->s, "Links"), id1, id2, ver = 1, bad;
+	int n1, n2, bad_n = 0;
+	char *val = NULL;
+
+	err_clear(&e);
+	x.title = "Imported";
+	x.markdown = true;
+	push(&x.links, "Amended by\t2");
+	assert_int_equal(store_decision_add(f->s, ws, &x, &id1, &n1, &e), ST_OK);
+	strv_free(&x.links);
+	x.markdown = false;
+	x.title = "Typed";
+	assert_int_equal(store_decision_add(f->s, ws, &x, &id2, &n2, &e), ST_OK);
+	/* A malformed link is refused and nothing is added. */
+	push(&x.links, "Amends two");
+	assert_int_equal(store_decision_add(f->s, ws, &x, &bad, &bad_n, &e),
+			 ST_INPUT);
+	assert_non_null(strstr(e.msg, "Amends two"));
+	strv_free(&x.links);
+	assert_int_equal(count_rows(f->db, "decision", ws), 2);
+
+	assert_int_equal(store_get_field(f->s, "decision", id1, "links", &val,
+					 NULL, &e), ST_OK);
+	assert_string_equal(val, "Amended by\t2");
+	free(val);
+	assert_int_equal(store_get_field(f->s, "decision", id1, "markdown",
+					 &val, NULL, &e), ST_OK);
+	assert_string_equal(val, "1");
+	free(val);
+	assert_int_equal(store_get_field(f->s, "decision", id2, "markdown",
+					 &val, NULL, &e), ST_OK);
+	assert_string_equal(val, "0");
+	free(val);
+	assert_int_equal(store_get_field(f->s, "decision", id2, "links", &val,
+					 NULL, &e), ST_OK);
+	assert_string_equal(val, "");
+	free(val);
+
+	/* Edits: lines of "RELATION<TAB>NUMBER", blank lines dropped. */
+	assert_int_equal(store_update(f->s, "decision", id2, "links",
+				      "Amends\t1\n\nRelates to\t1\n", ver, &ver,
+				      &e), ST_OK);
+	assert_int_equal(store_update(f->s, "decision", id2, "links",
+				      "Amends 1", ver, NULL, &e), ST_INPUT);
+	assert_non_null(strstr(e.msg, "links"));
+	assert_int_equal(store_update(f->s, "decision", id2, "links",
+				      "\t1", ver, NULL, &e), ST_INPUT);
+	assert_int_equal(store_update(f->s, "decision", id2, "links",
+				      "Amends\t0", ver, NULL, &e), ST_INPUT);
+	assert_int_equal(store_update(f->s, "decision", id2, "markdown",
+				      "maybe", ver, NULL, &e), ST_INPUT);
+	assert_int_equal(store_update(f->s, "decision", id2, "markdown", "yes",
+				      ver, &ver, &e), ST_OK);
+	assert_int_equal(store_get_field(f->s, "decision", id2, "links", &val,
+					 NULL, &e), ST_OK);
+	assert_string_equal(val, "Amends\t1\nRelates to\t1");
+	free(val);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit WHERE "
+				 "field = 'links' AND new_value = "
+				 "'Amends' || char(9) || '1' || char(10) || "
+				 "'Relates to' || char(9) || '1'"), 1);
+	/* Clearing the links stores '' (the column is NOT NULL). */
+	assert_int_equal(store_update(f->s, "decision", id1, "links", "", 1,
+				      NULL, &e), ST_OK);
+
+	assert_int_equal(store_workshop_load(f->s, ws, &d, &e), ST_OK);
+	assert_int_equal(d->n_decisions, 2);
+	assert_int_equal(d->decisions[0].links.n, 0);
+	assert_true(d->decisions[0].markdown);
+	assert_int_equal(d->decisions[1].links.n, 2);
+	assert_string_equal(d->decisions[1].links.v[1], "Relates to\t1");
+	assert_true(d->decisions[1].markdown);
+	wsdata_free(&d);
+}
+
 static void test_risks_metrics_phases(void **state)
 {
 	struct fixture *f = *state;
@@ -1176,6 +1262,7 @@ const struct CMUnitTest store_data_tests[] = {
 	T(test_criteria_scores_votes),
 	T(test_judgements),
 	T(test_decisions),
+	T(test_decision_links_markdown),
 	T(test_risks_metrics_phases),
 	T(test_workshop_fields_and_answers),
 	T(test_updated_is_bumped),

@@ -1,0 +1,50 @@
+-- A charrette database at schema version 1 (user_version 1), as the
+-- version-1 build wrote it: 'charrette --as alice import-adr
+-- tests/data/adr/adr-tools', dumped with sqlite3 .dump.  test_store loads it
+-- into a file and opens it to test the upgrade to version 2.
+PRAGMA user_version=1;
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE charrette_meta( key TEXT PRIMARY KEY, value TEXT);
+INSERT INTO charrette_meta VALUES('application','charrette');
+CREATE TABLE workshop( id INTEGER PRIMARY KEY, title TEXT NOT NULL, template TEXT, stage TEXT NOT NULL DEFAULT 'interview', created INTEGER NOT NULL, updated INTEGER NOT NULL, archived INTEGER NOT NULL DEFAULT 0, facilitator TEXT, weighting TEXT NOT NULL DEFAULT 'direct', scale_min REAL NOT NULL DEFAULT 1, scale_max REAL NOT NULL DEFAULT 5, last_decision INTEGER NOT NULL DEFAULT 0, next_steps TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1);
+INSERT INTO workshop VALUES(1,'ADRs from tests/data/adr/adr-tools','generic','decision',1795717957,1795717957,0,NULL,'direct',1.0,5.0,6,'',1);
+CREATE TABLE answer( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, question TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'none', text TEXT, number REAL, note TEXT, version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, question));
+CREATE TABLE criterion( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, key TEXT NOT NULL, pos INTEGER NOT NULL, name TEXT, description TEXT, weight REAL NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, key));
+CREATE TABLE approach( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, key TEXT NOT NULL, pos INTEGER NOT NULL, name TEXT, summary TEXT, pattern TEXT, components TEXT, deployment TEXT, observability TEXT, security TEXT, complexity TEXT, cost TEXT, pros TEXT, cons TEXT, stages TEXT, version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, key));
+CREATE TABLE judgement( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, a INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE, b INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE, participant TEXT NOT NULL DEFAULT '', value REAL NOT NULL, version INTEGER NOT NULL DEFAULT 1, CHECK (a < b), UNIQUE(a, b, participant));
+CREATE TABLE score( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, approach_id INTEGER NOT NULL  REFERENCES approach(id) ON DELETE CASCADE, criterion_id INTEGER NOT NULL  REFERENCES criterion(id) ON DELETE CASCADE, value REAL, rationale TEXT, version INTEGER NOT NULL DEFAULT 1, UNIQUE(approach_id, criterion_id));
+CREATE TABLE vote( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, participant TEXT NOT NULL, approach_id INTEGER NOT NULL  REFERENCES approach(id) ON DELETE CASCADE, criterion_id INTEGER NOT NULL  REFERENCES criterion(id) ON DELETE CASCADE, value REAL NOT NULL, version INTEGER NOT NULL DEFAULT 1, UNIQUE(participant, approach_id, criterion_id));
+CREATE TABLE decision( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, number INTEGER NOT NULL, title TEXT, status TEXT NOT NULL DEFAULT 'proposed', superseded_by INTEGER, date TEXT, deciders TEXT, consulted TEXT, informed TEXT, context TEXT, decision TEXT, rationale TEXT, positive TEXT, negative TEXT, risks TEXT, chosen TEXT, supersedes TEXT, alternatives TEXT, version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, number));
+INSERT INTO decision VALUES(1,1,1,'Record architecture decisions','superseded',3,'2023-02-06','','','','The platform team keeps changing its mind without a trace of why.','We write down every significant architecture decision as a short record.',NULL,'See the adr-tools project for the layout we follow.','','',NULL,'',NULL,1);
+INSERT INTO decision VALUES(2,1,2,'Deploy with GitHub Actions','accepted',NULL,'2023-03-14','','','',replace('Builds run on a self-hosted Jenkins that nobody wants to patch.\nEvery upgrade breaks one plugin or another.','\n',char(10)),'Pipelines move to GitHub Actions, one workflow per service.',replace('## Links\n\nAmended by [4. Cache build artifacts between jobs](0004-cache-build-artifacts-between-jobs.md)','\n',char(10)),'Runners are managed for us; private network access needs a self-hosted runner.','','',NULL,'',NULL,1);
+INSERT INTO decision VALUES(3,1,3,'Keep decision records in MADR-like sections','accepted',NULL,'2023-05-02','','','','Readers asked where the options we rejected were written down.','Records keep the Nygard headings and add the options we weighed.',NULL,replace('Rejected options are visible.\nReviews are quicker.','\n',char(10)),'Records get longer.','People skip the new section when in a hurry.',NULL,'1',NULL,1);
+INSERT INTO decision VALUES(4,1,4,'Cache build artifacts between jobs','accepted',NULL,'2023-06-19','','','','Each job rebuilds the same dependencies, so a pipeline takes 25 minutes.',replace('Jobs share a cache keyed by the lock file hash:\n\n```yaml\n## not a heading: this sits in a code block\nkey: deps-${{ hashFiles(''**/package-lock.json'') }}\n```','\n',char(10)),replace('## Links\n\nAmends [2. Deploy with GitHub Actions](0002-deploy-with-github-actions.md)\n\n## Compliance\n\nThe cache holds no secrets, so it needs no extra review.\n\n## Notes\n\nMeasured over two weeks in June.','\n',char(10)),replace('Pipelines finish in about 9 minutes.\nA poisoned cache can spread; the key includes the runner image.','\n',char(10)),'','',NULL,'',NULL,1);
+INSERT INTO decision VALUES(5,1,5,'Use Terraform for shared infrastructure','superseded',6,'2023-09-01','','','','Shared networks and DNS zones are created by hand in the console.','Shared infrastructure is described in Terraform and applied from CI.',NULL,'Changes are reviewed like code.','','',NULL,'',NULL,1);
+INSERT INTO decision VALUES(6,1,6,'Use OpenTofu for shared infrastructure','accepted',NULL,'2024-01-15','','','','The licence of Terraform changed; legal asked us to look at the fork.','We switch to OpenTofu with the same modules.',NULL,'Module sources stay; the binary and the lock files change.','','',NULL,'5',NULL,1);
+CREATE TABLE risk( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, key TEXT NOT NULL, description TEXT, probability INTEGER NOT NULL CHECK (probability BETWEEN 1 AND 5), impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5), owner TEXT, mitigation TEXT, status TEXT NOT NULL DEFAULT 'open', version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, key));
+CREATE TABLE metric( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, key TEXT NOT NULL, name TEXT, unit TEXT, current REAL, target_3m REAL, target_6m REAL, version INTEGER NOT NULL DEFAULT 1, UNIQUE(workshop_id, key));
+CREATE TABLE phase( id INTEGER PRIMARY KEY, workshop_id INTEGER NOT NULL  REFERENCES workshop(id) ON DELETE CASCADE, pos INTEGER NOT NULL, name TEXT, weeks REAL NOT NULL DEFAULT 0, items TEXT, version INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE audit( id INTEGER PRIMARY KEY, workshop_id INTEGER, who TEXT NOT NULL, at INTEGER NOT NULL, tbl TEXT NOT NULL, row_id INTEGER, field TEXT, old_value TEXT, new_value TEXT);
+INSERT INTO audit VALUES(1,NULL,'alice (via root)',1795717957,'schema',0,'user_version','0','1');
+INSERT INTO audit VALUES(2,1,'alice (via root)',1795717957,'workshop',1,'import',NULL,'ADRs from tests/data/adr/adr-tools');
+CREATE TABLE presence( participant TEXT NOT NULL, session INTEGER NOT NULL, workshop_id INTEGER NOT NULL, screen TEXT, selection TEXT, last_seen INTEGER NOT NULL, PRIMARY KEY (participant, session));
+CREATE TABLE draft( participant TEXT NOT NULL, workshop_id INTEGER NOT NULL, place TEXT NOT NULL, text TEXT NOT NULL, saved INTEGER NOT NULL, PRIMARY KEY (participant, workshop_id, place));
+CREATE INDEX answer_ws ON answer(workshop_id);
+CREATE INDEX criterion_ws ON criterion(workshop_id, pos);
+CREATE INDEX approach_ws ON approach(workshop_id, pos);
+CREATE INDEX judgement_ws ON judgement(workshop_id);
+CREATE INDEX judgement_b ON judgement(b);
+CREATE INDEX score_ws ON score(workshop_id);
+CREATE INDEX score_criterion ON score(criterion_id);
+CREATE INDEX vote_ws ON vote(workshop_id);
+CREATE INDEX vote_approach ON vote(approach_id);
+CREATE INDEX vote_criterion ON vote(criterion_id);
+CREATE INDEX decision_ws ON decision(workshop_id);
+CREATE INDEX risk_ws ON risk(workshop_id);
+CREATE INDEX metric_ws ON metric(workshop_id);
+CREATE INDEX phase_ws ON phase(workshop_id, pos);
+CREATE INDEX audit_ws ON audit(workshop_id, id);
+CREATE INDEX audit_row ON audit(tbl, row_id);
+CREATE INDEX presence_ws ON presence(workshop_id, last_seen);
+COMMIT;
