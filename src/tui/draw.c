@@ -296,12 +296,8 @@ void draw_cell(struct buf *b, const char *s, int cols, bool right)
 			buf_putc(b, ' ');
 }
 
-int draw_save_display(const char *path, struct error *e)
+void draw_screen_text(struct buf *b)
 {
-	struct buf b;
-	int rc;
-
-	buf_init(&b);
 	for (int y = 0; y < LINES; y++) {
 		size_t keep;
 
@@ -314,18 +310,18 @@ int draw_save_display(const char *path, struct error *e)
 
 			if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
 			    getcchar(&cc, wch, &at, &pair, NULL) == ERR) {
-				buf_putc(&b, ' ');
+				buf_putc(b, ' ');
 				x++;
 				continue;
 			}
 			if (wch[0] == 0) {
-				buf_putc(&b, ' ');
+				buf_putc(b, ' ');
 			} else {
 				for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
 					char u[4];
 					size_t l = utf8_encode((uint32_t)wch[i], u);
 
-					buf_add(&b, u, l);
+					buf_add(b, u, l);
 				}
 				w = wcwidth(wch[0]);
 				if (w < 1)
@@ -334,14 +330,23 @@ int draw_save_display(const char *path, struct error *e)
 			x += w;
 		}
 		/* Trim trailing spaces of this row. */
-		keep = b.len;
-		while (keep > 0 && b.data[keep - 1] == ' ')
+		keep = b->len;
+		while (keep > 0 && b->data[keep - 1] == ' ')
 			keep--;
-		b.len = keep;
-		if (b.data)
-			b.data[keep] = '\0';
-		buf_putc(&b, '\n');
+		b->len = keep;
+		if (b->data)
+			b->data[keep] = '\0';
+		buf_putc(b, '\n');
 	}
+}
+
+int draw_save_display(const char *path, struct error *e)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	draw_screen_text(&b);
 	if (b.oom) {
 		buf_free(&b);
 		return err_set(e, ST_ERROR, "out of memory");

@@ -73,6 +73,9 @@ void draw_cell(struct buf *b, const char *s, int cols, bool right);
 /* The virtual screen as UTF-8 text, one line per row, trailing spaces
  * trimmed, written atomically to path. */
 int draw_save_display(const char *path, struct error *e);
+/* The screen as text, one line per row, trailing spaces trimmed. */
+struct buf;
+void draw_screen_text(struct buf *b);
 
 /* The attributes of the screen, one letter per cell, for tests: '.' plain,
  * 'c' coloured, else r(everse) b(old) u(nderline) d(im) by priority. */

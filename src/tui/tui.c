@@ -762,7 +762,9 @@ static void sleep_ms(long ms)
  * database: ":idle MS" waits as the idle loop does (polling, so live
  * refresh and follow mode run); ":signal NAME" creates the file
  * NAME.sync in the current folder; ":wait NAME" waits for
- * it (60 s at most) without polling the database.
+ * it (60 s at most) without polling the database; ":until TEXT" idles
+ * until the screen shows TEXT (30 s at most), so a test on a loaded
+ * machine waits for what it checks instead of for a fixed time.
  */
 static bool script_command(struct app *a, const char *cmd)
 {
@@ -774,6 +776,26 @@ static bool script_command(struct app *a, const char *cmd)
 			sleep_ms(ms - t < POLL_MS ? ms - t : POLL_MS);
 			tick(a);
 		}
+		return true;
+	}
+	if (strncmp(cmd, "until ", 6) == 0) {
+		struct buf b;
+		bool seen = false;
+
+		buf_init(&b);
+		for (long t = 0; t < 30000 && !seen; t += POLL_MS) {
+			app_draw(a);
+			b.len = 0;
+			draw_screen_text(&b);
+			seen = strstr(buf_str(&b), cmd + 6) != NULL;
+			if (!seen) {
+				sleep_ms(POLL_MS);
+				tick(a);
+			}
+		}
+		buf_free(&b);
+		if (!seen)
+			app_msg(a, MSG_ERROR, "timed out waiting for \"%s\"", cmd + 6);
 		return true;
 	}
 	if (sscanf(cmd, "signal %199s", name) == 1) {

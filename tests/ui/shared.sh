@@ -3,7 +3,8 @@
 # shared box), in the manner of run.sh: each tests/ui/NAME.scenario holds
 # one key script per process; the processes run concurrently in script
 # mode with no display, in one temporary folder, and synchronise with the
-# script-only commands ":signal NAME" (creates NAME.sync) and ":wait NAME"
+# script-only commands ":signal NAME" (creates NAME.sync), ":until TEXT"
+# (idles until the screen shows TEXT) and ":wait NAME"
 # (waits for it); ":idle MS" waits the way the idle loop does, polling the
 # database (live refresh, follow mode).  Every NAME.*.screen the processes
 # saved is compared with the file beside the scenario.
