@@ -270,7 +270,10 @@ static bool new_template_done(struct app *a, struct modal *m, bool ok)
 			if (s->rows[i].w.id == id)
 				list_select(&s->list, i);
 	}
-	app_msg(a, MSG_OK, _("created “%s” from the %s template: Enter opens it"),
+	/* A new workshop starts with its interview: go straight there. */
+	if (app_open_workshop(a, id, 2) < 0)
+		return true;
+	app_msg(a, MSG_OK, _("created “%s” from the %s template"),
 		m->key, t->name ? t->name : t->id);
 	return true;
 }
@@ -490,7 +493,8 @@ static void ws_status(struct app *a, void *state, char *buf, size_t size)
 	struct wscreen *s = state;
 
 	(void)a;
-	snprintf(buf, size, _("%zu workshops"), s->n);
+	snprintf(buf, size, ngettext("%zu workshop", "%zu workshops", s->n),
+		 s->n);
 }
 
 const struct screen_ops screen_workshops_ops = {
