@@ -344,11 +344,38 @@ static char *clean_lines(const char *text)
 	return r;
 }
 
-static void saved(struct app *a, struct modal *m, const char *what)
+/*
+ * The next steps have no row version (store_next_steps_set replaces the
+ * list), so the editor keeps the text it started from in m->key and
+ * compares it with the steps as they are now (the live refresh reloads
+ * them): when someone else changed them meanwhile nothing is written, the
+ * editor stays open with mine and shows theirs, and a second save writes
+ * mine over theirs (Esc keeps theirs).  True when it is safe to save.
+ */
+static bool steps_unchanged(struct app *a, struct modal *m)
 {
-	app_draft_done(a, m->draft_where);
-	app_msg(a, MSG_OK, _("saved: %s"), what);
-	app_reload(a);
+	char *now = strv_join(&a->d->next_steps, "\n");
+	char *flat;
+	bool same;
+
+	if (!now)
+		return false;
+	same = str_eq(now, m->key ? m->key : "");
+	if (same) {
+		free(now);
+		return true;
+	}
+	flat = str_dup(now);
+	for (char *c = flat; c && *c; c++)
+		if (*c == '\n')
+			*c = ';';
+	app_msg(a, MSG_WARN, _("someone else changed the next steps while you edited: theirs are “%s”; nothing saved yet — save again to write yours over theirs, Esc keeps theirs"),
+		flat ? flat : "");
+	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
+	free(flat);
+	free(m->key);
+	m->key = now;
+	return false;
 }
 
 static bool add_phase(struct app *a, struct modal *m, double weeks)
@@ -383,7 +410,6 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	err_clear(&e);
 	switch ((enum rm_edit)m->kind) {
 	case RE_NAME:
 	case RE_NEW_NAME:
@@ -411,8 +437,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 			app_push(a, n);
 			return true;
 		}
-		rc = store_update(a->store, "phase", m->id, "name", t,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "name", t, m->version);
 		break;
 	case RE_WEEKS:
 	case RE_NEW_WEEKS:
@@ -422,19 +447,19 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 		if (m->kind == RE_NEW_WEEKS)
 			return add_phase(a, m, x);
 		str_number(wk, sizeof(wk), x);
-		rc = store_update(a->store, "phase", m->id, "weeks", wk,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "weeks", wk, m->version);
 		break;
 	case RE_ITEMS:
 		t = clean_lines(edit_text(m));
 		if (!t)
 			return true;
-		rc = store_update(a->store, "phase", m->id, "items", t,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "items", t, m->version);
 		break;
 	case RE_STEPS: {
 		struct strv steps = { 0 };
 
+		if (!steps_unchanged(a, m))
+			return false;
 		t = clean_lines(edit_text(m));
 		if (!t)
 			return true;
@@ -442,19 +467,26 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 			free(t);
 			return true;
 		}
-		rc = store_next_steps_set(a->store, a->ws, &steps, &e);
+		err_clear(&e);
+		if (store_next_steps_set(a->store, a->ws, &steps, &e) < 0) {
+			app_error(a, &e);
+			rc = e.code;
+		} else {
+			app_draft_done(a, m->draft_where);
+			app_reload(a);
+		}
 		strv_free(&steps);
 		break;
 	}
 	}
 	free(t);
-	if (rc < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	saved(a, m, m->kind == RE_NAME ? _("name") : m->kind == RE_WEEKS
-	      ? _("weeks") : m->kind == RE_ITEMS ? _("items")
-	      : _("next steps"));
+	/* A conflict opened the keep mine / take theirs dialog; any other
+	 * failure was said and keeps the editor open with what was typed. */
+	if (rc < 0)
+		return rc == ST_CONFLICT;
+	app_msg(a, MSG_OK, _("saved: %s"), m->kind == RE_NAME ? _("name")
+		: m->kind == RE_WEEKS ? _("weeks") : m->kind == RE_ITEMS
+		? _("items") : _("next steps"));
 	return true;
 }
 
@@ -487,7 +519,9 @@ static void edit(struct app *a, const struct phase *p, enum rm_edit kind)
 			.where = where, .title = _("Next steps"),
 			.init = init ? init : "", .multi = true,
 			.hint = _("one step per line · C-s save · Esc cancel"),
-			.done = edit_done, .kind = kind });
+			.done = edit_done, .kind = kind,
+			/* what the edit started from: see steps_unchanged */
+			.key = init ? init : "" });
 		free(init);
 		return;
 	}
