@@ -49,6 +49,23 @@ void to_bar(struct buf *b, double frac, int cols)
 		buf_putc(b, ' ');
 }
 
+char *to_changed_by(struct app *a, const char *tbl, int64_t row)
+{
+	struct audit_entry *list = NULL;
+	struct error e;
+	char *who = NULL;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
+		return NULL;
+	for (size_t i = 0; i < n && !who; i++)
+		if (str_eq(list[i].tbl, tbl) && list[i].row == row)
+			who = str_dup(list[i].who);
+	store_audit_list_free(&list, n);
+	return who;
+}
+
 const char *to_crit_name(const struct criterion *c)
 {
 	return !str_empty(c->name) ? c->name : c->key ? c->key : "?";

@@ -424,25 +424,6 @@ static const struct judgement *pair_row(const struct workshop_data *d,
 	return NULL;
 }
 
-/* Who last changed judgement row `row`, from the audit log (new string,
- * NULL when unknown). */
-static char *changed_by(struct app *a, int64_t row)
-{
-	struct audit_entry *list = NULL;
-	struct error e;
-	char *who = NULL;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
-		return NULL;
-	for (size_t i = 0; i < n && !who; i++)
-		if (str_eq(list[i].tbl, "judgement") && list[i].row == row)
-			who = str_dup(list[i].who);
-	store_audit_list_free(&list, n);
-	return who;
-}
-
 /*
  * The picker takes a while; someone may judge the same pair meanwhile.
  * store_judgement_set takes no expected version, so the picker remembers
@@ -468,7 +449,7 @@ static bool pick_done(struct app *a, struct modal *m, bool ok)
 	p = &s->pair[s->pairs.sel];
 	j = pair_row(a->d, p->a, p->b);
 	if ((j ? j->version : 0) != m->version) {
-		char *who = j ? changed_by(a, j->id) : NULL;
+		char *who = j ? to_changed_by(a, "judgement", j->id) : NULL;
 		char *now = NULL;
 		double v;
 

@@ -541,14 +541,17 @@ static bool cell_ok(struct app *a, struct tscreen *s)
 	return false;
 }
 
-/* The cell's value as it is now: the agreed score, or my vote. */
+/* The cell's value as it is now (the agreed score, or my vote) and the
+ * row holding it (0: none). */
 static bool cell_now(struct app *a, const char *ak, const char *ck, bool mine,
-		    double *v, int64_t *version)
+		     double *v, int64_t *version, int64_t *row)
 {
 	const struct workshop_data *d = a->d;
 	int ai = wsdata_approach_index(d, ak), ci = wsdata_criterion_index(d, ck);
 
 	*version = 0;
+	if (row)
+		*row = 0;
 	if (ai < 0 || ci < 0)
 		return false;
 	if (mine) {
@@ -558,6 +561,8 @@ static bool cell_now(struct app *a, const char *ak, const char *ck, bool mine,
 			return false;
 		*version = mv->version;
 		*v = mv->value;
+		if (row)
+			*row = mv->id;
 		return true;
 	} else {
 		const struct score *sc = wsdata_score(d, ak, ck);
@@ -566,31 +571,46 @@ static bool cell_now(struct app *a, const char *ak, const char *ck, bool mine,
 			return false;
 		*version = sc->version;
 		*v = sc->value;
+		if (row)
+			*row = sc->id;
 		return sc->has_value;
 	}
 }
 
 /*
  * Someone else set the cell since the value on screen was read: the store
- * said so (ST_CONFLICT, its message names who) and wrote nothing.  A score
- * is one number, so a keep-mine / take-theirs / merge dialog would only
- * ask which digit to keep: the message says what the cell holds now, the
- * screen shows it, and the cursor stays on the cell for the next digit.
+ * said so (ST_CONFLICT) and wrote nothing.  A score is one number, so a
+ * keep-mine / take-theirs / merge dialog would only ask which digit to
+ * keep: the message says who set it to what (short enough for the message
+ * line), the screen shows theirs, and the cursor stays on the cell for
+ * the next digit, which replaces it.
  */
 static void cell_conflict(struct app *a, const struct error *e,
-			  const char *ak, const char *ck, bool mine)
+			  const char *ak, const char *ck, bool mine,
+			  const double *typed)
 {
-	char now[32];
-	int64_t version;
+	char now[32], yours[32];
+	int64_t version, row;
+	char *who = NULL;
 	double v = 0;
 
 	app_reload(a);
-	if (cell_now(a, ak, ck, mine, &v, &version))
+	if (cell_now(a, ak, ck, mine, &v, &version, &row))
 		num(now, sizeof(now), v);
 	else
 		snprintf(now, sizeof(now), "%s", _("no score"));
-	app_msg(a, MSG_WARN, _("%s — the cell holds %s now: type your score again to replace it"),
-		e->msg, now);
+	if (typed)
+		num(yours, sizeof(yours), *typed);
+	else
+		snprintf(yours, sizeof(yours), "%s", _("cleared"));
+	if (row)
+		who = to_changed_by(a, mine ? "vote" : "score", row);
+	if (who)
+		app_msg(a, MSG_WARN, _("not saved: %s set it to %s (yours: %s) · type again to replace"),
+			who, now, yours);
+	else
+		app_msg(a, MSG_WARN, "%s", e->msg);
+	free(who);
 }
 
 /* One cell (agreed score, or my vote when `mine`) set from the version
@@ -625,7 +645,7 @@ static int write_cell(struct app *a, const char *ak, const char *ck,
 		  : store_score_set(a->store, a->ws, akc, ckc, v, expect, NULL,
 				    &e);
 	if (rc == ST_CONFLICT) {
-		cell_conflict(a, &e, akc, ckc, mine);
+		cell_conflict(a, &e, akc, ckc, mine, v);
 	} else if (rc < 0) {
 		app_error(a, &e);
 	} else {
@@ -651,7 +671,7 @@ static void set_cell(struct app *a, struct tscreen *s, const double *v)
 	int64_t version;
 	double now;
 
-	cell_now(a, ak, ck, s->mine, &now, &version);
+	cell_now(a, ak, ck, s->mine, &now, &version, NULL);
 	write_cell(a, ak, ck, v, version, s->mine);
 }
 
@@ -701,7 +721,7 @@ static void type_score(struct app *a, struct tscreen *s)
 	double v;
 	struct modal *m;
 
-	if (cell_now(a, ap->key, c->key, s->mine, &v, &version))
+	if (cell_now(a, ap->key, c->key, s->mine, &v, &version, NULL))
 		num(now, sizeof(now), v);
 	num(lo, sizeof(lo), d->ws.scale_min);
 	num(hi, sizeof(hi), d->ws.scale_max);
@@ -751,7 +771,7 @@ static int adopt(struct app *a, size_t ai, size_t ci, double *median)
 		char *akc = str_dup(ak), *ckc = str_dup(ck);
 
 		if (akc && ckc)
-			cell_conflict(a, &e, akc, ckc, false);
+			cell_conflict(a, &e, akc, ckc, false, &st.median);
 		free(akc);
 		free(ckc);
 		return rc;
