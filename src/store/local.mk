@@ -28,3 +28,14 @@ tests_unit_test_store_share_SOURCES = tests/unit/test_store_share.c
 tests_unit_test_store_share_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_share_LDADD = $(UNIT_LDADD)
 endif
+
+# store_decide: decisions changed on both sides at once (supersede).
+libcharrette_a_SOURCES += src/store/store_decide.h src/store/store_decide.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_decide
+TESTS += tests/unit/test_store_decide
+tests_unit_test_store_decide_SOURCES = tests/unit/test_store_decide.c
+tests_unit_test_store_decide_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_decide_LDADD = $(UNIT_LDADD)
+endif

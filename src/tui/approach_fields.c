@@ -171,21 +171,18 @@ static const struct approach *ap_by_id(struct app *a, int64_t id)
 	return NULL;
 }
 
-static bool save_field(struct app *a, int64_t id, enum ap_field f,
-		       const char *value, int64_t version, const char *where)
+/* One field through app_save_field: ST_OK saved; ST_CONFLICT the keep
+ * mine / take theirs dialog took over; anything else was said (the editor
+ * stays open with what was typed). */
+static int save_field(struct app *a, int64_t id, enum ap_field f,
+		      const char *value, int64_t version)
 {
-	struct error e;
+	int rc = app_save_field(a, "approach", id, fields[f].column, value,
+				version);
 
-	err_clear(&e);
-	if (store_update(a->store, "approach", id, fields[f].column, value,
-			 version, NULL, &e) < 0) {
-		app_error(a, &e);
-		return false;
-	}
-	app_draft_done(a, where);
-	app_msg(a, MSG_OK, _("saved: %s"), ap_field_label(f));
-	app_reload(a);
-	return true;
+	if (rc == ST_OK)
+		app_msg(a, MSG_OK, _("saved: %s"), ap_field_label(f));
+	return rc;
 }
 
 /* Lines typed in the editor -> entries: trimmed, blank lines dropped. */
@@ -211,6 +208,7 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 {
 	enum ap_field f = (enum ap_field)m->kind;
 	char *t;
+	int rc;
 
 	if (!ok)
 		return true;
@@ -228,9 +226,9 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 		edit_set_hint(m, _("an approach needs a name (Esc cancels)"));
 		return false;
 	}
-	save_field(a, m->id, f, t, m->version, m->draft_where);
+	rc = save_field(a, m->id, f, t, m->version);
 	free(t);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 static bool pattern_done(struct app *a, struct modal *m, bool ok)
@@ -242,7 +240,7 @@ static bool pattern_done(struct app *a, struct modal *m, bool ok)
 	i = picker_selected(m);
 	save_field(a, m->id, F_PATTERN,
 		   i < a->k->n_patterns ? a->k->patterns[i].id : "",
-		   m->version, NULL);
+		   m->version);
 	return true;
 }
 
@@ -279,20 +277,20 @@ static char *components_text(const struct approach *ap, int drop,
 	return buf_detach(&b);
 }
 
-void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
-		       const char *cat, const char *name)
+int ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
+		      const char *cat, const char *name)
 {
 	const struct approach *ap = ap_by_id(a, id);
-	struct error e;
-	char *t, *clean;
+	char *t, *clean, *said = NULL;
+	int rc;
 
 	if (!ap) {
 		app_msg(a, MSG_WARN, "%s", _("the approach is gone (deleted meanwhile)"));
-		return;
+		return ST_NOTFOUND;
 	}
 	if (idx >= (int)ap->n_components) {
 		app_msg(a, MSG_WARN, "%s", _("the components changed meanwhile: try again"));
-		return;
+		return ST_CONFLICT;
 	}
 	clean = name ? str_dup(name) : NULL;
 	if (clean) {
@@ -307,38 +305,40 @@ void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
 		    str_eq(ap->components[i].name, clean)) {
 			app_msg(a, MSG_WARN, _("“%s” is already a component"), clean);
 			free(clean);
-			return;
+			return ST_INPUT;
 		}
 	t = components_text(ap, idx, cat, clean);
-	if (!t) {
+	/* Said after the save, which reloads (ap goes): worded now. */
+	if (!clean)
+		said = str_printf(_("removed %s: %s"),
+				  ap_category_name(a->k, ap->components[idx].category),
+				  ap->components[idx].name);
+	else if (idx < 0)
+		said = str_printf(_("added %s: %s"), ap_category_name(a->k, cat),
+				  clean);
+	else
+		said = str_printf(_("replaced by %s: %s"),
+				  ap_category_name(a->k, cat), clean);
+	if (!t || !said) {
+		free(t);
+		free(said);
 		free(clean);
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
+		return ST_ERROR;
 	}
-	err_clear(&e);
-	if (store_update(a->store, "approach", id, "components", t, version,
-			 NULL, &e) < 0) {
-		app_error(a, &e);
-	} else {
-		if (!clean)
-			app_msg(a, MSG_OK, _("removed %s: %s"),
-				ap_category_name(a->k, ap->components[idx].category),
-				ap->components[idx].name);
-		else if (idx < 0)
-			app_msg(a, MSG_OK, _("added %s: %s"),
-				ap_category_name(a->k, cat), clean);
-		else
-			app_msg(a, MSG_OK, _("replaced by %s: %s"),
-				ap_category_name(a->k, cat), clean);
-		app_reload(a);
-	}
+	rc = app_save_field(a, "approach", id, "components", t, version);
+	if (rc == ST_OK)
+		app_msg(a, MSG_OK, "%s", said);
+	free(said);
 	free(t);
 	free(clean);
+	return rc;
 }
 
 static bool other_done(struct app *a, struct modal *m, bool ok)
 {
 	char *t;
+	int rc;
 
 	if (!ok)
 		return true;
@@ -351,9 +351,11 @@ static bool other_done(struct app *a, struct modal *m, bool ok)
 		edit_set_hint(m, _("type the technology's name (Esc cancels)"));
 		return false;
 	}
-	ap_save_component(a, m->id, m->version, m->kind, m->key, t);
+	rc = ap_save_component(a, m->id, m->version, m->kind, m->key, t);
 	free(t);
-	return true;
+	/* Keep the editor (and the name typed) unless saved or handed to
+	 * the conflict dialog; a duplicate name asks for another. */
+	return rc == ST_OK || rc == ST_CONFLICT || rc == ST_NOTFOUND;
 }
 
 /* The catalogue's technologies of a category, in catalogue order. */

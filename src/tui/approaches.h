@@ -66,9 +66,10 @@ void ap_edit_field(struct app *a, const struct approach *ap, enum ap_field f,
  * replaces component idx. */
 void ap_pick_component(struct app *a, const struct approach *ap, int idx);
 /* Save the components with idx replaced by cat/name, removed (name NULL)
- * or cat/name added (idx -1). */
-void ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
-		       const char *cat, const char *name);
+ * or cat/name added (idx -1), through app_save_field (its statuses: a
+ * conflict opens the keep mine / take theirs dialog). */
+int ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
+		      const char *cat, const char *name);
 /* A new approach: blank or from a pattern (refused beyond AP_MAX). */
 void ap_add(struct app *a);
 

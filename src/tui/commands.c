@@ -336,45 +336,111 @@ static void pad(struct buf *b, const char *s, int cols)
 	while (++w < cols);
 }
 
+/* One scope's keys, under its title, into lines. */
+static void help_scope(struct strv *lines, struct buf *b, enum scope sc,
+		       bool here)
+{
+	b->len = 0;
+	if (here)
+		buf_printf(b, "\x01%s — %s", scope_title(sc), _("keys here"));
+	else
+		buf_printf(b, "\x01%s", scope_title(sc));
+	strv_push(lines, buf_str(b));
+	for (size_t i = 0; i < tui_n_keys; i++) {
+		char lab[128];
+
+		if (tui_keys[i].scope != sc)
+			continue;
+		b->len = 0;
+		keys_label(&tui_keys[i], lab, sizeof(lab));
+		buf_puts(b, "  ");
+		pad(b, lab, 24);
+		buf_puts(b, _(tui_keys[i].help));
+		strv_push(lines, buf_str(b));
+	}
+	strv_push(lines, "");
+}
+
+static bool scope_listed(const enum scope *v, size_t n, enum scope sc)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == sc)
+			return true;
+	return false;
+}
+
+/*
+ * The scopes whose keys act here, most specific first, the way the
+ * dispatcher looks them up: a sub-view that opened the help (the
+ * side-by-side comparison), the screen's part shown now (the trade-offs
+ * matrix), the screen itself.
+ */
+static size_t here_scopes(struct app *a, enum scope *out)
+{
+	const struct screen_def *sd = &tui_screens[a->cur];
+	enum scope cand[3];
+	size_t nc = 0, n = 0;
+
+	if (a->n_modals)
+		cand[nc++] = a->modals[a->n_modals - 1]->scope;
+	if (a->opened[a->cur] && (!sd->needs_workshop || a->d)) {
+		if (sd->ops->scope)
+			cand[nc++] = sd->ops->scope(a, a->state[a->cur]);
+		cand[nc++] = sd->scope;
+	}
+	for (size_t i = 0; i < nc; i++) {
+		enum scope sc = cand[i];
+
+		if (sc == SC_GLOBAL || sc == SC_NAV || sc == SC_SEARCH ||
+		    (unsigned)sc >= SC_COUNT || !keys_scope_has_keys(sc) ||
+		    scope_listed(out, n, sc))
+			continue;
+		out[n++] = sc;
+	}
+	return n;
+}
+
+/*
+ * Like htop's contextual help: the keys of the current screen (and of the
+ * part of it shown) first, then the keys that work everywhere and in
+ * lists, then every other scope of the key table, then the commands.
+ */
 void app_help(struct app *a)
 {
+	static const enum scope common[] = { SC_GLOBAL, SC_NAV, SC_SEARCH };
+	enum scope shown[SC_COUNT];
 	struct strv lines = { 0 };
+	size_t n;
 	struct buf b;
 
 	buf_init(&b);
-	for (int sc = 0; sc < SC_COUNT; sc++) {
-		if (!keys_scope_has_keys((enum scope)sc))
-			continue;
-		buf_printf(&b, "\x01%s", scope_title((enum scope)sc));
-		strv_push(&lines, buf_str(&b));
-		b.len = 0;
-		for (size_t i = 0; i < tui_n_keys; i++) {
-			char lab[128];
-
-			if (tui_keys[i].scope != (enum scope)sc)
-				continue;
-			keys_label(&tui_keys[i], lab, sizeof(lab));
-			buf_puts(&b, "  ");
-			pad(&b, lab, 24);
-			buf_puts(&b, _(tui_keys[i].help));
-			strv_push(&lines, buf_str(&b));
-			b.len = 0;
-		}
-		strv_push(&lines, "");
+	n = here_scopes(a, shown);
+	/* Only the most specific is "here": the screen's own scope behind a
+	 * sub-view (the criteria keys behind the matrix) partly applies. */
+	for (size_t i = 0; i < n; i++)
+		help_scope(&lines, &b, shown[i], i == 0);
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
+		if (keys_scope_has_keys(common[i]))
+			help_scope(&lines, &b, common[i], false);
+		shown[n++] = common[i];
 	}
+	for (int sc = 0; sc < SC_COUNT; sc++)
+		if (!scope_listed(shown, n, (enum scope)sc) &&
+		    keys_scope_has_keys((enum scope)sc))
+			help_scope(&lines, &b, (enum scope)sc, false);
+	b.len = 0;
 	buf_printf(&b, "\x01%s", _("Commands (after :)"));
 	strv_push(&lines, buf_str(&b));
-	b.len = 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		char lab[64];
 
+		b.len = 0;
 		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
 			 *commands[i].args ? " " : "", commands[i].args);
 		buf_puts(&b, "  ");
 		pad(&b, lab, 24);
 		buf_puts(&b, _(commands[i].help));
 		strv_push(&lines, buf_str(&b));
-		b.len = 0;
 	}
 	buf_free(&b);
 	app_push(a, overlay_new(_("Help: keys and commands"), &lines));

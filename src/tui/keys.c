@@ -298,6 +298,8 @@ const struct keydef tui_keys[] = {
 	  N_("Previous criterion"), false },
 	{ SC_MATRIX, A_MX_RIGHT, { "l", "<Right>" }, NULL, NULL,
 	  N_("Next criterion"), false },
+	{ SC_MATRIX, A_MX_TYPE, { "e" }, NULL, NULL,
+	  N_("Type the cell's score (decimals too, e.g. 3.5)"), true },
 	{ SC_MATRIX, A_MX_CLEAR, { "x", "<Delete>" }, NULL, N_("clear"),
 	  N_("Clear the cell's score (or your vote)"), true },
 	{ SC_MATRIX, A_MX_RATIONALE, { "r", "<Enter>" }, NULL, N_("why"),

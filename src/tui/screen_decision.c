@@ -7,7 +7,8 @@
  * totals, ranks and main pros and cons until someone edits them.  New ADRs
  * are numbered by the store (never reused), start proposed and dated
  * today, and may be based on the top-ranked approach.  Every field can be
- * edited; "superseded by N" links both records.
+ * edited (a conflict with someone else's edit opens the keep mine / take
+ * theirs dialog); "superseded by N" links both records in one store call.
  */
 
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "engine/evaluate.h"
 #include "model/model.h"
 #include "store/store.h"
+#include "store/store_decide.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -518,24 +520,19 @@ static void dc_draw(struct app *a, void *state, int y, int x, int h, int w)
 }
 
 /* ---- saving -------------------------------------------------------------- */
-/* One field of one ADR; on bad input (a date, numbers) the editor stays
- * open with the store's explanation. */
+/*
+ * One field of one ADR through app_save_field: a conflict opens the keep
+ * mine / take theirs dialog; bad input (a date, numbers) keeps the editor
+ * open with the store's explanation as its hint.
+ */
 static int save(struct app *a, struct modal *m, int64_t id, int64_t version,
-		const char *field, const char *value, int64_t *newv)
+		const char *field, const char *value)
 {
-	struct error e;
+	int rc = app_save_field(a, "decision", id, field, value, version);
 
-	err_clear(&e);
-	if (store_update(a->store, "decision", id, field, value, version, newv,
-			 &e) < 0) {
-		if (e.code == ST_INPUT && m && m->ops && m->draft_where) {
-			edit_set_hint(m, e.msg);
-			return ST_INPUT;
-		}
-		app_error(a, &e);
-		return e.code;
-	}
-	return ST_OK;
+	if (rc == ST_INPUT && m && m->ops && m->draft_where)
+		edit_set_hint(m, a->msg);
+	return rc;
 }
 
 /* Editor text cleaned for its field: lists lose blank items and outer
@@ -593,14 +590,8 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
 	}
-	rc = save(a, m, m->id, m->version, dfield_ids[f], t, NULL);
-	if (rc == ST_INPUT) {
-		free(t);
-		return false;
-	}
+	rc = save(a, m, m->id, m->version, dfield_ids[f], t);
 	if (rc == ST_OK) {
-		app_draft_done(a, m->draft_where);
-		app_reload(a);
 		dc = adr_by_id(a, m->id);
 		if (f == DF_ALTERNATIVES)
 			app_msg(a, MSG_OK, *t
@@ -612,83 +603,65 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 				_(dfield_names[f]));
 	}
 	free(t);
-	return true;
+	/* Other failures keep the editor open with what was typed. */
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 /* ---- status ---------------------------------------------------------------- */
-/* The supersedes list of `dc` with `num` added or removed, as text. */
-static char *numbers_with(const struct decision *dc, int num, bool add)
+/*
+ * The ADR changed since the picker opened (someone else's edit came in):
+ * say so and let the user choose again on what is there now.  Plain status
+ * changes go through app_save_field, which has its own conflict dialog;
+ * the supersede link is one store call without a version, so this is its
+ * guard.
+ */
+static bool changed_meanwhile(struct app *a, const struct decision *dc,
+			      int64_t version)
 {
-	struct buf b;
-	bool have = false;
-
-	buf_init(&b);
-	for (size_t i = 0; i < dc->n_supersedes; i++) {
-		if (dc->supersedes[i] == num) {
-			have = true;
-			if (!add)
-				continue;
-		}
-		buf_printf(&b, "%s%d", b.len ? "," : "", dc->supersedes[i]);
-	}
-	if (add && !have)
-		buf_printf(&b, "%s%d", b.len ? "," : "", num);
-	return buf_detach(&b);
-}
-
-/* Drop this ADR's number from the supersedes of the one that replaced it. */
-static int unlink_other(struct app *a, const struct decision *dc)
-{
-	const struct decision *o = dc->superseded_by
-		? wsdata_decision(a->d, dc->superseded_by) : NULL;
-	char *t;
-	int rc;
-
-	if (!o)
-		return ST_OK;
-	t = numbers_with(o, dc->number, false);
-	if (!t)
-		return ST_ERROR;
-	rc = save(a, NULL, o->id, o->version, "supersedes", t, NULL);
-	free(t);
-	return rc;
+	if (dc->version == version)
+		return false;
+	app_msg(a, MSG_WARN, _("ADR %d was changed by someone else while you chose (it is %s now): nothing saved, choose again"),
+		dc->number, adr_status_label(dc->status));
+	return true;
 }
 
 static void set_status(struct app *a, int64_t id, int64_t version,
 		       enum adr_status st)
 {
 	const struct decision *dc = adr_by_id(a, id);
-	int64_t v = version;
+	struct error e;
 	int number, old_by;
 
 	if (!dc)
 		return;
 	number = dc->number;
 	old_by = dc->superseded_by;
-	if (save(a, NULL, id, v, "status", adr_status_id(st), &v) < 0)
+	if (!old_by) {
+		if (app_save_field(a, "decision", id, "status",
+				   adr_status_id(st), version) == ST_OK)
+			app_msg(a, MSG_OK, _("ADR %d is now %s"), number,
+				adr_status_label(st));
 		return;
-	/* Leaving "superseded": the link goes on both sides. */
-	if (old_by && (save(a, NULL, id, v, "superseded_by", "", &v) < 0 ||
-		       unlink_other(a, dc) < 0)) {
-		app_reload(a);
+	}
+	if (changed_meanwhile(a, dc, version))
+		return;
+	/* Leaving "superseded": the link goes on both sides, at once. */
+	err_clear(&e);
+	if (store_decision_unsupersede(a->store, a->ws, number, st, &e) < 0) {
+		app_error(a, &e);
 		return;
 	}
 	app_reload(a);
-	if (old_by)
-		app_msg(a, MSG_OK, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
-			number, adr_status_label(st), old_by);
-	else
-		app_msg(a, MSG_OK, _("ADR %d is now %s"), number,
-			adr_status_label(st));
+	app_msg(a, MSG_OK, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
+		number, adr_status_label(st), old_by);
 }
 
 static bool superseder_done(struct app *a, struct modal *m, bool ok)
 {
 	const struct decision *dc = adr_by_id(a, m->id), *o = NULL;
+	struct error e;
 	size_t k = 0;
-	int64_t v = m->version;
-	int number, by;
-	char num[16], *t;
+	int number, by, old_by;
 
 	if (!ok || !dc)
 		return true;
@@ -698,28 +671,24 @@ static bool superseder_done(struct app *a, struct modal *m, bool ok)
 		if (k++ == picker_selected(m))
 			o = &a->d->decisions[i];
 	}
-	if (!o)
+	if (!o || changed_meanwhile(a, dc, m->version))
 		return true;
 	number = dc->number;
 	by = o->number;
-	if (dc->superseded_by && dc->superseded_by != by &&
-	    unlink_other(a, dc) < 0) {
-		app_reload(a);
+	old_by = dc->superseded_by;
+	/* Both records (and a former superseder) in one transaction. */
+	err_clear(&e);
+	if (store_decision_supersede(a->store, a->ws, number, by, &e) < 0) {
+		app_error(a, &e);
 		return true;
 	}
-	/* unlink_other does not reload: dc and o still point at live data. */
-	snprintf(num, sizeof(num), "%d", by);
-	t = numbers_with(o, number, true);
-	if (!t)
-		return true;
-	if (save(a, NULL, dc->id, v, "status", adr_status_id(ADR_SUPERSEDED),
-		 &v) == 0 &&
-	    save(a, NULL, dc->id, v, "superseded_by", num, &v) == 0 &&
-	    save(a, NULL, o->id, o->version, "supersedes", t, NULL) == 0)
+	app_reload(a);
+	if (old_by && old_by != by)
+		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d (no longer by ADR %d); ADR %d now supersedes %d"),
+			number, by, old_by, by, number);
+	else
 		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d; ADR %d now supersedes %d (2 records)"),
 			number, by, by, number);
-	free(t);
-	app_reload(a);
 	return true;
 }
 
@@ -799,21 +768,28 @@ static bool chosen_done(struct app *a, struct modal *m, bool ok)
 {
 	size_t i = picker_selected(m);
 	const struct decision *dc;
-	const char *key;
+	char *key, *name = NULL;
 
 	if (!ok)
 		return true;
-	key = i < a->d->n_approaches ? a->d->approaches[i].key : "";
-	if (save(a, NULL, m->id, m->version, "chosen", key, NULL) < 0)
-		return true;
-	app_reload(a);
-	dc = adr_by_id(a, m->id);
-	if (*key)
-		app_msg(a, MSG_OK, _("ADR %d adopts “%s”; the other approaches are its alternatives"),
-			dc ? dc->number : 0, a->d->approaches[i].name);
-	else
-		app_msg(a, MSG_OK, _("ADR %d adopts no approach of the workshop"),
-			dc ? dc->number : 0);
+	if (i < a->d->n_approaches) {
+		key = str_dup(a->d->approaches[i].key);
+		name = str_dup(a->d->approaches[i].name);
+	} else {
+		key = str_dup("");
+	}
+	/* The reload inside frees the approaches: copies above. */
+	if (key && save(a, NULL, m->id, m->version, "chosen", key) == ST_OK) {
+		dc = adr_by_id(a, m->id);
+		if (*key)
+			app_msg(a, MSG_OK, _("ADR %d adopts “%s”; the other approaches are its alternatives"),
+				dc ? dc->number : 0, name ? name : key);
+		else
+			app_msg(a, MSG_OK, _("ADR %d adopts no approach of the workshop"),
+				dc ? dc->number : 0);
+	}
+	free(key);
+	free(name);
 	return true;
 }
 
@@ -1092,9 +1068,8 @@ static bool reset_done(struct app *a, struct modal *m, bool ok)
 		app_msg(a, MSG_INFO, "%s", _("the edited alternatives stay"));
 		return true;
 	}
-	if (save(a, NULL, m->id, m->version, "alternatives", "", NULL) < 0)
+	if (save(a, NULL, m->id, m->version, "alternatives", "") != ST_OK)
 		return true;
-	app_reload(a);
 	app_msg(a, MSG_OK, "%s", _("alternatives reset: they are generated from the approaches again"));
 	return true;
 }

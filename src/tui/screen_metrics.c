@@ -416,8 +416,8 @@ static void select_metric(struct app *a, int64_t id)
 static bool value_done(struct app *a, struct modal *m, bool ok)
 {
 	enum mfield f = (enum mfield)m->kind;
-	struct error e;
 	char *t, *end, msg[160];
+	int rc;
 
 	if (!ok)
 		return true;
@@ -442,23 +442,17 @@ static bool value_done(struct app *a, struct modal *m, bool ok)
 			return false;
 		}
 	}
-	err_clear(&e);
-	if (store_update(a->store, "metric", m->id, mfield_ids[f], t,
-			 m->version, NULL, &e) < 0) {
-		free(t);
-		app_error(a, &e);
-		return true;
-	}
-	app_draft_done(a, m->draft_where);
-	if (f <= MF_TARGET_6M && !*t)
+	/* A conflict opens the keep mine / take theirs dialog; other
+	 * failures keep the editor open with what was typed. */
+	rc = app_save_field(a, "metric", m->id, mfield_ids[f], t, m->version);
+	if (rc == ST_OK && f <= MF_TARGET_6M && !*t)
 		app_msg(a, MSG_OK, _("%s: %s cleared"), m->key,
 			_(mfield_names[f]));
-	else
+	else if (rc == ST_OK)
 		app_msg(a, MSG_OK, _("%s: %s set to %s"), m->key,
 			_(mfield_names[f]), t);
 	free(t);
-	app_reload(a);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 static void edit_field(struct app *a, const struct metric *m, enum mfield f)

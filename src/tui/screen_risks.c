@@ -416,21 +416,21 @@ static void rk_draw(struct app *a, void *state, int y, int x, int h, int w)
 }
 
 /* ---- saving -------------------------------------------------------------- */
-static void save_field(struct app *a, int64_t id, int64_t version,
-		       const char *field, const char *value, const char *where,
-		       const char *key)
+/*
+ * One field through app_save_field: ST_OK saved; ST_CONFLICT the keep
+ * mine / take theirs dialog took over; anything else was said and the
+ * editor stays open.  `key` may point into the data the save reloads.
+ */
+static int save_field(struct app *a, int64_t id, int64_t version,
+		      const char *field, const char *value, const char *key)
 {
-	struct error e;
+	char *k = str_dup(key ? key : "");
+	int rc = app_save_field(a, "risk", id, field, value, version);
 
-	err_clear(&e);
-	if (store_update(a->store, "risk", id, field, value, version, NULL,
-			 &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_draft_done(a, where);
-	app_msg(a, MSG_OK, _("%s: %s saved"), key ? key : "", field);
-	app_reload(a);
+	if (rc == ST_OK)
+		app_msg(a, MSG_OK, _("%s: %s saved"), k ? k : "", field);
+	free(k);
+	return rc;
 }
 
 /* Text of an editor without outer blank lines and spaces (new string). */
@@ -454,6 +454,7 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 	enum rfield f = (enum rfield)m->kind;
 	const struct risk *r = NULL;
 	char *t;
+	int rc;
 
 	if (!ok)
 		return true;
@@ -468,10 +469,10 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 	for (size_t i = 0; a->d && i < a->d->n_risks; i++)
 		if (a->d->risks[i].id == m->id)
 			r = &a->d->risks[i];
-	save_field(a, m->id, m->version, rfield_ids[f], t, m->draft_where,
-		   r ? r->key : m->key);
+	rc = save_field(a, m->id, m->version, rfield_ids[f], t,
+			r ? r->key : m->key);
 	free(t);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
 static bool level_done(struct app *a, struct modal *m, bool ok)
@@ -481,7 +482,7 @@ static bool level_done(struct app *a, struct modal *m, bool ok)
 	if (!ok)
 		return true;
 	snprintf(v, sizeof(v), "%zu", picker_selected(m) + 1);
-	save_field(a, m->id, m->version, rfield_ids[m->kind], v, NULL, m->key);
+	save_field(a, m->id, m->version, rfield_ids[m->kind], v, m->key);
 	return true;
 }
 
@@ -490,7 +491,7 @@ static bool status_done(struct app *a, struct modal *m, bool ok)
 	if (!ok || picker_selected(m) >= RISK_STATUS_COUNT)
 		return true;
 	save_field(a, m->id, m->version, "status",
-		   risk_status_id((enum risk_status)picker_selected(m)), NULL,
+		   risk_status_id((enum risk_status)picker_selected(m)),
 		   m->key);
 	return true;
 }

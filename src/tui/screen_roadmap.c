@@ -344,11 +344,103 @@ static char *clean_lines(const char *text)
 	return r;
 }
 
-static void saved(struct app *a, struct modal *m, const char *what)
+/*
+ * Theirs and mine in full, in a scrolling overlay over the editor that
+ * keeps mine (the message line is too short for two texts).
+ */
+static void show_both(struct app *a, const char *who, const char *theirs,
+		      const char *mine)
 {
-	app_draft_done(a, m->draft_where);
-	app_msg(a, MSG_OK, _("saved: %s"), what);
-	app_reload(a);
+	const char *part[2] = { theirs, mine };
+	struct strv lines = { 0 }, paras = { 0 };
+	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
+	char *head[2];
+
+	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),
+			     who ? who : _("someone else"));
+	/* "\x01" makes a heading line of the overlay. */
+	head[0] = str_printf("\x01%s", head[1] ? head[1] : "");
+	free(head[1]);
+	head[1] = str_printf("\x01%s", _("Yours, still in the editor (not saved):"));
+	for (int k = 0; k < 2; k++) {
+		strv_push(&lines, head[k] ? head[k] : "");
+		strv_free(&paras);
+		if (strv_split(&paras, str_empty(part[k]) ? _("(empty)")
+			       : part[k], '\n') < 0)
+			continue;
+		for (size_t i = 0; i < paras.n; i++) {
+			size_t st[64], ln[64], n = draw_wrap(paras.v[i], w, st,
+							    ln, 64);
+
+			if (!n)
+				strv_push(&lines, "");
+			for (size_t j = 0; j < n; j++) {
+				char *t = str_printf("  %.*s", (int)ln[j],
+						     paras.v[i] + st[j]);
+
+				strv_push(&lines, t ? t : "");
+				free(t);
+			}
+		}
+		strv_push(&lines, "");
+		free(head[k]);
+	}
+	strv_push(&lines, _("Esc closes this; then C-s writes yours over theirs (edit"));
+	strv_push(&lines, _("it into a merge first if you like), Esc keeps theirs."));
+	strv_free(&paras);
+	app_push(a, overlay_new(_("Changed while you edited"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+/* Who last changed the next steps (new string, NULL when unknown). */
+static char *steps_changed_by(struct app *a)
+{
+	struct audit_entry *list = NULL;
+	struct error e;
+	char *who = NULL;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
+		return NULL;
+	for (size_t i = 0; i < n && !who; i++)
+		if (str_eq(list[i].tbl, "workshop") &&
+		    str_eq(list[i].field, "next_steps"))
+			who = str_dup(list[i].who);
+	store_audit_list_free(&list, n);
+	return who;
+}
+
+/*
+ * The next steps have no row version (store_next_steps_set replaces the
+ * list), so the editor keeps the text it started from in m->key and
+ * compares it with the steps as they are now (the live refresh reloads
+ * them): when someone else changed them meanwhile nothing is written, the
+ * editor stays open with mine and shows theirs, and a second save writes
+ * mine over theirs (Esc keeps theirs).  True when it is safe to save.
+ */
+static bool steps_unchanged(struct app *a, struct modal *m)
+{
+	char *now = strv_join(&a->d->next_steps, "\n");
+	char *who;
+
+	if (!now)
+		return false;
+	if (str_eq(now, m->key ? m->key : "")) {
+		free(now);
+		return true;
+	}
+	who = steps_changed_by(a);
+	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
+	show_both(a, who, now, edit_text(m));
+	app_msg(a, MSG_WARN, _("not saved: %s changed the next steps meanwhile; both are shown"),
+		who ? who : _("someone else"));
+	free(who);
+	free(m->key);
+	m->key = now;
+	return false;
 }
 
 static bool add_phase(struct app *a, struct modal *m, double weeks)
@@ -383,7 +475,6 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	err_clear(&e);
 	switch ((enum rm_edit)m->kind) {
 	case RE_NAME:
 	case RE_NEW_NAME:
@@ -411,8 +502,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 			app_push(a, n);
 			return true;
 		}
-		rc = store_update(a->store, "phase", m->id, "name", t,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "name", t, m->version);
 		break;
 	case RE_WEEKS:
 	case RE_NEW_WEEKS:
@@ -422,19 +512,19 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 		if (m->kind == RE_NEW_WEEKS)
 			return add_phase(a, m, x);
 		str_number(wk, sizeof(wk), x);
-		rc = store_update(a->store, "phase", m->id, "weeks", wk,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "weeks", wk, m->version);
 		break;
 	case RE_ITEMS:
 		t = clean_lines(edit_text(m));
 		if (!t)
 			return true;
-		rc = store_update(a->store, "phase", m->id, "items", t,
-				  m->version, NULL, &e);
+		rc = app_save_field(a, "phase", m->id, "items", t, m->version);
 		break;
 	case RE_STEPS: {
 		struct strv steps = { 0 };
 
+		if (!steps_unchanged(a, m))
+			return false;
 		t = clean_lines(edit_text(m));
 		if (!t)
 			return true;
@@ -442,19 +532,26 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 			free(t);
 			return true;
 		}
-		rc = store_next_steps_set(a->store, a->ws, &steps, &e);
+		err_clear(&e);
+		if (store_next_steps_set(a->store, a->ws, &steps, &e) < 0) {
+			app_error(a, &e);
+			rc = e.code;
+		} else {
+			app_draft_done(a, m->draft_where);
+			app_reload(a);
+		}
 		strv_free(&steps);
 		break;
 	}
 	}
 	free(t);
-	if (rc < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	saved(a, m, m->kind == RE_NAME ? _("name") : m->kind == RE_WEEKS
-	      ? _("weeks") : m->kind == RE_ITEMS ? _("items")
-	      : _("next steps"));
+	/* A conflict opened the keep mine / take theirs dialog; any other
+	 * failure was said and keeps the editor open with what was typed. */
+	if (rc < 0)
+		return rc == ST_CONFLICT;
+	app_msg(a, MSG_OK, _("saved: %s"), m->kind == RE_NAME ? _("name")
+		: m->kind == RE_WEEKS ? _("weeks") : m->kind == RE_ITEMS
+		? _("items") : _("next steps"));
 	return true;
 }
 
@@ -487,7 +584,9 @@ static void edit(struct app *a, const struct phase *p, enum rm_edit kind)
 			.where = where, .title = _("Next steps"),
 			.init = init ? init : "", .multi = true,
 			.hint = _("one step per line · C-s save · Esc cancel"),
-			.done = edit_done, .kind = kind });
+			.done = edit_done, .kind = kind,
+			/* what the edit started from: see steps_unchanged */
+			.key = init ? init : "" });
 		free(init);
 		return;
 	}

@@ -49,6 +49,23 @@ void to_bar(struct buf *b, double frac, int cols)
 		buf_putc(b, ' ');
 }
 
+char *to_changed_by(struct app *a, const char *tbl, int64_t row)
+{
+	struct audit_entry *list = NULL;
+	struct error e;
+	char *who = NULL;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
+		return NULL;
+	for (size_t i = 0; i < n && !who; i++)
+		if (str_eq(list[i].tbl, tbl) && list[i].row == row)
+			who = str_dup(list[i].who);
+	store_audit_list_free(&list, n);
+	return who;
+}
+
 const char *to_crit_name(const struct criterion *c)
 {
 	return !str_empty(c->name) ? c->name : c->key ? c->key : "?";
@@ -567,48 +584,41 @@ static bool add_done(struct app *a, struct modal *m, bool ok)
 static bool field_done(struct app *a, struct modal *m, bool ok)
 {
 	bool is_name = m->kind == 0;
-	struct error e;
 	char *t;
+	int rc;
 
 	if (!ok)
 		return true;
 	if (!(t = edited(m, is_name)))
 		return !is_name;
-	err_clear(&e);
-	if (store_update(a->store, "criterion", m->id,
-			 is_name ? "name" : "description", t, m->version, NULL,
-			 &e) < 0) {
-		app_error(a, &e);
-	} else {
-		app_draft_done(a, m->draft_where);
+	/* A conflict opens the keep mine / take theirs dialog; other
+	 * failures keep the editor open with what was typed. */
+	rc = app_save_field(a, "criterion", m->id,
+			    is_name ? "name" : "description", t, m->version);
+	if (rc == ST_OK)
 		app_msg(a, MSG_OK, is_name ? _("renamed to “%s”")
 			: _("description of “%s” saved"),
 			is_name ? t : m->key ? m->key : "");
-		app_reload(a);
-	}
 	free(t);
-	return true;
+	return rc == ST_OK || rc == ST_CONFLICT;
 }
 
-/* Save a raw weight (text already checked); one store call. */
-static void save_weight(struct app *a, const struct criterion *c, double w)
+/* Save a raw weight (text already checked) with the version the edit
+ * started from; one store call through app_save_field. */
+static int save_weight(struct app *a, const struct criterion *c, double w)
 {
 	char w0[32], w1[32];
-	struct error e;
 	char *name = str_dup(to_crit_name(c));
+	int rc;
 
 	str_number(w0, sizeof(w0), c->weight);
 	str_number(w1, sizeof(w1), w);
-	err_clear(&e);
-	if (store_update(a->store, "criterion", c->id, "weight", w1,
-			 c->version, NULL, &e) < 0) {
-		app_error(a, &e);
-	} else {
+	rc = app_save_field(a, "criterion", c->id, "weight", w1, c->version);
+	if (rc == ST_OK)
 		app_msg(a, MSG_OK, _("%s: raw weight %s → %s"), name ? name : "",
 			w0, w1);
-		app_reload(a);
-	}
 	free(name);
+	return rc;
 }
 
 static bool parse_weight(const char *t, double *out)
@@ -648,10 +658,12 @@ static bool weight_done(struct app *a, struct modal *m, bool ok)
 		if (c->id == m->id) {
 			struct criterion copy = *c;
 
+			int rc;
+
 			/* The version the edit started from, not today's. */
 			copy.version = m->version;
-			save_weight(a, &copy, w);
-			return true;
+			rc = save_weight(a, &copy, w);
+			return rc == ST_OK || rc == ST_CONFLICT;
 		}
 	}
 	app_msg(a, MSG_WARN, "%s", _("the criterion was removed meanwhile; nothing saved"));
@@ -745,27 +757,26 @@ static bool nudges_done(struct app *a, struct modal *m, bool ok)
 		const struct nudge *nd = &f.nudges[idx[i]];
 		int ci = wsdata_criterion_index(a->d, nd->criterion);
 		const struct criterion *c;
-		char w0[32], w1[32];
-		struct error e;
+		char w0[32], w1[32], *key;
 
 		if (!picker_checked(m, i) || ci < 0)
 			continue;
 		c = &a->d->criteria[ci];
 		str_number(w0, sizeof(w0), c->weight);
 		str_number(w1, sizeof(w1), nudged(c, nd->delta));
-		err_clear(&e);
-		if (store_update(a->store, "criterion", c->id, "weight", w1,
-				 c->version, NULL, &e) < 0) {
-			app_error(a, &e);
+		/* Keys keep the message on one line: the list shows names.
+		 * Copied first: the save reloads (fresh versions for the next
+		 * nudge) and c goes with the old data. */
+		key = str_dup(c->key);
+		if (!key || app_save_field(a, "criterion", c->id, "weight", w1,
+					   c->version) != ST_OK) {
+			free(key);
 			break;
 		}
-		strv_push(&s->applied, c->key);
-		/* Keys keep the message on one line: the list shows names. */
-		buf_printf(&said, "%s%s %s→%s", done ? ", " : "", c->key, w0,
-			   w1);
+		strv_push(&s->applied, key);
+		buf_printf(&said, "%s%s %s→%s", done ? ", " : "", key, w0, w1);
+		free(key);
 		done++;
-		/* Reload so the next nudge starts from fresh versions. */
-		app_reload(a);
 	}
 	if (done)
 		app_msg(a, MSG_OK, _("applied %zu nudges: %s"), done,
@@ -846,19 +857,13 @@ static void show_nudges(struct app *a, struct tscreen *s)
 static void toggle_weighting(struct app *a)
 {
 	bool to_ahp = a->d->ws.weighting != WEIGHTING_AHP;
-	struct error e;
 
-	err_clear(&e);
-	if (store_update(a->store, "workshop", a->ws, "weighting",
-			 to_ahp ? "ahp" : "direct", a->d->ws.version, NULL,
-			 &e) < 0) {
-		app_error(a, &e);
+	if (app_save_field(a, "workshop", a->ws, "weighting",
+			   to_ahp ? "ahp" : "direct", a->d->ws.version) != ST_OK)
 		return;
-	}
 	app_msg(a, MSG_OK, "%s", to_ahp
 		? _("weights now come from the pairwise judgements (AHP): p shows them")
 		: _("weights now come from the raw weights (direct)"));
-	app_reload(a);
 }
 
 static bool criteria_key(struct app *a, struct tscreen *s, enum action act)

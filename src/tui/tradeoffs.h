@@ -66,6 +66,9 @@ struct tscreen {
 /* ---- screen_tradeoffs.c -------------------------------------------------- */
 /* Draw a horizontal bar of `cols` cells filled to frac (0..1). */
 void to_bar(struct buf *b, double frac, int cols);
+/* Who last changed row `row` of `tbl` ("score", "vote", "judgement"),
+ * from the audit log: a new string, NULL when unknown. */
+char *to_changed_by(struct app *a, const char *tbl, int64_t row);
 /* "Security posture" or the key when the name is empty. */
 const char *to_crit_name(const struct criterion *c);
 /* Pad or cut s to cols columns into b. */

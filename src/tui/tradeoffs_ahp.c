@@ -407,17 +407,61 @@ static void judge(struct app *a, struct tscreen *s, double v)
 	free(t);
 }
 
+/* The agreed judgement row of criteria i and k (either order), or NULL. */
+static const struct judgement *pair_row(const struct workshop_data *d,
+					size_t i, size_t k)
+{
+	const char *ka = d->criteria[i].key, *kb = d->criteria[k].key;
+
+	for (size_t n = 0; n < d->n_pairwise; n++) {
+		const struct judgement *j = &d->pairwise[n];
+
+		if (str_empty(j->participant) &&
+		    ((str_eq(j->a, ka) && str_eq(j->b, kb)) ||
+		     (str_eq(j->a, kb) && str_eq(j->b, ka))))
+			return j;
+	}
+	return NULL;
+}
+
+/*
+ * The picker takes a while; someone may judge the same pair meanwhile.
+ * store_judgement_set takes no expected version, so the picker remembers
+ * the row's version when it opened and compares it with the one the live
+ * refresh loaded since: changed means nothing is written, the message
+ * says who and what it is now, and the cursor stays on the pair.  (Like
+ * a score, a judgement is one number: no merge dialog.)  The digits and
+ * h/l act at once on what is on screen.
+ */
 static bool pick_done(struct app *a, struct modal *m, bool ok)
 {
+	const struct judgement *j;
 	struct tscreen *s = NULL;
+	const struct to_pair *p;
 
 	if (!ok)
 		return true;
 	for (size_t i = 0; i < tui_n_screens; i++)
 		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
 			s = a->state[i];
-	if (s && s->pairs.sel < s->n_pairs && (size_t)m->id == s->pairs.sel)
-		judge(a, s, slider_value((int)picker_selected(m)));
+	if (!s || s->pairs.sel >= s->n_pairs || (size_t)m->id != s->pairs.sel)
+		return true;
+	p = &s->pair[s->pairs.sel];
+	j = pair_row(a->d, p->a, p->b);
+	if ((j ? j->version : 0) != m->version) {
+		char *who = j ? to_changed_by(a, "judgement", j->id) : NULL;
+		char *now = NULL;
+		double v;
+
+		if (to_judgement(a->d, p->a, p->b, &v))
+			now = to_judgement_text(a->d, p->a, p->b, v);
+		app_msg(a, MSG_WARN, _("%s changed this judgement while you chose; it is now: %s. Nothing saved: pick again to replace it"),
+			who ? who : _("someone else"), now ? now : _("not judged"));
+		free(who);
+		free(now);
+		return true;
+	}
+	judge(a, s, slider_value((int)picker_selected(m)));
 	return true;
 }
 
@@ -439,8 +483,11 @@ static void pick(struct app *a, struct tscreen *s, int pos)
 	m = picker_new(PICK_ONE, _("Which matters more?"), labels, SLIDER,
 		       (size_t)(pos < 0 ? MID : pos), pick_done);
 	if (m) {
+		const struct judgement *j = pair_row(a->d, p->a, p->b);
+
 		m->scope = SC_PICKER;
 		m->id = (int64_t)s->pairs.sel;
+		m->version = j ? j->version : 0;
 	}
 	app_push(a, m);
 	strv_free(&texts);

@@ -20,6 +20,7 @@
 #include "tui/draw.h"
 #include "tui/screens.h"
 #include "tui/tradeoffs.h"
+#include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
@@ -541,42 +542,204 @@ static bool cell_ok(struct app *a, struct tscreen *s)
 	return false;
 }
 
-static void set_cell(struct app *a, struct tscreen *s, const double *v)
+/* The cell's value as it is now (the agreed score, or my vote) and the
+ * row holding it (0: none). */
+static bool cell_now(struct app *a, const char *ak, const char *ck, bool mine,
+		     double *v, int64_t *version, int64_t *row)
 {
 	const struct workshop_data *d = a->d;
-	const struct approach *ap = &d->approaches[s->rows.sel];
-	const struct criterion *c = &d->criteria[s->col];
-	char *what = str_printf("%s · %s", ap->name, to_crit_name(c));
+	int ai = wsdata_approach_index(d, ak), ci = wsdata_criterion_index(d, ck);
+
+	*version = 0;
+	if (row)
+		*row = 0;
+	if (ai < 0 || ci < 0)
+		return false;
+	if (mine) {
+		const struct vote *mv = my_vote(a, (size_t)ai, (size_t)ci);
+
+		if (!mv)
+			return false;
+		*version = mv->version;
+		*v = mv->value;
+		if (row)
+			*row = mv->id;
+		return true;
+	} else {
+		const struct score *sc = wsdata_score(d, ak, ck);
+
+		if (!sc)
+			return false;
+		*version = sc->version;
+		*v = sc->value;
+		if (row)
+			*row = sc->id;
+		return sc->has_value;
+	}
+}
+
+/*
+ * Someone else set the cell since the value on screen was read: the store
+ * said so (ST_CONFLICT) and wrote nothing.  A score is one number, so a
+ * keep-mine / take-theirs / merge dialog would only ask which digit to
+ * keep: the message says who set it to what (short enough for the message
+ * line), the screen shows theirs, and the cursor stays on the cell for
+ * the next digit, which replaces it.
+ */
+static void cell_conflict(struct app *a, const struct error *e,
+			  const char *ak, const char *ck, bool mine,
+			  const double *typed)
+{
+	char now[32], yours[32];
+	int64_t version, row;
+	char *who = NULL;
+	double v = 0;
+
+	app_reload(a);
+	if (cell_now(a, ak, ck, mine, &v, &version, &row))
+		num(now, sizeof(now), v);
+	else
+		snprintf(now, sizeof(now), "%s", _("no score"));
+	if (typed)
+		num(yours, sizeof(yours), *typed);
+	else
+		snprintf(yours, sizeof(yours), "%s", _("cleared"));
+	if (row)
+		who = to_changed_by(a, mine ? "vote" : "score", row);
+	if (who)
+		app_msg(a, MSG_WARN, _("not saved: %s set it to %s (yours: %s) · type again to replace"),
+			who, now, yours);
+	else
+		app_msg(a, MSG_WARN, "%s", e->msg);
+	free(who);
+}
+
+/* One cell (agreed score, or my vote when `mine`) set from the version
+ * the edit started from; v NULL clears it. */
+static int write_cell(struct app *a, const char *ak, const char *ck,
+		      const double *v, int64_t expect, bool mine)
+{
+	int ai = wsdata_approach_index(a->d, ak);
+	int ci = wsdata_criterion_index(a->d, ck);
+	char *what, *akc = str_dup(ak), *ckc = str_dup(ck);
 	struct error e;
 	char vs[32] = "";
 	int rc;
 
+	/* The keys and names point into the data the save reloads. */
+	what = ai >= 0 && ci >= 0
+		? str_printf("%s · %s", a->d->approaches[ai].name,
+			     to_crit_name(&a->d->criteria[ci]))
+		: str_printf("%s · %s", ak, ck);
+	if (!akc || !ckc || !what) {
+		free(akc);
+		free(ckc);
+		free(what);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return ST_ERROR;
+	}
 	err_clear(&e);
 	if (v)
 		num(vs, sizeof(vs), *v);
-	if (s->mine) {
-		const struct vote *mv = my_vote(a, s->rows.sel, s->col);
-
-		rc = store_vote_set(a->store, a->ws, ap->key, c->key, v,
-				    mv ? mv->version : 0, NULL, &e);
-	} else {
-		const struct score *sc = wsdata_score(d, ap->key, c->key);
-
-		rc = store_score_set(a->store, a->ws, ap->key, c->key, v,
-				     sc ? sc->version : 0, NULL, &e);
-	}
-	if (rc < 0) {
+	rc = mine ? store_vote_set(a->store, a->ws, akc, ckc, v, expect, NULL,
+				   &e)
+		  : store_score_set(a->store, a->ws, akc, ckc, v, expect, NULL,
+				    &e);
+	if (rc == ST_CONFLICT) {
+		cell_conflict(a, &e, akc, ckc, mine, v);
+	} else if (rc < 0) {
 		app_error(a, &e);
 	} else {
 		app_reload(a);
 		if (v)
-			app_msg(a, MSG_OK, s->mine ? _("your vote on %s: %s")
-				: _("%s scored %s"), what ? what : "", vs);
+			app_msg(a, MSG_OK, mine ? _("your vote on %s: %s")
+				: _("%s scored %s"), what, vs);
 		else
-			app_msg(a, MSG_OK, s->mine ? _("your vote on %s cleared")
-				: _("%s: score cleared"), what ? what : "");
+			app_msg(a, MSG_OK, mine ? _("your vote on %s cleared")
+				: _("%s: score cleared"), what);
 	}
+	free(akc);
+	free(ckc);
 	free(what);
+	return rc;
+}
+
+static void set_cell(struct app *a, struct tscreen *s, const double *v)
+{
+	const struct workshop_data *d = a->d;
+	const char *ak = d->approaches[s->rows.sel].key;
+	const char *ck = d->criteria[s->col].key;
+	int64_t version;
+	double now;
+
+	cell_now(a, ak, ck, s->mine, &now, &version, NULL);
+	write_cell(a, ak, ck, v, version, s->mine);
+}
+
+/* The typed score: a number on the scale (decimals too), empty clears. */
+static bool type_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct workshop_data *d = a->d;
+	char *t, *ck, *end, hint[160];
+	double v;
+	int rc;
+
+	if (!ok || !m->key || !(ck = strchr(m->key, '\t')))
+		return true;
+	if (!(t = str_dup(edit_text(m))))
+		return true;
+	str_trim(t);
+	v = strtod(t, &end);
+	if (*t && (*end || !isfinite(v) || v < d->ws.scale_min ||
+		   v > d->ws.scale_max)) {
+		char lo[32], hi[32];
+
+		num(lo, sizeof(lo), d->ws.scale_min);
+		num(hi, sizeof(hi), d->ws.scale_max);
+		snprintf(hint, sizeof(hint), _("a number from %s to %s (empty clears) · Esc cancels"),
+			 lo, hi);
+		edit_set_hint(m, hint);
+		free(t);
+		return false;
+	}
+	*ck = '\0';
+	rc = write_cell(a, m->key, ck + 1, *t ? &v : NULL, m->version,
+			m->kind != 0);
+	*ck = '\t';
+	free(t);
+	/* Saved, or the conflict was said (theirs is on screen): close.
+	 * A busy database keeps the editor with the number typed. */
+	return rc == ST_OK || rc == ST_CONFLICT;
+}
+
+static void type_score(struct app *a, struct tscreen *s)
+{
+	const struct workshop_data *d = a->d;
+	const struct approach *ap = &d->approaches[s->rows.sel];
+	const struct criterion *c = &d->criteria[s->col];
+	char now[32] = "", lo[32], hi[32], *title, *hint;
+	int64_t version;
+	double v;
+	struct modal *m;
+
+	if (cell_now(a, ap->key, c->key, s->mine, &v, &version, NULL))
+		num(now, sizeof(now), v);
+	num(lo, sizeof(lo), d->ws.scale_min);
+	num(hi, sizeof(hi), d->ws.scale_max);
+	title = str_printf(s->mine ? _("Your vote: %s on %s")
+			   : _("Score of %s on %s"), ap->name, to_crit_name(c));
+	hint = str_printf(_("%s to %s, decimals too · empty clears · Enter save · Esc cancel"),
+			  lo, hi);
+	m = lineedit_new(title ? title : "", now, hint ? hint : "", type_done);
+	free(title);
+	free(hint);
+	if (m) {
+		m->scope = SC_EDIT;
+		m->version = version;
+		m->kind = s->mine;
+		m->key = str_printf("%s\t%s", ap->key, c->key);
+	}
+	app_push(a, m);
 }
 
 /* Adopt the votes' median as the agreed score of one cell; 1 if it did,
@@ -605,6 +768,15 @@ static int adopt(struct app *a, size_t ai, size_t ci, double *median)
 	err_clear(&e);
 	rc = store_score_set(a->store, a->ws, ak, ck, &st.median,
 			     sc ? sc->version : 0, NULL, &e);
+	if (rc == ST_CONFLICT) {
+		char *akc = str_dup(ak), *ckc = str_dup(ck);
+
+		if (akc && ckc)
+			cell_conflict(a, &e, akc, ckc, false, &st.median);
+		free(akc);
+		free(ckc);
+		return rc;
+	}
 	if (rc < 0) {
 		app_error(a, &e);
 		return rc;
@@ -682,10 +854,90 @@ static void cycle_show(struct app *a, struct tscreen *s)
 	}
 }
 
+/*
+ * The rationale is a score's text column, not a store_update field, so
+ * app_save_field's dialog cannot take it.  On a conflict the editor stays
+ * open with mine, theirs is shown, and the editor now counts from their
+ * version: saving again writes mine (edited into a merge or not) over
+ * theirs; Esc keeps theirs.  Nothing is written without the user seeing
+ * both.
+ */
+/*
+ * Theirs and mine in full, in a scrolling overlay over the editor that
+ * keeps mine (the message line is too short for two texts).
+ */
+static void show_both(struct app *a, const char *who, const char *theirs,
+		      const char *mine)
+{
+	const char *part[2] = { theirs, mine };
+	struct strv lines = { 0 }, paras = { 0 };
+	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
+	char *head[2];
+
+	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),
+			     who ? who : _("someone else"));
+	/* "\x01" makes a heading line of the overlay. */
+	head[0] = str_printf("\x01%s", head[1] ? head[1] : "");
+	free(head[1]);
+	head[1] = str_printf("\x01%s", _("Yours, still in the editor (not saved):"));
+	for (int k = 0; k < 2; k++) {
+		strv_push(&lines, head[k] ? head[k] : "");
+		strv_free(&paras);
+		if (strv_split(&paras, str_empty(part[k]) ? _("(empty)")
+			       : part[k], '\n') < 0)
+			continue;
+		for (size_t i = 0; i < paras.n; i++) {
+			size_t st[64], ln[64], n = draw_wrap(paras.v[i], w, st,
+							    ln, 64);
+
+			if (!n)
+				strv_push(&lines, "");
+			for (size_t j = 0; j < n; j++) {
+				char *t = str_printf("  %.*s", (int)ln[j],
+						     paras.v[i] + st[j]);
+
+				strv_push(&lines, t ? t : "");
+				free(t);
+			}
+		}
+		strv_push(&lines, "");
+		free(head[k]);
+	}
+	strv_push(&lines, _("Esc closes this; then C-s writes yours over theirs (edit"));
+	strv_push(&lines, _("it into a merge first if you like), Esc keeps theirs."));
+	strv_free(&paras);
+	app_push(a, overlay_new(_("Changed while you edited"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
+}
+
+static void rationale_conflict(struct app *a, struct modal *m,
+			       const struct error *e, const char *ak,
+			       const char *ck)
+{
+	const struct score *sc;
+	char *who;
+
+	app_reload(a);
+	sc = wsdata_score(a->d, ak, ck);
+	m->version = sc ? sc->version : 0;
+	who = sc ? to_changed_by(a, "score", sc->id) : NULL;
+	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
+	show_both(a, who, sc ? sc->rationale : NULL, edit_text(m));
+	if (who)
+		app_msg(a, MSG_WARN, _("not saved: %s changed this rationale meanwhile; both are shown"),
+			who);
+	else
+		app_msg(a, MSG_WARN, "%s", e->msg);
+	free(who);
+}
+
 static bool rationale_done(struct app *a, struct modal *m, bool ok)
 {
 	struct error e;
 	char *ck, *t;
+	int rc;
 
 	if (!ok || !m->key)
 		return true;
@@ -697,8 +949,11 @@ static bool rationale_done(struct app *a, struct modal *m, bool ok)
 	if (t)
 		str_trim(t);
 	err_clear(&e);
-	if (store_score_rationale(a->store, a->ws, m->key, ck, t ? t : "",
-				  m->version, NULL, &e) < 0) {
+	rc = store_score_rationale(a->store, a->ws, m->key, ck, t ? t : "",
+				   m->version, NULL, &e);
+	if (rc == ST_CONFLICT) {
+		rationale_conflict(a, m, &e, m->key, ck);
+	} else if (rc < 0) {
 		app_error(a, &e);
 	} else {
 		app_draft_done(a, m->draft_where);
@@ -707,7 +962,8 @@ static bool rationale_done(struct app *a, struct modal *m, bool ok)
 	}
 	ck[-1] = '\t';
 	free(t);
-	return true;
+	/* Open on a conflict (mine stays) or a busy database. */
+	return rc == ST_OK || (rc < 0 && rc != ST_CONFLICT && rc != ST_BUSY);
 }
 
 static void edit_rationale(struct app *a, struct tscreen *s)
@@ -775,6 +1031,10 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 	case A_MX_CLEAR:
 		if (cell_ok(a, s))
 			set_cell(a, s, NULL);
+		return true;
+	case A_MX_TYPE:
+		if (cell_ok(a, s))
+			type_score(a, s);
 		return true;
 	case A_MX_RATIONALE:
 		if (cell_ok(a, s))

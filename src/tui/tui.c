@@ -1047,7 +1047,11 @@ int tui_run(const struct tui_opts *o)
 	a->cur = screen_index(1);
 	open_screen(a, a->cur);
 	if (o->workshop) {
-		if (app_open_workshop(a, o->workshop, 0) < 0)
+		/* The demo opens on the trade-offs matrix, the heart of the
+		 * tool, rather than on its stage (the roadmap): that is what
+		 * a newcomer should see first.  A workshop of one's own opens
+		 * where its work stands. */
+		if (app_open_workshop(a, o->workshop, o->demo ? 5 : 0) < 0)
 			app_msg(a, MSG_ERROR, "%s", _("cannot open the workshop"));
 	} else {
 		app_reload(a);
