@@ -5,7 +5,11 @@ EXTRA_DIST += tests/cli/basic.sh tests/cli/lib.sh tests/cli/adr-roundtrip.sh
 # Unit tests under valgrind: every test program without an extension.
 VALGRIND_CMD = valgrind --quiet --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect
-check-valgrind:
+check-valgrind: check-valgrind-ui check-fuzz-valgrind
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(filter tests/unit/%,$(TESTS))' \
 		LOG_COMPILER='$(VALGRIND_CMD)'
-.PHONY: check-valgrind
+# The screen scenarios, each app process under valgrind.
+check-valgrind-ui:
+	CHARRETTE_UI_WRAPPER='$(VALGRIND_CMD)' $(MAKE) $(AM_MAKEFLAGS) check \
+		TESTS='tests/ui/run.sh tests/ui/shared.sh'
+.PHONY: check-valgrind check-valgrind-ui
