@@ -7,6 +7,7 @@
 #define CHARRETTE_STORE_INT_H
 
 #include <sqlite3.h>
+#include <time.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -25,7 +26,9 @@ struct store {
 	char *path;
 	char *who;
 	bool readonly;
-	int busy_ms;            /* busy_timeout of each attempt */
+	int busy_ms;            /* how long one attempt waits for the lock */
+	struct timespec busy_since;  /* when the current wait began */
+	unsigned busy_seed;     /* jitter of the short sleeps while waiting */
 	int64_t session;        /* tells this process's presence row apart */
 	struct stmt_slot *stmts;
 	size_t n_stmts, cap_stmts;
