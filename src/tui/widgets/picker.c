@@ -73,11 +73,14 @@ static void picker_draw(struct modal *m, struct app *a, int h, int w)
 
 		if (i >= p->n)
 			break;
+		/* The marker shows the cursor without colour (NO_COLOR). */
 		if (p->mode == PICK_MANY)
-			snprintf(line, sizeof(line), "[%s] %s",
+			snprintf(line, sizeof(line), "%s[%s] %s",
+				 i == p->sel ? "›" : " ",
 				 p->checked[i] ? "x" : " ", p->labels[i]);
 		else
-			snprintf(line, sizeof(line), " %s", p->labels[i]);
+			snprintf(line, sizeof(line), "%s%s",
+				 i == p->sel ? "›" : " ", p->labels[i]);
 		draw_role(i == p->sel ? CR_SELECTED : CR_DIALOG);
 		draw_line(by + 1 + r, bx + 2, line, bw - 4);
 	}
