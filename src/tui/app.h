@@ -241,6 +241,11 @@ int app_save_field(struct app *a, const char *table, int64_t id,
  * answer when the edit started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label);
+/* For a text no store_update field holds (its editor stays open with mine
+ * on a conflict): theirs and mine in full in an overlay over the editor.
+ * `who` changed theirs (NULL: unknown). */
+void conflict_show_both(struct app *a, const char *who, const char *theirs,
+			const char *mine);
 
 /* Follow mode and the facilitator (follow.c). */
 /* Publish where I am (screen and selection) with a heartbeat. */
