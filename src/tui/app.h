@@ -70,6 +70,8 @@ struct screen_def {
 
 extern const struct screen_def tui_screens[];
 extern const size_t tui_n_screens;
+/* The state of the opened screen with these ops (NULL: not opened). */
+void *tui_screen_state(struct app *a, const struct screen_ops *ops);
 
 /* ---- modals (editors, pickers, dialogs, overlays) -------------------- */
 enum modal_result { MODAL_CONTINUE = 0, MODAL_OK, MODAL_CANCEL };

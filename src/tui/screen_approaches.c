@@ -227,11 +227,7 @@ static struct list *ap_list(struct app *a, void *state)
 
 static struct ascreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_approaches_ops &&
-		    a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_approaches_ops);
 }
 
 void approaches_select(struct app *a, int64_t id)
@@ -246,11 +242,9 @@ void approaches_select(struct app *a, int64_t id)
 
 struct cmpview *approaches_cmpview(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_approaches_ops &&
-		    a->opened[i] && a->state[i])
-			return &((struct ascreen *)a->state[i])->cv;
-	return NULL;
+	struct ascreen *s = screen_state(a);
+
+	return s ? &s->cv : NULL;
 }
 
 /* ---- drawing ---------------------------------------------------------------- */

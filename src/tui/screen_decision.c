@@ -75,10 +75,7 @@ static bool is_list(enum dfield f)
 
 static struct dscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_decision_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_decision_ops);
 }
 
 static const struct decision *row_adr(const struct dscreen *s, size_t i)

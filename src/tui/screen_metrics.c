@@ -51,10 +51,7 @@ static const char *const mfield_names[MF_COUNT] = {
 
 static struct mscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_metrics_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_metrics_ops);
 }
 
 static const struct metric *row_metric(const struct mscreen *s, size_t i)

@@ -80,10 +80,7 @@ static const char *band_name(int score)
 
 static struct rscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_risks_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_risks_ops);
 }
 
 static const struct risk *row_risk(const struct rscreen *s, size_t i)

@@ -295,10 +295,7 @@ static void rm_status(struct app *a, void *state, char *buf, size_t size)
 /* ---- editing ---------------------------------------------------------------- */
 static struct rscreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_roadmap_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_roadmap_ops);
 }
 
 /* Weeks typed: a number above zero; else a hint says why and -1. */

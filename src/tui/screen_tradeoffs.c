@@ -507,10 +507,7 @@ static void select_crit_id(struct app *a, struct tscreen *s, int64_t id)
 
 static struct tscreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_tradeoffs_ops);
 }
 
 /* A key from a name: "Compliance evidence" -> "compliance-evidence". */

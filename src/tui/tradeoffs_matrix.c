@@ -786,14 +786,12 @@ static int adopt(struct app *a, size_t ai, size_t ci, double *median)
 
 static bool person_done(struct app *a, struct modal *m, bool ok)
 {
-	struct tscreen *s = NULL;
+	struct tscreen *s;
 	struct strv names = { 0 };
 
 	if (!ok)
 		return true;
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
-			s = a->state[i];
+	s = tui_screen_state(a, &screen_tradeoffs_ops);
 	if (!s || !a->d)
 		return true;
 	for (size_t i = 0; i < a->d->n_votes; i++)
