@@ -216,6 +216,18 @@ int app_save_display(struct app *a, const char *path, struct error *e);
 
 void app_edit(struct app *a, const struct edit_req *r);
 
+/* A y/n question (SC_DIALOG keys) whose done callback gets the modal with
+ * id, version, kind and a copy of key from the request. */
+struct confirm_req {
+	const char *title;
+	const char *question;      /* NULL shows an empty question */
+	modal_done_fn done;
+	int64_t id, version;
+	const char *key;
+	int kind;
+};
+void app_confirm(struct app *a, const struct confirm_req *r);
+
 /* Help overlay generated from the key table (and the commands). */
 void app_help(struct app *a);
 /* The key table and the commands, as text or roff (--dump-keys). */

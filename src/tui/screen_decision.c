@@ -1022,7 +1022,6 @@ static bool base_done(struct app *a, struct modal *m, bool ok)
 static bool new_title_done(struct app *a, struct modal *m, bool ok)
 {
 	double total = 0;
-	struct modal *q;
 	char *title, *text;
 	int top;
 
@@ -1045,16 +1044,11 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 	}
 	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %.2f)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
 			  a->d->approaches[top].name, total);
-	q = confirm_new(_("New ADR"), text ? text : "", base_done);
+	app_confirm(a, &(struct confirm_req){ .title = _("New ADR"),
+		    .question = text, .done = base_done, .key = title,
+		    .kind = top });
 	free(text);
-	if (q) {
-		q->scope = SC_DIALOG;
-		q->key = title;
-		q->kind = top;
-	} else {
-		free(title);
-	}
-	app_push(a, q);
+	free(title);
 	return true;
 }
 
@@ -1093,15 +1087,9 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 static void confirm(struct app *a, const struct decision *dc,
 		    const char *title, const char *q, modal_done_fn done)
 {
-	struct modal *m = confirm_new(title, q ? q : "", done);
-
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = dc->id;
-		m->version = dc->version;
-		m->kind = dc->number;
-	}
-	app_push(a, m);
+	app_confirm(a, &(struct confirm_req){ .title = title, .question = q,
+		    .done = done, .id = dc->id, .version = dc->version,
+		    .kind = dc->number });
 }
 
 static bool dc_key(struct app *a, void *state, enum action act)

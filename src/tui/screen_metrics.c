@@ -714,15 +714,12 @@ static bool ms_key(struct app *a, void *state, enum action act)
 	case A_MT_DELETE:
 		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
 			       mt->name ? mt->name : mt->key);
-		m = confirm_new(_("Delete metric"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete metric"), .question = q,
+			.done = delete_done, .id = mt->id,
+			.version = mt->version,
+			.key = mt->name ? mt->name : mt->key });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = mt->id;
-			m->version = mt->version;
-			m->key = str_dup(mt->name ? mt->name : mt->key);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

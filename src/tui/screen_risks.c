@@ -903,15 +903,11 @@ static bool rk_key(struct app *a, void *state, enum action act)
 	case A_RK_DELETE:
 		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
 			       r->key, r->description ? r->description : "");
-		m = confirm_new(_("Delete risk"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete risk"), .question = q,
+			.done = delete_done, .id = r->id,
+			.version = r->version, .key = r->key });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = r->id;
-			m->version = r->version;
-			m->key = str_dup(r->key);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

@@ -622,15 +622,11 @@ static bool rm_key(struct app *a, void *state, enum action act)
 		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
 					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
 					p->items.n), p->name, wk, p->items.n);
-		m = confirm_new(_("Delete phase"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete phase"), .question = q,
+			.done = delete_done, .id = p->id,
+			.version = p->version, .key = p->name });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = p->id;
-			m->version = p->version;
-			m->key = str_dup(p->name);
-		}
-		app_push(a, m);
 		return true;
 	}
 	default:

@@ -689,7 +689,6 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 static void ask_delete(struct app *a, const struct criterion *c)
 {
 	size_t ns = 0, nv = 0;
-	struct modal *m;
 	char *q;
 
 	for (size_t i = 0; i < a->d->n_scores; i++)
@@ -702,15 +701,11 @@ static void ask_delete(struct app *a, const struct criterion *c)
 			nv++;
 	q = str_printf(_("Remove the criterion “%s”? Its %zu scores and %zu votes go with it."),
 		       to_crit_name(c), ns, nv);
-	m = confirm_new(_("Remove criterion"), q ? q : "", delete_done);
+	app_confirm(a, &(struct confirm_req){
+		.title = _("Remove criterion"), .question = q,
+		.done = delete_done, .id = c->id, .version = c->version,
+		.key = to_crit_name(c) });
 	free(q);
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = c->id;
-		m->version = c->version;
-		m->key = str_dup(to_crit_name(c));
-	}
-	app_push(a, m);
 }
 
 /* ---- the findings' weight nudges -------------------------------------------- */

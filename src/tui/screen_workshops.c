@@ -474,14 +474,11 @@ static bool ws_key(struct app *a, void *state, enum action act)
 	case A_WS_DELETE:
 		text = str_printf(_("Delete the workshop “%s” and everything in it? This cannot be undone."),
 				  row->w.title);
-		m = confirm_new(_("Delete workshop"), text ? text : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete workshop"), .question = text,
+			.done = delete_done, .id = row->w.id,
+			.key = row->w.title });
 		free(text);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = row->w.id;
-			m->key = str_dup(row->w.title);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

@@ -289,6 +289,21 @@ void app_edit(struct app *a, const struct edit_req *r)
 	open_editor(a, r, r->init);
 }
 
+void app_confirm(struct app *a, const struct confirm_req *r)
+{
+	struct modal *m = confirm_new(r->title, r->question ? r->question : "",
+				      r->done);
+
+	if (m) {
+		m->scope = SC_DIALOG;
+		m->id = r->id;
+		m->version = r->version;
+		m->key = str_dup(r->key);
+		m->kind = r->kind;
+	}
+	app_push(a, m);
+}
+
 /* ---- workshop data ----------------------------------------------------- */
 static void refresh_screens(struct app *a)
 {
