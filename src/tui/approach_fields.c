@@ -215,9 +215,7 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 	if (fields[f].ed == ED_LIST) {
 		t = clean_list(edit_text(m));
 	} else {
-		t = str_dup(edit_text(m));
-		if (t)
-			str_trim(t);
+		t = edit_text_trimmed(m, NULL);
 	}
 	if (!t)
 		return true;
@@ -342,15 +340,9 @@ static bool other_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	t = str_dup(edit_text(m));
+	t = edit_text_trimmed(m, _("type the technology's name (Esc cancels)"));
 	if (!t)
-		return true;
-	str_trim(t);
-	if (!*t) {
-		free(t);
-		edit_set_hint(m, _("type the technology's name (Esc cancels)"));
 		return false;
-	}
 	rc = ap_save_component(a, m->id, m->version, m->kind, m->key, t);
 	free(t);
 	/* Keep the editor (and the name typed) unless saved or handed to
@@ -568,15 +560,9 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	name = str_dup(edit_text(m));
+	name = edit_text_trimmed(m, _("an approach needs a name (Esc cancels)"));
 	if (!name)
-		return true;
-	str_trim(name);
-	if (!*name) {
-		free(name);
-		edit_set_hint(m, _("an approach needs a name (Esc cancels)"));
 		return false;
-	}
 	if (m->key && a->k)
 		p = knowledge_pattern(a->k, m->key);
 	memset(&ap, 0, sizeof(ap));

@@ -1027,15 +1027,9 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	top = top_approach(a, &total);
 	if (top < 0) {
 		create_adr(a, title, -1);

@@ -418,15 +418,10 @@ static bool value_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	t = str_dup(edit_text(m));
+	t = edit_text_trimmed(m, f == MF_NAME
+			      ? _("a name is required (Esc cancels)") : NULL);
 	if (!t)
-		return true;
-	str_trim(t);
-	if (f == MF_NAME && !*t) {
-		free(t);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
-		return false;
-	}
+		return f != MF_NAME;
 	if (f <= MF_TARGET_6M && *t) {
 		double v;
 
@@ -544,10 +539,9 @@ static bool unit_done(struct app *a, struct modal *m, bool ok)
 		app_msg(a, MSG_INFO, "%s", _("no metric added"));
 		return true;
 	}
-	unit = str_dup(edit_text(m));
+	unit = edit_text_trimmed(m, NULL);
 	if (!unit)
 		return true;
-	str_trim(unit);
 	/* An empty key lets the store derive it from the name. */
 	mt.key = "";
 	mt.name = m->key;
@@ -568,15 +562,9 @@ static bool name_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	name = str_dup(edit_text(m));
+	name = edit_text_trimmed(m, _("a name is required (Esc cancels)"));
 	if (!name)
-		return true;
-	str_trim(name);
-	if (!*name) {
-		free(name);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
 		return false;
-	}
 	u = lineedit_new(_("New metric: unit"), "",
 			 _("e.g. %, hours, pages per week · Enter add · Esc cancel"),
 			 unit_done);

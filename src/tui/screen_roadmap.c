@@ -425,15 +425,9 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 	switch ((enum rm_edit)m->kind) {
 	case RE_NAME:
 	case RE_NEW_NAME:
-		t = str_dup(edit_text(m));
+		t = edit_text_trimmed(m, _("a phase needs a name (Esc cancels)"));
 		if (!t)
-			return true;
-		str_trim(t);
-		if (!*t) {
-			free(t);
-			edit_set_hint(m, _("a phase needs a name (Esc cancels)"));
 			return false;
-		}
 		if (m->kind == RE_NEW_NAME) {
 			struct modal *n = lineedit_new(_("Weeks for the new phase"), "",
 						       _("a number above 0 · Enter add · Esc cancel"),

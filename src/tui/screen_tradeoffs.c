@@ -533,17 +533,8 @@ static void make_key(const char *name, char *out, size_t size)
 /* The trimmed text of an editor, or NULL after telling the user. */
 static char *edited(struct modal *m, bool required)
 {
-	char *t = str_dup(edit_text(m));
-
-	if (!t)
-		return NULL;
-	str_trim(t);
-	if (required && !*t) {
-		free(t);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
-		return NULL;
-	}
-	return t;
+	return edit_text_trimmed(m, required
+				 ? _("a name is required (Esc cancels)") : NULL);
 }
 
 static bool add_done(struct app *a, struct modal *m, bool ok)

@@ -286,15 +286,9 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	if (!a->k || a->k->n_templates == 0) {
 		free(title);
 		app_msg(a, MSG_ERROR, "%s", _("no templates in the content (see charrette check-data)"));
@@ -329,15 +323,9 @@ static bool rename_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	/* A conflict opens the keep-mine / take-theirs dialog; any other
 	 * failure keeps the editor open with what was typed. */
 	rc = app_save_field(a, "workshop", m->id, "title", title, m->version);
@@ -355,15 +343,9 @@ static bool duplicate_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	err_clear(&e);
 	if (store_workshop_duplicate(a->store, m->id, title, &id, &e) < 0)
 		app_error(a, &e);

@@ -686,9 +686,8 @@ static bool type_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok || !m->key || !(ck = strchr(m->key, '\t')))
 		return true;
-	if (!(t = str_dup(edit_text(m))))
+	if (!(t = edit_text_trimmed(m, NULL)))
 		return true;
-	str_trim(t);
 	v = strtod(t, &end);
 	if (*t && (*end || !isfinite(v) || v < d->ws.scale_min ||
 		   v > d->ws.scale_max)) {

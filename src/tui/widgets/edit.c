@@ -168,6 +168,21 @@ void edit_set_hint(struct modal *m, const char *hint)
 	ed->hint = str_dup(hint);
 }
 
+char *edit_text_trimmed(struct modal *m, const char *required)
+{
+	char *t = str_dup(edit_text(m));
+
+	if (!t)
+		return NULL;
+	str_trim(t);
+	if (required && !*t) {
+		free(t);
+		edit_set_hint(m, required);
+		return NULL;
+	}
+	return t;
+}
+
 static void editor_free(struct modal *m)
 {
 	struct editor *ed = (struct editor *)m;
