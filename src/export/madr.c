@@ -255,16 +255,10 @@ int export_madr_one(const struct workshop_data *d,
 	int rc, chosen;
 	bool bare;
 
-	if (i >= d->n_decisions)
-		return err_set(e, ST_INPUT, "%s", _("no such decision"));
-	dec = &d->decisions[i];
-	en = x_plan_entry(plan, d, dec->number);
-	if (!en)
-		return err_set(e, ST_INPUT, _("decision %d is not in the plan"),
-			       dec->number);
-	rc = xctx_init(&x, d, k, e);
+	rc = x_adr_begin(&x, d, k, plan, i, &en, e);
 	if (rc < 0)
 		return rc;
+	dec = &d->decisions[i];
 	chosen = x_chosen(d, dec);
 
 	/* An imported record in a workshop without criteria or approaches
