@@ -185,25 +185,6 @@ static int save_field(struct app *a, int64_t id, enum ap_field f,
 	return rc;
 }
 
-/* Lines typed in the editor -> entries: trimmed, blank lines dropped. */
-static char *clean_list(const char *text)
-{
-	struct strv in = { 0 }, out = { 0 };
-	char *r;
-
-	if (strv_split(&in, text, '\n') < 0)
-		return NULL;
-	for (size_t i = 0; i < in.n; i++) {
-		str_trim(in.v[i]);
-		if (*in.v[i])
-			strv_push(&out, in.v[i]);
-	}
-	r = out.n ? strv_join(&out, "\n") : str_dup("");
-	strv_free(&in);
-	strv_free(&out);
-	return r;
-}
-
 static bool text_done(struct app *a, struct modal *m, bool ok)
 {
 	enum ap_field f = (enum ap_field)m->kind;
@@ -212,11 +193,8 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	if (fields[f].ed == ED_LIST) {
-		t = clean_list(edit_text(m));
-	} else {
-		t = edit_text_trimmed(m, NULL);
-	}
+	t = fields[f].ed == ED_LIST ? edit_text_lines(m)
+				    : edit_text_trimmed(m, NULL);
 	if (!t)
 		return true;
 	if (f == F_NAME && !*t) {

@@ -323,24 +323,6 @@ static double parse_weeks(struct modal *m)
 	return x;
 }
 
-static char *clean_lines(const char *text)
-{
-	struct strv in = { 0 }, out = { 0 };
-	char *r;
-
-	if (strv_split(&in, text, '\n') < 0)
-		return NULL;
-	for (size_t i = 0; i < in.n; i++) {
-		str_trim(in.v[i]);
-		if (*in.v[i])
-			strv_push(&out, in.v[i]);
-	}
-	r = out.n ? strv_join(&out, "\n") : str_dup("");
-	strv_free(&in);
-	strv_free(&out);
-	return r;
-}
-
 /* Who last changed the next steps (new string, NULL when unknown). */
 static char *steps_changed_by(struct app *a)
 {
@@ -456,7 +438,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 		rc = app_save_field(a, "phase", m->id, "weeks", wk, m->version);
 		break;
 	case RE_ITEMS:
-		t = clean_lines(edit_text(m));
+		t = edit_text_lines(m);
 		if (!t)
 			return true;
 		rc = app_save_field(a, "phase", m->id, "items", t, m->version);
@@ -466,7 +448,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 
 		if (!steps_unchanged(a, m))
 			return false;
-		t = clean_lines(edit_text(m));
+		t = edit_text_lines(m);
 		if (!t)
 			return true;
 		if (*t && strv_split(&steps, t, '\n') < 0) {
