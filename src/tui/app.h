@@ -109,6 +109,8 @@ struct modal {
 /* Takes ownership of m. */
 void app_push(struct app *a, struct modal *m);
 bool app_has_modal(const struct app *a);
+/* Take m off the stack wherever it stands and free it. */
+void app_remove_modal(struct app *a, struct modal *m);
 void modal_free(struct modal *m);
 
 /*

@@ -213,19 +213,6 @@ static struct conflict *under(struct app *a, struct modal *m)
 	return NULL;
 }
 
-static void close_modal(struct app *a, struct modal *m)
-{
-	for (size_t i = 0; i < a->n_modals; i++) {
-		if (a->modals[i] != m)
-			continue;
-		memmove(&a->modals[i], &a->modals[i + 1],
-			(a->n_modals - i - 1) * sizeof(a->modals[0]));
-		a->n_modals--;
-		modal_free(m);
-		return;
-	}
-}
-
 static bool merge_done(struct app *a, struct modal *m, bool ok)
 {
 	struct conflict *c = under(a, m);
@@ -261,7 +248,7 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 	if (rc == ST_OK || rc == ST_CONFLICT) {
 		if (rc == ST_OK)
 			app_msg(a, MSG_OK, _("merged version of %s saved"), c->label);
-		close_modal(a, &c->m);
+		app_remove_modal(a, &c->m);
 		return true;
 	}
 	return false;
