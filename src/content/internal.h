@@ -105,6 +105,9 @@ int rd_idv(struct rd *r, yaml_node_t *n, const char *key, enum coll c,
 /* Items of a sequence (NULL, 0 when n is not one: reported). */
 yaml_node_item_t *rd_seq(struct rd *r, yaml_node_t *n, const char *key,
 			 size_t *count);
+/* fn on every item of the sequence n (a top-level list called `key`). */
+typedef void (*rd_item_fn)(struct rd *r, yaml_node_t *n);
+void rd_each(struct rd *r, yaml_node_t *n, const char *key, rd_item_fn fn);
 void rd_ref(struct rd *r, enum ref_kind kind, enum coll target,
 	    enum cond_op op, const char *id, const char *question,
 	    const char *context, const yaml_node_t *at);

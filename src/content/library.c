@@ -12,21 +12,6 @@
 #include "util/i18n.h"
 #include "util/str.h"
 
-typedef void (*item_fn)(struct rd *r, yaml_node_t *n);
-
-static void each(struct rd *r, yaml_node_t *n, const char *key, item_fn fn)
-{
-	size_t count;
-	yaml_node_item_t *it = rd_seq(r, n, key, &count);
-
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *e = rd_node(r, it[i]);
-
-		if (e)
-			fn(r, e);
-	}
-}
-
 /* ---- patterns --------------------------------------------------------- */
 
 static int parse_component(struct rd *r, yaml_node_t *n, struct pattern *p,
@@ -125,7 +110,7 @@ static void parse_pattern(struct rd *r, yaml_node_t *n)
 
 void parse_patterns(struct rd *r, yaml_node_t *n)
 {
-	each(r, n, "patterns", parse_pattern);
+	rd_each(r, n, "patterns", parse_pattern);
 }
 
 /* ---- rules ------------------------------------------------------------ */
@@ -278,7 +263,7 @@ static void parse_rule(struct rd *r, yaml_node_t *n)
 
 void parse_rules(struct rd *r, yaml_node_t *n)
 {
-	each(r, n, "rules", parse_rule);
+	rd_each(r, n, "rules", parse_rule);
 }
 
 /* ---- anti-patterns ---------------------------------------------------- */
@@ -314,7 +299,7 @@ static void parse_antipattern(struct rd *r, yaml_node_t *n)
 
 void parse_antipatterns(struct rd *r, yaml_node_t *n)
 {
-	each(r, n, "antipatterns", parse_antipattern);
+	rd_each(r, n, "antipatterns", parse_antipattern);
 }
 
 /* ---- metrics ---------------------------------------------------------- */
@@ -418,7 +403,7 @@ static void parse_metric(struct rd *r, yaml_node_t *n)
 
 void parse_metrics(struct rd *r, yaml_node_t *n)
 {
-	each(r, n, "metrics", parse_metric);
+	rd_each(r, n, "metrics", parse_metric);
 }
 
 /* ---- templates -------------------------------------------------------- */
@@ -480,5 +465,5 @@ static void parse_template(struct rd *r, yaml_node_t *n)
 
 void parse_templates(struct rd *r, yaml_node_t *n)
 {
-	each(r, n, "templates", parse_template);
+	rd_each(r, n, "templates", parse_template);
 }

@@ -169,6 +169,17 @@ static char *slurp(FILE *f, size_t *len)
 	return buf_detach(&b);
 }
 
+/* libyaml's words for what it could not load, at its place. */
+static void yaml_problem(struct loader *ld, const char *path,
+			 const yaml_parser_t *parser)
+{
+	ld_error(ld, path, (int)parser->problem_mark.line + 1,
+		 (int)parser->problem_mark.column + 1, "%s%s%s",
+		 parser->problem ? parser->problem : _("malformed YAML"),
+		 parser->context ? ", " : "",
+		 parser->context ? parser->context : "");
+}
+
 static void load_file(struct loader *ld, const char *path)
 {
 	yaml_parser_t parser;
@@ -207,11 +218,7 @@ static void load_file(struct loader *ld, const char *path)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
 				     len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		ld_error(ld, path, (int)parser.problem_mark.line + 1,
-			 (int)parser.problem_mark.column + 1, "%s%s%s",
-			 parser.problem ? parser.problem : _("malformed YAML"),
-			 parser.context ? ", " : "",
-			 parser.context ? parser.context : "");
+		yaml_problem(ld, path, &parser);
 		goto out;
 	}
 	root = yaml_document_get_root_node(&doc);
@@ -224,11 +231,7 @@ static void load_file(struct loader *ld, const char *path)
 	yaml_document_delete(&doc);
 	/* One document per file: a second one would be silently lost. */
 	if (!yaml_parser_load(&parser, &doc)) {
-		ld_error(ld, path, (int)parser.problem_mark.line + 1,
-			 (int)parser.problem_mark.column + 1, "%s%s%s",
-			 parser.problem ? parser.problem : _("malformed YAML"),
-			 parser.context ? ", " : "",
-			 parser.context ? parser.context : "");
+		yaml_problem(ld, path, &parser);
 		goto out;
 	}
 	root = yaml_document_get_root_node(&doc);

@@ -212,15 +212,7 @@ static void parse_section(struct rd *r, yaml_node_t *n)
 
 void parse_sections(struct rd *r, yaml_node_t *n)
 {
-	size_t count;
-	yaml_node_item_t *it = rd_seq(r, n, "sections", &count);
-
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *e = rd_node(r, it[i]);
-
-		if (e)
-			parse_section(r, e);
-	}
+	rd_each(r, n, "sections", parse_section);
 }
 
 /* ---- criteria --------------------------------------------------------- */
@@ -263,15 +255,7 @@ static void parse_criterion(struct rd *r, yaml_node_t *n)
 
 void parse_criteria(struct rd *r, yaml_node_t *n)
 {
-	size_t count;
-	yaml_node_item_t *it = rd_seq(r, n, "criteria", &count);
-
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *e = rd_node(r, it[i]);
-
-		if (e)
-			parse_criterion(r, e);
-	}
+	rd_each(r, n, "criteria", parse_criterion);
 }
 
 /* ---- catalogue -------------------------------------------------------- */
@@ -333,26 +317,10 @@ static void parse_tech(struct rd *r, yaml_node_t *n)
 
 void parse_categories(struct rd *r, yaml_node_t *n)
 {
-	size_t count;
-	yaml_node_item_t *it = rd_seq(r, n, "categories", &count);
-
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *e = rd_node(r, it[i]);
-
-		if (e)
-			parse_category(r, e);
-	}
+	rd_each(r, n, "categories", parse_category);
 }
 
 void parse_techs(struct rd *r, yaml_node_t *n)
 {
-	size_t count;
-	yaml_node_item_t *it = rd_seq(r, n, "technologies", &count);
-
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *e = rd_node(r, it[i]);
-
-		if (e)
-			parse_tech(r, e);
-	}
+	rd_each(r, n, "technologies", parse_tech);
 }

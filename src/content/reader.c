@@ -367,6 +367,19 @@ yaml_node_item_t *rd_seq(struct rd *r, yaml_node_t *n, const char *key,
 	return n->data.sequence.items.start;
 }
 
+void rd_each(struct rd *r, yaml_node_t *n, const char *key, rd_item_fn fn)
+{
+	size_t count;
+	yaml_node_item_t *it = rd_seq(r, n, key, &count);
+
+	for (size_t i = 0; i < count; i++) {
+		yaml_node_t *e = rd_node(r, it[i]);
+
+		if (e)
+			fn(r, e);
+	}
+}
+
 int rd_strv(struct rd *r, yaml_node_t *n, const char *key, struct strv *out)
 {
 	yaml_node_item_t *it;

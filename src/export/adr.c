@@ -405,6 +405,19 @@ const struct adr_entry *x_plan_entry(const struct adr_plan *plan,
 	return NULL;
 }
 
+int x_adr_begin(struct xctx *x, const struct workshop_data *d,
+		const struct knowledge *k, const struct adr_plan *plan,
+		size_t i, const struct adr_entry **en, struct error *e)
+{
+	if (i >= d->n_decisions)
+		return err_set(e, ST_INPUT, "%s", _("no such decision"));
+	*en = x_plan_entry(plan, d, d->decisions[i].number);
+	if (!*en)
+		return err_set(e, ST_INPUT, _("decision %d is not in the plan"),
+			       d->decisions[i].number);
+	return xctx_init(x, d, k, e);
+}
+
 /* A link destination: our names are plain, others are percent-encoded. */
 void x_link_target(struct buf *out, const char *file)
 {
@@ -703,16 +716,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	const char *extra, *bullet;
 	char *own;
 
-	if (i >= d->n_decisions)
-		return err_set(e, ST_INPUT, "%s", _("no such decision"));
-	dec = &d->decisions[i];
-	en = x_plan_entry(plan, d, dec->number);
-	if (!en)
-		return err_set(e, ST_INPUT, _("decision %d is not in the plan"),
-			       dec->number);
-	rc = xctx_init(&x, d, k, e);
+	rc = x_adr_begin(&x, d, k, plan, i, &en, e);
 	if (rc < 0)
 		return rc;
+	dec = &d->decisions[i];
 	chosen = x_chosen(d, dec);
 	clock_today(today, sizeof(today));
 

@@ -91,6 +91,12 @@ int x_superseder(const struct workshop_data *d, size_t i);
 const struct adr_entry *x_plan_entry(const struct adr_plan *plan,
 				     const struct workshop_data *d,
 				     int number);
+/* Before writing decision i of the plan (one ADR file): its plan entry in
+ * *en and the context in x (xctx_clear it after); ST_INPUT when the
+ * decision or its entry is missing. */
+int x_adr_begin(struct xctx *x, const struct workshop_data *d,
+		const struct knowledge *k, const struct adr_plan *plan,
+		size_t i, const struct adr_entry **en, struct error *e);
 /* A file name as a link destination (percent-encoded where needed). */
 void x_link_target(struct buf *out, const char *file);
 /* Non-blank items as a list ("- item"), each after `prefix` (our text,

@@ -117,6 +117,25 @@ static void drivers(struct buf *out, const struct xctx *x)
 	buf_putc(out, '\n');
 }
 
+/* One list: the "Good, because" items, then the "Bad, because" ones. */
+static void good_bad(struct buf *out, const char *bullet,
+		     const struct strv *good, const struct strv *bad,
+		     bool markdown)
+{
+	struct buf t;
+
+	buf_init(&t);
+	x_list_md(&t, bullet, good, _("Good, because "), markdown);
+	md_end(&t);
+	x_list_md(&t, bullet, bad, _("Bad, because "), markdown);
+	md_end(&t);
+	buf_puts(out, buf_str(&t));
+	buf_putc(out, '\n');
+	if (t.oom)
+		out->oom = true;
+	buf_free(&t);
+}
+
 static void outcome(struct buf *out, const struct xctx *x,
 		    const struct decision *dec, int chosen)
 {
@@ -158,21 +177,8 @@ static void outcome(struct buf *out, const struct xctx *x,
 		buf_puts(out, _("No consequences have been recorded."));
 		buf_puts(out, "\n\n");
 	} else {
-		/* One list: "Good, because" items, then "Bad, because". */
-		struct buf t;
-
-		buf_init(&t);
-		x_list_md(&t, x_bullet(dec, "*"), &dec->positive, _("Good, because "),
-			  dec->markdown);
-		md_end(&t);
-		x_list_md(&t, x_bullet(dec, "*"), &dec->negative, _("Bad, because "),
-			  dec->markdown);
-		md_end(&t);
-		buf_puts(out, buf_str(&t));
-		buf_putc(out, '\n');
-		if (t.oom)
-			out->oom = true;
-		buf_free(&t);
+		good_bad(out, x_bullet(dec, "*"), &dec->positive,
+			 &dec->negative, dec->markdown);
 	}
 	if (x_has_items(&dec->risks)) {
 		md_heading(out, 3, _("Risks"));
@@ -225,7 +231,6 @@ static void pros_cons(struct buf *out, const struct xctx *x)
 	md_heading(out, 2, _("Pros and Cons of the Options"));
 	for (size_t i = 0; i < d->n_approaches; i++) {
 		const struct approach *a = &d->approaches[i];
-		struct buf t;
 
 		md_heading(out, 3, x_approach_name(d, i, tmp, sizeof(tmp)));
 		if (x_or(a->summary, NULL))
@@ -235,16 +240,7 @@ static void pros_cons(struct buf *out, const struct xctx *x)
 			buf_puts(out, "\n\n");
 			continue;
 		}
-		buf_init(&t);
-		x_list(&t, "*", &a->pros, _("Good, because "));
-		md_end(&t);
-		x_list(&t, "*", &a->cons, _("Bad, because "));
-		md_end(&t);
-		buf_puts(out, buf_str(&t));
-		buf_putc(out, '\n');
-		if (t.oom)
-			out->oom = true;
-		buf_free(&t);
+		good_bad(out, "*", &a->pros, &a->cons, false);
 	}
 }
 
@@ -259,16 +255,10 @@ int export_madr_one(const struct workshop_data *d,
 	int rc, chosen;
 	bool bare;
 
-	if (i >= d->n_decisions)
-		return err_set(e, ST_INPUT, "%s", _("no such decision"));
-	dec = &d->decisions[i];
-	en = x_plan_entry(plan, d, dec->number);
-	if (!en)
-		return err_set(e, ST_INPUT, _("decision %d is not in the plan"),
-			       dec->number);
-	rc = xctx_init(&x, d, k, e);
+	rc = x_adr_begin(&x, d, k, plan, i, &en, e);
 	if (rc < 0)
 		return rc;
+	dec = &d->decisions[i];
 	chosen = x_chosen(d, dec);
 
 	/* An imported record in a workshop without criteria or approaches

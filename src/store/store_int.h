@@ -93,6 +93,11 @@ int store_row_workshop(struct store *s, const char *tbl, int64_t id,
 		       int64_t *ws, struct error *e);
 /* ST_NOTFOUND unless the workshop exists. */
 int store_workshop_exists(struct store *s, int64_t ws, struct error *e);
+/* The stored answer to a question: id (0 = none), version and its text
+ * (new string, NULL when none) as the audit log writes it. */
+int store_answer_find(struct store *s, int64_t ws, const char *question,
+		      int64_t *id, int64_t *version, char **text,
+		      struct error *e);
 /* Id of an approach or criterion by key in a workshop (ST_NOTFOUND). */
 int store_key_id(struct store *s, const char *tbl, int64_t ws,
 		 const char *key, int64_t *id, struct error *e);

@@ -104,10 +104,9 @@ int store_insert_answer(struct store *s, int64_t ws, const struct answer *a,
 	return rc;
 }
 
-/* The stored answer to a question: id (0 = none), version and its text. */
-static int find_answer(struct store *s, int64_t ws, const char *question,
-		       int64_t *id, int64_t *version, char **text,
-		       struct error *e)
+int store_answer_find(struct store *s, int64_t ws, const char *question,
+		      int64_t *id, int64_t *version, char **text,
+		      struct error *e)
 {
 	struct value v = { 0 };
 	sqlite3_stmt *st;
@@ -170,7 +169,7 @@ int store_answer_set(struct store *s, int64_t ws, const char *question,
 		return rc;
 	}
 	if ((rc = store_workshop_exists(s, ws, e)) < 0 ||
-	    (rc = find_answer(s, ws, question, &id, &version, &old, e)) < 0)
+	    (rc = store_answer_find(s, ws, question, &id, &version, &old, e)) < 0)
 		goto out;
 	snprintf(what, sizeof(what), _("the answer to %s"), question);
 	if (!id && expect_version) {
@@ -223,7 +222,7 @@ int store_answer_clear(struct store *s, int64_t ws, const char *question,
 
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	if ((rc = find_answer(s, ws, question, &id, &version, &old, e)) < 0 ||
+	if ((rc = store_answer_find(s, ws, question, &id, &version, &old, e)) < 0 ||
 	    !id)
 		goto out;
 	if (!(st = store_stmt(s, "DELETE FROM answer WHERE id = ?1", e))) {

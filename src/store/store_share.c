@@ -119,44 +119,9 @@ int store_share_creator(struct store *s, int64_t ws, char **who,
 int store_share_answer(struct store *s, int64_t ws, const char *question,
 		       char **text, int64_t *version, struct error *e)
 {
-	struct value v = { 0 };
-	sqlite3_stmt *st;
-	int rc, ret = ST_OK;
+	int64_t id;
 
-	*text = NULL;
-	*version = 0;
-	st = store_stmt(s, "SELECT version, kind, text, number FROM answer "
-			"WHERE workshop_id = ?1 AND question = ?2", e);
-	if (!st)
-		return e->code;
-	sqlite3_bind_int64(st, 1, ws);
-	store_bind_text(st, 2, question);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
-		const char *t = (const char *)sqlite3_column_text(st, 2);
-
-		*version = sqlite3_column_int64(st, 0);
-		/* The same text the store writes into the audit log. */
-		if (str_eq(kind, "text")) {
-			v.kind = VAL_TEXT;
-			v.text = (char *)(t ? t : "");
-		} else if (str_eq(kind, "number")) {
-			v.kind = VAL_NUMBER;
-			v.number = sqlite3_column_double(st, 3);
-		} else if (str_eq(kind, "list")) {
-			v.kind = VAL_LIST;
-			if (store_dec_list(t, &v.list) < 0)
-				ret = OOM(e);
-		}
-		if (ret == ST_OK && !(*text = value_to_text(&v)))
-			ret = OOM(e);
-		strv_free(&v.list);
-	} else if (rc != SQLITE_DONE) {
-		ret = store_sqlerr(s, rc, e);
-	}
-	sqlite3_reset(st);
-	return ret;
+	return store_answer_find(s, ws, question, &id, version, text, e);
 }
 
 void store_share_busy_ms(struct store *s, int ms)

@@ -70,6 +70,8 @@ struct screen_def {
 
 extern const struct screen_def tui_screens[];
 extern const size_t tui_n_screens;
+/* The state of the opened screen with these ops (NULL: not opened). */
+void *tui_screen_state(struct app *a, const struct screen_ops *ops);
 
 /* ---- modals (editors, pickers, dialogs, overlays) -------------------- */
 enum modal_result { MODAL_CONTINUE = 0, MODAL_OK, MODAL_CANCEL };
@@ -107,6 +109,8 @@ struct modal {
 /* Takes ownership of m. */
 void app_push(struct app *a, struct modal *m);
 bool app_has_modal(const struct app *a);
+/* Take m off the stack wherever it stands and free it. */
+void app_remove_modal(struct app *a, struct modal *m);
 void modal_free(struct modal *m);
 
 /*
@@ -214,6 +218,18 @@ int app_save_display(struct app *a, const char *path, struct error *e);
 
 void app_edit(struct app *a, const struct edit_req *r);
 
+/* A y/n question (SC_DIALOG keys) whose done callback gets the modal with
+ * id, version, kind and a copy of key from the request. */
+struct confirm_req {
+	const char *title;
+	const char *question;      /* NULL shows an empty question */
+	modal_done_fn done;
+	int64_t id, version;
+	const char *key;
+	int kind;
+};
+void app_confirm(struct app *a, const struct confirm_req *r);
+
 /* Help overlay generated from the key table (and the commands). */
 void app_help(struct app *a);
 /* The key table and the commands, as text or roff (--dump-keys). */
@@ -241,6 +257,11 @@ int app_save_field(struct app *a, const char *table, int64_t id,
  * answer when the edit started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label);
+/* For a text no store_update field holds (its editor stays open with mine
+ * on a conflict): theirs and mine in full in an overlay over the editor.
+ * `who` changed theirs (NULL: unknown). */
+void conflict_show_both(struct app *a, const char *who, const char *theirs,
+			const char *mine);
 
 /* Follow mode and the facilitator (follow.c). */
 /* Publish where I am (screen and selection) with a heartbeat. */

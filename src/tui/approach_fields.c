@@ -185,25 +185,6 @@ static int save_field(struct app *a, int64_t id, enum ap_field f,
 	return rc;
 }
 
-/* Lines typed in the editor -> entries: trimmed, blank lines dropped. */
-static char *clean_list(const char *text)
-{
-	struct strv in = { 0 }, out = { 0 };
-	char *r;
-
-	if (strv_split(&in, text, '\n') < 0)
-		return NULL;
-	for (size_t i = 0; i < in.n; i++) {
-		str_trim(in.v[i]);
-		if (*in.v[i])
-			strv_push(&out, in.v[i]);
-	}
-	r = out.n ? strv_join(&out, "\n") : str_dup("");
-	strv_free(&in);
-	strv_free(&out);
-	return r;
-}
-
 static bool text_done(struct app *a, struct modal *m, bool ok)
 {
 	enum ap_field f = (enum ap_field)m->kind;
@@ -212,13 +193,8 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	if (fields[f].ed == ED_LIST) {
-		t = clean_list(edit_text(m));
-	} else {
-		t = str_dup(edit_text(m));
-		if (t)
-			str_trim(t);
-	}
+	t = fields[f].ed == ED_LIST ? edit_text_lines(m)
+				    : edit_text_trimmed(m, NULL);
 	if (!t)
 		return true;
 	if (f == F_NAME && !*t) {
@@ -342,15 +318,9 @@ static bool other_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	t = str_dup(edit_text(m));
+	t = edit_text_trimmed(m, _("type the technology's name (Esc cancels)"));
 	if (!t)
-		return true;
-	str_trim(t);
-	if (!*t) {
-		free(t);
-		edit_set_hint(m, _("type the technology's name (Esc cancels)"));
 		return false;
-	}
 	rc = ap_save_component(a, m->id, m->version, m->kind, m->key, t);
 	free(t);
 	/* Keep the editor (and the name typed) unless saved or handed to
@@ -568,15 +538,9 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	name = str_dup(edit_text(m));
+	name = edit_text_trimmed(m, _("an approach needs a name (Esc cancels)"));
 	if (!name)
-		return true;
-	str_trim(name);
-	if (!*name) {
-		free(name);
-		edit_set_hint(m, _("an approach needs a name (Esc cancels)"));
 		return false;
-	}
 	if (m->key && a->k)
 		p = knowledge_pattern(a->k, m->key);
 	memset(&ap, 0, sizeof(ap));

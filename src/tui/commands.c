@@ -449,21 +449,6 @@ void app_help(struct app *a)
 	strv_free(&lines);
 }
 
-/* Escape roff's special characters (and a leading dot or quote). */
-static void roff_puts(FILE *f, const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		fputs("\\&", f);
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\e", f);
-		else if (*s == '-')
-			fputs("\\-", f);
-		else
-			fputc(*s, f);
-	}
-}
-
 void app_dump_keys(FILE *f, bool roff)
 {
 	keys_dump(f, roff);
@@ -478,9 +463,9 @@ void app_dump_keys(FILE *f, bool roff)
 			 *commands[i].args ? " " : "", commands[i].args);
 		if (roff) {
 			fputs(".TP\n.B ", f);
-			roff_puts(f, lab);
+			keys_roff_puts(f, lab);
 			fputc('\n', f);
-			roff_puts(f, _(commands[i].help));
+			keys_roff_puts(f, _(commands[i].help));
 			fputc('\n', f);
 		} else {
 			fprintf(f, "%s\t%s\n", lab, _(commands[i].help));

@@ -23,6 +23,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -212,19 +213,6 @@ static struct conflict *under(struct app *a, struct modal *m)
 	return NULL;
 }
 
-static void close_modal(struct app *a, struct modal *m)
-{
-	for (size_t i = 0; i < a->n_modals; i++) {
-		if (a->modals[i] != m)
-			continue;
-		memmove(&a->modals[i], &a->modals[i + 1],
-			(a->n_modals - i - 1) * sizeof(a->modals[0]));
-		a->n_modals--;
-		modal_free(m);
-		return;
-	}
-}
-
 static bool merge_done(struct app *a, struct modal *m, bool ok)
 {
 	struct conflict *c = under(a, m);
@@ -260,7 +248,7 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 	if (rc == ST_OK || rc == ST_CONFLICT) {
 		if (rc == ST_OK)
 			app_msg(a, MSG_OK, _("merged version of %s saved"), c->label);
-		close_modal(a, &c->m);
+		app_remove_modal(a, &c->m);
 		return true;
 	}
 	return false;
@@ -454,4 +442,56 @@ int app_save_answer(struct app *a, const char *question,
 {
 	return save_answer_ex(a, question, v, version, label,
 			      finishing_where(a));
+}
+
+/*
+ * Theirs and mine in full, in a scrolling overlay over the editor that
+ * keeps mine (the message line is too short for two texts).  For the
+ * texts that app_save_field cannot take (a score's rationale, the
+ * roadmap's next steps): their editor stays open with mine.
+ */
+void conflict_show_both(struct app *a, const char *who, const char *theirs,
+			const char *mine)
+{
+	const char *part[2] = { theirs, mine };
+	struct strv lines = { 0 }, paras = { 0 };
+	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
+	char *head[2];
+
+	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),
+			     who ? who : _("someone else"));
+	/* "\x01" makes a heading line of the overlay. */
+	head[0] = str_printf("\x01%s", head[1] ? head[1] : "");
+	free(head[1]);
+	head[1] = str_printf("\x01%s", _("Yours, still in the editor (not saved):"));
+	for (int k = 0; k < 2; k++) {
+		strv_push(&lines, head[k] ? head[k] : "");
+		strv_free(&paras);
+		if (strv_split(&paras, str_empty(part[k]) ? _("(empty)")
+			       : part[k], '\n') < 0)
+			continue;
+		for (size_t i = 0; i < paras.n; i++) {
+			size_t st[64], ln[64], n = draw_wrap(paras.v[i], w, st,
+							    ln, 64);
+
+			if (!n)
+				strv_push(&lines, "");
+			for (size_t j = 0; j < n; j++) {
+				char *t = str_printf("  %.*s", (int)ln[j],
+						     paras.v[i] + st[j]);
+
+				strv_push(&lines, t ? t : "");
+				free(t);
+			}
+		}
+		strv_push(&lines, "");
+		free(head[k]);
+	}
+	strv_push(&lines, _("Esc closes this; then C-s writes yours over theirs (edit"));
+	strv_push(&lines, _("it into a merge first if you like), Esc keeps theirs."));
+	strv_free(&paras);
+	app_push(a, overlay_new(_("Changed while you edited"), &lines));
+	if (a->n_modals)
+		a->modals[a->n_modals - 1]->scope = SC_NAV;
+	strv_free(&lines);
 }

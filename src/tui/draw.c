@@ -340,26 +340,32 @@ void draw_screen_text(struct buf *b)
 	}
 }
 
+/* Write b to path (replacing it) and free b. */
+static int save_buf(const char *path, struct buf *b, struct error *e)
+{
+	int rc;
+
+	if (b->oom) {
+		buf_free(b);
+		return err_set(e, ST_ERROR, "out of memory");
+	}
+	rc = atomic_write(path, buf_str(b), b->len, ATOMIC_OVERWRITE, e);
+	buf_free(b);
+	return rc;
+}
+
 int draw_save_display(const char *path, struct error *e)
 {
 	struct buf b;
-	int rc;
 
 	buf_init(&b);
 	draw_screen_text(&b);
-	if (b.oom) {
-		buf_free(&b);
-		return err_set(e, ST_ERROR, "out of memory");
-	}
-	rc = atomic_write(path, buf_str(&b), b.len, ATOMIC_OVERWRITE, e);
-	buf_free(&b);
-	return rc;
+	return save_buf(path, &b, e);
 }
 
 int draw_save_attrs(const char *path, struct error *e)
 {
 	struct buf b;
-	int rc;
 
 	buf_init(&b);
 	for (int y = 0; y < LINES; y++) {
@@ -387,11 +393,5 @@ int draw_save_attrs(const char *path, struct error *e)
 		}
 		buf_putc(&b, '\n');
 	}
-	if (b.oom) {
-		buf_free(&b);
-		return err_set(e, ST_ERROR, "out of memory");
-	}
-	rc = atomic_write(path, buf_str(&b), b.len, ATOMIC_OVERWRITE, e);
-	buf_free(&b);
-	return rc;
+	return save_buf(path, &b, e);
 }

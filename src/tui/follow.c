@@ -212,7 +212,6 @@ static bool take_role_done(struct app *a, struct modal *m, bool ok)
 
 void follow_take_role(struct app *a)
 {
-	struct modal *m;
 	char *q;
 
 	if (!a->d) {
@@ -230,11 +229,9 @@ void follow_take_role(struct app *a)
 			     a->d->ws.title, a->facilitator)
 		: str_printf(_("Become the facilitator of “%s”? The others can then follow you."),
 			     a->d->ws.title);
-	m = confirm_new(_("Facilitate"), q ? q : "", take_role_done);
+	app_confirm(a, &(struct confirm_req){ .title = _("Facilitate"),
+		    .question = q, .done = take_role_done });
 	free(q);
-	if (m)
-		m->scope = SC_DIALOG;
-	app_push(a, m);
 }
 
 void follow_free(struct app *a)

@@ -525,7 +525,7 @@ void keys_label(const struct keydef *kd, char *buf, size_t size)
 }
 
 /* roff needs a backslash before a leading dot or any backslash/hyphen. */
-static void roff_escape(FILE *f, const char *s)
+void keys_roff_puts(FILE *f, const char *s)
 {
 	if (*s == '.' || *s == '\'')
 		fputs("\\&", f);
@@ -554,7 +554,7 @@ void keys_dump(FILE *f, int roff)
 			continue;
 		if (roff) {
 			fputs(".SS ", f);
-			roff_escape(f, scope_title((enum scope)sc));
+			keys_roff_puts(f, scope_title((enum scope)sc));
 			fputc('\n', f);
 		} else {
 			fprintf(f, "[%s]\n", scope_title((enum scope)sc));
@@ -567,9 +567,9 @@ void keys_dump(FILE *f, int roff)
 			keys_label(&tui_keys[i], lab, sizeof(lab));
 			if (roff) {
 				fputs(".TP\n.B ", f);
-				roff_escape(f, lab);
+				keys_roff_puts(f, lab);
 				fputc('\n', f);
-				roff_escape(f, _(tui_keys[i].help));
+				keys_roff_puts(f, _(tui_keys[i].help));
 				fputc('\n', f);
 			} else {
 				fprintf(f, "%s\t%s\n", lab,

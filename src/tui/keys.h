@@ -129,5 +129,8 @@ bool keys_scope_has_keys(enum scope sc);
 void keys_label(const struct keydef *kd, char *buf, size_t size);
 /* Print the table: as plain text (format 0) or roff .TP items (1). */
 void keys_dump(FILE *f, int roff);
+/* s for roff: backslashes and hyphens escaped, a leading dot or quote
+ * made harmless (the key table's and the commands' help). */
+void keys_roff_puts(FILE *f, const char *s);
 
 #endif

@@ -227,11 +227,7 @@ static struct list *ap_list(struct app *a, void *state)
 
 static struct ascreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_approaches_ops &&
-		    a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_approaches_ops);
 }
 
 void approaches_select(struct app *a, int64_t id)
@@ -246,11 +242,9 @@ void approaches_select(struct app *a, int64_t id)
 
 struct cmpview *approaches_cmpview(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_approaches_ops &&
-		    a->opened[i] && a->state[i])
-			return &((struct ascreen *)a->state[i])->cv;
-	return NULL;
+	struct ascreen *s = screen_state(a);
+
+	return s ? &s->cv : NULL;
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
@@ -533,7 +527,6 @@ static void ask_delete(struct app *a, const struct approach *ap)
 {
 	const struct workshop_data *d = a->d;
 	size_t ns = 0, nv = 0;
-	struct modal *m;
 	char *q, *sc, *vo;
 
 	for (size_t i = 0; i < d->n_scores; i++)
@@ -547,17 +540,13 @@ static void ask_delete(struct app *a, const struct approach *ap)
 	vo = str_printf(ngettext("%zu vote", "%zu votes", nv), nv);
 	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it. This cannot be undone."),
 		       ap->name, sc ? sc : "", vo ? vo : "");
-	m = confirm_new(_("Delete approach"), q ? q : "", delete_done);
+	app_confirm(a, &(struct confirm_req){
+		.title = _("Delete approach"), .question = q,
+		.done = delete_done, .id = ap->id, .version = ap->version,
+		.key = ap->name });
 	free(q);
 	free(sc);
 	free(vo);
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = ap->id;
-		m->version = ap->version;
-		m->key = str_dup(ap->name);
-	}
-	app_push(a, m);
 }
 
 static void move(struct app *a, struct ascreen *s, const struct approach *ap,

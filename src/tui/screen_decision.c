@@ -75,10 +75,7 @@ static bool is_list(enum dfield f)
 
 static struct dscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_decision_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_decision_ops);
 }
 
 static const struct decision *row_adr(const struct dscreen *s, size_t i)
@@ -1025,21 +1022,14 @@ static bool base_done(struct app *a, struct modal *m, bool ok)
 static bool new_title_done(struct app *a, struct modal *m, bool ok)
 {
 	double total = 0;
-	struct modal *q;
 	char *title, *text;
 	int top;
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	top = top_approach(a, &total);
 	if (top < 0) {
 		create_adr(a, title, -1);
@@ -1048,16 +1038,11 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 	}
 	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %.2f)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
 			  a->d->approaches[top].name, total);
-	q = confirm_new(_("New ADR"), text ? text : "", base_done);
+	app_confirm(a, &(struct confirm_req){ .title = _("New ADR"),
+		    .question = text, .done = base_done, .key = title,
+		    .kind = top });
 	free(text);
-	if (q) {
-		q->scope = SC_DIALOG;
-		q->key = title;
-		q->kind = top;
-	} else {
-		free(title);
-	}
-	app_push(a, q);
+	free(title);
 	return true;
 }
 
@@ -1096,15 +1081,9 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 static void confirm(struct app *a, const struct decision *dc,
 		    const char *title, const char *q, modal_done_fn done)
 {
-	struct modal *m = confirm_new(title, q ? q : "", done);
-
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = dc->id;
-		m->version = dc->version;
-		m->kind = dc->number;
-	}
-	app_push(a, m);
+	app_confirm(a, &(struct confirm_req){ .title = title, .question = q,
+		    .done = done, .id = dc->id, .version = dc->version,
+		    .kind = dc->number });
 }
 
 static bool dc_key(struct app *a, void *state, enum action act)

@@ -644,7 +644,6 @@ static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 static void undo(struct app *a, struct hscreen *s)
 {
 	const struct audit_entry *en = sel_entry(s);
-	struct modal *m;
 	char *q, *name;
 	int64_t ver;
 
@@ -672,11 +671,9 @@ static void undo(struct app *a, struct hscreen *s)
 		       name ? name : "", en->old_value ? en->old_value
 		       : _("no answer"));
 	free(name);
-	m = confirm_new(_("Undo"), q ? q : "", undo_confirmed);
+	app_confirm(a, &(struct confirm_req){ .title = _("Undo"),
+		    .question = q, .done = undo_confirmed });
 	free(q);
-	if (m)
-		m->scope = SC_DIALOG;
-	app_push(a, m);
 }
 
 static bool hi_key(struct app *a, void *state, enum action act)

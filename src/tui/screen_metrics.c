@@ -51,10 +51,7 @@ static const char *const mfield_names[MF_COUNT] = {
 
 static struct mscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_metrics_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_metrics_ops);
 }
 
 static const struct metric *row_metric(const struct mscreen *s, size_t i)
@@ -421,15 +418,10 @@ static bool value_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	t = str_dup(edit_text(m));
+	t = edit_text_trimmed(m, f == MF_NAME
+			      ? _("a name is required (Esc cancels)") : NULL);
 	if (!t)
-		return true;
-	str_trim(t);
-	if (f == MF_NAME && !*t) {
-		free(t);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
-		return false;
-	}
+		return f != MF_NAME;
 	if (f <= MF_TARGET_6M && *t) {
 		double v;
 
@@ -547,10 +539,9 @@ static bool unit_done(struct app *a, struct modal *m, bool ok)
 		app_msg(a, MSG_INFO, "%s", _("no metric added"));
 		return true;
 	}
-	unit = str_dup(edit_text(m));
+	unit = edit_text_trimmed(m, NULL);
 	if (!unit)
 		return true;
-	str_trim(unit);
 	/* An empty key lets the store derive it from the name. */
 	mt.key = "";
 	mt.name = m->key;
@@ -571,15 +562,9 @@ static bool name_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	name = str_dup(edit_text(m));
+	name = edit_text_trimmed(m, _("a name is required (Esc cancels)"));
 	if (!name)
-		return true;
-	str_trim(name);
-	if (!*name) {
-		free(name);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
 		return false;
-	}
 	u = lineedit_new(_("New metric: unit"), "",
 			 _("e.g. %, hours, pages per week · Enter add · Esc cancel"),
 			 unit_done);
@@ -717,15 +702,12 @@ static bool ms_key(struct app *a, void *state, enum action act)
 	case A_MT_DELETE:
 		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
 			       mt->name ? mt->name : mt->key);
-		m = confirm_new(_("Delete metric"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete metric"), .question = q,
+			.done = delete_done, .id = mt->id,
+			.version = mt->version,
+			.key = mt->name ? mt->name : mt->key });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = mt->id;
-			m->version = mt->version;
-			m->key = str_dup(mt->name ? mt->name : mt->key);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

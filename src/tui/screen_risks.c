@@ -80,10 +80,7 @@ static const char *band_name(int score)
 
 static struct rscreen *self(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_risks_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_risks_ops);
 }
 
 static const struct risk *row_risk(const struct rscreen *s, size_t i)
@@ -906,15 +903,11 @@ static bool rk_key(struct app *a, void *state, enum action act)
 	case A_RK_DELETE:
 		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
 			       r->key, r->description ? r->description : "");
-		m = confirm_new(_("Delete risk"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete risk"), .question = q,
+			.done = delete_done, .id = r->id,
+			.version = r->version, .key = r->key });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = r->id;
-			m->version = r->version;
-			m->key = str_dup(r->key);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

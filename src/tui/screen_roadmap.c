@@ -295,10 +295,7 @@ static void rm_status(struct app *a, void *state, char *buf, size_t size)
 /* ---- editing ---------------------------------------------------------------- */
 static struct rscreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_roadmap_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_roadmap_ops);
 }
 
 /* Weeks typed: a number above zero; else a hint says why and -1. */
@@ -324,74 +321,6 @@ static double parse_weeks(struct modal *m)
 	}
 	free(t);
 	return x;
-}
-
-static char *clean_lines(const char *text)
-{
-	struct strv in = { 0 }, out = { 0 };
-	char *r;
-
-	if (strv_split(&in, text, '\n') < 0)
-		return NULL;
-	for (size_t i = 0; i < in.n; i++) {
-		str_trim(in.v[i]);
-		if (*in.v[i])
-			strv_push(&out, in.v[i]);
-	}
-	r = out.n ? strv_join(&out, "\n") : str_dup("");
-	strv_free(&in);
-	strv_free(&out);
-	return r;
-}
-
-/*
- * Theirs and mine in full, in a scrolling overlay over the editor that
- * keeps mine (the message line is too short for two texts).
- */
-static void show_both(struct app *a, const char *who, const char *theirs,
-		      const char *mine)
-{
-	const char *part[2] = { theirs, mine };
-	struct strv lines = { 0 }, paras = { 0 };
-	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
-	char *head[2];
-
-	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),
-			     who ? who : _("someone else"));
-	/* "\x01" makes a heading line of the overlay. */
-	head[0] = str_printf("\x01%s", head[1] ? head[1] : "");
-	free(head[1]);
-	head[1] = str_printf("\x01%s", _("Yours, still in the editor (not saved):"));
-	for (int k = 0; k < 2; k++) {
-		strv_push(&lines, head[k] ? head[k] : "");
-		strv_free(&paras);
-		if (strv_split(&paras, str_empty(part[k]) ? _("(empty)")
-			       : part[k], '\n') < 0)
-			continue;
-		for (size_t i = 0; i < paras.n; i++) {
-			size_t st[64], ln[64], n = draw_wrap(paras.v[i], w, st,
-							    ln, 64);
-
-			if (!n)
-				strv_push(&lines, "");
-			for (size_t j = 0; j < n; j++) {
-				char *t = str_printf("  %.*s", (int)ln[j],
-						     paras.v[i] + st[j]);
-
-				strv_push(&lines, t ? t : "");
-				free(t);
-			}
-		}
-		strv_push(&lines, "");
-		free(head[k]);
-	}
-	strv_push(&lines, _("Esc closes this; then C-s writes yours over theirs (edit"));
-	strv_push(&lines, _("it into a merge first if you like), Esc keeps theirs."));
-	strv_free(&paras);
-	app_push(a, overlay_new(_("Changed while you edited"), &lines));
-	if (a->n_modals)
-		a->modals[a->n_modals - 1]->scope = SC_NAV;
-	strv_free(&lines);
 }
 
 /* Who last changed the next steps (new string, NULL when unknown). */
@@ -434,7 +363,7 @@ static bool steps_unchanged(struct app *a, struct modal *m)
 	}
 	who = steps_changed_by(a);
 	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
-	show_both(a, who, now, edit_text(m));
+	conflict_show_both(a, who, now, edit_text(m));
 	app_msg(a, MSG_WARN, _("not saved: %s changed the next steps meanwhile; both are shown"),
 		who ? who : _("someone else"));
 	free(who);
@@ -478,15 +407,9 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 	switch ((enum rm_edit)m->kind) {
 	case RE_NAME:
 	case RE_NEW_NAME:
-		t = str_dup(edit_text(m));
+		t = edit_text_trimmed(m, _("a phase needs a name (Esc cancels)"));
 		if (!t)
-			return true;
-		str_trim(t);
-		if (!*t) {
-			free(t);
-			edit_set_hint(m, _("a phase needs a name (Esc cancels)"));
 			return false;
-		}
 		if (m->kind == RE_NEW_NAME) {
 			struct modal *n = lineedit_new(_("Weeks for the new phase"), "",
 						       _("a number above 0 · Enter add · Esc cancel"),
@@ -515,7 +438,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 		rc = app_save_field(a, "phase", m->id, "weeks", wk, m->version);
 		break;
 	case RE_ITEMS:
-		t = clean_lines(edit_text(m));
+		t = edit_text_lines(m);
 		if (!t)
 			return true;
 		rc = app_save_field(a, "phase", m->id, "items", t, m->version);
@@ -525,7 +448,7 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 
 		if (!steps_unchanged(a, m))
 			return false;
-		t = clean_lines(edit_text(m));
+		t = edit_text_lines(m);
 		if (!t)
 			return true;
 		if (*t && strv_split(&steps, t, '\n') < 0) {
@@ -675,15 +598,11 @@ static bool rm_key(struct app *a, void *state, enum action act)
 		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
 					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
 					p->items.n), p->name, wk, p->items.n);
-		m = confirm_new(_("Delete phase"), q ? q : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete phase"), .question = q,
+			.done = delete_done, .id = p->id,
+			.version = p->version, .key = p->name });
 		free(q);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = p->id;
-			m->version = p->version;
-			m->key = str_dup(p->name);
-		}
-		app_push(a, m);
 		return true;
 	}
 	default:

@@ -507,10 +507,7 @@ static void select_crit_id(struct app *a, struct tscreen *s, int64_t id)
 
 static struct tscreen *screen_state(struct app *a)
 {
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
-			return a->state[i];
-	return NULL;
+	return tui_screen_state(a, &screen_tradeoffs_ops);
 }
 
 /* A key from a name: "Compliance evidence" -> "compliance-evidence". */
@@ -536,17 +533,8 @@ static void make_key(const char *name, char *out, size_t size)
 /* The trimmed text of an editor, or NULL after telling the user. */
 static char *edited(struct modal *m, bool required)
 {
-	char *t = str_dup(edit_text(m));
-
-	if (!t)
-		return NULL;
-	str_trim(t);
-	if (required && !*t) {
-		free(t);
-		edit_set_hint(m, _("a name is required (Esc cancels)"));
-		return NULL;
-	}
-	return t;
+	return edit_text_trimmed(m, required
+				 ? _("a name is required (Esc cancels)") : NULL);
 }
 
 static bool add_done(struct app *a, struct modal *m, bool ok)
@@ -692,7 +680,6 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 static void ask_delete(struct app *a, const struct criterion *c)
 {
 	size_t ns = 0, nv = 0;
-	struct modal *m;
 	char *q;
 
 	for (size_t i = 0; i < a->d->n_scores; i++)
@@ -705,15 +692,11 @@ static void ask_delete(struct app *a, const struct criterion *c)
 			nv++;
 	q = str_printf(_("Remove the criterion “%s”? Its %zu scores and %zu votes go with it."),
 		       to_crit_name(c), ns, nv);
-	m = confirm_new(_("Remove criterion"), q ? q : "", delete_done);
+	app_confirm(a, &(struct confirm_req){
+		.title = _("Remove criterion"), .question = q,
+		.done = delete_done, .id = c->id, .version = c->version,
+		.key = to_crit_name(c) });
 	free(q);
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = c->id;
-		m->version = c->version;
-		m->key = str_dup(to_crit_name(c));
-	}
-	app_push(a, m);
 }
 
 /* ---- the findings' weight nudges -------------------------------------------- */

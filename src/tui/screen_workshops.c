@@ -286,15 +286,9 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	if (!a->k || a->k->n_templates == 0) {
 		free(title);
 		app_msg(a, MSG_ERROR, "%s", _("no templates in the content (see charrette check-data)"));
@@ -329,15 +323,9 @@ static bool rename_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	/* A conflict opens the keep-mine / take-theirs dialog; any other
 	 * failure keeps the editor open with what was typed. */
 	rc = app_save_field(a, "workshop", m->id, "title", title, m->version);
@@ -355,15 +343,9 @@ static bool duplicate_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	title = str_dup(edit_text(m));
+	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
-		return true;
-	str_trim(title);
-	if (!*title) {
-		free(title);
-		edit_set_hint(m, _("a title is required (Esc cancels)"));
 		return false;
-	}
 	err_clear(&e);
 	if (store_workshop_duplicate(a->store, m->id, title, &id, &e) < 0)
 		app_error(a, &e);
@@ -474,14 +456,11 @@ static bool ws_key(struct app *a, void *state, enum action act)
 	case A_WS_DELETE:
 		text = str_printf(_("Delete the workshop “%s” and everything in it? This cannot be undone."),
 				  row->w.title);
-		m = confirm_new(_("Delete workshop"), text ? text : "", delete_done);
+		app_confirm(a, &(struct confirm_req){
+			.title = _("Delete workshop"), .question = text,
+			.done = delete_done, .id = row->w.id,
+			.key = row->w.title });
 		free(text);
-		if (m) {
-			m->scope = SC_DIALOG;
-			m->id = row->w.id;
-			m->key = str_dup(row->w.title);
-		}
-		app_push(a, m);
 		return true;
 	default:
 		return false;

@@ -32,3 +32,11 @@ const struct screen_def tui_screens[] = {
 	  &screen_history_ops },
 };
 const size_t tui_n_screens = sizeof(tui_screens) / sizeof(tui_screens[0]);
+
+void *tui_screen_state(struct app *a, const struct screen_ops *ops)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (tui_screens[i].ops == ops && a->opened[i])
+			return a->state[i];
+	return NULL;
+}

@@ -436,14 +436,12 @@ static const struct judgement *pair_row(const struct workshop_data *d,
 static bool pick_done(struct app *a, struct modal *m, bool ok)
 {
 	const struct judgement *j;
-	struct tscreen *s = NULL;
+	struct tscreen *s;
 	const struct to_pair *p;
 
 	if (!ok)
 		return true;
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
-			s = a->state[i];
+	s = tui_screen_state(a, &screen_tradeoffs_ops);
 	if (!s || s->pairs.sel >= s->n_pairs || (size_t)m->id != s->pairs.sel)
 		return true;
 	p = &s->pair[s->pairs.sel];

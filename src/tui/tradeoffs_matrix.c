@@ -686,9 +686,8 @@ static bool type_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok || !m->key || !(ck = strchr(m->key, '\t')))
 		return true;
-	if (!(t = str_dup(edit_text(m))))
+	if (!(t = edit_text_trimmed(m, NULL)))
 		return true;
-	str_trim(t);
 	v = strtod(t, &end);
 	if (*t && (*end || !isfinite(v) || v < d->ws.scale_min ||
 		   v > d->ws.scale_max)) {
@@ -786,14 +785,12 @@ static int adopt(struct app *a, size_t ai, size_t ci, double *median)
 
 static bool person_done(struct app *a, struct modal *m, bool ok)
 {
-	struct tscreen *s = NULL;
+	struct tscreen *s;
 	struct strv names = { 0 };
 
 	if (!ok)
 		return true;
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].ops == &screen_tradeoffs_ops && a->opened[i])
-			s = a->state[i];
+	s = tui_screen_state(a, &screen_tradeoffs_ops);
 	if (!s || !a->d)
 		return true;
 	for (size_t i = 0; i < a->d->n_votes; i++)
@@ -862,56 +859,6 @@ static void cycle_show(struct app *a, struct tscreen *s)
  * theirs; Esc keeps theirs.  Nothing is written without the user seeing
  * both.
  */
-/*
- * Theirs and mine in full, in a scrolling overlay over the editor that
- * keeps mine (the message line is too short for two texts).
- */
-static void show_both(struct app *a, const char *who, const char *theirs,
-		      const char *mine)
-{
-	const char *part[2] = { theirs, mine };
-	struct strv lines = { 0 }, paras = { 0 };
-	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
-	char *head[2];
-
-	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),
-			     who ? who : _("someone else"));
-	/* "\x01" makes a heading line of the overlay. */
-	head[0] = str_printf("\x01%s", head[1] ? head[1] : "");
-	free(head[1]);
-	head[1] = str_printf("\x01%s", _("Yours, still in the editor (not saved):"));
-	for (int k = 0; k < 2; k++) {
-		strv_push(&lines, head[k] ? head[k] : "");
-		strv_free(&paras);
-		if (strv_split(&paras, str_empty(part[k]) ? _("(empty)")
-			       : part[k], '\n') < 0)
-			continue;
-		for (size_t i = 0; i < paras.n; i++) {
-			size_t st[64], ln[64], n = draw_wrap(paras.v[i], w, st,
-							    ln, 64);
-
-			if (!n)
-				strv_push(&lines, "");
-			for (size_t j = 0; j < n; j++) {
-				char *t = str_printf("  %.*s", (int)ln[j],
-						     paras.v[i] + st[j]);
-
-				strv_push(&lines, t ? t : "");
-				free(t);
-			}
-		}
-		strv_push(&lines, "");
-		free(head[k]);
-	}
-	strv_push(&lines, _("Esc closes this; then C-s writes yours over theirs (edit"));
-	strv_push(&lines, _("it into a merge first if you like), Esc keeps theirs."));
-	strv_free(&paras);
-	app_push(a, overlay_new(_("Changed while you edited"), &lines));
-	if (a->n_modals)
-		a->modals[a->n_modals - 1]->scope = SC_NAV;
-	strv_free(&lines);
-}
-
 static void rationale_conflict(struct app *a, struct modal *m,
 			       const struct error *e, const char *ak,
 			       const char *ck)
@@ -924,7 +871,7 @@ static void rationale_conflict(struct app *a, struct modal *m,
 	m->version = sc ? sc->version : 0;
 	who = sc ? to_changed_by(a, "score", sc->id) : NULL;
 	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
-	show_both(a, who, sc ? sc->rationale : NULL, edit_text(m));
+	conflict_show_both(a, who, sc ? sc->rationale : NULL, edit_text(m));
 	if (who)
 		app_msg(a, MSG_WARN, _("not saved: %s changed this rationale meanwhile; both are shown"),
 			who);

@@ -171,7 +171,7 @@ bool app_has_modal(const struct app *a)
 	return a->n_modals > 0;
 }
 
-static void remove_modal(struct app *a, struct modal *m)
+void app_remove_modal(struct app *a, struct modal *m)
 {
 	for (size_t i = 0; i < a->n_modals; i++) {
 		if (a->modals[i] != m)
@@ -196,7 +196,7 @@ static void finish_modal(struct app *a, struct modal *m, bool ok)
 	a->finishing = outer;
 
 	if (close)
-		remove_modal(a, m);
+		app_remove_modal(a, m);
 }
 
 /* ---- drafts ------------------------------------------------------------ */
@@ -287,6 +287,21 @@ void app_edit(struct app *a, const struct edit_req *r)
 	}
 	free(draft);
 	open_editor(a, r, r->init);
+}
+
+void app_confirm(struct app *a, const struct confirm_req *r)
+{
+	struct modal *m = confirm_new(r->title, r->question ? r->question : "",
+				      r->done);
+
+	if (m) {
+		m->scope = SC_DIALOG;
+		m->id = r->id;
+		m->version = r->version;
+		m->key = str_dup(r->key);
+		m->kind = r->kind;
+	}
+	app_push(a, m);
 }
 
 /* ---- workshop data ----------------------------------------------------- */
@@ -523,7 +538,7 @@ static bool prompt_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	line = str_dup(edit_text(m));
 	/* The prompt closes first: a command may open its own modal. */
-	remove_modal(a, m);
+	app_remove_modal(a, m);
 	if (line)
 		app_command(a, line);
 	free(line);
@@ -962,7 +977,7 @@ static SCREEN *start_terminal(struct app *a, FILE **out, FILE **in)
 static void app_free(struct app *a)
 {
 	while (a->n_modals)
-		remove_modal(a, a->modals[a->n_modals - 1]);
+		app_remove_modal(a, a->modals[a->n_modals - 1]);
 	close_screens(a, true);
 	wsdata_free(&a->d);
 	pending_clear(a);

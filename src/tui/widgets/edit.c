@@ -168,6 +168,39 @@ void edit_set_hint(struct modal *m, const char *hint)
 	ed->hint = str_dup(hint);
 }
 
+char *edit_text_lines(struct modal *m)
+{
+	struct strv in = { 0 }, out = { 0 };
+	char *r;
+
+	if (strv_split(&in, edit_text(m), '\n') < 0)
+		return NULL;
+	for (size_t i = 0; i < in.n; i++) {
+		str_trim(in.v[i]);
+		if (*in.v[i])
+			strv_push(&out, in.v[i]);
+	}
+	r = out.n ? strv_join(&out, "\n") : str_dup("");
+	strv_free(&in);
+	strv_free(&out);
+	return r;
+}
+
+char *edit_text_trimmed(struct modal *m, const char *required)
+{
+	char *t = str_dup(edit_text(m));
+
+	if (!t)
+		return NULL;
+	str_trim(t);
+	if (required && !*t) {
+		free(t);
+		edit_set_hint(m, required);
+		return NULL;
+	}
+	return t;
+}
+
 static void editor_free(struct modal *m)
 {
 	struct editor *ed = (struct editor *)m;

@@ -22,6 +22,13 @@ struct modal *textedit_new(const char *title, const char *init,
 const char *edit_text(struct modal *m);
 /* Replace the hint line (validation messages). */
 void edit_set_hint(struct modal *m, const char *hint);
+/* The text without surrounding white space (new string).  When it is empty
+ * and `required` is not NULL, that hint is shown and NULL returned: keep
+ * the editor open.  NULL also when out of memory. */
+char *edit_text_trimmed(struct modal *m, const char *required);
+/* The lines typed as list entries: each trimmed, blank ones dropped,
+ * joined by newlines (new string, "" when none; NULL: out of memory). */
+char *edit_text_lines(struct modal *m);
 
 /* ---- the editing buffer, shared by both editors (unit-testable) ---- */
 struct ebuf {
