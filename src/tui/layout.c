@@ -198,8 +198,11 @@ static void draw_message(struct app *a)
 {
 	static const enum role roles[] = { CR_NORMAL, CR_OK, CR_WARNING, CR_ERROR };
 
+	/* A message too long for the line ends with "…", so that it never
+	 * looks complete when it is not. */
 	draw_role(roles[a->msg_kind]);
-	draw_line(a->rows - 2, 0, a->msg, a->cols);
+	draw_fill(a->rows - 2, 0, 1, a->cols);
+	draw_clip(a->rows - 2, 0, a->msg, a->cols);
 	draw_role(CR_NORMAL);
 }
 
