@@ -560,6 +560,17 @@ static void next_screen(struct app *a, int dir)
 	}
 }
 
+/*
+ * The user moves to another screen: the last message belonged to the
+ * screen left behind ("added R4: e sets the owner" means nothing on the
+ * metrics screen), so it goes; moving on your own also ends follow mode.
+ */
+static void leave_screen(struct app *a)
+{
+	a->msg[0] = '\0';
+	follow_stop(a, NULL);
+}
+
 static void handle_global(struct app *a, enum action act, int key)
 {
 	struct modal *m;
@@ -579,22 +590,22 @@ static void handle_global(struct app *a, enum action act, int key)
 		app_push(a, m);
 		break;
 	case A_NEXT_SCREEN:
-		follow_stop(a, NULL);
+		leave_screen(a);
 		next_screen(a, 1);
 		break;
 	case A_PREV_SCREEN:
-		follow_stop(a, NULL);
+		leave_screen(a);
 		next_screen(a, -1);
 		break;
 	case A_GOTO:
-		follow_stop(a, NULL);
+		leave_screen(a);
 		app_goto(a, key - '0');
 		break;
 	case A_FOLLOW:
 		follow_toggle(a);
 		break;
 	case A_HISTORY:
-		follow_stop(a, NULL);
+		leave_screen(a);
 		app_goto(a, 0);
 		break;
 	case A_REDRAW:
@@ -614,7 +625,7 @@ static void handle_mouse(struct app *a)
 		int n = app_tab_at(a, a->mouse_x);
 
 		if (n) {
-			follow_stop(a, NULL);
+			leave_screen(a);
 			app_goto(a, n);
 		}
 	}
