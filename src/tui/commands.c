@@ -336,9 +336,41 @@ static void pad(struct buf *b, const char *s, int cols)
 	while (++w < cols);
 }
 
+/* The help's label column, and the fewest columns its text wraps at. */
+#define HELP_LABEL 24
+#define HELP_MIN_TEXT 16
+
+/*
+ * One help entry: "  label   text", the text wrapped to the overlay
+ * (`cols` wide, its frame and margins taken off) with continuation lines
+ * under the text, so that nothing is cut at 80 or 60 columns.
+ */
+static void help_entry(struct strv *lines, struct buf *b, const char *label,
+		       const char *text, int cols)
+{
+	int room = cols - 4 - 2 - HELP_LABEL;
+	size_t st[16], ln[16], n;
+
+	if (room < HELP_MIN_TEXT)
+		room = HELP_MIN_TEXT;
+	n = draw_wrap(text, room, st, ln, sizeof(st) / sizeof(st[0]));
+	if (n == 0) {
+		st[0] = 0;
+		ln[0] = 0;
+		n = 1;
+	}
+	for (size_t k = 0; k < n && k < sizeof(st) / sizeof(st[0]); k++) {
+		b->len = 0;
+		buf_puts(b, "  ");
+		pad(b, k == 0 ? label : "", HELP_LABEL);
+		buf_add(b, text + st[k], ln[k]);
+		strv_push(lines, buf_str(b));
+	}
+}
+
 /* One scope's keys, under its title, into lines. */
 static void help_scope(struct strv *lines, struct buf *b, enum scope sc,
-		       bool here)
+		       bool here, int cols)
 {
 	b->len = 0;
 	if (here)
@@ -351,12 +383,8 @@ static void help_scope(struct strv *lines, struct buf *b, enum scope sc,
 
 		if (tui_keys[i].scope != sc)
 			continue;
-		b->len = 0;
 		keys_label(&tui_keys[i], lab, sizeof(lab));
-		buf_puts(b, "  ");
-		pad(b, lab, 24);
-		buf_puts(b, _(tui_keys[i].help));
-		strv_push(lines, buf_str(b));
+		help_entry(lines, b, lab, _(tui_keys[i].help), cols);
 	}
 	strv_push(lines, "");
 }
@@ -418,29 +446,26 @@ void app_help(struct app *a)
 	/* Only the most specific is "here": the screen's own scope behind a
 	 * sub-view (the criteria keys behind the matrix) partly applies. */
 	for (size_t i = 0; i < n; i++)
-		help_scope(&lines, &b, shown[i], i == 0);
+		help_scope(&lines, &b, shown[i], i == 0, a->cols);
 	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
 		if (keys_scope_has_keys(common[i]))
-			help_scope(&lines, &b, common[i], false);
+			help_scope(&lines, &b, common[i], false, a->cols);
 		shown[n++] = common[i];
 	}
 	for (int sc = 0; sc < SC_COUNT; sc++)
 		if (!scope_listed(shown, n, (enum scope)sc) &&
 		    keys_scope_has_keys((enum scope)sc))
-			help_scope(&lines, &b, (enum scope)sc, false);
+			help_scope(&lines, &b, (enum scope)sc, false,
+				   a->cols);
 	b.len = 0;
 	buf_printf(&b, "\x01%s", _("Commands (after :)"));
 	strv_push(&lines, buf_str(&b));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		char lab[64];
 
-		b.len = 0;
 		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
 			 *commands[i].args ? " " : "", commands[i].args);
-		buf_puts(&b, "  ");
-		pad(&b, lab, 24);
-		buf_puts(&b, _(commands[i].help));
-		strv_push(&lines, buf_str(&b));
+		help_entry(&lines, &b, lab, _(commands[i].help), a->cols);
 	}
 	buf_free(&b);
 	app_push(a, overlay_new(_("Help: keys and commands"), &lines));
