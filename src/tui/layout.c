@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -147,12 +148,14 @@ static void bar_item(int y, int *x, int maxx, const char *key,
 		*x += draw_text(y, *x, "  ", maxx - *x);
 }
 
-static void bar_scope(int y, int *x, int maxx, enum scope sc)
+/* The scope's hints; `skip` (A_NONE for none) is one not to show. */
+static void bar_scope(int y, int *x, int maxx, enum scope sc, enum action skip)
 {
 	for (size_t i = 0; i < tui_n_keys; i++) {
 		char nm[32];
 
-		if (tui_keys[i].scope != sc || !tui_keys[i].bar)
+		if (tui_keys[i].scope != sc || !tui_keys[i].bar ||
+		    (skip != A_NONE && tui_keys[i].action == skip))
 			continue;
 		key_describe(key_parse(tui_keys[i].keys[0]), nm, sizeof(nm));
 		bar_item(y, x, maxx, nm, _(tui_keys[i].bar));
@@ -180,7 +183,11 @@ static void draw_status(struct app *a)
 	if (a->n_modals) {
 		struct modal *m = a->modals[a->n_modals - 1];
 
-		bar_scope(y, &x, maxx, m->scope);
+		/* Pickers share one scope; Space toggles only where several
+		 * options can be chosen. */
+		bar_scope(y, &x, maxx, m->scope,
+			  m->scope == SC_PICKER && !picker_is_many(m)
+			  ? A_PK_TOGGLE : A_NONE);
 		if (m->scope == SC_TEXT)
 			bar_item(y, &x, maxx, "Esc", _("cancel"));
 		draw_role(CR_NORMAL);
@@ -189,7 +196,7 @@ static void draw_status(struct app *a)
 	bar_item(y, &x, maxx, "?", _("help"));
 	bar_scope(y, &x, maxx, sd->ops->scope && a->opened[a->cur] &&
 		  (!sd->needs_workshop || a->d)
-		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope);
+		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope, A_NONE);
 	bar_item(y, &x, maxx, "q", _("quit"));
 	draw_role(CR_NORMAL);
 }

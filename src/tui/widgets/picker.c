@@ -188,3 +188,9 @@ size_t picker_count(struct modal *m)
 {
 	return ((struct picker *)m)->n;
 }
+
+bool picker_is_many(const struct modal *m)
+{
+	return m && m->ops == &picker_ops &&
+	       ((const struct picker *)m)->mode == PICK_MANY;
+}

@@ -21,5 +21,8 @@ void picker_check(struct modal *m, size_t i, bool on);
 size_t picker_selected(struct modal *m);
 bool picker_checked(struct modal *m, size_t i);
 size_t picker_count(struct modal *m);
+/* Whether m is a picker of several options (Space toggles); false for
+ * single-choice and scale pickers and for any other modal. */
+bool picker_is_many(const struct modal *m);
 
 #endif
