@@ -216,7 +216,7 @@ void draw_box(int y, int x, int h, int w, const char *title)
 		int used;
 
 		mvaddch(y, x + 1, ' ');
-		used = draw_text(y, x + 2, title, w - 6);
+		used = draw_clip(y, x + 2, title, w - 6);
 		mvaddch(y, x + 2 + used, ' ');
 	}
 }

@@ -81,8 +81,10 @@ static void picker_draw(struct modal *m, struct app *a, int h, int w)
 		else
 			snprintf(line, sizeof(line), "%s%s",
 				 i == p->sel ? "›" : " ", p->labels[i]);
+		/* A label cut at the frame ends with "…". */
 		draw_role(i == p->sel ? CR_SELECTED : CR_DIALOG);
-		draw_line(by + 1 + r, bx + 2, line, bw - 4);
+		draw_fill(by + 1 + r, bx + 2, 1, bw - 4);
+		draw_clip(by + 1 + r, bx + 2, line, bw - 4);
 	}
 	draw_role(CR_DIALOG);
 	draw_line(by + bh - 2, bx + 2, hint, bw - 4);
