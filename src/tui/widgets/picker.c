@@ -115,6 +115,13 @@ static enum modal_result picker_key(struct modal *m, struct app *a, int key)
 		if (p->sel + 1 < p->n)
 			p->sel++;
 		break;
+	case A_FIRST:
+		p->sel = 0;
+		break;
+	case A_LAST:
+		if (p->n)
+			p->sel = p->n - 1;
+		break;
 	case A_PK_TOGGLE:
 		if (p->mode == PICK_MANY && p->n)
 			p->checked[p->sel] = !p->checked[p->sel];
