@@ -72,6 +72,28 @@ static enum role band_role(int score)
 								 : CR_OK;
 }
 
+/*
+ * A status as people read it ("Open", "Mitigating"), the same words as
+ * the exported register; the store keeps the ids ("open").  model.h has
+ * no label for risk statuses, so the screen has its own.
+ */
+static const char *status_label(enum risk_status st)
+{
+	switch (st) {
+	case RISK_OPEN:
+		return _("Open");
+	case RISK_MITIGATING:
+		return _("Mitigating");
+	case RISK_ACCEPTED:
+		return _("Accepted");
+	case RISK_CLOSED:
+		return _("Closed");
+	case RISK_STATUS_COUNT:
+		break;
+	}
+	return risk_status_id(st);
+}
+
 static const char *band_name(int score)
 {
 	return score >= HIGH_MIN ? _("high") : score >= MEDIUM_MIN ? _("medium")
@@ -237,7 +259,7 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, pi, c.pi, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, risk_status_id(rk->status), c.status, false);
+		draw_cell(&b, status_label(rk->status), c.status, false);
 		buf_putc(&b, ' ');
 		draw_cell(&b, str_empty(rk->owner) ? "—" : rk->owner, c.owner,
 			  false);
@@ -363,7 +385,7 @@ static void draw_detail(struct rscreen *s, int y, int x, int h, int w)
 		return;
 	t = str_printf(_("%s · score %d (%s) · %s · owner %s"), r->key,
 		       risk_score(r), band_name(risk_score(r)),
-		       risk_status_id(r->status),
+		       status_label(r->status),
 		       str_empty(r->owner) ? "—" : r->owner);
 	draw_role(CR_HEADING);
 	draw_clip(y + row++, x, t ? t : "", w);
@@ -524,7 +546,7 @@ static void status_picker(struct app *a, const struct risk *r)
 	const char *lab[RISK_STATUS_COUNT];
 
 	for (size_t i = 0; i < RISK_STATUS_COUNT; i++)
-		lab[i] = risk_status_id((enum risk_status)i);
+		lab[i] = status_label((enum risk_status)i);
 	push_picker(a, picker_new(PICK_ONE, _("Risk status"), lab,
 				  RISK_STATUS_COUNT, (size_t)r->status,
 				  status_done), r, RF_STATUS);
@@ -586,7 +608,7 @@ static void field_picker(struct app *a, const struct risk *r)
 		case RF_DESCRIPTION: v = r->description; break;
 		case RF_OWNER: v = r->owner; break;
 		case RF_MITIGATION: v = r->mitigation; break;
-		case RF_STATUS: v = risk_status_id(r->status); break;
+		case RF_STATUS: v = status_label(r->status); break;
 		case RF_PROBABILITY:
 		case RF_IMPACT:
 			snprintf(num, sizeof(num), "%d", f == RF_IMPACT
