@@ -219,14 +219,17 @@ const struct keydef tui_keys[] = {
 	  N_("Bottom"), false },
 	{ SC_COMPARE, A_CMP_CLOSE, { "v", "<Esc>", "q" }, NULL, N_("back"),
 	  N_("Back to the approach list"), false },
+	/* n first: "n add" leads the status bar as on the other screens
+	 * (an empty roadmap otherwise hinted only at keys that need a
+	 * phase). */
+	{ SC_ROADMAP, A_RM_NEW, { "n" }, NULL, N_("add"),
+	  N_("Add a phase at the end"), true },
 	{ SC_ROADMAP, A_RM_EDIT, { "<Enter>", "e" }, NULL, N_("rename"),
 	  N_("Rename the phase"), true },
 	{ SC_ROADMAP, A_RM_WEEKS, { "w" }, NULL, N_("weeks"),
 	  N_("Change the phase's duration in weeks"), true },
 	{ SC_ROADMAP, A_RM_ITEMS, { "i" }, NULL, N_("items"),
 	  N_("Edit the phase's items, one per line"), true },
-	{ SC_ROADMAP, A_RM_NEW, { "n" }, NULL, NULL,
-	  N_("Add a phase at the end"), true },
 	{ SC_ROADMAP, A_RM_MOVE_UP, { "K" }, NULL, NULL,
 	  N_("Move the phase earlier"), true },
 	{ SC_ROADMAP, A_RM_MOVE_DOWN, { "J" }, NULL, NULL,

@@ -1158,7 +1158,8 @@ static void dc_status(struct app *a, void *state, char *buf, size_t size)
 	for (size_t i = 0; i < a->d->n_decisions; i++)
 		if (a->d->decisions[i].status == ADR_ACCEPTED)
 			acc++;
-	snprintf(buf, size, _("%zu ADRs · %zu accepted"), a->d->n_decisions, acc);
+	snprintf(buf, size, ngettext("%zu ADR · %zu accepted", "%zu ADRs · %zu accepted",
+				       a->d->n_decisions), a->d->n_decisions, acc);
 }
 
 const struct screen_ops screen_decision_ops = {

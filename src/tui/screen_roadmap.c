@@ -285,11 +285,16 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 
 static void rm_status(struct app *a, void *state, char *buf, size_t size)
 {
-	char wk[32];
+	char wk[32], ph[48];
+	double weeks = total_weeks(a->d);
 
 	(void)state;
-	str_number(wk, sizeof(wk), total_weeks(a->d));
-	snprintf(buf, size, _("%zu phases · %s weeks"), a->d->n_roadmap, wk);
+	str_number(wk, sizeof(wk), weeks);
+	/* "1 phase", "1 week": each count takes its own plural. */
+	snprintf(ph, sizeof(ph), ngettext("%zu phase", "%zu phases",
+					  a->d->n_roadmap), a->d->n_roadmap);
+	snprintf(buf, size, weeks == 1 ? _("%s · %s week") : _("%s · %s weeks"),
+		 ph, wk);
 }
 
 /* ---- editing ---------------------------------------------------------------- */
