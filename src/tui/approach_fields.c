@@ -568,8 +568,13 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 	}
 	approaches_select(a, id);
 	app_reload(a);
+	/* Short enough for 80 columns with a long name: the pattern is named
+	 * only when the approach was renamed from it. */
 	if (a->d && a->d->n_approaches < AP_MIN)
-		app_msg(a, MSG_WARN, _("added “%s”: add at least one more to compare (2-5)"),
+		app_msg(a, MSG_WARN, _("added “%s”: add one more (n) to compare"),
+			name);
+	else if (p && strcmp(name, p->name ? p->name : p->id) == 0)
+		app_msg(a, MSG_OK, _("added “%s” from its pattern: l shows its fields"),
 			name);
 	else if (p)
 		app_msg(a, MSG_OK, _("added “%s” from the pattern %s: l shows its fields"),
