@@ -583,7 +583,7 @@ static void handle_global(struct app *a, enum action act, int key)
 		app_help(a);
 		break;
 	case A_PROMPT:
-		m = lineedit_new(":", "", _("quit · goto N · save-display FILE · who · help"),
+		m = lineedit_new(":", "", _("export FORMAT · goto N · who · history · help · quit"),
 				 prompt_done);
 		if (m)
 			m->scope = SC_EDIT;
