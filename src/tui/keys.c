@@ -294,9 +294,8 @@ const struct keydef tui_keys[] = {
 	{ SC_MATRIX, A_MX_SCORE,
 	  { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" }, "0-9",
 	  NULL,
-	  N_("Score the cell (your own vote in my-votes mode)"),
-	  false /* the screen refuses it, after letting digits off the
-		   scale switch screens even when read-only */ },
+	  N_("Score the cell (your own vote in my-votes mode); here digits never switch screens"),
+	  false /* read-only: the screen lets digits switch screens */ },
 	{ SC_MATRIX, A_MX_LEFT, { "h", "<Left>" }, NULL, NULL,
 	  N_("Previous criterion"), false },
 	{ SC_MATRIX, A_MX_RIGHT, { "l", "<Right>" }, NULL, NULL,

@@ -967,12 +967,23 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 			app_msg(a, MSG_INFO, "%s", _("agreed scores: digits set the agreed score"));
 		return true;
 	case A_MX_SCORE:
-		v = (double)(a->key - '0');
-		/* Digits off the scale keep their meaning elsewhere (screens). */
-		if (a->key < '0' || a->key > '9' || v < d->ws.scale_min ||
-		    v > d->ws.scale_max)
+		/* On the matrix every digit means a score, so that a digit
+		 * never scores a cell here and jumps to a screen there; an
+		 * observer, who cannot score, keeps digits for screens. */
+		if (a->read_only || a->key < '0' || a->key > '9')
 			return false;
-		if (!app_refuse_readonly(a) && cell_ok(a, s))
+		v = (double)(a->key - '0');
+		if (v < d->ws.scale_min || v > d->ws.scale_max) {
+			char lo[32], hi[32];
+
+			str_number(lo, sizeof(lo), d->ws.scale_min);
+			str_number(hi, sizeof(hi), d->ws.scale_max);
+			app_msg(a, MSG_WARN,
+				_("%c is off the score scale %s-%s (Tab or :goto N changes screens)"),
+				a->key, lo, hi);
+			return true;
+		}
+		if (cell_ok(a, s))
 			set_cell(a, s, &v);
 		return true;
 	case A_MX_CLEAR:
