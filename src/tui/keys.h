@@ -83,7 +83,7 @@ enum scope {
 	_(AHP_WORST) _(AHP_MISSING) \
 	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
 	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
-	_(MX_TYPE) \
+	_(MX_TYPE) _(MX_UNDO) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
 	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \

@@ -27,6 +27,16 @@ struct to_pair {
 	size_t a, b;
 };
 
+/* A score or vote changed on the matrix in this session, to undo. */
+struct mx_undo {
+	char *ak, *ck;             /* approach and criterion keys */
+	bool mine;                 /* a vote, not the agreed score */
+	bool had;                  /* the cell had a value before */
+	double prev;
+};
+
+#define MX_UNDO_MAX 32
+
 struct tscreen {
 	enum to_view view;
 
@@ -56,6 +66,9 @@ struct tscreen {
 	size_t col, col0;
 	enum mx_show show;
 	bool mine;                 /* digits set my vote */
+	struct mx_undo undo[MX_UNDO_MAX];  /* oldest first */
+	size_t n_undo;
+	bool undoing;              /* writing an undo: do not record it */
 	char *person;              /* whose votes MS_PERSON shows */
 
 	/* The keys of the rows at the last refresh, so that the selection

@@ -44,8 +44,18 @@ static const char *app_text(void *ctx, size_t i)
 	return a->d && i < a->d->n_approaches ? a->d->approaches[i].name : NULL;
 }
 
+static void undo_clear(struct mx_undo *u)
+{
+	free(u->ak);
+	free(u->ck);
+	memset(u, 0, sizeof(*u));
+}
+
 void to_matrix_free(struct tscreen *s)
 {
+	for (size_t i = 0; i < s->n_undo; i++)
+		undo_clear(&s->undo[i]);
+	s->n_undo = 0;
 	list_free(&s->rows);
 	free(s->person);
 	s->person = NULL;
@@ -619,6 +629,7 @@ static void cell_conflict(struct app *a, const struct error *e,
 static int write_cell(struct app *a, const char *ak, const char *ck,
 		      const double *v, int64_t expect, bool mine)
 {
+	struct mx_undo *pending_undo = NULL;
 	int ai = wsdata_approach_index(a->d, ak);
 	int ci = wsdata_criterion_index(a->d, ck);
 	char *what, *akc = str_dup(ak), *ckc = str_dup(ck);
@@ -641,10 +652,43 @@ static int write_cell(struct app *a, const char *ak, const char *ck,
 	err_clear(&e);
 	if (v)
 		num(vs, sizeof(vs), *v);
+	/* What the cell held, so that u can put it back (a digit pressed by
+	 * mistake must not cost the room its score). */
+	{
+		struct tscreen *ts = tui_screen_state(a, &screen_tradeoffs_ops);
+		struct mx_undo u = { 0 };
+		int64_t ver;
+
+		u.had = cell_now(a, akc, ckc, mine, &u.prev, &ver, NULL);
+		u.mine = mine;
+		u.ak = str_dup(akc);
+		u.ck = str_dup(ckc);
+		if (ts && u.ak && u.ck && !ts->undoing) {
+			if (ts->n_undo == MX_UNDO_MAX) {
+				undo_clear(&ts->undo[0]);
+				memmove(ts->undo, ts->undo + 1,
+					(MX_UNDO_MAX - 1) * sizeof(ts->undo[0]));
+				ts->n_undo--;
+			}
+			ts->undo[ts->n_undo] = u;
+			pending_undo = &ts->undo[ts->n_undo];
+		} else {
+			undo_clear(&u);
+		}
+	}
 	rc = mine ? store_vote_set(a->store, a->ws, akc, ckc, v, expect, NULL,
 				   &e)
 		  : store_score_set(a->store, a->ws, akc, ckc, v, expect, NULL,
 				    &e);
+	if (pending_undo) {
+		struct tscreen *ts = tui_screen_state(a, &screen_tradeoffs_ops);
+
+		/* Only a saved change can be undone. */
+		if (rc == ST_OK)
+			ts->n_undo++;
+		else
+			undo_clear(pending_undo);
+	}
 	if (rc == ST_CONFLICT) {
 		cell_conflict(a, &e, akc, ckc, mine, v);
 	} else if (rc < 0) {
@@ -662,6 +706,27 @@ static int write_cell(struct app *a, const char *ak, const char *ck,
 	free(ckc);
 	free(what);
 	return rc;
+}
+
+/* Put back what the last change made here replaced: a new edit of its
+ * own, against the cell's current version, so a change by someone else
+ * since is reported as a conflict, not overwritten. */
+static void undo_last(struct app *a, struct tscreen *s)
+{
+	struct mx_undo u;
+	int64_t version;
+	double now;
+
+	if (s->n_undo == 0) {
+		app_msg(a, MSG_INFO, "%s", _("nothing to undo on the matrix in this session"));
+		return;
+	}
+	u = s->undo[--s->n_undo];
+	cell_now(a, u.ak, u.ck, u.mine, &now, &version, NULL);
+	s->undoing = true;
+	write_cell(a, u.ak, u.ck, u.had ? &u.prev : NULL, version, u.mine);
+	s->undoing = false;
+	undo_clear(&u);
 }
 
 static void set_cell(struct app *a, struct tscreen *s, const double *v)
@@ -989,6 +1054,9 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 	case A_MX_CLEAR:
 		if (cell_ok(a, s))
 			set_cell(a, s, NULL);
+		return true;
+	case A_MX_UNDO:
+		undo_last(a, s);
 		return true;
 	case A_MX_TYPE:
 		if (cell_ok(a, s))
