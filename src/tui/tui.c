@@ -414,6 +414,31 @@ static bool open_screen(struct app *a, size_t i)
 	return true;
 }
 
+/*
+ * A workshop's stage is the furthest workflow screen anyone has worked on:
+ * moving forward to screen N (2 = interview ... 9 = roadmap) records it,
+ * so the list, the title and the next opening show where the room is.
+ * Going back never lowers it.  Observers record nothing.
+ */
+static void advance_stage(struct app *a, int number)
+{
+	enum stage st = (enum stage)(number - 2);
+	struct error e;
+	int64_t version;
+
+	if (a->read_only || !a->d || number < 2 || number > 9 ||
+	    st <= a->d->ws.stage)
+		return;
+	err_clear(&e);
+	version = a->d->ws.version;
+	/* A lost race (someone moved the stage meanwhile) is harmless:
+	 * the reload shows theirs. */
+	if (store_update(a->store, "workshop", a->ws, "stage", stage_id(st),
+			 version, NULL, &e) == ST_OK ||
+	    e.code == ST_CONFLICT)
+		app_reload(a);
+}
+
 bool app_goto(struct app *a, int number)
 {
 	size_t i = screen_index(number);
@@ -430,6 +455,7 @@ bool app_goto(struct app *a, int number)
 		a->cur = i;
 		presence_beat(a);
 	}
+	advance_stage(a, number);
 	return true;
 }
 
