@@ -291,8 +291,13 @@ static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
 		return;
 	an = wsdata_answer(a->d, q->id);
 	buf_init(&b);
+	/* A written answer is cut in its column; the panel shows it whole
+	 * (an observer, who cannot open the editor, reads it here). */
+	if (an && (q->kind == Q_TEXT || q->kind == Q_LONGTEXT) &&
+	    an->value.kind == VAL_TEXT && !str_empty(an->value.text))
+		buf_printf(&b, "%s: %s", _("Answer"), an->value.text);
 	if (!str_empty(q->help))
-		buf_puts(&b, q->help);
+		buf_printf(&b, "%s%s", b.len ? "\n" : "", q->help);
 	if (q->kind == Q_NUMBER) {
 		char range[80];
 
