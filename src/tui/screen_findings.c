@@ -111,6 +111,49 @@ static const struct criterion *nudge_criterion(struct app *a,
 	return ci >= 0 ? &a->d->criteria[ci] : NULL;
 }
 
+
+/*
+ * The reasons a pattern fits, each marked with whether it holds on the
+ * answers: "✓" holds, "✗" does not, "?" not answered yet (the legend is
+ * in the findings heading).  Content lists
+ * one reason per member of the pattern's `all` condition, in order; when
+ * the two do not line up the reasons are shown unmarked.
+ */
+/* Does any question a condition looks at have an answer? */
+static bool cond_answered(const struct cond *c, const struct workshop_data *d)
+{
+	if (c->question && wsdata_answer(d, c->question))
+		return true;
+	for (size_t i = 0; i < c->n_sub; i++)
+		if (cond_answered(&c->sub[i], d))
+			return true;
+	return false;
+}
+
+static char *fit_reasons(struct app *a, const struct pattern *p)
+{
+	const struct cond *c = p->fits;
+	bool marked = c && c->op == COND_ALL && c->n_sub == p->fit_reasons.n;
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (size_t i = 0; i < p->fit_reasons.n; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		if (marked) {
+			const struct cond *sub = &c->sub[i];
+
+			/* A no-break space keeps the mark with its reason
+			 * when the line wraps. */
+			buf_puts(&b, cond_eval(sub, a->d) ? "✓\xc2\xa0"
+				 : cond_answered(sub, a->d) ? "✗\xc2\xa0" : "?\xc2\xa0");
+		}
+		buf_puts(&b, p->fit_reasons.v[i]);
+	}
+	return buf_detach(&b);
+}
+
 static void build(struct app *a, struct fscreen *s)
 {
 	const struct knowledge *k = a->k;
@@ -165,7 +208,7 @@ static void build(struct app *a, struct fscreen *s)
 		}
 	}
 	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
-	t = str_printf(_("Library patterns by fit (%zu)"), s->f.n_patterns);
+	t = str_printf(_("Library patterns by fit (%zu): ✓ holds, ✗ does not, ? not answered"), s->f.n_patterns);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
 	for (size_t i = 0; i < s->f.n_patterns; i++) {
@@ -182,7 +225,7 @@ static void build(struct app *a, struct fscreen *s)
 		add(s, F_PATTERN, i, true, i == 0 ? CR_OK : CR_NORMAL, 0, t ? t : "");
 		free(t);
 		if (p->fit_reasons.n) {
-			char *j = strv_join(&p->fit_reasons, " ");
+			char *j = fit_reasons(a, p);
 
 			add(s, F_PATTERN, i, false, CR_DIM, 6, j ? j : "");
 			free(j);
