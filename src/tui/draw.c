@@ -133,7 +133,11 @@ int draw_text(int y, int x, const char *s, int cols)
 			}
 			break;
 		}
-		if (!known) {
+		if (cp == '\n' || cp == '\t' || cp == '\r') {
+			/* Line breaks of a text shown on one line read as
+			 * spaces, not as unknown characters. */
+			addch(' ');
+		} else if (!known) {
 			for (int i = 0; i < w; i++)
 				addch('?');
 		} else {
