@@ -872,6 +872,14 @@ static bool criteria_key(struct app *a, struct tscreen *s, enum action act)
 		app_msg(a, MSG_WARN, "%s", _("no criterion selected (n adds one)"));
 		return true;
 	}
+	/* With AHP the weights come from the judgements: a raw weight typed
+	 * now would change nothing the room sees. */
+	if ((act == A_TO_WEIGHT || act == A_TO_MORE || act == A_TO_LESS) &&
+	    a->d->ws.weighting == WEIGHTING_AHP) {
+		app_msg(a, MSG_WARN, "%s",
+			_("AHP: weights come from the judgements (p); a switches to direct weights"));
+		return true;
+	}
 	switch (act) {
 	case A_TO_EDIT:
 	case A_TO_DESCRIBE:
