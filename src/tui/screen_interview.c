@@ -410,6 +410,12 @@ static bool save_value(struct app *a, const char *qid, const struct value *v,
 	if (v->kind == VAL_NONE ||
 	    (v->kind == VAL_LIST && v->list.n == 0) ||
 	    (v->kind == VAL_TEXT && str_empty(v->text))) {
+		/* Nothing typed where nothing was: nothing to clear or say. */
+		if (!wsdata_answer(a->d, qid)) {
+			app_draft_done(a, where);
+			a->msg[0] = '\0';
+			return true;
+		}
 		if (store_answer_clear(a->store, a->ws, qid, &e) < 0) {
 			app_error(a, &e);
 			return true;
