@@ -180,8 +180,20 @@ static void yaml_problem(struct loader *ld, const char *path,
 		 parser->context ? parser->context : "");
 }
 
-static void load_file(struct loader *ld, const char *path)
+/* A file that cannot be opened: the installation's fault for shipped
+ * content (exit 1), bad input for a folder the user named (exit 2). */
+static void open_error(struct loader *ld, const char *path, bool shipped,
+		       const char *detail)
 {
+	if (shipped)
+		io_error(ld, path, _("cannot open: %s"), detail);
+	else
+		ld_error(ld, path, 0, 0, _("cannot open: %s"), detail);
+}
+
+static void load_file(struct loader *ld, const char *path, bool shipped)
+{
+	struct stat st;
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct rd r = { .ld = ld, .file = path, .doc = &doc };
@@ -193,7 +205,12 @@ static void load_file(struct loader *ld, const char *path)
 
 	f = fopen(path, "rb");
 	if (!f) {
-		io_error(ld, path, _("cannot open: %s"), strerror(errno));
+		open_error(ld, path, shipped, strerror(errno));
+		return;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		ld_error(ld, path, 0, 0, "%s", _("is a folder, not a file"));
 		return;
 	}
 	text = slurp(f, &len);
@@ -262,8 +279,11 @@ static bool wanted(const char *dir, const char *name, bool shipped)
 	/* The bundled demo workshop lives beside the shipped content. */
 	if (shipped && strcmp(name, "demo.yaml") == 0)
 		return false;
+	/* Anything else named *.yaml is loaded, so that a folder or a
+	 * dangling link by that name is reported, not skipped. */
 	path = path_join(dir, name);
-	ok = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	ok = path && (lstat(path, &st) != 0 || S_ISREG(st.st_mode) ||
+		      S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode));
 	free(path);
 	return ok;
 }
@@ -298,7 +318,7 @@ static void load_dir(struct loader *ld, const char *dir, bool shipped)
 			ld->oom = true;
 			break;
 		}
-		load_file(ld, path);
+		load_file(ld, path, shipped);
 		free(path);
 	}
 	strv_free(&names);
