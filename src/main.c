@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <pwd.h>
@@ -99,6 +101,35 @@ static int run_tui(struct cli_ctx *ctx, const char *ref, bool demo)
 	return tui_run(&o);
 }
 
+/*
+ * A descriptor 0, 1 or 2 that the caller closed would be handed to the next
+ * file we open (an export, an input file), and what we print would land in
+ * it.  Fill each hole with /dev/null opened read-only, so that printing to a
+ * closed standard output fails (EBADF) and is reported, never misdirected.
+ */
+static void fill_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", O_RDONLY) != fd)
+			exit(1);
+	}
+}
+
+/* A verb's output that did not reach standard output is a failure, said
+ * once.  (The terminal interface is not checked here: it draws through
+ * curses, and a dropped SSH session is its own business.) */
+static int finish(struct cli_ctx *ctx, int rc)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (cli_check_out(ctx, &e) < 0 && rc == 0)
+		rc = cli_fail(ctx, &e);
+	return rc;
+}
+
 enum { OPT_DB = 256, OPT_DATA, OPT_AS, OPT_READONLY, OPT_DEMO };
 
 int main(int argc, char **argv)
@@ -120,6 +151,7 @@ int main(int argc, char **argv)
 	bool demo = false;
 	int c, rc = 0;
 
+	fill_std_fds();
 	setlocale(LC_ALL, "");
 	/* Numbers in files and output always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
@@ -151,10 +183,10 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return finish(&ctx, 0);
 		case 'V':
 			printf("charrette %s\n", PACKAGE_VERSION);
-			return 0;
+			return finish(&ctx, 0);
 		default:
 			fprintf(stderr, _("Try 'charrette --help'.\n"));
 			return 2;
@@ -225,8 +257,8 @@ int main(int argc, char **argv)
 	if (optind < argc) {
 		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
 			if (strcmp(argv[optind], verbs[i].name) == 0) {
-				rc = verbs[i].run(&ctx, argc - optind,
-						  argv + optind);
+				rc = finish(&ctx, verbs[i].run(&ctx, argc - optind,
+							       argv + optind));
 				goto out;
 			}
 		}

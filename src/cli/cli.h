@@ -39,6 +39,9 @@ int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e);
 void cli_ctx_clear(struct cli_ctx *ctx);
+/* Flush ctx->out; ST_ERROR naming the standard output when anything
+ * written to it was lost (a full disk, a closed descriptor). */
+int cli_check_out(struct cli_ctx *ctx, struct error *e);
 /* Load data/demo.yaml into ctx's (fresh) database; *id gets its id. */
 int cli_demo_load(struct cli_ctx *ctx, long long *id, struct error *e);
 

@@ -41,9 +41,8 @@ static int write_interchange(struct cli_ctx *ctx,
 	if (rc == ST_OK && b.oom)
 		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 	if (rc == ST_OK && !path) {
-		if (fwrite(buf_str(&b), 1, b.len, ctx->out) != b.len ||
-		    fflush(ctx->out) != 0)
-			rc = err_set(e, ST_ERROR, "%s", _("cannot write the output"));
+		fwrite(buf_str(&b), 1, b.len, ctx->out);
+		rc = cli_check_out(ctx, e);
 	} else if (rc == ST_OK) {
 		struct stat st;
 		char *target, *dir;
@@ -101,11 +100,10 @@ static int run(struct cli_ctx *ctx, const struct workshop_data *d,
 		rc = export_render(d, k, f, &b, e);
 		if (rc == ST_OK && b.oom)
 			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-		if (rc == ST_OK &&
-		    (fwrite(buf_str(&b), 1, b.len, ctx->out) != b.len ||
-		     fflush(ctx->out) != 0))
-			rc = err_set(e, ST_ERROR, "%s",
-				     _("cannot write the output"));
+		if (rc == ST_OK) {
+			fwrite(buf_str(&b), 1, b.len, ctx->out);
+			rc = cli_check_out(ctx, e);
+		}
 		buf_free(&b);
 		return rc;
 	}

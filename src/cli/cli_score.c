@@ -421,9 +421,12 @@ int cli_score(struct cli_ctx *ctx, int argc, char **argv)
 		rc = print_json(ctx, d, &s);
 		break;
 	}
-	if (fflush(ctx->out) != 0 || ferror(ctx->out)) {
-		fprintf(ctx->err, "charrette: %s\n", _("cannot write the output"));
-		rc = 1;
+	if (rc == 0) {
+		struct error we;
+
+		err_clear(&we);
+		if (cli_check_out(ctx, &we) < 0)
+			rc = cli_fail(ctx, &we);
 	}
 	ws_scores_clear(&s);
 	wsdata_free(&d);

@@ -314,17 +314,17 @@ expect_in "$T/err" "good.yaml: not a folder" "export: the file in the way is nam
 expect_exit 2 "export adr -o a file" -- C export 1 --format adr -o "$T/good.yaml"
 expect_exit 2 "export -o an existing different file" -- C export 1 --format report -o "$T/target.md"
 expect_in "$T/err" "target.md already exists" "export: the existing file is named"
-#gap-stdout# expect_exit 1 "list to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" list >/dev/full' sh "$DB"
-#gap-stdout# expect_in "$T/err" "standard output: No space left on device" "list: the full output is named"
-#gap-stdout# expect_exit 1 "show to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" show 1 >/dev/full' sh "$DB"
-#gap-stdout# expect_exit 1 "export to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format report >/dev/full' sh "$DB"
-#gap-stdout# expect_in "$T/err" "standard output: No space left on device" "export: the full output is named"
-#gap-stdout# expect_exit 1 "score to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" score 1 --format json >/dev/full' sh "$DB"
-#gap-stdout# expect_exit 1 "check-data to a full standard output" -- sh -c '"$CHARRETTE" check-data >/dev/full'
-#gap-stdout# expect_exit 1 "--help to a full standard output" -- sh -c '"$CHARRETTE" --help >/dev/full'
-#gap-stdout# expect_exit 1 "list with standard output closed" -- sh -c '"$CHARRETTE" --db "$1" list >&-' sh "$DB"
-#gap-stdout# expect_exit 1 "export with standard output closed" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format json >&-' sh "$DB"
-#gap-stdout# expect_exit 1 "new to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" new Y >/dev/full' sh "$DB"
+expect_exit 1 "list to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" list >/dev/full' sh "$DB"
+expect_in "$T/err" "standard output: No space left on device" "list: the full output is named"
+expect_exit 1 "show to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" show 1 >/dev/full' sh "$DB"
+expect_exit 1 "export to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format report >/dev/full' sh "$DB"
+expect_in "$T/err" "standard output: No space left on device" "export: the full output is named"
+expect_exit 1 "score to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" score 1 --format json >/dev/full' sh "$DB"
+expect_exit 1 "check-data to a full standard output" -- sh -c '"$CHARRETTE" check-data >/dev/full'
+expect_exit 1 "--help to a full standard output" -- sh -c '"$CHARRETTE" --help >/dev/full'
+expect_exit 1 "list with standard output closed" -- sh -c '"$CHARRETTE" --db "$1" list >&-' sh "$DB"
+expect_exit 1 "export with standard output closed" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format json >&-' sh "$DB"
+expect_exit 1 "new to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" new Y >/dev/full' sh "$DB"
 # A broken pipe ends the writer (SIGPIPE), never a crash: the status is
 # 141 (killed by SIGPIPE) or 1 (the write error reported), not 0 nor >128
 # for any other signal.
