@@ -119,28 +119,28 @@ expect_exit 2 "new: unknown option" -- C new X --bogus
 expect_exit 2 "new: an empty --template=" -- C new X --template=
 #gap-ro# expect_exit 2 "new: with --read-only" -- C --read-only new X
 #gap-ro# expect_in "$T/err" "new: cannot create a workshop with --read-only" "new: --read-only is named"
-#gap-as# expect_exit 2 "--as: invalid UTF-8" -- C --as "$(printf 'jos\351')" new X
-#gap-as# expect_in "$T/err" "--as: the name is not valid UTF-8" "--as: invalid UTF-8 is named"
-#gap-as# expect_exit 2 "--as: a newline" -- C --as "$(printf 'a\nb')" new X
-#gap-as# expect_in "$T/err" "--as: the name must be one line without control characters" "--as: the newline is named"
-#gap-as# expect_exit 2 "--as: an escape sequence" -- C --as "$(printf 'a\033[2J')" new X
-#gap-as# expect_exit 2 "--as: empty" -- C --as "" new X
-#gap-as# expect_in "$T/err" "--as needs a NAME" "--as: the empty name is named"
-#gap-opt# expect_exit 2 "--db: empty" -- "$CHARRETTE" --db "" list
-#gap-opt# expect_in "$T/err" "--db needs a FILE" "--db: the empty value is named"
-#gap-opt# expect_exit 2 "--db: missing value" -- "$CHARRETTE" --db
-#gap-opt# expect_in "$T/err" "charrette: option '--db' needs a value" "--db: the missing value in our own words"
-#gap-opt# expect_exit 2 "--db: given twice" -- C --db "$T/other.db" list
-#gap-opt# expect_in "$T/err" "--db given twice" "--db: the duplicate is named"
-#gap-opt# expect_exit 2 "unknown global option" -- C --frobnicate list
-#gap-opt# expect_in "$T/err" "charrette: unknown option '--frobnicate'" "unknown global option in our own words"
-#gap-opt# expect_exit 2 "--demo with a verb" -- "$CHARRETTE" --demo list
-#gap-opt# expect_in "$T/err" "--demo opens the terminal interface; it takes no verb" "--demo with a verb is explained"
-#gap-data# expect_exit 2 "--data: a missing folder" -- C --data "$T/nosuch" new X
-#gap-data# expect_in "$T/err" "$T/nosuch: no such folder" "--data: the missing folder is named"
-#gap-data# expect_exit 2 "--data: a missing folder, even for list" -- C --data "$T/nosuch" list
-#gap-data# expect_exit 2 "--data: a file" -- C --data "$T/good.yaml" new X
-#gap-data# expect_in "$T/err" "good.yaml: not a folder" "--data: the file is named"
+expect_exit 2 "--as: invalid UTF-8" -- C --as "$(printf 'jos\351')" new X
+expect_in "$T/err" "--as: the name is not valid UTF-8" "--as: invalid UTF-8 is named"
+expect_exit 2 "--as: a newline" -- C --as "$(printf 'a\nb')" new X
+expect_in "$T/err" "--as: the name must be one line without control characters" "--as: the newline is named"
+expect_exit 2 "--as: an escape sequence" -- C --as "$(printf 'a\033[2J')" new X
+expect_exit 2 "--as: empty" -- C --as "" new X
+expect_in "$T/err" "--as needs a NAME" "--as: the empty name is named"
+expect_exit 2 "--db: empty" -- "$CHARRETTE" --db "" list
+expect_in "$T/err" "--db needs a FILE" "--db: the empty value is named"
+expect_exit 2 "--db: missing value" -- "$CHARRETTE" --db
+expect_in "$T/err" "charrette: option '--db' needs a value" "--db: the missing value in our own words"
+expect_exit 2 "--db: given twice" -- C --db "$T/other.db" list
+expect_in "$T/err" "--db given twice" "--db: the duplicate is named"
+expect_exit 2 "unknown global option" -- C --frobnicate list
+expect_in "$T/err" "charrette: unknown option '--frobnicate'" "unknown global option in our own words"
+expect_exit 2 "--demo with a verb" -- "$CHARRETTE" --demo list
+expect_in "$T/err" "--demo opens the terminal interface; it takes no verb" "--demo with a verb is explained"
+expect_exit 2 "--data: a missing folder" -- C --data "$T/nosuch" new X
+expect_in "$T/err" "$T/nosuch: no such folder" "--data: the missing folder is named"
+expect_exit 2 "--data: a missing folder, even for list" -- C --data "$T/nosuch" list
+expect_exit 2 "--data: a file" -- C --data "$T/good.yaml" new X
+expect_in "$T/err" "good.yaml: not a folder" "--data: the file is named"
 mkdir "$T/baddata"
 printf 'kind: criteria\nversion: 1\ncriteria:\n  - id: dx\n    name: "caf\351"\n' >"$T/baddata/criteria.yaml"
 expect_exit 2 "--data: invalid UTF-8 in a content file" -- C --data "$T/baddata" new X
