@@ -35,6 +35,10 @@ int cli_fail(struct cli_ctx *ctx, const struct error *e);
 /* Print "charrette: message" (usage errors) and return 2. */
 int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Store value in *dst for VERB's option OPT; when *dst is already set,
+ * print "VERB: OPT given twice" and return 2 (the usage exit code). */
+int cli_set_once(struct cli_ctx *ctx, const char *verb, const char *opt,
+		 const char **dst, const char *value);
 /* Resolve WORKSHOP (id or unique title prefix) to an id. */
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e);

@@ -111,6 +111,15 @@ int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 	return 2;
 }
 
+int cli_set_once(struct cli_ctx *ctx, const char *verb, const char *opt,
+		 const char **dst, const char *value)
+{
+	if (*dst)
+		return cli_usage(ctx, _("%s: %s given twice"), verb, opt);
+	*dst = value;
+	return 0;
+}
+
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e)
 {

@@ -132,16 +132,23 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 				    strcmp(a, "-f") == 0)) {
 			if (++i >= argc)
 				return cli_usage(ctx, _("export: %s needs a value"), a);
-			format = argv[i];
+			if (cli_set_once(ctx, "export", "--format", &format,
+					 argv[i]))
+				return 2;
 		} else if (!positional && str_startswith(a, "--format=")) {
-			format = a + strlen("--format=");
+			if (cli_set_once(ctx, "export", "--format", &format,
+					 a + strlen("--format=")))
+				return 2;
 		} else if (!positional && (strcmp(a, "-o") == 0 ||
 					   strcmp(a, "--output") == 0)) {
 			if (++i >= argc)
 				return cli_usage(ctx, _("export: %s needs a path"), a);
-			path = argv[i];
+			if (cli_set_once(ctx, "export", "-o", &path, argv[i]))
+				return 2;
 		} else if (!positional && str_startswith(a, "--output=")) {
-			path = a + strlen("--output=");
+			if (cli_set_once(ctx, "export", "-o", &path,
+					 a + strlen("--output=")))
+				return 2;
 		} else if (!positional && strcmp(a, "--force") == 0) {
 			force = true;
 		} else if (!positional && strcmp(a, "--") == 0) {

@@ -112,10 +112,10 @@ expect_in "$T/err" "new: the title is not valid UTF-8" "new: invalid UTF-8 is na
 expect_exit 2 "new: an empty title" -- C new ""
 expect_exit 2 "new: a blank title" -- C new "   "
 expect_exit 2 "new: unknown option" -- C new X --bogus
-#gap-dup# expect_exit 2 "new: --template without a value" -- C new X --template
-#gap-dup# expect_in "$T/err" "new: --template needs a NAME" "new: the missing value is named"
-#gap-dup# expect_exit 2 "new: --template twice" -- C new X --template devops --template generic
-#gap-dup# expect_in "$T/err" "new: --template given twice" "new: the duplicate is named"
+expect_exit 2 "new: --template without a value" -- C new X --template
+expect_in "$T/err" "new: --template needs a NAME" "new: the missing value is named"
+expect_exit 2 "new: --template twice" -- C new X --template devops --template generic
+expect_in "$T/err" "new: --template given twice" "new: the duplicate is named"
 expect_exit 2 "new: an empty --template=" -- C new X --template=
 #gap-ro# expect_exit 2 "new: with --read-only" -- C --read-only new X
 #gap-ro# expect_in "$T/err" "new: cannot create a workshop with --read-only" "new: --read-only is named"
@@ -164,8 +164,8 @@ expect_exit 2 "score: unknown option" -- C score 1 --bogus
 expect_exit 2 "score: --format without a value" -- C score 1 --format
 expect_in "$T/err" "score: --format needs a value" "score: the missing value is named"
 expect_exit 2 "score: unknown format" -- C score 1 --format xml
-#gap-dup# expect_exit 2 "score: --format twice" -- C score 1 --format json --format tsv
-#gap-dup# expect_in "$T/err" "score: --format given twice" "score: the duplicate is named"
+expect_exit 2 "score: --format twice" -- C score 1 --format json --format tsv
+expect_in "$T/err" "score: --format given twice" "score: the duplicate is named"
 expect_exit 2 "export: --format without a value" -- C export 1 --format
 expect_exit 2 "export: unknown format" -- C export 1 --format bogus
 expect_in "$T/err" "unknown format 'bogus'" "export: the unknown format is named"
@@ -173,10 +173,10 @@ expect_exit 2 "export: no format" -- C export 1
 expect_exit 2 "export: -o without a path" -- C export 1 --format report -o
 expect_exit 2 "export: -o empty" -- C export 1 --format report -o ""
 expect_exit 2 "export: unknown option" -- C export 1 --format report --bogus
-#gap-dup# expect_exit 2 "export: --format twice" -- C export 1 --format report --format json
-#gap-dup# expect_in "$T/err" "export: --format given twice" "export: the duplicate --format is named"
-#gap-dup# expect_exit 2 "export: -o twice" -- C export 1 --format report -o "$T/a.md" -o "$T/b.md"
-#gap-dup# expect_in "$T/err" "export: -o given twice" "export: the duplicate -o is named"
+expect_exit 2 "export: --format twice" -- C export 1 --format report --format json
+expect_in "$T/err" "export: --format given twice" "export: the duplicate --format is named"
+expect_exit 2 "export: -o twice" -- C export 1 --format report -o "$T/a.md" -o "$T/b.md"
+expect_in "$T/err" "export: -o given twice" "export: the duplicate -o is named"
 expect_exit 2 "list: unknown option" -- C list --bogus
 expect_exit 2 "list: an argument" -- C list foo
 
@@ -188,8 +188,8 @@ expect_exit 2 "import-adr: a file" -- C import-adr "$T/good.yaml"
 expect_in "$T/err" "good.yaml: not a folder" "import-adr: the file is named"
 expect_exit 2 "import-adr: --into without a value" -- C import-adr "$A" --into
 expect_exit 2 "import-adr: --into a workshop that is not there" -- C import-adr "$A" --into 0
-#gap-dup# expect_exit 2 "import-adr: --into twice" -- C import-adr "$A" --into 1 --into 2
-#gap-dup# expect_in "$T/err" "import-adr: --into given twice" "import-adr: the duplicate is named"
+expect_exit 2 "import-adr: --into twice" -- C import-adr "$A" --into 1 --into 2
+expect_in "$T/err" "import-adr: --into given twice" "import-adr: the duplicate is named"
 expect_exit 2 "import-adr: --read-only" -- C --read-only import-adr "$A"
 mkdir "$T/adr1"
 printf '# 1. Use caf\351\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\ny\n' >"$T/adr1/0001-x.md"
