@@ -102,6 +102,8 @@ int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx, "new: give the title as one argument (quote it)");
 		}
 	}
+	if (ctx->read_only)
+		return cli_usage(ctx, "%s", _("new: cannot create a workshop with --read-only"));
 	if (!tmpl)
 		tmpl = "devops";
 	if (!title || !*str_trim((char *)title))

@@ -59,6 +59,8 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 	file = argv[1];
 	if (file[0] == '-' && file[1])
 		return cli_usage(ctx, _("import: unknown option '%s'"), file);
+	if (ctx->read_only)
+		return cli_usage(ctx, "%s", _("import: cannot import with --read-only"));
 	err_clear(&e);
 	if (strcmp(file, "-") == 0) {
 		struct buf b;

@@ -243,6 +243,16 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e)
 	return st;
 }
 
+int store_readonly_err(struct store *s, struct error *e)
+{
+	if (!s)
+		return err_set(e, ST_READONLY, "%s",
+			       _("the database is open read-only"));
+	return err_set(e, ST_READONLY, _("%s is open read-only: %s"), s->path,
+		       s->ro_why ? _(s->ro_why) :
+		       _("it cannot be written"));
+}
+
 int store_sqlerr(struct store *s, int rc, struct error *e)
 {
 	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
@@ -253,8 +263,7 @@ int store_sqlerr(struct store *s, int rc, struct error *e)
 		return err_set(e, ST_BUSY, _("the database is busy (another "
 					     "charrette is writing); try again"));
 	case SQLITE_READONLY:
-		return err_set(e, ST_READONLY,
-			       _("the database is open read-only"));
+		return store_readonly_err(s, e);
 	case SQLITE_CONSTRAINT:
 		return err_set(e, ST_INPUT, _("%s: %s"), s ? s->path : "", msg);
 	case SQLITE_NOMEM:
@@ -359,8 +368,7 @@ int store_begin(struct store *s, struct error *e)
 	long backoff = 20;
 
 	if (s->readonly)
-		return err_set(e, ST_READONLY,
-			       _("the database is open read-only"));
+		return store_readonly_err(s, e);
 	if (!(st = store_stmt(s, "BEGIN IMMEDIATE", e)))
 		return e->code;
 	/* busy_timeout already waited on each attempt; a few more tries
@@ -806,7 +814,15 @@ static int open_existing(struct store *s, bool want_ro, struct error *e)
 	dir = path_dirname(s->path);
 	if (!dir)
 		return err_set(e, ST_ERROR, _("out of memory"));
-	ro = want_ro || access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
+	/* SQLite needs the folder too, for the -wal and -shm files. */
+	if (want_ro)
+		s->ro_why = N_("--read-only was given");
+	else if (access(s->path, W_OK) != 0)
+		s->ro_why = N_("the file is not writable");
+	else if (access(dir, W_OK) != 0)
+		s->ro_why = N_("its folder is not writable (SQLite keeps "
+			       "FILE-wal and FILE-shm beside it)");
+	ro = s->ro_why != NULL;
 	free(dir);
 	if (ro) {
 		s->readonly = true;

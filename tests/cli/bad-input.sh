@@ -95,8 +95,8 @@ expect_in "$T/err" "nul.yaml:2:8: 'title' contains a NUL character" "import: the
 expect_exit 2 "import: unknown option" -- C import --bogus
 expect_exit 2 "import: two files" -- C import a.yaml b.yaml
 expect_exit 2 "import: no file" -- C import
-#gap-ro# expect_exit 2 "import: with --read-only" -- C --read-only import "$T/good.yaml"
-#gap-ro# expect_in "$T/err" "import: cannot import with --read-only" "import: --read-only is named"
+expect_exit 2 "import: with --read-only" -- C --read-only import "$T/good.yaml"
+expect_in "$T/err" "import: cannot import with --read-only" "import: --read-only is named"
 expect_exit 0 "list after the refused imports" -- C list
 expect_in "$T/out" "3     roadmap" "only the three good imports were saved"
 #gap-huge# grep -c roadmap "$T/out" >"$T/n"; expect_in "$T/n" "3" "nothing else was saved"
@@ -117,8 +117,8 @@ expect_in "$T/err" "new: --template needs a NAME" "new: the missing value is nam
 expect_exit 2 "new: --template twice" -- C new X --template devops --template generic
 expect_in "$T/err" "new: --template given twice" "new: the duplicate is named"
 expect_exit 2 "new: an empty --template=" -- C new X --template=
-#gap-ro# expect_exit 2 "new: with --read-only" -- C --read-only new X
-#gap-ro# expect_in "$T/err" "new: cannot create a workshop with --read-only" "new: --read-only is named"
+expect_exit 2 "new: with --read-only" -- C --read-only new X
+expect_in "$T/err" "new: cannot create a workshop with --read-only" "new: --read-only is named"
 expect_exit 2 "--as: invalid UTF-8" -- C --as "$(printf 'jos\351')" new X
 expect_in "$T/err" "--as: the name is not valid UTF-8" "--as: invalid UTF-8 is named"
 expect_exit 2 "--as: a newline" -- C --as "$(printf 'a\nb')" new X
@@ -350,7 +350,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	s=$(sum "$T/rodir/w.db")
 	expect_exit 0 "nobody: list a database in a read-only folder" -- nobody "$CHARRETTE" --db "$T/rodir/w.db" list
 	expect_exit 1 "nobody: new in a read-only folder fails" -- nobody "$CHARRETTE" --db "$T/rodir/w.db" new X
-	#gap-ro# expect_in "$T/err" "$T/rodir/w.db is open read-only: its folder is not writable" "nobody: the read-only folder is named"
+	expect_in "$T/err" "$T/rodir/w.db is open read-only: its folder is not writable" "nobody: the read-only folder is named"
 	same_as "$s" "$(sum "$T/rodir/w.db")" "nobody: the database in the read-only folder is unchanged"
 	# A read-only database file in a writable folder.
 	mkdir -m 0777 "$T/rofile"
@@ -359,7 +359,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	s=$(sum "$T/rofile/w.db")
 	expect_exit 0 "nobody: show a read-only database" -- nobody "$CHARRETTE" --db "$T/rofile/w.db" show 1
 	expect_exit 1 "nobody: import into a read-only database fails" -- nobody "$CHARRETTE" --db "$T/rofile/w.db" import "$T/good.yaml"
-	#gap-ro# expect_in "$T/err" "$T/rofile/w.db is open read-only: the file is not writable" "nobody: the read-only file is named"
+	expect_in "$T/err" "$T/rofile/w.db is open read-only: the file is not writable" "nobody: the read-only file is named"
 	same_as "$s" "$(sum "$T/rofile/w.db")" "nobody: the read-only database is unchanged"
 	# Exports into a folder nobody cannot write.
 	for f in report adr yaml; do
