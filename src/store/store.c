@@ -268,6 +268,13 @@ int store_sqlerr(struct store *s, int rc, struct error *e)
 		return err_set(e, ST_INPUT, _("%s: %s"), s ? s->path : "", msg);
 	case SQLITE_NOMEM:
 		return err_set(e, ST_ERROR, _("out of memory"));
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, ST_ERROR, _("%s is damaged (%s); restore it "
+					      "from a backup, or rescue what "
+					      "is left with: sqlite3 %s "
+					      ".recover"),
+			       s ? s->path : "", msg, s ? s->path : "FILE");
 	default:
 		return err_set(e, ST_ERROR, _("%s: database error: %s"),
 			       s ? s->path : "", msg);
@@ -884,8 +891,13 @@ int store_open(struct store **out, const char *path, int flags,
 		/* Not "missing": a folder on the way we may not enter (a
 		 * shared folder of a group we are not in) is a permission
 		 * problem, and creating the file would fail anyway. */
-		rc = err_set(e, ST_ERROR, _("cannot open %s: %s"), path,
-			     strerror(errno));
+		int err = errno;
+
+		/* A file where a folder should be, or a loop of links: the
+		 * path given is wrong (exit 2); other reasons are runtime. */
+		rc = err_set(e, err == ENOTDIR || err == ELOOP ||
+			     err == ENAMETOOLONG ? ST_INPUT : ST_ERROR,
+			     _("cannot open %s: %s"), path, strerror(err));
 		goto fail;
 	} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		rc = err_set(e, ST_INPUT, _("%s is a folder, not a database"),
