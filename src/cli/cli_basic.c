@@ -110,6 +110,9 @@ int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "usage: charrette new TITLE [--template NAME]");
 	if (!utf8_valid(title, strlen(title), NULL))
 		return cli_usage(ctx, "new: the title is not valid UTF-8");
+	if (!utf8_one_line(title, NULL))
+		return cli_usage(ctx, "%s", _("new: the title must be one line "
+					      "without control characters"));
 	if (!(k = cli_knowledge(ctx, &e)))
 		return cli_fail(ctx, &e);
 	if (content_workshop_from_template(k, tmpl, title, &d, &e) < 0)

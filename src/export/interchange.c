@@ -198,13 +198,26 @@ static int get_text(struct rd *r, const node_t *n, const char *field,
 	return 0;
 }
 
+/* A title, a name or an id: shown in lists and headings, so one line
+ * with nothing that would steer the terminal. */
+static int get_line(struct rd *r, const node_t *n, const char *field,
+		    char **dst)
+{
+	if (get_text(r, n, field, dst) < 0)
+		return -1;
+	if (n && *dst && !utf8_one_line(*dst, NULL))
+		return fail(r, n, _("'%s' must be one line without control "
+				    "characters"), field);
+	return 0;
+}
+
 /* A required identifier: non-empty text. */
 static int get_id(struct rd *r, const node_t *entry, const node_t *n,
 		  const char *field, char **dst)
 {
 	if (!n || is_null(n))
 		return fail(r, n ? n : entry, _("'%s' is missing"), field);
-	if (get_text(r, n, field, dst) < 0)
+	if (get_line(r, n, field, dst) < 0)
 		return -1;
 	if (!**dst)
 		return fail(r, n, _("'%s' must not be empty"), field);
@@ -450,7 +463,7 @@ static int read_criteria(struct rd *r, const node_t *n)
 		if (wsdata_criterion_index(r->d, c->key) != c->pos)
 			return fail(r, f[0], _("duplicate criterion id '%s'"),
 				    c->key);
-		if (get_text(r, f[1], "name", &c->name) < 0 ||
+		if (get_line(r, f[1], "name", &c->name) < 0 ||
 		    get_text(r, f[2], "description", &c->description) < 0)
 			return -1;
 		if (f[3] && get_number(r, f[3], "weight", &c->weight) < 0)
@@ -680,7 +693,7 @@ static int read_approaches(struct rd *r, const node_t *n)
 		if (wsdata_approach_index(r->d, a->key) != a->pos)
 			return fail(r, f[ID], _("duplicate approach id '%s'"),
 				    a->key);
-		if (get_text(r, f[NAME], "name", &a->name) < 0 ||
+		if (get_line(r, f[NAME], "name", &a->name) < 0 ||
 		    get_text(r, f[PATTERN], "pattern", &a->pattern) < 0 ||
 		    get_text(r, f[SUMMARY], "summary", &a->summary) < 0 ||
 		    (f[COMPONENTS] && read_components(r, f[COMPONENTS], a) < 0) ||
@@ -845,8 +858,8 @@ static int read_decisions(struct rd *r, const node_t *n)
 		if (f[CONSEQ] && !is_null(f[CONSEQ]) &&
 		    fields(r, f[CONSEQ], "'consequences'", ckeys, c) < 0)
 			return -1;
-		if (get_text(r, f[TITLE], "title", &d->title) < 0 ||
-		    get_text(r, f[DATE], "date", &d->date) < 0 ||
+		if (get_line(r, f[TITLE], "title", &d->title) < 0 ||
+		    get_line(r, f[DATE], "date", &d->date) < 0 ||
 		    get_strv(r, f[DECIDERS], "deciders", &d->deciders) < 0 ||
 		    get_strv(r, f[CONSULTED], "consulted", &d->consulted) < 0 ||
 		    get_strv(r, f[INFORMED], "informed", &d->informed) < 0 ||
@@ -927,7 +940,7 @@ static int read_risks(struct rd *r, const node_t *n)
 		if (get_text(r, f[1], "description", &k->description) < 0 ||
 		    get_int(r, f[2], "probability", 1, 5, &k->probability) < 0 ||
 		    get_int(r, f[3], "impact", 1, 5, &k->impact) < 0 ||
-		    get_text(r, f[4], "owner", &k->owner) < 0 ||
+		    get_line(r, f[4], "owner", &k->owner) < 0 ||
 		    get_text(r, f[5], "mitigation", &k->mitigation) < 0)
 			return -1;
 		if (f[6] && (f[6]->type != YAML_SCALAR_NODE ||
@@ -972,8 +985,8 @@ static int read_metrics(struct rd *r, const node_t *n)
 			if (str_eq(r->d->metrics[i].key, m->key))
 				return fail(r, f[0], _("duplicate metric id '%s'"),
 					    m->key);
-		if (get_text(r, f[1], "name", &m->name) < 0 ||
-		    get_text(r, f[2], "unit", &m->unit) < 0 ||
+		if (get_line(r, f[1], "name", &m->name) < 0 ||
+		    get_line(r, f[2], "unit", &m->unit) < 0 ||
 		    opt_number(r, f[3], "current", &m->has_current, &m->current) < 0 ||
 		    opt_number(r, f[4], "target_3m", &m->has_target_3m,
 			       &m->target_3m) < 0 ||
@@ -999,7 +1012,7 @@ static int read_roadmap(struct rd *r, const node_t *n)
 		if (!(p = wsdata_add_phase(r->d)))
 			return oom(r);
 		p->pos = (int)(r->d->n_roadmap - 1);
-		if (get_text(r, f[0], "phase", &p->name) < 0 ||
+		if (get_line(r, f[0], "phase", &p->name) < 0 ||
 		    (f[1] && !is_null(f[1]) &&
 		     get_number(r, f[1], "weeks", &p->weeks) < 0) ||
 		    get_strv(r, f[2], "items", &p->items) < 0)
@@ -1054,9 +1067,9 @@ static int read_root(struct rd *r, const node_t *root)
 	if (!f[T_TITLE] || is_null(f[T_TITLE]))
 		return fail(r, f[T_TITLE] ? f[T_TITLE] : root, "%s",
 			    _("'title' is missing"));
-	if (get_text(r, f[T_TITLE], "title", &w->title) < 0 ||
-	    get_text(r, f[T_TEMPLATE], "template", &w->template_name) < 0 ||
-	    get_text(r, f[T_FACILITATOR], "facilitator", &w->facilitator) < 0)
+	if (get_line(r, f[T_TITLE], "title", &w->title) < 0 ||
+	    get_line(r, f[T_TEMPLATE], "template", &w->template_name) < 0 ||
+	    get_line(r, f[T_FACILITATOR], "facilitator", &w->facilitator) < 0)
 		return -1;
 	if (f[T_STAGE] && (f[T_STAGE]->type != YAML_SCALAR_NODE ||
 			   stage_from_id(sval(f[T_STAGE]), &w->stage) < 0))
