@@ -22,7 +22,9 @@ static int read_stdin(struct buf *b, struct error *e)
 	char chunk[8192];
 	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+	/* One byte past the limit is enough for the reader to refuse it. */
+	while (b->len <= INTERCHANGE_MAX_BYTES &&
+	       (n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
 		if (buf_add(b, chunk, n) < 0)
 			return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	if (ferror(stdin))

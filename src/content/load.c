@@ -20,6 +20,7 @@
 #include "util/path.h"
 #include "util/str.h"
 #include "util/utf8.h"
+#include "util/yaml_depth.h"
 
 #define CONTENT_VERSION 1
 
@@ -191,6 +192,20 @@ static void open_error(struct loader *ld, const char *path, bool shipped,
 		ld_error(ld, path, 0, 0, _("cannot open: %s"), detail);
 }
 
+/* Nesting libyaml would take minutes over is reported, not loaded. */
+static bool too_deep(struct loader *ld, const char *path, const char *text,
+		     size_t len)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (yaml_depth_check(path, text, len, &e) == ST_OK)
+		return false;
+	if (e.code == ST_ERROR || diag_add(ld->diags, &e) < 0)
+		ld->oom = true;
+	return true;
+}
+
 static void load_file(struct loader *ld, const char *path, bool shipped)
 {
 	struct stat st;
@@ -224,6 +239,10 @@ static void load_file(struct loader *ld, const char *path, bool shipped)
 		place_of(text, bad, &line, &col);
 		ld_error(ld, path, line, col, _("invalid UTF-8 (byte 0x%02X)"),
 			 (unsigned char)text[bad]);
+		free(text);
+		return;
+	}
+	if (too_deep(ld, path, text, len)) {
 		free(text);
 		return;
 	}

@@ -28,10 +28,14 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
+#include "util/yaml_depth.h"
 
 #define INTERCHANGE_VERSION 1
 #define SAATY_MIN (1.0 / 9.0)
 #define SAATY_MAX 9.0
+/* Far beyond any workshop (the demo has a dozen of each); keeps the checks
+ * for duplicates, which compare every pair, quick. */
+#define MAX_ENTRIES 10000
 
 struct rd {
 	const char *name;
@@ -308,6 +312,9 @@ static int expect_seq(struct rd *r, const node_t *n, const char *field)
 	if (n->type != YAML_SEQUENCE_NODE)
 		return fail(r, n, _("'%s' must be a list, not %s"), field,
 			    kind_name(n));
+	if (N_ITEMS(n) > MAX_ENTRIES)
+		return fail(r, n, _("too many %s (%zu; at most %d)"), field,
+			    N_ITEMS(n), MAX_ENTRIES);
 	return 0;
 }
 
@@ -351,6 +358,10 @@ static int free_keys(struct rd *r, const node_t *n, const char *what)
 	if (n->type != YAML_MAPPING_NODE)
 		return fail(r, n, _("'%s' must be a mapping, not %s"), what,
 			    kind_name(n));
+	if ((size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start) >
+	    MAX_ENTRIES)
+		return fail(r, n, _("too many entries in '%s' (at most %d)"),
+			    what, MAX_ENTRIES);
 	FOR_PAIRS(p, n) {
 		node_t *k = nd(r, p->key);
 
@@ -1253,6 +1264,11 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 	int rc = ST_INPUT;
 
 	*out = NULL;
+	if (len > INTERCHANGE_MAX_BYTES)
+		return err_setloc(e, ST_INPUT, r.name, 0, 0,
+				  _("too large for a workshop file (%zu bytes; "
+				    "at most %d MiB)"), len,
+				  INTERCHANGE_MAX_BYTES >> 20);
 	if (!utf8_valid(data, len, &bad)) {
 		int line, col;
 
@@ -1267,6 +1283,11 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 		data = fixed;
 		len = fixed_len;
 	}
+	if ((rc = yaml_depth_check(r.name, data, len, e)) < 0) {
+		free(fixed);
+		return rc;
+	}
+	rc = ST_INPUT;
 	if (!yaml_parser_initialize(&parser)) {
 		free(fixed);
 		return oom(&r);
