@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "export/interchange.h"
@@ -1252,6 +1253,13 @@ static int yaml_problem(struct rd *r, yaml_parser_t *p, const char *data,
 			  p->problem ? p->problem : "?", ctx);
 }
 
+static int too_large(const char *name, size_t len, struct error *e)
+{
+	return err_setloc(e, ST_INPUT, name, 0, 0,
+			  _("too large for a workshop file (%zu bytes; at most "
+			    "%d MiB)"), len, INTERCHANGE_MAX_BYTES >> 20);
+}
+
 int interchange_read_buffer(const char *name, const char *data, size_t len,
 			    struct workshop_data **out, struct error *e)
 {
@@ -1265,10 +1273,7 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 
 	*out = NULL;
 	if (len > INTERCHANGE_MAX_BYTES)
-		return err_setloc(e, ST_INPUT, r.name, 0, 0,
-				  _("too large for a workshop file (%zu bytes; "
-				    "at most %d MiB)"), len,
-				  INTERCHANGE_MAX_BYTES >> 20);
+		return too_large(r.name, len, e);
 	if (!utf8_valid(data, len, &bad)) {
 		int line, col;
 
@@ -1338,11 +1343,16 @@ out_parser:
 int interchange_read_file(const char *path, struct workshop_data **out,
 			  struct error *e)
 {
+	struct stat st;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
 	*out = NULL;
+	/* Refuse a huge file before reading it into memory. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > INTERCHANGE_MAX_BYTES)
+		return too_large(path, (size_t)st.st_size, e);
 	rc = file_read_all(path, &data, &len, e);
 	if (rc < 0)
 		return rc;
