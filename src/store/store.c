@@ -260,8 +260,9 @@ int store_sqlerr(struct store *s, int rc, struct error *e)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return err_set(e, ST_BUSY, _("the database is busy (another "
-					     "charrette is writing); try again"));
+		return err_set(e, ST_BUSY, _("%s: the database is busy (another "
+					     "program holds its write lock); "
+					     "try again"), s ? s->path : "");
 	case SQLITE_READONLY:
 		return store_readonly_err(s, e);
 	case SQLITE_CONSTRAINT:
