@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -20,6 +23,7 @@
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 struct verb {
 	const char *name;
@@ -99,6 +103,86 @@ static int run_tui(struct cli_ctx *ctx, const char *ref, bool demo)
 	return tui_run(&o);
 }
 
+/* A global option that takes a value: given once, and not empty. */
+static int set_once(struct cli_ctx *ctx, const char **dst, const char *opt,
+		    const char *what)
+{
+	if (*dst) {
+		cli_usage(ctx, _("%s given twice"), opt);
+		return -1;
+	}
+	if (!*optarg) {
+		cli_usage(ctx, _("%s needs a %s"), opt, what);
+		return -1;
+	}
+	*dst = optarg;
+	return 0;
+}
+
+/* --as NAME goes into the audit log and onto everyone's screen. */
+static int check_name(struct cli_ctx *ctx, const char *name)
+{
+	if (!utf8_valid(name, strlen(name), NULL)) {
+		cli_usage(ctx, "%s", _("--as: the name is not valid UTF-8"));
+		return -1;
+	}
+	if (!utf8_one_line(name, NULL)) {
+		cli_usage(ctx, "%s", _("--as: the name must be one line without "
+				       "control characters"));
+		return -1;
+	}
+	return 0;
+}
+
+/* --data DIR must be a folder that is there: a typo would otherwise
+ * quietly leave the extra content out. */
+static int check_folder(struct cli_ctx *ctx, const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0) {
+		if (errno == ENOENT)
+			cli_usage(ctx, _("--data: %s: no such folder"), dir);
+		else
+			cli_usage(ctx, "--data: %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		cli_usage(ctx, _("--data: %s: not a folder"), dir);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A descriptor 0, 1 or 2 that the caller closed would be handed to the next
+ * file we open (an export, an input file), and what we print would land in
+ * it.  Fill each hole with /dev/null opened read-only, so that printing to a
+ * closed standard output fails (EBADF) and is reported, never misdirected.
+ */
+static void fill_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", O_RDONLY) != fd)
+			exit(1);
+	}
+}
+
+/* A verb's output that did not reach standard output is a failure, said
+ * once.  (The terminal interface is not checked here: it draws through
+ * curses, and a dropped SSH session is its own business.) */
+static int finish(struct cli_ctx *ctx, int rc)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (cli_check_out(ctx, &e) < 0 && rc == 0)
+		rc = cli_fail(ctx, &e);
+	return rc;
+}
+
 enum { OPT_DB = 256, OPT_DATA, OPT_AS, OPT_READONLY, OPT_DEMO };
 
 int main(int argc, char **argv)
@@ -120,6 +204,7 @@ int main(int argc, char **argv)
 	bool demo = false;
 	int c, rc = 0;
 
+	fill_std_fds();
 	setlocale(LC_ALL, "");
 	/* Numbers in files and output always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
@@ -131,17 +216,22 @@ int main(int argc, char **argv)
 	ctx.err = stderr;
 	err_clear(&e);
 
-	/* Stop at the first non-option so each verb parses its own flags. */
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	/* Stop at the first non-option so each verb parses its own flags;
+	 * report mistakes ourselves, in the contract's "charrette: " form. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
-			ctx.db_path = optarg;
+			if (set_once(&ctx, &ctx.db_path, "--db", "FILE") < 0)
+				return 2;
 			break;
 		case OPT_DATA:
-			ctx.extra_data = optarg;
+			if (set_once(&ctx, &ctx.extra_data, "--data", "DIR") < 0)
+				return 2;
 			break;
 		case OPT_AS:
-			as = optarg;
+			if (set_once(&ctx, &as, "--as", "NAME") < 0)
+				return 2;
 			break;
 		case OPT_READONLY:
 			ctx.read_only = true;
@@ -151,15 +241,33 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return finish(&ctx, 0);
 		case 'V':
 			printf("charrette %s\n", PACKAGE_VERSION);
-			return 0;
+			return finish(&ctx, 0);
+		case ':':
+			cli_usage(&ctx, _("option '%s' needs a value"),
+				  argv[optind - 1]);
+			fprintf(stderr, _("Try 'charrette --help'.\n"));
+			return 2;
 		default:
+			if (optopt && optopt < 256)
+				cli_usage(&ctx, _("unknown option '-%c'"), optopt);
+			else
+				cli_usage(&ctx, _("unknown option '%s'"),
+					  argv[optind - 1]);
 			fprintf(stderr, _("Try 'charrette --help'.\n"));
 			return 2;
 		}
 	}
+	if (demo && optind < argc)
+		return cli_usage(&ctx, "%s", _("--demo opens the terminal "
+					       "interface; it takes no verb or "
+					       "workshop"));
+	if (as && check_name(&ctx, as) < 0)
+		return 2;
+	if (ctx.extra_data && check_folder(&ctx, ctx.extra_data) < 0)
+		return 2;
 
 	account = account_name();
 	if (!account)
@@ -225,8 +333,8 @@ int main(int argc, char **argv)
 	if (optind < argc) {
 		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
 			if (strcmp(argv[optind], verbs[i].name) == 0) {
-				rc = verbs[i].run(&ctx, argc - optind,
-						  argv + optind);
+				rc = finish(&ctx, verbs[i].run(&ctx, argc - optind,
+							       argv + optind));
 				goto out;
 			}
 		}

@@ -13,3 +13,6 @@ check-valgrind-ui:
 	CHARRETTE_UI_WRAPPER='$(VALGRIND_CMD)' $(MAKE) $(AM_MAKEFLAGS) check \
 		TESTS='tests/ui/run.sh tests/ui/shared.sh'
 .PHONY: check-valgrind check-valgrind-ui
+# Bad input verb by verb: messages, exit codes, nothing lost.
+TESTS += tests/cli/bad-input.sh
+EXTRA_DIST += tests/cli/bad-input.sh

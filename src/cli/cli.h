@@ -35,10 +35,17 @@ int cli_fail(struct cli_ctx *ctx, const struct error *e);
 /* Print "charrette: message" (usage errors) and return 2. */
 int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Store value in *dst for VERB's option OPT; when *dst is already set,
+ * print "VERB: OPT given twice" and return 2 (the usage exit code). */
+int cli_set_once(struct cli_ctx *ctx, const char *verb, const char *opt,
+		 const char **dst, const char *value);
 /* Resolve WORKSHOP (id or unique title prefix) to an id. */
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e);
 void cli_ctx_clear(struct cli_ctx *ctx);
+/* Flush ctx->out; ST_ERROR naming the standard output when anything
+ * written to it was lost (a full disk, a closed descriptor). */
+int cli_check_out(struct cli_ctx *ctx, struct error *e);
 /* Load data/demo.yaml into ctx's (fresh) database; *id gets its id. */
 int cli_demo_load(struct cli_ctx *ctx, long long *id, struct error *e);
 

@@ -165,19 +165,24 @@ int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&e);
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--into") == 0 && i + 1 < argc)
-			into = argv[++i];
-		else if (strncmp(argv[i], "--into=", 7) == 0)
-			into = argv[i] + 7;
-		else if (strcmp(argv[i], "--into") == 0)
+		if (strcmp(argv[i], "--into") == 0 && i + 1 < argc) {
+			if (cli_set_once(ctx, "import-adr", "--into", &into,
+					 argv[++i]))
+				return 2;
+		} else if (strncmp(argv[i], "--into=", 7) == 0) {
+			if (cli_set_once(ctx, "import-adr", "--into", &into,
+					 argv[i] + 7))
+				return 2;
+		} else if (strcmp(argv[i], "--into") == 0) {
 			return cli_usage(ctx, "import-adr: --into needs a WORKSHOP");
-		else if (argv[i][0] == '-' && argv[i][1])
+		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage(ctx, "import-adr: unknown option '%s'",
 					 argv[i]);
-		else if (!dir)
+		} else if (!dir) {
 			dir = argv[i];
-		else
+		} else {
 			return cli_usage(ctx, "import-adr: one folder at a time");
+		}
 	}
 	if (!dir || (into && !*into))
 		return cli_usage(ctx, "usage: charrette import-adr DIR [--into WORKSHOP]");

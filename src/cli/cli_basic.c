@@ -76,7 +76,7 @@ int cli_list(struct cli_ctx *ctx, int argc, char **argv)
 int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct error e;
-	const char *title = NULL, *tmpl = "devops";
+	const char *title = NULL, *tmpl = NULL;
 	struct workshop_data *d = NULL;
 	struct knowledge *k;
 	int64_t id = 0;
@@ -84,21 +84,35 @@ int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&e);
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
-			tmpl = argv[++i];
-		else if (strncmp(argv[i], "--template=", 11) == 0)
-			tmpl = argv[i] + 11;
-		else if (argv[i][0] == '-' && argv[i][1])
+		if (strcmp(argv[i], "--template") == 0 && i + 1 < argc) {
+			if (cli_set_once(ctx, "new", "--template", &tmpl,
+					 argv[++i]))
+				return 2;
+		} else if (strncmp(argv[i], "--template=", 11) == 0) {
+			if (cli_set_once(ctx, "new", "--template", &tmpl,
+					 argv[i] + 11))
+				return 2;
+		} else if (strcmp(argv[i], "--template") == 0) {
+			return cli_usage(ctx, "%s", _("new: --template needs a NAME"));
+		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage(ctx, "new: unknown option '%s'", argv[i]);
-		else if (!title)
+		} else if (!title) {
 			title = argv[i];
-		else
+		} else {
 			return cli_usage(ctx, "new: give the title as one argument (quote it)");
+		}
 	}
+	if (ctx->read_only)
+		return cli_usage(ctx, "%s", _("new: cannot create a workshop with --read-only"));
+	if (!tmpl)
+		tmpl = "devops";
 	if (!title || !*str_trim((char *)title))
 		return cli_usage(ctx, "usage: charrette new TITLE [--template NAME]");
 	if (!utf8_valid(title, strlen(title), NULL))
 		return cli_usage(ctx, "new: the title is not valid UTF-8");
+	if (!utf8_one_line(title, NULL))
+		return cli_usage(ctx, "%s", _("new: the title must be one line "
+					      "without control characters"));
 	if (!(k = cli_knowledge(ctx, &e)))
 		return cli_fail(ctx, &e);
 	if (content_workshop_from_template(k, tmpl, title, &d, &e) < 0)

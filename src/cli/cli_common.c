@@ -2,6 +2,7 @@
  * error printing, and resolving a WORKSHOP argument. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "cli/cli.h"
 #include "content/content.h"
 #include "store/store.h"
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/shared.h"
 #include "util/str.h"
@@ -109,6 +111,15 @@ int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 	return 2;
 }
 
+int cli_set_once(struct cli_ctx *ctx, const char *verb, const char *opt,
+		 const char **dst, const char *value)
+{
+	if (*dst)
+		return cli_usage(ctx, _("%s: %s given twice"), verb, opt);
+	*dst = value;
+	return 0;
+}
+
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e)
 {
@@ -122,6 +133,22 @@ int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		return rc;
 	*id = (long long)found;
 	return ST_OK;
+}
+
+int cli_check_out(struct cli_ctx *ctx, struct error *e)
+{
+	/* A write that already failed left its errno, when it was the last
+	 * thing done (callers check right after writing). */
+	int err = ferror(ctx->out) ? errno : 0;
+
+	if (fflush(ctx->out) != 0)
+		err = errno;
+	else if (!ferror(ctx->out))
+		return ST_OK;
+	if (!err)
+		err = EIO;
+	return err_set(e, ST_ERROR, _("cannot write to the standard output: %s"),
+		       strerror(err));
 }
 
 void cli_ctx_clear(struct cli_ctx *ctx)

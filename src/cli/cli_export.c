@@ -41,9 +41,8 @@ static int write_interchange(struct cli_ctx *ctx,
 	if (rc == ST_OK && b.oom)
 		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 	if (rc == ST_OK && !path) {
-		if (fwrite(buf_str(&b), 1, b.len, ctx->out) != b.len ||
-		    fflush(ctx->out) != 0)
-			rc = err_set(e, ST_ERROR, "%s", _("cannot write the output"));
+		fwrite(buf_str(&b), 1, b.len, ctx->out);
+		rc = cli_check_out(ctx, e);
 	} else if (rc == ST_OK) {
 		struct stat st;
 		char *target, *dir;
@@ -101,11 +100,10 @@ static int run(struct cli_ctx *ctx, const struct workshop_data *d,
 		rc = export_render(d, k, f, &b, e);
 		if (rc == ST_OK && b.oom)
 			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-		if (rc == ST_OK &&
-		    (fwrite(buf_str(&b), 1, b.len, ctx->out) != b.len ||
-		     fflush(ctx->out) != 0))
-			rc = err_set(e, ST_ERROR, "%s",
-				     _("cannot write the output"));
+		if (rc == ST_OK) {
+			fwrite(buf_str(&b), 1, b.len, ctx->out);
+			rc = cli_check_out(ctx, e);
+		}
 		buf_free(&b);
 		return rc;
 	}
@@ -134,16 +132,23 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 				    strcmp(a, "-f") == 0)) {
 			if (++i >= argc)
 				return cli_usage(ctx, _("export: %s needs a value"), a);
-			format = argv[i];
+			if (cli_set_once(ctx, "export", "--format", &format,
+					 argv[i]))
+				return 2;
 		} else if (!positional && str_startswith(a, "--format=")) {
-			format = a + strlen("--format=");
+			if (cli_set_once(ctx, "export", "--format", &format,
+					 a + strlen("--format=")))
+				return 2;
 		} else if (!positional && (strcmp(a, "-o") == 0 ||
 					   strcmp(a, "--output") == 0)) {
 			if (++i >= argc)
 				return cli_usage(ctx, _("export: %s needs a path"), a);
-			path = argv[i];
+			if (cli_set_once(ctx, "export", "-o", &path, argv[i]))
+				return 2;
 		} else if (!positional && str_startswith(a, "--output=")) {
-			path = a + strlen("--output=");
+			if (cli_set_once(ctx, "export", "-o", &path,
+					 a + strlen("--output=")))
+				return 2;
 		} else if (!positional && strcmp(a, "--force") == 0) {
 			force = true;
 		} else if (!positional && strcmp(a, "--") == 0) {

@@ -22,7 +22,9 @@ static int read_stdin(struct buf *b, struct error *e)
 	char chunk[8192];
 	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+	/* One byte past the limit is enough for the reader to refuse it. */
+	while (b->len <= INTERCHANGE_MAX_BYTES &&
+	       (n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
 		if (buf_add(b, chunk, n) < 0)
 			return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	if (ferror(stdin))
@@ -59,6 +61,8 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 	file = argv[1];
 	if (file[0] == '-' && file[1])
 		return cli_usage(ctx, _("import: unknown option '%s'"), file);
+	if (ctx->read_only)
+		return cli_usage(ctx, "%s", _("import: cannot import with --read-only"));
 	err_clear(&e);
 	if (strcmp(file, "-") == 0) {
 		struct buf b;

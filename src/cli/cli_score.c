@@ -372,9 +372,13 @@ int cli_score(struct cli_ctx *ctx, int argc, char **argv)
 		} else if (strcmp(argv[i], "--format") == 0) {
 			if (++i >= argc)
 				return cli_usage(ctx, "%s", _("score: --format needs a value (table, tsv or json)"));
-			fmt_name = argv[i];
+			if (cli_set_once(ctx, "score", "--format", &fmt_name,
+					 argv[i]))
+				return 2;
 		} else if (str_startswith(argv[i], "--format=")) {
-			fmt_name = argv[i] + strlen("--format=");
+			if (cli_set_once(ctx, "score", "--format", &fmt_name,
+					 argv[i] + strlen("--format=")))
+				return 2;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage(ctx, _("score: unknown option '%s'"),
 					 argv[i]);
@@ -421,9 +425,12 @@ int cli_score(struct cli_ctx *ctx, int argc, char **argv)
 		rc = print_json(ctx, d, &s);
 		break;
 	}
-	if (fflush(ctx->out) != 0 || ferror(ctx->out)) {
-		fprintf(ctx->err, "charrette: %s\n", _("cannot write the output"));
-		rc = 1;
+	if (rc == 0) {
+		struct error we;
+
+		err_clear(&we);
+		if (cli_check_out(ctx, &we) < 0)
+			rc = cli_fail(ctx, &we);
 	}
 	ws_scores_clear(&s);
 	wsdata_free(&d);

@@ -20,6 +20,7 @@
 #include "util/path.h"
 #include "util/str.h"
 #include "util/utf8.h"
+#include "util/yaml_depth.h"
 
 #define CONTENT_VERSION 1
 
@@ -180,8 +181,34 @@ static void yaml_problem(struct loader *ld, const char *path,
 		 parser->context ? parser->context : "");
 }
 
-static void load_file(struct loader *ld, const char *path)
+/* A file that cannot be opened: the installation's fault for shipped
+ * content (exit 1), bad input for a folder the user named (exit 2). */
+static void open_error(struct loader *ld, const char *path, bool shipped,
+		       const char *detail)
 {
+	if (shipped)
+		io_error(ld, path, _("cannot open: %s"), detail);
+	else
+		ld_error(ld, path, 0, 0, _("cannot open: %s"), detail);
+}
+
+/* Nesting libyaml would take minutes over is reported, not loaded. */
+static bool too_deep(struct loader *ld, const char *path, const char *text,
+		     size_t len)
+{
+	struct error e;
+
+	err_clear(&e);
+	if (yaml_depth_check(path, text, len, &e) == ST_OK)
+		return false;
+	if (e.code == ST_ERROR || diag_add(ld->diags, &e) < 0)
+		ld->oom = true;
+	return true;
+}
+
+static void load_file(struct loader *ld, const char *path, bool shipped)
+{
+	struct stat st;
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct rd r = { .ld = ld, .file = path, .doc = &doc };
@@ -193,7 +220,12 @@ static void load_file(struct loader *ld, const char *path)
 
 	f = fopen(path, "rb");
 	if (!f) {
-		io_error(ld, path, _("cannot open: %s"), strerror(errno));
+		open_error(ld, path, shipped, strerror(errno));
+		return;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		ld_error(ld, path, 0, 0, "%s", _("is a folder, not a file"));
 		return;
 	}
 	text = slurp(f, &len);
@@ -207,6 +239,10 @@ static void load_file(struct loader *ld, const char *path)
 		place_of(text, bad, &line, &col);
 		ld_error(ld, path, line, col, _("invalid UTF-8 (byte 0x%02X)"),
 			 (unsigned char)text[bad]);
+		free(text);
+		return;
+	}
+	if (too_deep(ld, path, text, len)) {
 		free(text);
 		return;
 	}
@@ -262,8 +298,11 @@ static bool wanted(const char *dir, const char *name, bool shipped)
 	/* The bundled demo workshop lives beside the shipped content. */
 	if (shipped && strcmp(name, "demo.yaml") == 0)
 		return false;
+	/* Anything else named *.yaml is loaded, so that a folder or a
+	 * dangling link by that name is reported, not skipped. */
 	path = path_join(dir, name);
-	ok = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	ok = path && (lstat(path, &st) != 0 || S_ISREG(st.st_mode) ||
+		      S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode));
 	free(path);
 	return ok;
 }
@@ -298,7 +337,7 @@ static void load_dir(struct loader *ld, const char *dir, bool shipped)
 			ld->oom = true;
 			break;
 		}
-		load_file(ld, path);
+		load_file(ld, path, shipped);
 		free(path);
 	}
 	strv_free(&names);

@@ -1393,6 +1393,33 @@ static int title_of(struct doc *d, size_t at)
 	return d->r->d.title ? ST_OK : ST_ERROR;
 }
 
+/* The title is shown in lists and headings and on everyone's terminal: a
+ * control character in it (an escape sequence, a bell) is refused at its
+ * place rather than stored. */
+static int title_controls(struct doc *d, size_t at, struct error *e)
+{
+	const struct line *l = &d->ln[at];
+	const char *t;
+	size_t n, bad;
+	char *copy;
+	uint32_t cp;
+	int line, col;
+	bool ok;
+
+	heading_of(l, &t, &n);
+	if (!(copy = str_ndup(t, n)))
+		return err_set(e, ST_ERROR, "out of memory");
+	ok = utf8_one_line(copy, &bad);
+	free(copy);
+	if (ok)
+		return ST_OK;
+	utf8_decode(t + bad, n - bad, &cp);
+	place_of(l->s, (size_t)(t - l->s) + bad, &line, &col);
+	return err_setloc(e, ST_INPUT, d->path, (int)at + 1, col,
+			  _("control character (U+%04X) in the title"),
+			  (unsigned)cp);
+}
+
 /* The file's text after the checks on bytes: front matter, title, body. */
 static int parse_body(struct doc *d, struct error *e)
 {
@@ -1431,6 +1458,8 @@ static int parse_body(struct doc *d, struct error *e)
 					first != SIZE_MAX ? first : body) + 1, 0,
 				  _("no title line ('# Title'); not an ADR"));
 	if (rc < 0)
+		return rc;
+	if ((rc = title_controls(d, title, e)) < 0)
 		return rc;
 	d->taken[title] = true;
 

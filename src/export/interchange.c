@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "export/interchange.h"
@@ -28,10 +29,14 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
+#include "util/yaml_depth.h"
 
 #define INTERCHANGE_VERSION 1
 #define SAATY_MIN (1.0 / 9.0)
 #define SAATY_MAX 9.0
+/* Far beyond any workshop (the demo has a dozen of each); keeps the checks
+ * for duplicates, which compare every pair, quick. */
+#define MAX_ENTRIES 10000
 
 struct rd {
 	const char *name;
@@ -198,13 +203,26 @@ static int get_text(struct rd *r, const node_t *n, const char *field,
 	return 0;
 }
 
+/* A title, a name or an id: shown in lists and headings, so one line
+ * with nothing that would steer the terminal. */
+static int get_line(struct rd *r, const node_t *n, const char *field,
+		    char **dst)
+{
+	if (get_text(r, n, field, dst) < 0)
+		return -1;
+	if (n && *dst && !utf8_one_line(*dst, NULL))
+		return fail(r, n, _("'%s' must be one line without control "
+				    "characters"), field);
+	return 0;
+}
+
 /* A required identifier: non-empty text. */
 static int get_id(struct rd *r, const node_t *entry, const node_t *n,
 		  const char *field, char **dst)
 {
 	if (!n || is_null(n))
 		return fail(r, n ? n : entry, _("'%s' is missing"), field);
-	if (get_text(r, n, field, dst) < 0)
+	if (get_line(r, n, field, dst) < 0)
 		return -1;
 	if (!**dst)
 		return fail(r, n, _("'%s' must not be empty"), field);
@@ -295,6 +313,9 @@ static int expect_seq(struct rd *r, const node_t *n, const char *field)
 	if (n->type != YAML_SEQUENCE_NODE)
 		return fail(r, n, _("'%s' must be a list, not %s"), field,
 			    kind_name(n));
+	if (N_ITEMS(n) > MAX_ENTRIES)
+		return fail(r, n, _("too many %s (%zu; at most %d)"), field,
+			    N_ITEMS(n), MAX_ENTRIES);
 	return 0;
 }
 
@@ -338,6 +359,10 @@ static int free_keys(struct rd *r, const node_t *n, const char *what)
 	if (n->type != YAML_MAPPING_NODE)
 		return fail(r, n, _("'%s' must be a mapping, not %s"), what,
 			    kind_name(n));
+	if ((size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start) >
+	    MAX_ENTRIES)
+		return fail(r, n, _("too many entries in '%s' (at most %d)"),
+			    what, MAX_ENTRIES);
 	FOR_PAIRS(p, n) {
 		node_t *k = nd(r, p->key);
 
@@ -450,7 +475,7 @@ static int read_criteria(struct rd *r, const node_t *n)
 		if (wsdata_criterion_index(r->d, c->key) != c->pos)
 			return fail(r, f[0], _("duplicate criterion id '%s'"),
 				    c->key);
-		if (get_text(r, f[1], "name", &c->name) < 0 ||
+		if (get_line(r, f[1], "name", &c->name) < 0 ||
 		    get_text(r, f[2], "description", &c->description) < 0)
 			return -1;
 		if (f[3] && get_number(r, f[3], "weight", &c->weight) < 0)
@@ -680,7 +705,7 @@ static int read_approaches(struct rd *r, const node_t *n)
 		if (wsdata_approach_index(r->d, a->key) != a->pos)
 			return fail(r, f[ID], _("duplicate approach id '%s'"),
 				    a->key);
-		if (get_text(r, f[NAME], "name", &a->name) < 0 ||
+		if (get_line(r, f[NAME], "name", &a->name) < 0 ||
 		    get_text(r, f[PATTERN], "pattern", &a->pattern) < 0 ||
 		    get_text(r, f[SUMMARY], "summary", &a->summary) < 0 ||
 		    (f[COMPONENTS] && read_components(r, f[COMPONENTS], a) < 0) ||
@@ -845,8 +870,8 @@ static int read_decisions(struct rd *r, const node_t *n)
 		if (f[CONSEQ] && !is_null(f[CONSEQ]) &&
 		    fields(r, f[CONSEQ], "'consequences'", ckeys, c) < 0)
 			return -1;
-		if (get_text(r, f[TITLE], "title", &d->title) < 0 ||
-		    get_text(r, f[DATE], "date", &d->date) < 0 ||
+		if (get_line(r, f[TITLE], "title", &d->title) < 0 ||
+		    get_line(r, f[DATE], "date", &d->date) < 0 ||
 		    get_strv(r, f[DECIDERS], "deciders", &d->deciders) < 0 ||
 		    get_strv(r, f[CONSULTED], "consulted", &d->consulted) < 0 ||
 		    get_strv(r, f[INFORMED], "informed", &d->informed) < 0 ||
@@ -927,7 +952,7 @@ static int read_risks(struct rd *r, const node_t *n)
 		if (get_text(r, f[1], "description", &k->description) < 0 ||
 		    get_int(r, f[2], "probability", 1, 5, &k->probability) < 0 ||
 		    get_int(r, f[3], "impact", 1, 5, &k->impact) < 0 ||
-		    get_text(r, f[4], "owner", &k->owner) < 0 ||
+		    get_line(r, f[4], "owner", &k->owner) < 0 ||
 		    get_text(r, f[5], "mitigation", &k->mitigation) < 0)
 			return -1;
 		if (f[6] && (f[6]->type != YAML_SCALAR_NODE ||
@@ -972,8 +997,8 @@ static int read_metrics(struct rd *r, const node_t *n)
 			if (str_eq(r->d->metrics[i].key, m->key))
 				return fail(r, f[0], _("duplicate metric id '%s'"),
 					    m->key);
-		if (get_text(r, f[1], "name", &m->name) < 0 ||
-		    get_text(r, f[2], "unit", &m->unit) < 0 ||
+		if (get_line(r, f[1], "name", &m->name) < 0 ||
+		    get_line(r, f[2], "unit", &m->unit) < 0 ||
 		    opt_number(r, f[3], "current", &m->has_current, &m->current) < 0 ||
 		    opt_number(r, f[4], "target_3m", &m->has_target_3m,
 			       &m->target_3m) < 0 ||
@@ -999,7 +1024,7 @@ static int read_roadmap(struct rd *r, const node_t *n)
 		if (!(p = wsdata_add_phase(r->d)))
 			return oom(r);
 		p->pos = (int)(r->d->n_roadmap - 1);
-		if (get_text(r, f[0], "phase", &p->name) < 0 ||
+		if (get_line(r, f[0], "phase", &p->name) < 0 ||
 		    (f[1] && !is_null(f[1]) &&
 		     get_number(r, f[1], "weeks", &p->weeks) < 0) ||
 		    get_strv(r, f[2], "items", &p->items) < 0)
@@ -1054,9 +1079,9 @@ static int read_root(struct rd *r, const node_t *root)
 	if (!f[T_TITLE] || is_null(f[T_TITLE]))
 		return fail(r, f[T_TITLE] ? f[T_TITLE] : root, "%s",
 			    _("'title' is missing"));
-	if (get_text(r, f[T_TITLE], "title", &w->title) < 0 ||
-	    get_text(r, f[T_TEMPLATE], "template", &w->template_name) < 0 ||
-	    get_text(r, f[T_FACILITATOR], "facilitator", &w->facilitator) < 0)
+	if (get_line(r, f[T_TITLE], "title", &w->title) < 0 ||
+	    get_line(r, f[T_TEMPLATE], "template", &w->template_name) < 0 ||
+	    get_line(r, f[T_FACILITATOR], "facilitator", &w->facilitator) < 0)
 		return -1;
 	if (f[T_STAGE] && (f[T_STAGE]->type != YAML_SCALAR_NODE ||
 			   stage_from_id(sval(f[T_STAGE]), &w->stage) < 0))
@@ -1228,6 +1253,13 @@ static int yaml_problem(struct rd *r, yaml_parser_t *p, const char *data,
 			  p->problem ? p->problem : "?", ctx);
 }
 
+static int too_large(const char *name, size_t len, struct error *e)
+{
+	return err_setloc(e, ST_INPUT, name, 0, 0,
+			  _("too large for a workshop file (%zu bytes; at most "
+			    "%d MiB)"), len, INTERCHANGE_MAX_BYTES >> 20);
+}
+
 int interchange_read_buffer(const char *name, const char *data, size_t len,
 			    struct workshop_data **out, struct error *e)
 {
@@ -1240,6 +1272,8 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 	int rc = ST_INPUT;
 
 	*out = NULL;
+	if (len > INTERCHANGE_MAX_BYTES)
+		return too_large(r.name, len, e);
 	if (!utf8_valid(data, len, &bad)) {
 		int line, col;
 
@@ -1254,6 +1288,11 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 		data = fixed;
 		len = fixed_len;
 	}
+	if ((rc = yaml_depth_check(r.name, data, len, e)) < 0) {
+		free(fixed);
+		return rc;
+	}
+	rc = ST_INPUT;
 	if (!yaml_parser_initialize(&parser)) {
 		free(fixed);
 		return oom(&r);
@@ -1304,11 +1343,16 @@ out_parser:
 int interchange_read_file(const char *path, struct workshop_data **out,
 			  struct error *e)
 {
+	struct stat st;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
 	*out = NULL;
+	/* Refuse a huge file before reading it into memory. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > INTERCHANGE_MAX_BYTES)
+		return too_large(path, (size_t)st.st_size, e);
 	rc = file_read_all(path, &data, &len, e);
 	if (rc < 0)
 		return rc;

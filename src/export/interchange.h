@@ -31,4 +31,7 @@ int interchange_write_json(const struct workshop_data *d, struct buf *out,
 void interchange_number(char *buf, size_t size, double v);
 int interchange_json_string(struct buf *out, const char *s);
 
+/* The largest workshop file read (16 MiB): a real one is a few dozen KiB. */
+#define INTERCHANGE_MAX_BYTES (16 << 20)
+
 #endif

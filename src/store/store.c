@@ -243,6 +243,16 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e)
 	return st;
 }
 
+int store_readonly_err(struct store *s, struct error *e)
+{
+	if (!s)
+		return err_set(e, ST_READONLY, "%s",
+			       _("the database is open read-only"));
+	return err_set(e, ST_READONLY, _("%s is open read-only: %s"), s->path,
+		       s->ro_why ? _(s->ro_why) :
+		       _("it cannot be written"));
+}
+
 int store_sqlerr(struct store *s, int rc, struct error *e)
 {
 	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
@@ -250,15 +260,22 @@ int store_sqlerr(struct store *s, int rc, struct error *e)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return err_set(e, ST_BUSY, _("the database is busy (another "
-					     "charrette is writing); try again"));
+		return err_set(e, ST_BUSY, _("%s: the database is busy (another "
+					     "program holds its write lock); "
+					     "try again"), s ? s->path : "");
 	case SQLITE_READONLY:
-		return err_set(e, ST_READONLY,
-			       _("the database is open read-only"));
+		return store_readonly_err(s, e);
 	case SQLITE_CONSTRAINT:
 		return err_set(e, ST_INPUT, _("%s: %s"), s ? s->path : "", msg);
 	case SQLITE_NOMEM:
 		return err_set(e, ST_ERROR, _("out of memory"));
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, ST_ERROR, _("%s is damaged (%s); restore it "
+					      "from a backup, or rescue what "
+					      "is left with: sqlite3 %s "
+					      ".recover"),
+			       s ? s->path : "", msg, s ? s->path : "FILE");
 	default:
 		return err_set(e, ST_ERROR, _("%s: database error: %s"),
 			       s ? s->path : "", msg);
@@ -359,8 +376,7 @@ int store_begin(struct store *s, struct error *e)
 	long backoff = 20;
 
 	if (s->readonly)
-		return err_set(e, ST_READONLY,
-			       _("the database is open read-only"));
+		return store_readonly_err(s, e);
 	if (!(st = store_stmt(s, "BEGIN IMMEDIATE", e)))
 		return e->code;
 	/* busy_timeout already waited on each attempt; a few more tries
@@ -806,7 +822,15 @@ static int open_existing(struct store *s, bool want_ro, struct error *e)
 	dir = path_dirname(s->path);
 	if (!dir)
 		return err_set(e, ST_ERROR, _("out of memory"));
-	ro = want_ro || access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
+	/* SQLite needs the folder too, for the -wal and -shm files. */
+	if (want_ro)
+		s->ro_why = N_("--read-only was given");
+	else if (access(s->path, W_OK) != 0)
+		s->ro_why = N_("the file is not writable");
+	else if (access(dir, W_OK) != 0)
+		s->ro_why = N_("its folder is not writable (SQLite keeps "
+			       "FILE-wal and FILE-shm beside it)");
+	ro = s->ro_why != NULL;
 	free(dir);
 	if (ro) {
 		s->readonly = true;
@@ -868,8 +892,13 @@ int store_open(struct store **out, const char *path, int flags,
 		/* Not "missing": a folder on the way we may not enter (a
 		 * shared folder of a group we are not in) is a permission
 		 * problem, and creating the file would fail anyway. */
-		rc = err_set(e, ST_ERROR, _("cannot open %s: %s"), path,
-			     strerror(errno));
+		int err = errno;
+
+		/* A file where a folder should be, or a loop of links: the
+		 * path given is wrong (exit 2); other reasons are runtime. */
+		rc = err_set(e, err == ENOTDIR || err == ELOOP ||
+			     err == ENAMETOOLONG ? ST_INPUT : ST_ERROR,
+			     _("cannot open %s: %s"), path, strerror(err));
 		goto fail;
 	} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		rc = err_set(e, ST_INPUT, _("%s is a folder, not a database"),

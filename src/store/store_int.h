@@ -26,6 +26,7 @@ struct store {
 	char *path;
 	char *who;
 	bool readonly;
+	const char *ro_why;     /* why it is read-only (a static string) */
 	int busy_ms;            /* how long one attempt waits for the lock */
 	struct timespec busy_since;  /* when the current wait began */
 	unsigned busy_seed;     /* jitter of the short sleeps while waiting */
@@ -40,6 +41,8 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e);
 /* Fill *e from a SQLite result code and return the matching status. */
 int store_sqlerr(struct store *s, int rc, struct error *e);
+/* ST_READONLY: "FILE is open read-only: why". */
+int store_readonly_err(struct store *s, struct error *e);
 /* Step a statement that must finish (INSERT/UPDATE/DELETE) and reset it. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct error *e);
 

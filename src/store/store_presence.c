@@ -112,8 +112,7 @@ int store_presence_beat(struct store *s, int64_t ws, const char *screen,
 	sqlite3_stmt *st;
 
 	if (s->readonly)
-		return err_set(e, ST_READONLY,
-			       _("the database is open read-only"));
+		return store_readonly_err(s, e);
 	st = store_stmt(s, "INSERT INTO presence(participant, session, "
 			"workshop_id, screen, selection, last_seen) "
 			"VALUES (?1, ?2, ?3, ?4, ?5, ?6) "

@@ -14,19 +14,41 @@
 #include "util/path.h"
 #include "util/str.h"
 
+/* A file the caller named that is missing, in the way or not ours to read
+ * is bad input (exit 2); only the system running short fails at run time. */
+static enum status open_status(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return ST_NOTFOUND;
+	case ENOMEM:
+	case EMFILE:
+	case ENFILE:
+	case EIO:
+		return ST_ERROR;
+	default:
+		return ST_INPUT;
+	}
+}
+
 int file_read_all(const char *path, char **out, size_t *len, struct error *e)
 {
 	FILE *f = fopen(path, "rb");
 	struct buf b;
 	char chunk[8192];
 	size_t n;
+	struct stat st;
 
 	*out = NULL;
 	if (len)
 		*len = 0;
 	if (!f)
-		return err_set(e, errno == ENOENT ? ST_NOTFOUND : ST_ERROR,
-			       "%s: %s", path, strerror(errno));
+		return err_set(e, open_status(errno), "%s: %s", path,
+			       strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return err_set(e, ST_INPUT, "%s: is a folder, not a file", path);
+	}
 	buf_init(&b);
 	buf_puts(&b, "");
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)

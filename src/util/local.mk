@@ -7,7 +7,8 @@ libcharrette_a_SOURCES += \
 	src/util/path.c src/util/path.h \
 	src/util/shared.c src/util/shared.h \
 	src/util/str.c src/util/str.h \
-	src/util/utf8.c src/util/utf8.h
+	src/util/utf8.c src/util/utf8.h \
+	src/util/yaml_depth.c src/util/yaml_depth.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_util

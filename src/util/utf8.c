@@ -87,6 +87,26 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
+bool utf8_one_line(const char *s, size_t *bad)
+{
+	size_t len = strlen(s), off = 0;
+
+	while (off < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + off, len - off, &cp);
+
+		if (n == 0) {
+			n = 1;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+			if (bad)
+				*bad = off;
+			return false;
+		}
+		off += n;
+	}
+	return true;
+}
+
 int utf8_cp_width(uint32_t cp)
 {
 	int w;

@@ -16,6 +16,10 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Encode cp into out (4 bytes at most); returns the length. */
 size_t utf8_encode(uint32_t cp, char out[4]);
+/* True when s (valid UTF-8) holds no control character: nothing below
+ * U+0020, no DEL, no C1 control (U+0080-U+009F), so it prints as one line
+ * and sends nothing to the terminal; else *bad gets the byte offset. */
+bool utf8_one_line(const char *s, size_t *bad);
 /* Terminal columns taken by one code point (0 for combining, 2 for wide;
  * control characters count 1 as they are shown as a replacement). */
 int utf8_cp_width(uint32_t cp);

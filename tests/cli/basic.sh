@@ -72,7 +72,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	expect_in "$T/err" "read-only" "the refusal says read-only"
 fi
 expect_exit 0 "--read-only lists" -- "$CHARRETTE" --read-only --db "$DB" list
-expect_exit 1 "--read-only refuses new" -- "$CHARRETTE" --read-only --db "$DB" new "Nope"
+expect_exit 2 "--read-only refuses new (a usage error, as for import-adr)" -- "$CHARRETTE" --read-only --db "$DB" new "Nope"
 expect_in "$T/err" "read-only" "--read-only refusal says read-only"
 expect_exit 2 "--read-only on a missing file" -- "$CHARRETTE" --read-only --db "$T/missing.db" list
 

@@ -130,6 +130,15 @@ static void test_utf8(void **state)
 	const char *mixed = "a\xE6\x97\xA5\xF0\x9F\x98\x80z";  /* a 日 😀 z */
 
 	(void)state;
+	assert_true(utf8_one_line("caf\xC3\xA9 \xE6\x97\xA5", NULL));
+	assert_false(utf8_one_line("two\nlines", &bad));
+	assert_int_equal(bad, 3);
+	assert_false(utf8_one_line("a\tb", &bad));
+	assert_int_equal(bad, 1);
+	assert_false(utf8_one_line("x\x7F", &bad));
+	assert_int_equal(bad, 1);
+	assert_false(utf8_one_line("ab\xC2\x9B[2J", &bad)); /* C1 CSI */
+	assert_int_equal(bad, 2);
 	assert_true(utf8_valid("plain", 5, NULL));
 	assert_true(utf8_valid(mixed, strlen(mixed), NULL));
 	assert_false(utf8_valid("ab\xC3", 3, &bad));  /* truncated */
