@@ -32,12 +32,10 @@ srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 builddir=${top_builddir:-$srcdir}
 bin=${CHARRETTE:-$builddir/charrette}
 here=$srcdir/tests/ui
-pass=0
-fail=0
+. "$here/lib.sh"
 # The watchdog: a hung run is killed (checkers get longer).
 tmo=20
 [ -n "${CHARRETTE_UI_WRAPPER:-}" ] && tmo=180
-failed=""
 
 if [ ! -x "$bin" ]; then
 	echo "run.sh: no charrette binary at $bin" >&2
@@ -157,48 +155,9 @@ run_one() {
 	done
 
 	# Compare what was saved with what is expected.
-	found=0
-	for got in "$tmp/out/$name".*screen; do
-		[ -f "$got" ] || continue
-		found=1
-		base=$(basename "$got")
-		exp=$here/$base
-		if [ "${CHARRETTE_UPDATE_SCREENS:-}" = 1 ]; then
-			cp "$got" "$exp"
-			continue
-		fi
-		if [ ! -f "$exp" ]; then
-			echo "FAIL $name: $base has no expected file (CHARRETTE_UPDATE_SCREENS=1 writes it)"
-			ok=0
-		elif ! diff -u "$exp" "$got" >"$tmp/diff"; then
-			echo "FAIL $name: $base differs:"
-			sed 's/^/    /' "$tmp/diff"
-			ok=0
-		fi
-	done
-	for exp in "$here/$name".*screen; do
-		[ -f "$exp" ] || continue
-		if [ ! -f "$tmp/out/$(basename "$exp")" ]; then
-			echo "FAIL $name: $(basename "$exp") was not saved"
-			ok=0
-		fi
-	done
-	if [ $found = 0 ]; then
-		echo "FAIL $name: the script saved no screen"
-		ok=0
-	fi
+	compare_screens "$name" "$tmp" || ok=0
 	rm -rf "$tmp"
 	[ $ok = 1 ]
 }
 
-for n in "$@"; do
-	if run_one "$n"; then
-		pass=$((pass + 1))
-		echo "ok   $n"
-	else
-		fail=$((fail + 1))
-		failed="$failed $n"
-	fi
-done
-echo "$pass passed, $fail failed${failed:+ (}${failed# }${failed:+)}"
-[ $fail = 0 ]
+run_all "$@"
