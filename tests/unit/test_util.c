@@ -17,6 +17,7 @@
 #include "util/atomic.h"
 #include "util/clock.h"
 #include "util/error.h"
+#include "util/num.h"
 #include "util/path.h"
 #include "util/shared.h"
 #include "util/str.h"
@@ -345,6 +346,58 @@ static void test_clock(void **state)
 	unsetenv("CHARRETTE_NOW");
 }
 
+static void test_num(void **state)
+{
+	char b[NUM_BUF];
+	double v = -1;
+
+	(void)state;
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_VALUE, 10.0 / 3), "3.33");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_VALUE, 4.5), "4.5");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_VALUE, 150), "150");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_VALUE, 0.2299), "0.23");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_VALUE, -0.001), "0");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_TOTAL, 3.5), "3.50");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_TOTAL, 3.5949), "3.59");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_TOTAL, -0.0), "0.00");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_RATIO, 0.0224), "0.022");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_PERCENT, 0.1429), "14%");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_PERCENT1, 0.1429), "14.3%");
+	assert_string_equal(num_fmt(b, sizeof(b), NUM_TOTAL, 0.0 / 0.0), "–");
+
+	assert_int_equal(num_parse(" 4.5 ", &v), 0);
+	assert_true(v == 4.5);
+	assert_int_equal(num_parse("4,5", &v), 0);
+	assert_true(v == 4.5);
+	assert_int_equal(num_parse("-2", &v), 0);
+	assert_true(v == -2);
+	assert_int_equal(num_parse(".5", &v), 0);
+	assert_true(v == 0.5);
+	v = 7;
+	assert_int_equal(num_parse("", &v), ST_INPUT);
+	assert_int_equal(num_parse("  ", &v), ST_INPUT);
+	assert_int_equal(num_parse("1e3", &v), ST_INPUT);
+	assert_int_equal(num_parse("0x10", &v), ST_INPUT);
+	assert_int_equal(num_parse("nan", &v), ST_INPUT);
+	assert_int_equal(num_parse("1.2.3", &v), ST_INPUT);
+	assert_int_equal(num_parse("3 hours", &v), ST_INPUT);
+	assert_int_equal(num_parse("-", &v), ST_INPUT);
+	assert_true(v == 7);
+
+	assert_string_equal(num_unit(1, "hour", "hours"), "hour");
+	assert_string_equal(num_unit(2, "hour", "hours"), "hours");
+	assert_string_equal(num_unit(1, NULL, "%"), "%");
+
+	assert_string_equal(num_duration(b, sizeof(b), 10), "10 min");
+	assert_string_equal(num_duration(b, sizeof(b), 0), "0 min");
+	assert_string_equal(num_duration(b, sizeof(b), 60), "1 h");
+	assert_string_equal(num_duration(b, sizeof(b), 75), "1 h 15 min");
+	assert_string_equal(num_duration(b, sizeof(b), -5), "-5 min");
+	assert_string_equal(num_clock(b, sizeof(b), 545), "9:05");
+	assert_string_equal(num_clock(b, sizeof(b), 0), "0:00");
+	assert_string_equal(num_clock(b, sizeof(b), -61), "+1:01");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_atomic),
 		cmocka_unit_test(test_shared),
 		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_num),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
