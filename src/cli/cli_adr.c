@@ -1,7 +1,7 @@
 #include "config.h"
 /*
  * cli_adr: the import-adr verb.  Reads an existing ADR folder (through
- * export/adr_import) into a new workshop, or adds its records to an
+ * adr/adr_import) into a new workshop, or adds its records to an
  * existing one, where the store gives them new numbers and the supersede
  * links are moved to follow.
  */
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "export/adr_import.h"
+#include "adr/adr_import.h"
 #include "store/store.h"
 #include "util/clock.h"
 #include "util/i18n.h"

@@ -1,11 +1,10 @@
-# export: Markdown writers, ADR import, YAML/JSON interchange.
+# export: Markdown writers (report, tables) and YAML/JSON interchange.
 
 # -- Markdown / CSV export (report, adr, madr, risks, metrics) --
 libcharrette_a_SOURCES += \
 	src/export/export.c src/export/export.h src/export/export_priv.h \
 	src/export/md.c src/export/md.h \
-	src/export/report.c src/export/adr.c src/export/madr.c \
-	src/export/tables.c
+	src/export/report.c src/export/tables.c
 
 EXTRA_DIST += .markdownlint-cli2.jsonc tests/cli/markdownlint.sh \
 	tests/cli/export.sh tests/golden
@@ -37,17 +36,3 @@ tests_unit_test_interchange_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_interchange_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_interchange_LDADD = $(UNIT_LDADD)
 endif
-
-# adr import
-libcharrette_a_SOURCES += src/export/adr_import.c src/export/adr_import.h \
-	src/export/adr_import_int.h src/export/adr_parse.c
-if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/test_adr_import
-TESTS += tests/unit/test_adr_import
-tests_unit_test_adr_import_SOURCES = tests/unit/test_adr_import.c
-tests_unit_test_adr_import_CFLAGS = $(UNIT_CFLAGS) \
-	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
-tests_unit_test_adr_import_LDADD = $(UNIT_LDADD)
-endif
-TESTS += tests/cli/import-adr.sh
-EXTRA_DIST += tests/cli/import-adr.sh tests/data/adr

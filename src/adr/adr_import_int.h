@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "export/adr_import.h"
+#include "adr/adr_import.h"
 
 /* Nobody writes a 16 MiB decision record; such a file is something else. */
 #define ADR_MAX_FILE (16u << 20)

@@ -17,8 +17,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "export/adr_import.h"
-#include "export/adr_import_int.h"
+#include "adr/adr_import.h"
+#include "adr/adr_import_int.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/str.h"

@@ -1,0 +1,14 @@
+# adr: ADR folders in the adr-tools and MADR formats, read and written.
+libcharrette_a_SOURCES += src/adr/adr_import.c src/adr/adr_import.h \
+	src/adr/adr_import_int.h src/adr/adr_parse.c \
+	src/adr/adr_write.c src/adr/madr_write.c
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_adr_import
+TESTS += tests/unit/test_adr_import
+tests_unit_test_adr_import_SOURCES = tests/unit/test_adr_import.c
+tests_unit_test_adr_import_CFLAGS = $(UNIT_CFLAGS) \
+	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
+tests_unit_test_adr_import_LDADD = $(UNIT_LDADD)
+endif
+TESTS += tests/cli/import-adr.sh
+EXTRA_DIST += tests/cli/import-adr.sh tests/data/adr
