@@ -16,7 +16,7 @@
 #include "engine/rules.h"
 #include "store/store.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"

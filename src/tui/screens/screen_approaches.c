@@ -17,7 +17,7 @@
 #include "content/content.h"
 #include "store/store.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/textview.h"
+#include "tui/widgets/textview.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
 #include "util/str.h"

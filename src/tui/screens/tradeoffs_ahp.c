@@ -16,7 +16,7 @@
 #include "store/store.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/tradeoffs.h"
+#include "tui/screens/tradeoffs.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/utf8.h"

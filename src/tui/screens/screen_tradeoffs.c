@@ -19,7 +19,7 @@
 #include "store/store.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/tradeoffs.h"
+#include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"

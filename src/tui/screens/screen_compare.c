@@ -20,7 +20,7 @@
 
 #include "content/content.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/screens.h"
