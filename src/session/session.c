@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content/content.h"
 #include "session/session_int.h"
@@ -18,6 +19,10 @@
 #include "util/i18n.h"
 
 #define PRESENCE_MAX_AGE 15
+#define BEAT_SECONDS 5
+
+static double now_mono(void);
+static void role_reloaded(struct session *s);
 
 static void mem_drafts_flush(struct session *s);
 
@@ -37,6 +42,10 @@ int session_new(struct session **out, const struct session_opts *o,
 	s->read_only = o->read_only || store_is_readonly(o->store);
 	s->presence_max_age = o->presence_max_age > 0 ? o->presence_max_age
 						      : PRESENCE_MAX_AGE;
+	s->beat_seconds = o->beat_seconds > 0 ? o->beat_seconds : BEAT_SECONDS;
+	s->last_beat = now_mono();
+	if (o->busy_ms > 0)
+		store_share_busy_ms(s->store, o->busy_ms);
 	store_data_version(s->store, &s->data_version, e);
 	store_share_stamp(s->store, &s->stamp, e);
 	err_clear(e);
@@ -58,6 +67,11 @@ void session_close(struct session *s)
 	strv_free(&s->others);
 	strv_free(&s->applied);
 	strv_free(&s->mem_where);
+	free(s->facilitator);
+	free(s->followed);
+	free(s->published);
+	s->facilitator = s->followed = s->published = NULL;
+	s->following = false;
 	strv_free(&s->mem_text);
 	undo_free_all(s);
 	s->generation++;
@@ -186,6 +200,7 @@ int session_reload(struct session *s, struct error *e)
 	s->d = d;
 	s->tpl = s->k ? knowledge_template(s->k, d->ws.template_name) : NULL;
 	rc = view_build(s, e);
+	role_reloaded(s);
 	s->generation++;
 	return rc;
 }
@@ -257,16 +272,137 @@ int session_poll(struct session *s)
 }
 
 /* ---- presence and the facilitator ---------------------------------------- */
-void session_beat(struct session *s, const char *screen,
-		  const char *selection)
+static double now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void session_publish(struct session *s, const char *screen,
+		     const char *selection, bool now)
 {
 	struct error e;
+	char *pos = str_printf("%s|%s", screen ? screen : "",
+			       selection ? selection : "");
+	bool moved = !str_eq(pos, s->published);
 
-	if (s->read_only)
+	if (s->read_only || !pos ||
+	    !((now && moved) || now_mono() - s->last_beat >= s->beat_seconds)) {
+		free(pos);
 		return;
+	}
 	err_clear(&e);
-	store_presence_beat(s->store, s->ws, screen, selection, &e);
+	if (store_presence_beat(s->store, s->ws, screen,
+				selection && *selection ? selection : NULL,
+				&e) == 0) {
+		free(s->published);
+		s->published = pos;
+		pos = NULL;
+		s->last_beat = now_mono();
+	}
+	free(pos);
 	read_presence(s);
+}
+
+static void notice(struct session *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void notice(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->notice, sizeof(s->notice), fmt, ap);
+	va_end(ap);
+}
+
+const char *session_notice(struct session *s)
+{
+	if (!s->notice[0])
+		return NULL;
+	memcpy(s->notice_out, s->notice, sizeof(s->notice_out));
+	s->notice[0] = '\0';
+	return s->notice_out;
+}
+
+/* After a reload: who facilitates now; stop following when it is nobody
+ * or me. */
+static void role_reloaded(struct session *s)
+{
+	const char *fac = session_facilitator(s);
+
+	if (!str_eq(fac, s->facilitator)) {
+		free(s->facilitator);
+		s->facilitator = str_dup(fac);
+		free(s->followed);
+		s->followed = NULL;
+	}
+	if (s->following && (!fac || session_is_facilitator(s))) {
+		s->following = false;
+		notice(s, "%s", session_is_facilitator(s)
+		       ? _("you are the facilitator now: the others can follow you")
+		       : _("stopped following: the workshop has no facilitator"));
+	}
+}
+
+bool session_following(const struct session *s)
+{
+	return s->following;
+}
+
+int session_follow_start(struct session *s, struct sess_result *r)
+{
+	sess_result_clear(r);
+	if (!s->ws) {
+		sess_refuse_msg(r, "%s", _("open a workshop first: follow mode tracks its facilitator"));
+		return ST_INPUT;
+	}
+	if (!session_facilitator(s)) {
+		sess_refuse_msg(r, "%s", _("this workshop has no facilitator to follow (:facilitate takes the role)"));
+		return ST_INPUT;
+	}
+	if (session_is_facilitator(s)) {
+		r->status = SESS_UNCHANGED;
+		snprintf(r->msg, sizeof(r->msg), "%s",
+			 _("you are the facilitator: the others follow you"));
+		return ST_OK;
+	}
+	s->following = true;
+	free(s->followed);
+	s->followed = NULL;
+	snprintf(r->msg, sizeof(r->msg),
+		 _("following %s: your view tracks theirs; a move of your own or F stops it"),
+		 session_facilitator(s));
+	return ST_OK;
+}
+
+void session_follow_stop(struct session *s)
+{
+	s->following = false;
+	free(s->followed);
+	s->followed = NULL;
+}
+
+bool session_follow_next(struct session *s, char **screen, char **selection)
+{
+	char *pos;
+
+	*screen = *selection = NULL;
+	if (!s->following || !session_facilitator_position(s, screen, selection))
+		return false;
+	pos = str_printf("%s|%s", *screen, *selection);
+	if (!pos || str_eq(pos, s->followed)) {
+		free(pos);
+		free(*screen);
+		free(*selection);
+		*screen = *selection = NULL;
+		return false;
+	}
+	free(s->followed);
+	s->followed = pos;
+	return true;
 }
 
 const struct strv *session_others(const struct session *s)
@@ -298,6 +434,18 @@ bool session_is_facilitator(const struct session *s)
 
 	return fac && (share_same_person(session_who(s), fac) ||
 		       str_eq(session_who(s), fac));
+}
+
+bool session_who_facilitates(const struct session *s, const char *who)
+{
+	const char *fac = session_facilitator(s);
+
+	return fac && who && (share_same_person(who, fac) || str_eq(who, fac));
+}
+
+int session_beat_seconds(const struct session *s)
+{
+	return s->beat_seconds;
 }
 
 bool session_claim_new(struct session *s)

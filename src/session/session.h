@@ -49,6 +49,8 @@ struct session_opts {
 	const struct knowledge *k;    /* borrowed; NULL: no content */
 	bool read_only;               /* an observer: every write refused */
 	int presence_max_age;         /* seconds; 0 = the default (15) */
+	int beat_seconds;             /* heartbeat; 0 = the default (5) */
+	int busy_ms;                  /* wait for a lock; 0 = the store's */
 };
 
 int session_new(struct session **out, const struct session_opts *o,
@@ -109,6 +111,15 @@ struct sess_nudge {
 	bool applied;                  /* applied in this session already */
 };
 
+/* A metric's DORA bands: now, the 3-month and the 6-month target. */
+enum { SESS_NOW = 0, SESS_3M, SESS_6M, SESS_TIMES };
+struct sess_metric {
+	const struct metric_def *def;  /* NULL: a custom metric */
+	enum band band[SESS_TIMES];    /* BAND_NONE without a value or def */
+	bool worse[SESS_TIMES];        /* a target worse than now */
+	bool any_worse;
+};
+
 struct sess_view {
 	/* Weighted scoring (with sensitivity when it could be had). */
 	bool scored;
@@ -126,12 +137,25 @@ struct sess_view {
 	struct findings f;
 	struct sess_nudge *nudges;
 	size_t n_nudges;
+	/* Per library pattern (knowledge order), whether each of its fit
+	 * reasons holds on the answers: '+' holds, '-' does not, '?' not
+	 * answered yet; NULL when the reasons do not line up with the
+	 * members of its `all` condition (shown unmarked). */
+	char **fit_marks;
+	size_t n_fit_marks;
+	/* The risks the matched rules suggest that the register does not
+	 * hold yet (by description), each once, in findings order. */
+	const struct suggested_risk **risk_suggestions;
+	size_t n_risk_suggestions;
 	/* The matrix, n_approaches × n_criteria, row-major. */
 	struct sess_cell *cells;
 	/* Risks in display order: by score (highest first, ties by id), by
 	 * id; indices into data->risks. */
 	size_t *risks_by_score, *risks_by_id;
 	size_t n_risks_high, n_risks_open;
+	/* Per metric of the data, in its order. */
+	struct sess_metric *metrics;
+	size_t n_metrics_worse;
 	/* The interview: per question of the knowledge, whether it is shown
 	 * now; questions shown and answered (of the template's sections). */
 	bool *q_visible;
@@ -142,6 +166,15 @@ const struct sess_view *session_view(const struct session *s);
 /* The cell of approach ai and criterion ci (NULL out of range). */
 const struct sess_cell *session_cell(const struct session *s, size_t ai,
 				     size_t ci);
+
+/*
+ * The alternatives an ADR considered, as plain text generated from the
+ * workshop's other approaches (best ranked first, with total and rank and
+ * their main pros and cons): a new string, NULL when the ADR has no
+ * chosen approach or the workshop no other approach.
+ */
+char *session_alternatives_text(const struct session *s,
+				const struct decision *dc);
 
 /* ---- results of writes ------------------------------------------------ */
 enum sess_status {
@@ -217,6 +250,12 @@ int session_set_vote(struct session *s, const char *ak, const char *ck,
 int session_set_rationale(struct session *s, const char *ak, const char *ck,
 			  const char *text, int64_t version,
 			  const char *where, struct sess_result *r);
+/* The votes' median becomes the agreed score of a cell (r->count 1 when
+ * the cell has votes, 0 when it has none); of every cell with votes, as
+ * one step that undo takes back whole. */
+int session_adopt_median(struct session *s, size_t ai, size_t ci,
+			 struct sess_result *r);
+int session_adopt_medians(struct session *s, struct sess_result *r);
 /* The agreed judgement of criterion a over b. */
 int session_set_judgement(struct session *s, const char *a, const char *b,
 			  double value, struct sess_result *r);
@@ -300,9 +339,6 @@ bool session_draft_keep(struct session *s, const char *where,
 void session_draft_drop(struct session *s, const char *where);
 
 /* ---- presence, the facilitator, follow -------------------------------- */
-/* Publish where I am (screen id and selection) with a heartbeat. */
-void session_beat(struct session *s, const char *screen,
-		  const char *selection);
 /* Others present in the open workshop, names (me left out). */
 const struct strv *session_others(const struct session *s);
 int session_people(struct session *s, struct participant **out, size_t *n,
@@ -311,6 +347,9 @@ void session_people_free(struct participant **list, size_t n);
 /* The facilitator of the open workshop (NULL: none), and is it me. */
 const char *session_facilitator(const struct session *s);
 bool session_is_facilitator(const struct session *s);
+/* Is the participant `who` (as presence lists them) the facilitator? */
+bool session_who_facilitates(const struct session *s, const char *who);
+int session_beat_seconds(const struct session *s);
 /* On first open by its creator, a workshop without a facilitator gets
  * its creator as facilitator; true when that happened. */
 bool session_claim_new(struct session *s);
@@ -319,6 +358,29 @@ int session_take_role(struct session *s, struct sess_result *r);
  * they are not here.  New strings in *screen and *selection. */
 bool session_facilitator_position(struct session *s, char **screen,
 				  char **selection);
+
+/*
+ * Follow mode: my view tracks the facilitator's screen and selection.
+ * session_follow_next gives the facilitator's position when it moved
+ * since the last call (new strings), false when it did not.
+ */
+bool session_following(const struct session *s);
+int session_follow_start(struct session *s, struct sess_result *r);
+void session_follow_stop(struct session *s);
+bool session_follow_next(struct session *s, char **screen, char **selection);
+/* Publish my position: at once when `now` (the facilitator moved) and it
+ * changed, else with the heartbeat every `beat` seconds. */
+void session_publish(struct session *s, const char *screen,
+		     const char *selection, bool now);
+/* Something the participant should be told that nobody asked for (the
+ * facilitator changed, following stopped...); NULL when nothing.  The
+ * text stays valid until the next session call. */
+const char *session_notice(struct session *s);
+
+/* Who last changed field `field` (NULL: any) of row `row` of `tbl`, from
+ * the history (new string, NULL when unknown). */
+char *session_changed_by(struct session *s, const char *tbl, int64_t row,
+			 const char *field);
 
 /* ---- history and undo ------------------------------------------------- */
 /* The open workshop's changes, newest first (audit rows). */
@@ -329,7 +391,8 @@ void session_history_free(struct audit_entry **list, size_t n);
  * still the one it wrote), as a new recorded change. */
 int session_undo_entry(struct session *s, const struct audit_entry *en,
 		       struct sess_result *r);
-/* Undo my last change of this session (scores and votes included). */
+/* Undo my last change of this session (scores and votes included).  It
+ * may reload the data: hold no pointer into it across the call. */
 bool session_can_undo(const struct session *s);
 /* What u would undo, in words ("score of GitLab on Cost"); NULL if none. */
 const char *session_undo_label(const struct session *s);

@@ -13,6 +13,7 @@ struct session {
 	const struct knowledge *k;
 	bool read_only;
 	int presence_max_age;
+	int beat_seconds;
 
 	int64_t ws;
 	struct workshop_data *d;
@@ -25,6 +26,13 @@ struct session {
 	int64_t stamp;             /* newest audit row last seen */
 
 	struct strv others;        /* present, me left out */
+	char *facilitator;         /* as of the last reload */
+	bool following;
+	char *followed;            /* "screen|selection" last applied */
+	char *published;           /* "screen|selection" last published */
+	double last_beat;          /* monotonic seconds */
+	char notice[256];
+	char notice_out[256];
 	struct strv applied;       /* criterion keys nudged this session */
 	/* Drafts the database could not take yet: where and text. */
 	struct strv mem_where, mem_text;
@@ -67,6 +75,7 @@ struct undo_step {
 	char *key1, *key2;      /* SCORE/VOTE: approach, criterion;
 				 * ANSWER: question */
 	char *before, *after;   /* as text; NULL: none */
+	char *note;             /* ANSWER: the note a clear took with it */
 	bool had_before;
 	int delta;
 	char *label;            /* what it was, in words */

@@ -259,25 +259,6 @@ int session_add_decision(struct session *s, const struct decision *d,
 	return added(s, rc, &e, "decision", id, d->title, r);
 }
 
-/* Who last changed the next steps (new string, NULL when unknown). */
-static char *steps_changed_by(struct session *s)
-{
-	struct audit_entry *list = NULL;
-	struct error e;
-	char *who = NULL;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_audit_list(s->store, s->ws, NULL, 200, &list, &n, &e) < 0)
-		return NULL;
-	for (size_t i = 0; i < n && !who; i++)
-		if (str_eq(list[i].tbl, "workshop") &&
-		    str_eq(list[i].field, "next_steps"))
-			who = str_dup(list[i].who);
-	store_audit_list_free(&list, n);
-	return who;
-}
-
 int session_set_next_steps(struct session *s, const struct strv *steps,
 			   const struct strv *base, const char *where,
 			   struct sess_result *r)
@@ -296,7 +277,7 @@ int session_set_next_steps(struct session *s, const struct strv *steps,
 	if (base && store_workshop_load(s->store, s->ws, &now, &e) == 0 &&
 	    !strv_equal(&now->next_steps, base)) {
 		r->theirs = strv_join(&now->next_steps, "\n");
-		r->who = steps_changed_by(s);
+		r->who = session_changed_by(s, "workshop", s->ws, "next_steps");
 		wsdata_free(&now);
 		err_set(&e, ST_CONFLICT, _("the next steps were changed by %s meanwhile: not saved"),
 			r->who ? r->who : _("someone else"));
@@ -476,6 +457,9 @@ int session_export(struct session *s, const char *format, const char *path,
 		return rc;
 	}
 	r->status = rc == ST_INPUT ? SESS_REFUSED : SESS_FAILED;
-	err_format(&e, r->msg, sizeof(r->msg));
+	if (rc == ST_INPUT)
+		snprintf(r->msg, sizeof(r->msg), "%s", e.msg);
+	else
+		err_format(&e, r->msg, sizeof(r->msg));
 	return rc;
 }

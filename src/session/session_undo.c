@@ -31,6 +31,7 @@ static void step_clear(struct undo_step *st)
 	free(st->before);
 	free(st->after);
 	free(st->label);
+	free(st->note);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -63,7 +64,7 @@ void undo_push(struct session *s, const struct undo_step *in)
 	if (!s_dup(&st.table, in->table) || !s_dup(&st.field, in->field) ||
 	    !s_dup(&st.key1, in->key1) || !s_dup(&st.key2, in->key2) ||
 	    !s_dup(&st.before, in->before) || !s_dup(&st.after, in->after) ||
-	    !s_dup(&st.label, in->label)) {
+	    !s_dup(&st.label, in->label) || !s_dup(&st.note, in->note)) {
 		step_clear(&st);
 		return;
 	}
@@ -93,7 +94,7 @@ char *sess_cell_label(const struct session *s, const char *ak,
 	const char *cn = ci >= 0 && !str_empty(s->d->criteria[ci].name)
 			 ? s->d->criteria[ci].name : ck;
 
-	return str_printf(_("%s on %s"), an, cn);
+	return str_printf("%s · %s", an, cn);
 }
 
 bool session_can_undo(const struct session *s)
@@ -179,6 +180,22 @@ static int still_mine(struct session *s, const char *tbl, int64_t row,
 	return rc;
 }
 
+/* The note of question q's answer back, once the answer is there again
+ * (the reload finds the row). */
+static void put_note(struct session *s, const char *q, const char *note)
+{
+	const struct answer *an;
+	struct error e;
+
+	err_clear(&e);
+	if (str_empty(note) || session_reload(s, &e) < 0)
+		return;
+	an = wsdata_answer(s->d, q);
+	if (an && store_update(s->store, "answer", an->id, "note", note,
+			       an->version, NULL, &e) == ST_OK)
+		s->stale = true;
+}
+
 static int put_answer(struct session *s, const char *q, const char *text,
 		      int64_t ver, struct sess_result *r)
 {
@@ -259,8 +276,11 @@ static int undo_step(struct session *s, const struct undo_step *st,
 	case UNDO_ANSWER:
 		if (still_mine(s, "answer", 0, st->key1, st->after, &ver, r) < 0)
 			return r->code ? r->code : ST_CONFLICT;
-		return put_answer(s, st->key1, st->had_before ? st->before : NULL,
-				  ver, r);
+		if (put_answer(s, st->key1, st->had_before ? st->before : NULL,
+			       ver, r) < 0)
+			return r->code;
+		put_note(s, st->key1, st->note);
+		return ST_OK;
 	case UNDO_SCORE:
 	case UNDO_VOTE:
 		return undo_cell(s, st, r);
@@ -270,6 +290,40 @@ static int undo_step(struct session *s, const struct undo_step *st,
 		return sess_move_row(s, st->table, st->id, -st->delta, r);
 	}
 	return ST_ERROR;
+}
+
+/* What was put back, in the words of the screen that made the change. */
+static void undone_msg(const struct undo_step *st, struct sess_result *r)
+{
+	const char *label = st->label ? st->label : "";
+	char v[NUM_BUF] = "";
+	double x;
+
+	if (st->before && num_parse(st->before, &x) == 0)
+		num_fmt(v, sizeof(v), NUM_VALUE, x);
+	switch (st->kind) {
+	case UNDO_ANSWER:
+		snprintf(r->msg, sizeof(r->msg), "%s", _("answer restored"));
+		break;
+	case UNDO_SCORE:
+		if (st->before)
+			snprintf(r->msg, sizeof(r->msg), _("%s scored %s"), label, v);
+		else
+			snprintf(r->msg, sizeof(r->msg), _("%s: score cleared"),
+				 label);
+		break;
+	case UNDO_VOTE:
+		if (st->before)
+			snprintf(r->msg, sizeof(r->msg), _("your vote on %s: %s"),
+				 label, v);
+		else
+			snprintf(r->msg, sizeof(r->msg), _("your vote on %s cleared"),
+				 label);
+		break;
+	default:
+		snprintf(r->msg, sizeof(r->msg), _("undone: %s"), label);
+		break;
+	}
 }
 
 int session_undo(struct session *s, struct sess_result *r)
@@ -297,8 +351,7 @@ int session_undo(struct session *s, struct sess_result *r)
 		if (rc == ST_OK) {
 			free(r->theirs);
 			r->theirs = NULL;
-			snprintf(r->msg, sizeof(r->msg), _("undone: %s"),
-				 st.label ? st.label : "");
+			undone_msg(&st, r);
 			done++;
 		}
 		step_clear(&st);
@@ -325,10 +378,10 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 		sess_refuse_msg(r, _("you can undo only your own changes; this one is %s's"),
 				en->who);
 	else if (!en->field || (!en->old_value && !str_eq(en->tbl, "answer")))
-		sess_refuse_msg(r, "%s", _("cannot undo a creation or deletion from the history yet: add or delete it on its screen"));
+		sess_refuse_msg(r, "%s", _("cannot undo a creation or deletion: add or delete it on its screen"));
 	else if (str_eq(en->field, "pos") || str_eq(en->tbl, "score") ||
 		 str_eq(en->tbl, "vote") || str_eq(en->tbl, "judgement"))
-		sess_refuse_msg(r, "%s", _("cannot undo moves and scores from the history yet: u on their screen undoes them"));
+		sess_refuse_msg(r, "%s", _("cannot undo moves and scores: change them on their screen"));
 	else if (still_mine(s, en->tbl, en->row, en->field, en->new_value, &ver,
 			    r) == 0)
 		return ST_OK;

@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "content/content.h"
 #include "engine/ahp.h"
+#include "engine/dora.h"
 #include "engine/nudge.h"
 #include "session/session_int.h"
 #include "util/i18n.h"
@@ -25,6 +28,10 @@ void view_clear(struct sess_view *v)
 	if (v->have_findings)
 		findings_clear(&v->f);
 	free(v->nudges);
+	free(v->risk_suggestions);
+	for (size_t i = 0; v->fit_marks && i < v->n_fit_marks; i++)
+		free(v->fit_marks[i]);
+	free(v->fit_marks);
 	if (v->cells) {
 		/* n is not kept here: the votes arrays were allocated as one. */
 		free(v->cells[0].votes);
@@ -33,6 +40,7 @@ void view_clear(struct sess_view *v)
 	free(v->risks_by_score);
 	free(v->risks_by_id);
 	free(v->q_visible);
+	free(v->metrics);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -108,13 +116,16 @@ static int build_ahp(const struct workshop_data *d, struct sess_view *v)
 	return ST_OK;
 }
 
+static int build_fit_marks(struct session *s, struct sess_view *v);
+
 static int build_findings(struct session *s, struct sess_view *v)
 {
 	const struct workshop_data *d = s->d;
 
 	if (!s->k)
 		return ST_OK;
-	if (rules_evaluate(s->k, s->tpl, d, &v->f) < 0)
+	if (rules_evaluate(s->k, s->tpl, d, &v->f) < 0 ||
+	    build_fit_marks(s, v) < 0)
 		return ST_ERROR;
 	v->have_findings = true;
 	v->nudges = calloc(v->f.n_nudges ? v->f.n_nudges : 1,
@@ -134,6 +145,100 @@ static int build_findings(struct session *s, struct sess_view *v)
 		sn->from = d->criteria[ci].weight;
 		sn->to = nudge_weight(sn->from, nd->delta);
 		sn->applied = strv_contains(&s->applied, d->criteria[ci].key);
+	}
+	return ST_OK;
+}
+
+/* Does any question a condition looks at have an answer? */
+static bool cond_answered(const struct cond *c, const struct workshop_data *d)
+{
+	if (c->question && wsdata_answer(d, c->question))
+		return true;
+	for (size_t i = 0; i < c->n_sub; i++)
+		if (cond_answered(&c->sub[i], d))
+			return true;
+	return false;
+}
+
+/* Content lists one fit reason per member of a pattern's `all`
+ * condition, in order: each is marked with whether it holds. */
+static int build_fit_marks(struct session *s, struct sess_view *v)
+{
+	const struct knowledge *k = s->k;
+
+	v->fit_marks = calloc(k->n_patterns ? k->n_patterns : 1,
+			      sizeof(*v->fit_marks));
+	if (!v->fit_marks)
+		return ST_ERROR;
+	v->n_fit_marks = k->n_patterns;
+	for (size_t i = 0; i < k->n_patterns; i++) {
+		const struct pattern *p = &k->patterns[i];
+		const struct cond *c = p->fits;
+
+		if (!c || c->op != COND_ALL || c->n_sub != p->fit_reasons.n ||
+		    !c->n_sub)
+			continue;
+		v->fit_marks[i] = malloc(c->n_sub);
+		if (!v->fit_marks[i])
+			return ST_ERROR;
+		for (size_t j = 0; j < c->n_sub; j++)
+			v->fit_marks[i][j] = cond_eval(&c->sub[j], s->d) ? '+'
+				: cond_answered(&c->sub[j], s->d) ? '-' : '?';
+	}
+	return ST_OK;
+}
+
+/* Is a risk with this description (case and outer spaces aside) in the
+ * register? */
+static bool in_register(const struct workshop_data *d, const char *desc)
+{
+	char *want = str_dup(desc);
+	bool found = false;
+
+	if (!want)
+		return false;
+	str_trim(want);
+	for (size_t i = 0; !found && i < d->n_risks; i++) {
+		char *have = str_dup(d->risks[i].description);
+
+		if (have && strcasecmp(str_trim(have), want) == 0)
+			found = true;
+		free(have);
+	}
+	free(want);
+	return found;
+}
+
+static int build_suggestions(struct session *s, struct sess_view *v)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; v->have_findings && i < v->f.n_rules; i++) {
+		const struct rule *r = &s->k->rules[v->f.rules[i]];
+
+		for (size_t j = 0; j < r->n_risks; j++) {
+			const struct suggested_risk *sr = &r->risks[j];
+			bool dup = str_empty(sr->description) ||
+				   in_register(s->d, sr->description);
+
+			for (size_t k = 0; !dup && k < v->n_risk_suggestions; k++)
+				dup = str_eq(v->risk_suggestions[k]->description,
+					     sr->description);
+			if (dup)
+				continue;
+			if (v->n_risk_suggestions == cap) {
+				size_t nc = cap ? cap * 2 : 8;
+				const struct suggested_risk **p =
+					realloc(v->risk_suggestions,
+						nc * sizeof(*p));
+
+				if (!p)
+					return ST_ERROR;
+				v->risk_suggestions = p;
+				cap = nc;
+			}
+			v->risk_suggestions[v->n_risk_suggestions++] = sr;
+		}
 	}
 	return ST_OK;
 }
@@ -290,6 +395,40 @@ static int build_interview(struct session *s, struct sess_view *v)
 	return ST_OK;
 }
 
+static int build_metrics(struct session *s, struct sess_view *v)
+{
+	const struct workshop_data *d = s->d;
+
+	v->metrics = calloc(d->n_metrics ? d->n_metrics : 1,
+			    sizeof(*v->metrics));
+	if (!v->metrics)
+		return ST_ERROR;
+	for (size_t i = 0; i < d->n_metrics; i++) {
+		const struct metric *m = &d->metrics[i];
+		struct sess_metric *sm = &v->metrics[i];
+		const bool has[SESS_TIMES] = {
+			m->has_current, m->has_target_3m, m->has_target_6m
+		};
+		const double val[SESS_TIMES] = {
+			m->current, m->target_3m, m->target_6m
+		};
+
+		sm->def = s->k ? knowledge_metric(s->k, m->key) : NULL;
+		for (int t = 0; t < SESS_TIMES; t++) {
+			sm->band[t] = sm->def && has[t]
+				      ? dora_band(sm->def, val[t]) : BAND_NONE;
+			sm->worse[t] = sm->def && has[t] && t != SESS_NOW &&
+				       m->has_current &&
+				       dora_target_worse(sm->def, m->current,
+							 val[t]);
+			sm->any_worse = sm->any_worse || sm->worse[t];
+		}
+		if (sm->any_worse)
+			v->n_metrics_worse++;
+	}
+	return ST_OK;
+}
+
 int view_build(struct session *s, struct error *e)
 {
 	struct sess_view *v = &s->view;
@@ -300,8 +439,9 @@ int view_build(struct session *s, struct error *e)
 		return ST_OK;
 	build_scores(d, v);
 	if (build_ahp(d, v) < 0 || build_findings(s, v) < 0 ||
+	    build_suggestions(s, v) < 0 ||
 	    build_cells(s, v) < 0 || build_risks(d, v) < 0 ||
-	    build_interview(s, v) < 0)
+	    build_interview(s, v) < 0 || build_metrics(s, v) < 0)
 		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	return ST_OK;
 }

@@ -102,10 +102,8 @@ int sess_finish(struct session *s, int rc, const struct error *e,
 	return rc;
 }
 
-/* Who last changed field `field` (NULL: any) of row `row` of `tbl`, from
- * the audit log (new string). */
-static char *changed_by(struct session *s, const char *tbl, int64_t row,
-			const char *field)
+char *session_changed_by(struct session *s, const char *tbl, int64_t row,
+			 const char *field)
 {
 	struct audit_entry *list = NULL;
 	struct error e;
@@ -186,7 +184,7 @@ int session_set_field(struct session *s, const struct sess_edit *ed,
 		rc = store_get_field(s->store, ed->table, ed->id, ed->field,
 				     &r->theirs, &r->their_version, &e);
 		r->gone = rc == ST_NOTFOUND;
-		r->who = changed_by(s, ed->table, ed->id, ed->field);
+		r->who = session_changed_by(s, ed->table, ed->id, ed->field);
 		return ST_CONFLICT;
 	}
 	return r->code;
@@ -251,7 +249,7 @@ int session_clear_answer(struct session *s, const char *question,
 		undo_push(s, &(struct undo_step){
 			.kind = UNDO_ANSWER, .key1 = (char *)question,
 			.before = before, .had_before = true,
-			.label = (char *)question });
+			.note = old->note, .label = (char *)question });
 	free(before);
 	return sess_finish(s, rc, &e, NULL, NULL, r);
 }
@@ -276,6 +274,46 @@ static bool cell_now(struct session *s, const char *ak, const char *ck,
 	if (c->score && c->score->has_value)
 		*value = c->score->value;
 	return c->score && c->score->has_value;
+}
+
+/* After a conflict on a cell: what it holds now and who set it, read
+ * from the database (NULL theirs: no value). */
+static void cell_theirs(struct session *s, bool vote, const char *ak,
+			const char *ck, struct sess_result *r)
+{
+	struct workshop_data *d = NULL;
+	struct error e;
+	char num[NUM_BUF];
+
+	err_clear(&e);
+	if (store_workshop_load(s->store, s->ws, &d, &e) < 0)
+		return;
+	if (vote) {
+		for (size_t i = 0; i < d->n_votes; i++) {
+			const struct vote *v = &d->votes[i];
+
+			if (str_eq(v->approach, ak) && str_eq(v->criterion, ck) &&
+			    str_eq(v->participant, session_who(s))) {
+				str_number(num, sizeof(num), v->value);
+				r->theirs = str_dup(num);
+				r->their_version = v->version;
+				r->who = session_changed_by(s, "vote", v->id,
+							    NULL);
+			}
+		}
+	} else {
+		const struct score *sc = wsdata_score(d, ak, ck);
+
+		if (sc && sc->has_value) {
+			str_number(num, sizeof(num), sc->value);
+			r->theirs = str_dup(num);
+		}
+		if (sc) {
+			r->their_version = sc->version;
+			r->who = session_changed_by(s, "score", sc->id, NULL);
+		}
+	}
+	wsdata_free(&d);
 }
 
 static int set_cell(struct session *s, bool vote, const char *ak,
@@ -315,10 +353,8 @@ static int set_cell(struct session *s, bool vote, const char *ak,
 		free(label);
 	}
 	sess_finish(s, rc, &e, NULL, NULL, r);
-	if (rc == ST_CONFLICT) {
-		/* The store's message names who set what. */
-		r->theirs = NULL;
-	}
+	if (rc == ST_CONFLICT)
+		cell_theirs(s, vote, ak, ck, r);
 	return rc;
 }
 
@@ -370,7 +406,7 @@ int session_set_rationale(struct session *s, const char *ak, const char *ck,
 			r->theirs = str_dup(now && now->rationale ? now->rationale
 					    : "");
 			r->their_version = now ? now->version : 0;
-			r->who = now ? changed_by(s, "score", now->id, "rationale")
+			r->who = now ? session_changed_by(s, "score", now->id, "rationale")
 				     : NULL;
 			wsdata_free(&d);
 		}
@@ -390,6 +426,59 @@ int session_set_judgement(struct session *s, const char *a, const char *b,
 	err_clear(&e);
 	rc = store_judgement_set(s->store, s->ws, a, b, value, NULL, &e);
 	return sess_finish(s, rc, &e, NULL, NULL, r);
+}
+
+int session_adopt_median(struct session *s, size_t ai, size_t ci,
+			 struct sess_result *r)
+{
+	const struct sess_cell *c = session_cell(s, ai, ci);
+	const struct score *sc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	if (!c || !c->n_votes) {
+		r->status = SESS_UNCHANGED;
+		return ST_OK;
+	}
+	sc = c->score;
+	r->count = 1;
+	if (sc && sc->has_value && fabs(sc->value - c->st.median) < 1e-12) {
+		r->status = SESS_UNCHANGED;
+		return ST_OK;
+	}
+	set_cell(s, false, s->d->approaches[ai].key, s->d->criteria[ci].key,
+		 &c->st.median, sc ? sc->version : 0, r);
+	r->count = sess_ok(r) ? 1 : 0;
+	return r->code;
+}
+
+int session_adopt_medians(struct session *s, struct sess_result *r)
+{
+	struct sess_result one = { 0 };
+	size_t done = 0;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	/* One action: u takes every cell back at once. */
+	sess_group_begin(s);
+	for (size_t ai = 0; ai < s->d->n_approaches; ai++) {
+		for (size_t ci = 0; ci < s->d->n_criteria; ci++) {
+			if (session_adopt_median(s, ai, ci, &one) < 0) {
+				sess_group_end(s);
+				*r = one;
+				r->count = done;
+				return r->code;
+			}
+			done += one.count;
+			sess_result_clear(&one);
+		}
+	}
+	sess_group_end(s);
+	r->status = done ? SESS_SAVED : SESS_UNCHANGED;
+	r->count = done;
+	return ST_OK;
 }
 
 /* ---- nudges -------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 # tui: the terminal application (not in libcharrette: it needs ncursesw).
 charrette_SOURCES += \
 	src/tui/tui.h src/tui/tui.c src/tui/app.h src/tui/layout.c \
+	src/tui/modal.c \
 	src/tui/keys.c src/tui/keys.h \
 	src/tui/draw.c src/tui/draw.h \
 	src/tui/script.c src/tui/script.h \
