@@ -26,8 +26,14 @@ charrette_SOURCES += \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
 	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
 
-# UI scenarios: key scripts and expected screens (tests/ui/run.sh).
+# UI scenarios: key scripts and expected screens (tests/ui/run.sh).  The
+# runners pin the Unix account with a preloaded getpwuid (fakeid.c).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
+check_DATA += tests/ui/fakeid.so
+CLEANFILES += tests/ui/fakeid.so
+tests/ui/fakeid.so: tests/ui/fakeid.c
+	@$(MKDIR_P) tests/ui
+	$(AM_V_CC)$(CC) -shared -fPIC -O2 -Wall -o $@ $(srcdir)/tests/ui/fakeid.c
 EXTRA_DIST += tests/ui
 # Screens 4 and 9: a scripted session, read back with `charrette show`.
 TESTS += tests/cli/approaches-persist.sh
