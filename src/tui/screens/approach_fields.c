@@ -19,6 +19,7 @@
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -647,6 +648,7 @@ static bool new_source_done(struct app *a, struct modal *m, bool ok)
 
 void ap_add(struct app *a)
 {
+	char pc[NUM_BUF];
 	size_t n = app_k(a) ? app_k(a)->n_patterns : 0, *order = NULL;
 	const char **labels;
 	double *fit = NULL;
@@ -676,8 +678,9 @@ void ap_add(struct app *a)
 		const char *nm = p->name ? p->name : p->id;
 
 		owned[i] = fit[order[i]] >= 0
-			   ? str_printf(_("%s  (fit %.0f%%)"), nm,
-					fit[order[i]] * 100)
+			   ? str_printf(_("%s  (fit %s)"), nm,
+					num_fmt(pc, sizeof(pc), NUM_PERCENT,
+						fit[order[i]]))
 			   : str_dup(nm);
 		labels[i + 1] = owned[i] ? owned[i] : nm;
 	}

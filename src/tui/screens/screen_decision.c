@@ -24,6 +24,7 @@
 #include "tui/widgets/picker.h"
 #include "util/clock.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -718,6 +719,7 @@ static bool chosen_done(struct app *a, struct modal *m, bool ok)
 
 static void chosen_picker(struct app *a, const struct decision *dc)
 {
+	char tot[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	const struct sess_view *v = app_view(a);
 	char **lab = calloc(d->n_approaches + 1, sizeof(*lab));
@@ -729,8 +731,10 @@ static void chosen_picker(struct app *a, const struct decision *dc)
 		return;
 	for (size_t i = 0; i < d->n_approaches; i++)
 		lab[i] = scored
-			? str_printf(_("%s  (rank %d, %.2f)"), d->approaches[i].name,
-				     v->sc.rank[i], v->sc.totals[i])
+			? str_printf(_("%s  (rank %d, %s)"), d->approaches[i].name,
+				     v->sc.rank[i],
+				     num_fmt(tot, sizeof(tot), NUM_TOTAL,
+					     v->sc.totals[i]))
 			: str_dup(d->approaches[i].name);
 	lab[d->n_approaches] = str_dup(_("(none of the workshop's approaches)"));
 	sel = dc->chosen && wsdata_approach_index(d, dc->chosen) >= 0
@@ -918,6 +922,7 @@ static bool base_done(struct app *a, struct modal *m, bool ok)
 
 static bool new_title_done(struct app *a, struct modal *m, bool ok)
 {
+	char tot[NUM_BUF];
 	double total = 0;
 	char *title, *text;
 	int top;
@@ -933,8 +938,9 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 		free(title);
 		return true;
 	}
-	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %.2f)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
-			  app_data(a)->approaches[top].name, total);
+	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %s)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
+			  app_data(a)->approaches[top].name,
+			  num_fmt(tot, sizeof(tot), NUM_TOTAL, total));
 	app_confirm(a, &(struct confirm_req){ .title = _("New ADR"),
 		    .question = text, .done = base_done, .key = title,
 		    .kind = top });

@@ -16,6 +16,7 @@
 #include "tui/screens.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 
 enum fkind { F_HEAD, F_RULE, F_ANTI, F_PATTERN, F_NUDGE, F_TEXT };
@@ -244,7 +245,7 @@ static void build(struct app *a, struct fscreen *s)
 		char d[32], w0[32], w1[32];
 		double nw;
 
-		str_number(d, sizeof(d), nd->delta);
+		num_fmt(d, sizeof(d), NUM_VALUE, nd->delta);
 		if (!c) {
 			t = str_printf("%s %s%s  (%s)", nd->criterion,
 				       nd->delta >= 0 ? "+" : "", d,
@@ -254,8 +255,8 @@ static void build(struct app *a, struct fscreen *s)
 			continue;
 		}
 		nw = nudge_of(a, c) ? nudge_of(a, c)->to : c->weight;
-		str_number(w0, sizeof(w0), c->weight);
-		str_number(w1, sizeof(w1), nw);
+		num_fmt(w0, sizeof(w0), NUM_VALUE, c->weight);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, nw);
 		if (nudge_applied(a, c))
 			t = str_printf("%s %s%s  (%s, %s %s)", c->name,
 				       nd->delta >= 0 ? "+" : "", d, _("applied"),
@@ -386,8 +387,8 @@ static void apply_nudge(struct app *a, struct fscreen *s)
 		app_msg(a, MSG_INFO, _("already applied to %s in this session"), c->name);
 		return;
 	}
-	str_number(w0, sizeof(w0), v->nudges[which].from);
-	str_number(w1, sizeof(w1), v->nudges[which].to);
+	num_fmt(w0, sizeof(w0), NUM_VALUE, v->nudges[which].from);
+	num_fmt(w1, sizeof(w1), NUM_VALUE, v->nudges[which].to);
 	session_apply_nudges(a->s, &which, 1, &res);
 	app_result(a, &res, _("%s weight %s → %s"), c->name, w0, w1);
 	sess_result_clear(&res);

@@ -21,6 +21,7 @@
 #include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -85,7 +86,7 @@ static char *answer_text(const struct question *q, const struct answer *an)
 			buf_puts(&b, an->value.text ? an->value.text : "");
 		break;
 	case VAL_NUMBER:
-		str_number(num, sizeof(num), an->value.number);
+		num_fmt(num, sizeof(num), NUM_VALUE, an->value.number);
 		buf_puts(&b, num);
 		if (q->kind == Q_SCALE)
 			buf_puts(&b, " / 5");
@@ -112,8 +113,8 @@ static void range_text(const struct question *q, char *buf, size_t size)
 {
 	char lo[32], hi[32];
 
-	str_number(lo, sizeof(lo), q->min);
-	str_number(hi, sizeof(hi), q->max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, q->min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, q->max);
 	if (q->has_min && q->has_max)
 		snprintf(buf, size, "%s–%s", lo, hi);
 	else if (q->has_min)
@@ -479,8 +480,8 @@ static bool number_done(struct app *a, struct modal *m, bool ok)
 	}
 	free(t);
 	if ((q->has_min && x < q->min) || (q->has_max && x > q->max)) {
-		str_number(lo, sizeof(lo), q->min);
-		str_number(hi, sizeof(hi), q->max);
+		num_fmt(lo, sizeof(lo), NUM_VALUE, q->min);
+		num_fmt(hi, sizeof(hi), NUM_VALUE, q->max);
 		if (q->has_min && q->has_max)
 			snprintf(msg, sizeof(msg), _("must be between %s and %s"), lo, hi);
 		else if (q->has_min)

@@ -23,6 +23,7 @@
 #include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -184,7 +185,7 @@ static void value_cells(struct buf *b, struct app *a, const struct metric *m,
 
 	value_of(m, f, &has, &v);
 	if (has)
-		str_number(num, sizeof(num), v);
+		num_fmt(num, sizeof(num), NUM_VALUE, v);
 	else
 		snprintf(num, sizeof(num), "—");
 	draw_cell(b, num, vw, true);
@@ -258,8 +259,8 @@ static void range_text(const struct band_def *bd, char *buf, size_t size)
 {
 	char lo[32], hi[32];
 
-	str_number(lo, sizeof(lo), bd->min);
-	str_number(hi, sizeof(hi), bd->max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, bd->min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, bd->max);
 	if (bd->has_min && bd->has_max)
 		snprintf(buf, size, "%s–%s", lo, hi);
 	else if (bd->has_min)
@@ -338,7 +339,7 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 			if (band_of(a, m, (enum mfield)f) != bd->band)
 				continue;
 			value_of(m, (enum mfield)f, &has, &v);
-			str_number(num, sizeof(num), v);
+			num_fmt(num, sizeof(num), NUM_VALUE, v);
 			buf_printf(&b, "%s%s %s", first ? "  ← " : ", ",
 				   f == MF_CURRENT ? _("now")
 				   : f == MF_TARGET_3M ? _("3 months")
@@ -358,8 +359,8 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 		if (!worse(a, m, (enum mfield)f))
 			continue;
 		value_of(m, (enum mfield)f, &has, &v);
-		str_number(now, sizeof(now), m->current);
-		str_number(tg, sizeof(tg), v);
+		num_fmt(now, sizeof(now), NUM_VALUE, m->current);
+		num_fmt(tg, sizeof(tg), NUM_VALUE, v);
 		t = str_printf(_("! The %s %s is worse than the current %s (%s)."),
 			       f == MF_TARGET_3M ? _("3-month target")
 						 : _("6-month target"),
@@ -485,7 +486,7 @@ static void field_picker(struct app *a, const struct metric *mt)
 		if (f <= MF_TARGET_6M) {
 			value_of(mt, (enum mfield)f, &has, &x);
 			if (has)
-				str_number(num, sizeof(num), x);
+				num_fmt(num, sizeof(num), NUM_VALUE, x);
 		} else {
 			v = f == MF_NAME ? mt->name : mt->unit;
 		}

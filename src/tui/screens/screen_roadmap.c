@@ -20,6 +20,7 @@
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -115,8 +116,8 @@ static void span_text(double before, double weeks, char *buf, size_t size)
 
 	if (to < from)
 		to = from;
-	str_number(a, sizeof(a), from);
-	str_number(b, sizeof(b), to);
+	num_fmt(a, sizeof(a), NUM_VALUE, from);
+	num_fmt(b, sizeof(b), NUM_VALUE, to);
 	if (from == to)
 		snprintf(buf, size, _("week %s"), a);
 	else
@@ -228,7 +229,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, p->name, cname, false);
 		buf_putc(&b, ' ');
-		str_number(wk, sizeof(wk), p->weeks);
+		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
 		draw_cell(&b, wk, cw, true);
 		buf_puts(&b, "  ");
 		span_text(before, p->weeks, span, sizeof(span));
@@ -247,7 +248,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 	buf_putc(&b, ' ');
 	draw_cell(&b, _("Total"), cname, true);
 	buf_putc(&b, ' ');
-	str_number(wk, sizeof(wk), total_weeks(d));
+	num_fmt(wk, sizeof(wk), NUM_VALUE, total_weeks(d));
 	draw_cell(&b, wk, cw, true);
 	buf_puts(&b, "  ");
 	if (total_weeks(d) > 0)
@@ -288,7 +289,7 @@ static void rm_status(struct app *a, void *state, char *buf, size_t size)
 	double weeks = total_weeks(app_data(a));
 
 	(void)state;
-	str_number(wk, sizeof(wk), weeks);
+	num_fmt(wk, sizeof(wk), NUM_VALUE, weeks);
 	/* "1 phase", "1 week": each count takes its own plural. */
 	snprintf(ph, sizeof(ph), ngettext("%zu phase", "%zu phases",
 					  app_data(a)->n_roadmap), app_data(a)->n_roadmap);
@@ -559,7 +560,7 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 	case A_RM_DELETE: {
 		char wk[32];
 
-		str_number(wk, sizeof(wk), p->weeks);
+		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
 		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
 					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
 					p->items.n), p->name, wk, p->items.n);

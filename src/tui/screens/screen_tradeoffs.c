@@ -22,6 +22,7 @@
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/utf8.h"
 
 /* ---- small helpers shared by the three files ------------------------------ */
@@ -307,10 +308,10 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 		if (i >= d->n_criteria)
 			break;
 		c = &d->criteria[i];
-		str_number(raw, sizeof(raw), c->weight);
+		num_fmt(raw, sizeof(raw), NUM_VALUE, c->weight);
 		if (s->v->scored)
-			snprintf(norm, sizeof(norm), "%.1f%%",
-				 s->v->sc.weights[i] * 100.0);
+			num_fmt(norm, sizeof(norm), NUM_PERCENT1,
+				s->v->sc.weights[i]);
 		else
 			snprintf(norm, sizeof(norm), "—");
 		buf_puts(&b, i == s->crit.sel ? "›" : " ");
@@ -407,18 +408,22 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		if (i >= d->n_criteria)
 			break;
 		se = &s->v->sc.sens[i];
-		snprintf(now, sizeof(now), "%.1f%%", se->weight * 100.0);
+		num_fmt(now, sizeof(now), NUM_PERCENT1, se->weight);
 		buf_puts(&b, cursor && i == s->crit.sel ? "›" : " ");
 		buf_putc(&b, ' ');
 		to_cell(&b, to_crit_name(&d->criteria[i]), cname, false);
 		buf_putc(&b, ' ');
 		to_cell(&b, now, 6, true);
 		buf_puts(&b, "  ");
-		if (se->flips && se->new_leader < d->n_approaches)
-			buf_printf(&b, "%s %.1f%% → %s",
+		if (se->flips && se->new_leader < d->n_approaches) {
+			char at[NUM_BUF];
+
+			buf_printf(&b, "%s %s → %s",
 				   se->flip_at > se->weight ? "↑" : "↓",
-				   se->flip_at * 100.0,
+				   num_fmt(at, sizeof(at), NUM_PERCENT1,
+					   se->flip_at),
 				   d->approaches[se->new_leader].name);
+		}
 		else
 			buf_puts(&b, _("robust"));
 		draw_role(cursor && i == s->crit.sel ? CR_SELECTED
@@ -554,7 +559,7 @@ static int save_weight(struct app *a, const struct criterion *c, double w)
 	char *name = str_dup(to_crit_name(c));
 	int rc;
 
-	str_number(w0, sizeof(w0), c->weight);
+	num_fmt(w0, sizeof(w0), NUM_VALUE, c->weight);
 	str_number(w1, sizeof(w1), w);
 	rc = app_save_field(a, "criterion", c->id, "weight", w1, c->version);
 	if (rc == ST_OK)
@@ -687,8 +692,8 @@ static bool nudges_done(struct app *a, struct modal *m, bool ok)
 		    v->nudges[k].applied)
 			continue;
 		/* Keys keep the message on one line: the list shows names. */
-		str_number(w0, sizeof(w0), v->nudges[k].from);
-		str_number(w1, sizeof(w1), v->nudges[k].to);
+		num_fmt(w0, sizeof(w0), NUM_VALUE, v->nudges[k].from);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, v->nudges[k].to);
 		buf_printf(&said, "%s%s %s→%s", n ? ", " : "", keys->v[i], w0, w1);
 		which[n++] = k;
 	}
@@ -741,9 +746,9 @@ static void show_nudges(struct app *a)
 		char dl[32], w0[32], w1[32];
 		char *t;
 
-		str_number(dl, sizeof(dl), nd->delta);
-		str_number(w0, sizeof(w0), nd->from);
-		str_number(w1, sizeof(w1), nd->to);
+		num_fmt(dl, sizeof(dl), NUM_VALUE, nd->delta);
+		num_fmt(w0, sizeof(w0), NUM_VALUE, nd->from);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, nd->to);
 		t = str_printf("%s %s%s  (%s → %s)%s", to_crit_name(c),
 			       nd->delta > 0 ? "+" : "", dl, w0, w1,
 			       nd->applied ? _("  applied already") : "");

@@ -18,6 +18,7 @@
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/utf8.h"
 
 /* Slider positions: 0 = left 9×, 8 = equal, 16 = right 9×. */
@@ -111,6 +112,7 @@ void to_ahp_free(struct tscreen *s)
 void to_ahp_refresh(struct app *a, struct tscreen *s,
 		    const struct strv *old_keys)
 {
+	char cr[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	size_t n = d->n_criteria, np = n > 1 ? n * (n - 1) / 2 : 0;
 	const char *ka = NULL, *kb = NULL;
@@ -157,7 +159,8 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 				s->judged, v->ahp_missing);
 		else if (v->ahp_ok)
 			app_msg(a, v->ahp.inconsistent ? MSG_WARN : MSG_OK,
-				_("%s · CR %.3f"), s->judged, v->ahp.cr);
+				_("%s · CR %s"), s->judged,
+				num_fmt(cr, sizeof(cr), NUM_RATIO, v->ahp.cr));
 		else
 			app_msg(a, MSG_OK, "%s", s->judged);
 		free(s->judged);
@@ -171,6 +174,7 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 static int draw_summary(struct app *a, struct tscreen *s, int y, int x,
 			int w, int h)
 {
+	char cr[NUM_BUF], lim[NUM_BUF], lam[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	char *t = NULL;
 	enum role r = CR_OK;
@@ -188,13 +192,18 @@ static int draw_summary(struct app *a, struct tscreen *s, int y, int x,
 					to_crit_name(&d->criteria[s->v->ahp.worst_a]),
 					to_crit_name(&d->criteria[s->v->ahp.worst_b]));
 
-		t = str_printf(_("CR %.3f > %.2f: inconsistent · the most inconsistent judgement is %s (w goes there)"),
-			       s->v->ahp.cr, AHP_CR_LIMIT, pair ? pair : "");
+		t = str_printf(_("CR %s > %s: inconsistent · the most inconsistent judgement is %s (w goes there)"),
+			       num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr),
+			       num_fmt(lim, sizeof(lim), NUM_TOTAL, AHP_CR_LIMIT),
+			       pair ? pair : "");
 		free(pair);
 		r = CR_WARNING;
 	} else if (s->v->ahp_ok) {
-		t = str_printf(_("CR %.3f ≤ %.2f: consistent · λmax %.3f%s"),
-			       s->v->ahp.cr, AHP_CR_LIMIT, s->v->ahp.lambda_max,
+		t = str_printf(_("CR %s ≤ %s: consistent · λmax %s%s"),
+			       num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr),
+			       num_fmt(lim, sizeof(lim), NUM_TOTAL, AHP_CR_LIMIT),
+			       num_fmt(lam, sizeof(lam), NUM_RATIO,
+				       s->v->ahp.lambda_max),
 			       d->ws.weighting == WEIGHTING_AHP ? ""
 			       : _(" · direct weights are in use (a switches)"));
 	}
@@ -234,7 +243,8 @@ static int draw_weights(struct app *a, struct tscreen *s, int y, int x,
 			if (i >= d->n_criteria)
 				break;
 			if (s->v->ahp_ok)
-				snprintf(num, sizeof(num), "%.3f", s->v->ahp_w[i]);
+				num_fmt(num, sizeof(num), NUM_RATIO,
+					s->v->ahp_w[i]);
 			else
 				snprintf(num, sizeof(num), "  —  ");
 			nw = utf8_width(num);
@@ -472,8 +482,10 @@ enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 		if (!s->v->ahp_ok) {
 			app_msg(a, MSG_INFO, "%s", _("no consistency ratio until every pair is judged"));
 		} else if (!s->v->ahp.inconsistent) {
-			app_msg(a, MSG_OK, _("the judgements are consistent (CR %.3f)"),
-				s->v->ahp.cr);
+			char cr[NUM_BUF];
+
+			app_msg(a, MSG_OK, _("the judgements are consistent (CR %s)"),
+				num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr));
 		} else {
 			for (size_t i = 0; i < s->n_pairs; i++)
 				if (s->pair[i].a == s->v->ahp.worst_a &&

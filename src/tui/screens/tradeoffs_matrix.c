@@ -117,12 +117,7 @@ static void cell_view(struct app *a, struct tscreen *s, size_t ai, size_t ci,
 /* "4", "3.5", "3.67": scores are small numbers. */
 static void num(char *buf, size_t size, double v)
 {
-	if (fabs(v - round(v)) < 1e-9)
-		snprintf(buf, size, "%.0f", v);
-	else if (fabs(v * 10 - round(v * 10)) < 1e-9)
-		snprintf(buf, size, "%.1f", v);
-	else
-		snprintf(buf, size, "%.2f", v);
+	num_fmt(buf, size, NUM_VALUE, v);
 }
 
 char *to_matrix_mode(struct app *a, const struct tscreen *s)
@@ -197,8 +192,8 @@ static void draw_header(struct app *a, struct tscreen *s,
 	char lo[32], hi[32];
 	char *t;
 
-	str_number(lo, sizeof(lo), d->ws.scale_min);
-	str_number(hi, sizeof(hi), d->ws.scale_max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
 	t = s->mine ? str_printf(_("MY VOTES as %s: digits %s-%s set your vote · V back"),
 				 me(a), lo, hi)
 		    : s->show == MS_AGREED
@@ -229,7 +224,7 @@ static void draw_header(struct app *a, struct tscreen *s,
 		char pc[16];
 
 		if (s->v->scored)
-			snprintf(pc, sizeof(pc), "%.0f%%", s->v->sc.weights[c] * 100);
+			num_fmt(pc, sizeof(pc), NUM_PERCENT, s->v->sc.weights[c]);
 		else
 			snprintf(pc, sizeof(pc), "—");
 		to_cell(&b, pc, l->cw - 1, true);
@@ -244,6 +239,7 @@ static void draw_header(struct app *a, struct tscreen *s,
 static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 		     size_t ai, int y, int x, int w)
 {
+	char t2[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	bool sel = ai == s->rows.sel;
 	struct buf b;
@@ -283,11 +279,8 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 	b.len = 0;
 	cx = x + 1 + l->nw + (int)l->shown * l->cw + 1;
 	if (s->v->scored && cx < x + w) {
-		char tot[32];
-
-		snprintf(tot, sizeof(tot), "%6.2f", s->v->sc.totals[ai]);
-		buf_puts(&b, tot);
-		buf_printf(&b, " %2d%s", s->v->sc.rank[ai],
+		num_fmt(t2, sizeof(t2), NUM_TOTAL, s->v->sc.totals[ai]);
+		buf_printf(&b, "%6s %2d%s", t2, s->v->sc.rank[ai],
 			   s->v->sc.complete[ai] ? " " : "*");
 		draw_role(s->v->sc.rank[ai] == 1 ? CR_OK : CR_NORMAL);
 		draw_text(y, cx, buf_str(&b), x + w - cx);
@@ -300,6 +293,7 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 			int h, int w)
 {
+	char t2[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	double top;
 	int nw = w >= 100 ? 36 : 24, bw;
@@ -317,7 +311,8 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 
 		buf_printf(&b, " %d. ", s->v->sc.rank[i]);
 		to_cell(&b, d->approaches[i].name, nw, false);
-		buf_printf(&b, " %6.2f ", s->v->sc.totals[i]);
+		buf_printf(&b, " %6s ", num_fmt(t2, sizeof(t2), NUM_TOTAL,
+						   s->v->sc.totals[i]));
 		to_bar(&b, top > 0 ? s->v->sc.totals[i] / top : 0, bw);
 		if (!s->v->sc.complete[i])
 			buf_printf(&b, " %s", _("incomplete"));
@@ -335,6 +330,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 			int h, int w)
 {
+	char pc[NUM_BUF];
 	const struct workshop_data *d = app_data(a);
 	size_t ai = s->rows.sel, ci = s->col;
 	const struct score *sc;
@@ -347,9 +343,10 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 		return;
 	cell_view(a, s, ai, ci, &cv);
 	sc = wsdata_score(d, d->approaches[ai].key, d->criteria[ci].key);
-	t = str_printf("%s · %s (%s %.1f%%)", d->approaches[ai].name,
+	t = str_printf("%s · %s (%s %s)", d->approaches[ai].name,
 		       to_crit_name(&d->criteria[ci]), _("weight"),
-		       s->v->scored ? s->v->sc.weights[ci] * 100 : 0.0);
+		       num_fmt(pc, sizeof(pc), NUM_PERCENT1,
+			       s->v->scored ? s->v->sc.weights[ci] : 0.0));
 	draw_role(CR_HEADING);
 	draw_clip(y, x, t ? t : "", w);
 	free(t);
@@ -873,8 +870,8 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 		if (v < d->ws.scale_min || v > d->ws.scale_max) {
 			char lo[32], hi[32];
 
-			str_number(lo, sizeof(lo), d->ws.scale_min);
-			str_number(hi, sizeof(hi), d->ws.scale_max);
+			num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
+			num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
 			app_msg(a, MSG_WARN,
 				_("%c is off the score scale %s-%s (Tab or :goto N changes screens)"),
 				a->t.key, lo, hi);
