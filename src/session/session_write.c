@@ -46,7 +46,16 @@ void sess_refuse_msg(struct sess_result *r, const char *fmt, ...)
 bool sess_refuse(struct session *s, bool needs_ws, struct sess_result *r)
 {
 	if (s->read_only) {
-		sess_refuse_msg(r, "%s", _("read-only: this database was opened read-only; nothing can be changed"));
+		struct error e;
+
+		if (store_is_readonly(s->store)) {
+			/* Which file, and why it cannot be written. */
+			err_clear(&e);
+			store_readonly_err(s->store, &e);
+			sess_refuse_msg(r, "%s", e.msg);
+		} else {
+			sess_refuse_msg(r, "%s", _("read-only: this database was opened read-only; nothing can be changed"));
+		}
 		r->code = ST_READONLY;
 		return true;
 	}
