@@ -4,8 +4,8 @@
 #   contrib/fuzz.sh TARGET [SECONDS] [LIBFUZZER-OPTION...]
 #
 # TARGET is content, interchange or adr (tests/fuzz/fuzz_TARGET.c); SECONDS
-# defaults to 300.  The harness and the sources it needs (src/util, model,
-# content, export) are compiled straight from the tree with clang
+# defaults to 300.  The harness and the sources it needs (src/util, model, engine,
+# content, export, adr) are compiled straight from the tree with clang
 # -fsanitize=fuzzer,address,undefined into build-fuzz/ (FUZZ_DIR), apart
 # from any autotools build.  The fuzzer runs on a work corpus there that
 # starts as a copy of tests/fuzz/corpus/TARGET and keeps what it grows
@@ -73,8 +73,8 @@ export CC cflags out top
 
 # Objects are rebuilt when their source or any header is newer.
 newest_h=$(ls -t "$top"/src/*/*.h "$out/config.h" | head -n 1)
-srcs=$(cd "$top" && ls src/util/*.c src/model/*.c src/content/*.c \
-	src/export/*.c)
+srcs=$(cd "$top" && ls src/util/*.c src/model/*.c src/content/*.c src/engine/*.c \
+	src/export/*.c src/adr/*.c)
 echo "fuzz.sh: compiling $(echo "$srcs" | wc -l) sources with $CC into $out/obj"
 echo "$srcs" | NEWEST_H=$newest_h xargs -P "$jobs" -n 1 sh -c '
 	o="$out/obj/$(echo "$1" | tr / _).o"

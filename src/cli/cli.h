@@ -14,6 +14,8 @@
 
 struct store;
 struct knowledge;
+struct session;
+struct sess_result;
 
 struct cli_ctx {
 	const char *db_path;       /* resolved --db / $CHARRETTE_DB / XDG */
@@ -24,12 +26,23 @@ struct cli_ctx {
 	FILE *err;
 	struct store *store;       /* opened on first use by cli_store() */
 	struct knowledge *k;       /* loaded on first use by cli_knowledge() */
+	struct session *s;         /* the write verbs' session (cli_session) */
 };
 
 /* Open the database on first use (creating folders as needed). */
 struct store *cli_store(struct cli_ctx *ctx, struct error *e);
 /* Load shipped + user + --data content on first use. */
 struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e);
+/*
+ * The session the write verbs write through, opened on first use over the
+ * store (and the content when with_content: a verb that creates from a
+ * template needs it).
+ */
+struct session *cli_session(struct cli_ctx *ctx, bool with_content,
+			    struct error *e);
+/* Print what a session write did when it was not saved ("charrette:
+ * message") and return its exit code; 0 when it was saved. */
+int cli_result(struct cli_ctx *ctx, const struct sess_result *r);
 /* Print "charrette: <formatted error>" and return its exit code. */
 int cli_fail(struct cli_ctx *ctx, const struct error *e);
 /* Print "charrette: message" (usage errors) and return 2. */

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "content/content.h"
+#include "session/session.h"
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -77,9 +78,8 @@ int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct error e;
 	const char *title = NULL, *tmpl = NULL;
-	struct workshop_data *d = NULL;
-	struct knowledge *k;
-	int64_t id = 0;
+	struct sess_result r = { 0 };
+	struct session *s;
 	int rc;
 
 	err_clear(&e);
@@ -113,19 +113,15 @@ int cli_new(struct cli_ctx *ctx, int argc, char **argv)
 	if (!utf8_one_line(title, NULL))
 		return cli_usage(ctx, "%s", _("new: the title must be one line "
 					      "without control characters"));
-	if (!(k = cli_knowledge(ctx, &e)))
+	if (!(s = cli_session(ctx, true, &e)))
 		return cli_fail(ctx, &e);
-	if (content_workshop_from_template(k, tmpl, title, &d, &e) < 0)
-		return cli_fail(ctx, &e);
-	if (!cli_store(ctx, &e)) {
-		wsdata_free(&d);
-		return cli_fail(ctx, &e);
+	if (session_workshop_create(s, title, tmpl, &r) < 0) {
+		rc = cli_result(ctx, &r);
+		sess_result_clear(&r);
+		return rc;
 	}
-	rc = store_workshop_import(ctx->store, d, &id, &e);
-	wsdata_free(&d);
-	if (rc < 0)
-		return cli_fail(ctx, &e);
-	fprintf(ctx->out, "%" PRId64 "\n", id);
+	fprintf(ctx->out, "%" PRId64 "\n", r.id);
+	sess_result_clear(&r);
 	return 0;
 }
 

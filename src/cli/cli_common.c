@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "content/content.h"
+#include "session/session.h"
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -53,6 +54,30 @@ struct store *cli_store(struct cli_ctx *ctx, struct error *e)
 	if (store_open(&ctx->store, ctx->db_path, flags, ctx->who, e) < 0)
 		return NULL;
 	return ctx->store;
+}
+
+struct session *cli_session(struct cli_ctx *ctx, bool with_content,
+			    struct error *e)
+{
+	if (ctx->s)
+		return ctx->s;
+	if (with_content && !cli_knowledge(ctx, e))
+		return NULL;
+	if (!cli_store(ctx, e))
+		return NULL;
+	if (session_new(&ctx->s, &(struct session_opts){
+		.store = ctx->store, .k = ctx->k,
+		.read_only = ctx->read_only }, e) < 0)
+		return NULL;
+	return ctx->s;
+}
+
+int cli_result(struct cli_ctx *ctx, const struct sess_result *r)
+{
+	if (sess_ok(r))
+		return 0;
+	fprintf(ctx->err, "charrette: %s\n", r->msg);
+	return err_exit_code(r->code < 0 ? (enum status)r->code : ST_ERROR);
 }
 
 struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
@@ -153,6 +178,7 @@ int cli_check_out(struct cli_ctx *ctx, struct error *e)
 
 void cli_ctx_clear(struct cli_ctx *ctx)
 {
+	session_free(&ctx->s);
 	store_close(&ctx->store);
 	knowledge_free(&ctx->k);
 }

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "export/interchange.h"
+#include "session/session.h"
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -36,16 +37,18 @@ static int read_stdin(struct buf *b, struct error *e)
 static int import_data(struct cli_ctx *ctx, const struct workshop_data *d,
 		       long long *id, struct error *e)
 {
-	int64_t new_id = 0;
+	struct sess_result r = { 0 };
+	struct session *s = cli_session(ctx, false, e);
 	int rc;
 
-	if (!cli_store(ctx, e))
+	if (!s)
 		return e->code ? e->code : ST_ERROR;
-	rc = store_workshop_import(ctx->store, d, &new_id, e);
+	rc = session_workshop_import(s, d, &r);
 	if (rc < 0)
-		return rc;
-	*id = (long long)new_id;
-	return ST_OK;
+		err_set(e, (enum status)rc, "%s", r.msg);
+	*id = (long long)r.id;
+	sess_result_clear(&r);
+	return rc;
 }
 
 int cli_import(struct cli_ctx *ctx, int argc, char **argv)

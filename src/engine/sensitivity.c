@@ -19,7 +19,9 @@
  *
  * "Changes" means strictly overtaken: at the crossing itself the two are
  * tied (same rank, as score_rank treats totals within SCORE_TIE_EPS), and a
- * tie is not a new winner.  A crossing counts only if the weight can move
+ * tie is not a new winner; an approach that would at best tie the leader
+ * at the end of the range (both scoring the same on the criterion) never
+ * flips it.  A crossing counts only if the weight can move
  * past it inside [0, 1]; flip_at is the crossing, the boundary beyond which
  * the other approach leads.  Lines that never cross (identical approaches,
  * parallel totals) never flip.  With equally near crossings on both sides
@@ -126,6 +128,13 @@ static void analyse_one(const struct matrix *m, const double *w, size_t c,
 			continue;
 		if ((dir > 0 && t >= 1) || (dir < 0 && t <= 0))
 			continue;   /* a tie at the end of the range, no more */
+		/* Past the crossing r gains on the leader all the way to the
+		 * end of the range: if it is not strictly ahead even there,
+		 * they only tie (a crossing computed a hair inside the range,
+		 * such as 0.9999999999999999 for two equal scores, is no
+		 * flip). */
+		if (d0 + d1 * (dir > 0 ? 1 : 0) <= SCORE_TIE_EPS)
+			continue;
 		dist = fabs(t - wc);
 		if (found && (dist > best_dist + SLOPE_EPS ||
 			      (fabs(dist - best_dist) <= SLOPE_EPS &&

@@ -24,6 +24,12 @@ static const char *const adr_labels[ADR_STATUS_COUNT] = {
 	N_("Proposed"), N_("Accepted"), N_("Rejected"), N_("Deprecated"),
 	N_("Superseded")
 };
+static const char *const risk_labels[RISK_STATUS_COUNT] = {
+	N_("Open"), N_("Mitigating"), N_("Accepted"), N_("Closed")
+};
+static const char *const band_labels[] = {
+	N_("low"), N_("medium"), N_("high")
+};
 static const char *const risk_ids[RISK_STATUS_COUNT] = {
 	"open", "mitigating", "accepted", "closed"
 };
@@ -97,6 +103,22 @@ int adr_status_from_id(const char *s, enum adr_status *out)
 const char *risk_status_id(enum risk_status s)
 {
 	return (unsigned)s < RISK_STATUS_COUNT ? risk_ids[s] : "open";
+}
+
+const char *risk_status_label(enum risk_status s)
+{
+	return (unsigned)s < RISK_STATUS_COUNT ? _(risk_labels[s]) : "?";
+}
+
+enum risk_band risk_band(int score)
+{
+	return score >= RISK_HIGH_MIN ? RISK_BAND_HIGH
+	       : score >= RISK_MEDIUM_MIN ? RISK_BAND_MEDIUM : RISK_BAND_LOW;
+}
+
+const char *risk_band_label(enum risk_band b)
+{
+	return (unsigned)b <= RISK_BAND_HIGH ? _(band_labels[b]) : "?";
 }
 
 int risk_status_from_id(const char *s, enum risk_status *out)

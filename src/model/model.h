@@ -335,4 +335,12 @@ int decision_link_add(struct decision *d, const char *relation, int number);
 /* Risk score = probability x impact. */
 int risk_score(const struct risk *r);
 
+/* Score bands of the register, the heat map and the exports. */
+enum risk_band { RISK_BAND_LOW = 0, RISK_BAND_MEDIUM, RISK_BAND_HIGH };
+#define RISK_HIGH_MIN 15     /* a score of 15 or more is high */
+#define RISK_MEDIUM_MIN 8    /* 8 to 14 is medium, below is low */
+enum risk_band risk_band(int score);
+const char *risk_band_label(enum risk_band b);    /* "high", ... (i18n) */
+const char *risk_status_label(enum risk_status s); /* "Open", ... (i18n) */
+
 #endif

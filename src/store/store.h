@@ -41,6 +41,8 @@ int store_open(struct store **out, const char *path, int flags,
 	       const char *who, struct error *e);
 void store_close(struct store **s);
 bool store_is_readonly(const struct store *s);
+/* ST_READONLY with "FILE is open read-only: why" in *e. */
+int store_readonly_err(struct store *s, struct error *e);
 const char *store_who(const struct store *s);
 const char *store_path(const struct store *s);
 /* PRAGMA data_version: changes when another connection commits. */

@@ -41,8 +41,6 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *e);
 /* Fill *e from a SQLite result code and return the matching status. */
 int store_sqlerr(struct store *s, int rc, struct error *e);
-/* ST_READONLY: "FILE is open read-only: why". */
-int store_readonly_err(struct store *s, struct error *e);
 /* Step a statement that must finish (INSERT/UPDATE/DELETE) and reset it. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct error *e);
 

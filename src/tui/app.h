@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "session/session.h"
 #include "tui/keys.h"
 #include "tui/tui.h"
 #include "util/error.h"
@@ -26,6 +27,21 @@ struct list;
 struct workshop_data;
 struct template_def;
 
+/*
+ * What the loop should do after a key (htop's Panel reactions): nothing
+ * (the key was not this handler's), redraw, reload the data from the
+ * database, close the current view, quit.  The loop also rebuilds every
+ * screen whenever the session's data was reloaded, so a handler that
+ * saved something just returns R_DONE.
+ */
+enum reaction {
+	R_PASS = 0,        /* not handled: try the next scope */
+	R_DONE = 1 << 0,   /* handled: redraw */
+	R_RELOAD = 1 << 1, /* handled: reload from the database first */
+	R_CLOSE = 1 << 2,  /* handled: close the view (History, overlays) */
+	R_QUIT = 1 << 3    /* handled: leave the application */
+};
+
 /* ---- screens -------------------------------------------------------- */
 struct screen_ops {
 	/* Allocate the screen's state in *state; 0 or a negative status. */
@@ -33,9 +49,11 @@ struct screen_ops {
 	void (*close)(struct app *a, void *state);
 	/* Draw into the body rectangle of stdscr. */
 	void (*draw)(struct app *a, void *state, int y, int x, int h, int w);
-	/* An action of the screen's scope; true when handled. */
-	bool (*key)(struct app *a, void *state, enum action act);
-	/* The data was reloaded: rebuild rows, keep the selection by key.
+	/* An action of the screen's scope: what the loop should do next
+	 * (R_PASS when the screen does not handle it). */
+	enum reaction (*key)(struct app *a, void *state, enum action act);
+	/* The session's data was reloaded: rebuild rows, keep the selection
+	 * by key.
 	 * (Call it as (ops->refresh)(...): curses has a refresh() macro.) */
 	void (*refresh)(struct app *a, void *state);
 	/* The list that navigation and search keys move, or NULL. */
@@ -99,11 +117,15 @@ struct modal {
 	 * search), may be NULL. */
 	void (*changed)(struct app *a, struct modal *m);
 	enum scope scope;          /* its keys, for the status bar */
-	char *draft_where;         /* store draft key while editing a field */
-	/* Context for the done callback. */
+	char *draft_where;         /* draft key while editing a field */
+	char *base;                /* the field's text when the edit began */
+	/* Context for the done callback: a row, its version, a key, a kind;
+	 * or anything else in ctx, freed with ctx_free when the modal goes. */
 	int64_t id, version;
 	char *key;
 	int kind;
+	void *ctx;
+	void (*ctx_free)(void *ctx);
 };
 
 /* Takes ownership of m. */
@@ -128,6 +150,8 @@ struct edit_req {
 	int64_t id, version;
 	const char *key;
 	int kind;
+	void *ctx;                 /* handed to the editor (freed with it) */
+	void (*ctx_free)(void *ctx);
 };
 /* ---- the application -------------------------------------------------- */
 #define APP_MAX_MODALS 8
@@ -136,77 +160,94 @@ struct edit_req {
 
 enum msg_kind { MSG_INFO = 0, MSG_OK, MSG_WARN, MSG_ERROR };
 
+/* The terminal and the input: size, script mode, the last mouse press and
+ * the key behind the action being handled (digits bound to one action). */
+struct app_term {
+	int rows, cols;
+	bool too_small;
+	bool no_display;
+	struct script *script;
+	int mouse_y, mouse_x;
+	int key;
+};
+
 struct app {
 	const struct tui_opts *o;
-	struct store *store;
-	struct knowledge *k;
-	bool read_only;
-
-	int64_t ws;                    /* open workshop, 0 = none */
-	struct workshop_data *d;       /* its data (NULL when none) */
-	const struct template_def *tpl;
-	int64_t data_version;
+	struct session *s;             /* the participant's session */
 
 	size_t cur;                    /* index into tui_screens */
+	size_t back;                   /* the numbered screen before it */
 	void *state[16];               /* per screen, NULL until opened */
 	bool opened[16];
+	unsigned shown_gen;            /* session generation the screens show */
 
 	struct modal *modals[APP_MAX_MODALS];
 	size_t n_modals;
+	struct modal *finishing;       /* modal whose done callback runs */
 
 	char msg[512];
 	enum msg_kind msg_kind;
+
+	struct app_term t;
+	struct strv warnings;          /* shared-folder problems at start */
 	bool quit;
 	int exit_code;
-
-	int rows, cols;                /* terminal size */
-	bool too_small;
-
-	/* Others present (names), refreshed with the heartbeat. */
-	char *present;
-
-	/* An edit waiting for the answer to "restore the draft?". */
-	struct edit_req pending;
-	char *pending_where, *pending_title, *pending_init, *pending_hint,
-	     *pending_key;
-	char *pending_draft;
-
-	/* Script mode (deterministic tests). */
-	struct script *script;
-	int mouse_y, mouse_x;          /* last mouse press (real or scripted) */
-	/* The key behind the action a screen is handling (for actions bound
-	 * to several keys, such as digits that set a score). */
-	int key;
-	bool no_display;
-
-	/* ---- shared box (follow.c, conflict.c) ---- */
-	int64_t stamp;                 /* newest audit row seen (reloads) */
-	char *facilitator;             /* of the open workshop, or NULL */
-	bool is_facilitator;           /* that is me */
-	bool following;                /* f: tracking the facilitator */
-	char *followed;                /* last position applied */
-	char *published;               /* last position published */
-	struct modal *finishing;       /* modal whose done callback runs */
-	struct strv warnings;          /* shared-folder problems at start */
-	int presence_max_age;          /* seconds without a heartbeat */
-	int beat_seconds;
-	double last_beat;
 };
+
+/* The open workshop's data (NULL when none), its derived results, the
+ * content, and whether a workshop is open: read from the session. */
+static inline const struct workshop_data *app_data(const struct app *a)
+{
+	return session_data(a->s);
+}
+
+static inline const struct sess_view *app_view(const struct app *a)
+{
+	return session_view(a->s);
+}
+
+static inline const struct knowledge *app_k(const struct app *a)
+{
+	return session_knowledge(a->s);
+}
+
+static inline int64_t app_ws(const struct app *a)
+{
+	return session_ws(a->s);
+}
+
+static inline bool app_read_only(const struct app *a)
+{
+	return session_read_only(a->s);
+}
 
 /* Message line. */
 void app_msg(struct app *a, enum msg_kind k, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Show a store error the way every screen does (conflict, read-only...). */
+/* Show an error the way every screen does. */
 void app_error(struct app *a, const struct error *e);
+/*
+ * Show what a session write did: saved (ok_fmt, if given, is the
+ * message), unchanged, refused or not saved (the reason, and that the
+ * typed text is kept as a draft).  Returns true when it was saved or
+ * there was nothing to change.  A conflict is only reported: screens that
+ * offer keep mine / take theirs use app_save_field.
+ */
+bool app_result(struct app *a, const struct sess_result *r,
+		const char *ok_fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Refuse an edit in read-only mode (message shown); true = refused. */
 bool app_refuse_readonly(struct app *a);
 
-/* Reload the open workshop after an edit (or another user's commit) and
- * refresh every opened screen. */
+/* Reload the open workshop now (after an error, or R_RELOAD) and refresh
+ * every opened screen. */
 int app_reload(struct app *a);
+/* Rebuild the opened screens if the session's data changed since. */
+void app_refresh(struct app *a);
 /* Open a workshop (loads its data) and switch to a screen (0 = by stage). */
 int app_open_workshop(struct app *a, int64_t id, int screen);
 void app_close_workshop(struct app *a);
+/* Leave a view opened over the workflow (History) for the screen before. */
+void app_close_view(struct app *a);
 /* Switch to the screen with this number (1..9; 0 = History). */
 bool app_goto(struct app *a, int number);
 /* Draw the whole screen (bars, body, modals); does not refresh. */
@@ -227,6 +268,8 @@ struct confirm_req {
 	int64_t id, version;
 	const char *key;
 	int kind;
+	void *ctx;                 /* handed to the modal (and freed with it) */
+	void (*ctx_free)(void *ctx);
 };
 void app_confirm(struct app *a, const struct confirm_req *r);
 
@@ -236,15 +279,18 @@ void app_help(struct app *a);
 void app_dump_keys(FILE *f, bool roff);
 /* Run a ':' command line (without the colon). */
 void app_command(struct app *a, const char *line);
-/* The store was written: drop a draft of `where` if there was one. */
+/* The text was saved: drop a draft of `where` if there was one. */
 void app_draft_done(struct app *a, const char *where);
 
 /* ---- shared box: saving with conflicts, follow mode, history ---------- */
 /*
  * Save one field of an edit that started from row version `version`
- * (store_update) and reload.  Call it from an editor's done callback:
- *   ST_OK        saved;
- *   ST_CONFLICT  someone changed the row meanwhile: a dialog now shows
+ * through the session; the editor whose done callback saves gives the
+ * field's text when the edit started, so a change of another field of
+ * the row meanwhile is no conflict.
+ * Call it from an editor's done callback; it returns the store status:
+ *   ST_OK        saved (or nothing to change);
+ *   ST_CONFLICT  someone changed the field meanwhile: a dialog now shows
  *                theirs and mine and offers keep mine / take theirs /
  *                edit a merge (your text is in it: close your editor);
  *   other < 0    not saved, the message is shown: keep your editor open
@@ -253,31 +299,24 @@ void app_draft_done(struct app *a, const char *where);
  */
 int app_save_field(struct app *a, const char *table, int64_t id,
 		   const char *field, const char *value, int64_t version);
-/* The same for an answer (store_answer_set; version 0 = there was no
- * answer when the edit started).  `label` names it in messages. */
+/* The same for an answer (version 0 = there was no answer when the edit
+ * started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label);
-/* For a text no store_update field holds (its editor stays open with mine
- * on a conflict): theirs and mine in full in an overlay over the editor.
+/* For a text no field save holds (its editor stays open with mine on a
+ * conflict): theirs and mine in full in an overlay over the editor.
  * `who` changed theirs (NULL: unknown). */
 void conflict_show_both(struct app *a, const char *who, const char *theirs,
 			const char *mine);
 
 /* Follow mode and the facilitator (follow.c). */
-/* Publish where I am (screen and selection) with a heartbeat. */
-void app_presence_beat(struct app *a);
-/* The workshop was (re)loaded: who facilitates, am I the one. */
-void follow_reloaded(struct app *a);
-/* First open by its creator of a workshop without a facilitator: take it. */
-void follow_workshop_opened(struct app *a);
+/* Publish where I am; at once when `now` (the facilitator moved). */
+void app_presence_beat(struct app *a, bool now);
 void follow_toggle(struct app *a);
 /* A navigation key or a screen change of the user's own: stop following. */
 void follow_stop(struct app *a, const char *why);
 /* Idle work: publish my position (facilitator), track the facilitator's. */
 void follow_tick(struct app *a);
-/* The current position as "screen|selection" (new string). */
-char *follow_position(struct app *a);
-void follow_free(struct app *a);
 /* :facilitate (asks y/n first). */
 void follow_take_role(struct app *a);
 

@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "export/export.h"
-#include "store/store.h"
-#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -63,17 +61,16 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 {
 	enum export_format f;
 	struct strv written = { 0 };
-	struct error e;
+	struct sess_result r = { 0 };
 	char fmt[32], *path = NULL;
 	size_t n = 0;
 
-	err_clear(&e);
 	while (arg[n] && arg[n] != ' ' && n + 1 < sizeof(fmt)) {
 		fmt[n] = arg[n];
 		n++;
 	}
 	fmt[n] = '\0';
-	if (!a->d) {
+	if (!app_data(a)) {
 		app_msg(a, MSG_ERROR, "%s", _("open a workshop first"));
 		return;
 	}
@@ -91,11 +88,11 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 			      : export_default_name(f));
 	if (!path)
 		return;
-	if (export_run(a->d, a->k, fmt, path, flags, &written, &e) < 0) {
-		if (e.code == ST_INPUT && !(flags & EXPORT_FORCE))
-			app_msg(a, MSG_ERROR, _("%s (:export! replaces files)"), e.msg);
+	if (session_export(a->s, fmt, path, flags, &written, &r) < 0) {
+		if (r.code == ST_INPUT && !(flags & EXPORT_FORCE))
+			app_msg(a, MSG_ERROR, _("%s (:export! replaces files)"), r.msg);
 		else
-			app_error(a, &e);
+			app_msg(a, MSG_ERROR, "%s", r.msg);
 	} else if (written.n == 1) {
 		app_msg(a, MSG_OK, _("exported %s to %s"), fmt, written.v[0]);
 	} else {
@@ -103,6 +100,7 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 			written.n, path);
 	}
 	strv_free(&written);
+	sess_result_clear(&r);
 	free(path);
 }
 
@@ -170,28 +168,26 @@ static void cmd_who(struct app *a, const char *arg)
 	struct participant *ps = NULL;
 	struct strv lines = { 0 };
 	struct error e;
-	const char *me = store_who(a->store);
+	const char *me = session_who(a->s);
 	int64_t now = clock_now();
 	size_t n = 0;
 	bool me_listed = false;
 
 	(void)arg;
 	err_clear(&e);
-	if (!a->ws) {
+	if (!app_ws(a)) {
 		app_msg(a, MSG_INFO, _("you are %s; open a workshop to see who else is in it"),
 			me);
 		return;
 	}
-	if (store_presence_list(a->store, a->ws, a->presence_max_age, &ps, &n,
-				&e) < 0) {
+	if (session_people(a->s, &ps, &n, &e) < 0) {
 		app_error(a, &e);
 		return;
 	}
 	push_line(&lines, str_printf("\x01%s", _("In this workshop now")));
 	for (size_t i = 0; i < n; i++) {
 		char ago[32], name[128];
-		const char *fac = a->facilitator &&
-			share_same_person(ps[i].name, a->facilitator)
+		const char *fac = session_who_facilitates(a->s, ps[i].name)
 			? _(" (facilitator)") : "";
 		bool you = str_eq(ps[i].name, me);
 		int64_t d = now - ps[i].last_seen;
@@ -217,13 +213,14 @@ static void cmd_who(struct app *a, const char *arg)
 	}
 	if (!me_listed)
 		push_line(&lines, str_printf("  %s%s  %s", me, _(" (you)"),
-					     a->read_only
+					     app_read_only(a)
 					     ? _("observing read-only (not listed to others)")
 					     : ""));
 	strv_push(&lines, "");
 	push_line(&lines, str_printf(_("Listed: a heartbeat in the last %d s (every %d s while running)."),
-				     a->presence_max_age, a->beat_seconds));
-	store_presence_list_free(&ps, n);
+				     session_presence_max_age(a->s),
+				     session_beat_seconds(a->s)));
+	session_people_free(&ps, n);
 	app_push(a, overlay_new(_("Who is here"), &lines));
 	if (a->n_modals)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
@@ -411,7 +408,7 @@ static size_t here_scopes(struct app *a, enum scope *out)
 
 	if (a->n_modals)
 		cand[nc++] = a->modals[a->n_modals - 1]->scope;
-	if (a->opened[a->cur] && (!sd->needs_workshop || a->d)) {
+	if (a->opened[a->cur] && (!sd->needs_workshop || app_data(a))) {
 		if (sd->ops->scope)
 			cand[nc++] = sd->ops->scope(a, a->state[a->cur]);
 		cand[nc++] = sd->scope;
@@ -446,17 +443,17 @@ void app_help(struct app *a)
 	/* Only the most specific is "here": the screen's own scope behind a
 	 * sub-view (the criteria keys behind the matrix) partly applies. */
 	for (size_t i = 0; i < n; i++)
-		help_scope(&lines, &b, shown[i], i == 0, a->cols);
+		help_scope(&lines, &b, shown[i], i == 0, a->t.cols);
 	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
 		if (keys_scope_has_keys(common[i]))
-			help_scope(&lines, &b, common[i], false, a->cols);
+			help_scope(&lines, &b, common[i], false, a->t.cols);
 		shown[n++] = common[i];
 	}
 	for (int sc = 0; sc < SC_COUNT; sc++)
 		if (!scope_listed(shown, n, (enum scope)sc) &&
 		    keys_scope_has_keys((enum scope)sc))
 			help_scope(&lines, &b, (enum scope)sc, false,
-				   a->cols);
+				   a->t.cols);
 	b.len = 0;
 	buf_printf(&b, "\x01%s", _("Commands (after :)"));
 	strv_push(&lines, buf_str(&b));
@@ -465,7 +462,7 @@ void app_help(struct app *a)
 
 		snprintf(lab, sizeof(lab), ":%s%s%s", commands[i].name,
 			 *commands[i].args ? " " : "", commands[i].args);
-		help_entry(&lines, &b, lab, _(commands[i].help), a->cols);
+		help_entry(&lines, &b, lab, _(commands[i].help), a->t.cols);
 	}
 	buf_free(&b);
 	app_push(a, overlay_new(_("Help: keys and commands"), &lines));

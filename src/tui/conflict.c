@@ -18,8 +18,6 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "store/store.h"
-#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -50,7 +48,7 @@ static int save_answer_ex(struct app *a, const char *question,
 			  const char *label, const char *where);
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
-			 int64_t version, const char *where);
+			 int64_t version, const char *base, const char *where);
 
 /* The editor (if any) whose done callback is saving: its draft key. */
 static const char *finishing_where(struct app *a)
@@ -60,12 +58,7 @@ static const char *finishing_where(struct app *a)
 
 static void keep_draft(struct app *a, const char *where, const char *text)
 {
-	struct error e;
-
-	if (!where || !text || a->read_only || !a->ws)
-		return;
-	err_clear(&e);
-	store_draft_save(a->store, a->ws, where, text, &e);
+	session_draft_keep(a->s, where, text);
 }
 
 /* ---- the dialog ----------------------------------------------------------- */
@@ -159,7 +152,7 @@ static int write_mine(struct app *a, struct conflict *c, const char *text,
 
 	if (!c->answer)
 		return save_field_ex(a, c->table, c->row, c->field, text,
-				     version, c->m.draft_where);
+				     version, c->theirs, c->m.draft_where);
 	if (text == c->mine)
 		return save_answer_ex(a, c->question, &c->mine_v, version,
 				      c->label, c->m.draft_where);
@@ -275,7 +268,6 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 							: MODAL_CONTINUE;
 	case A_CF_THEIRS:
 		app_draft_done(a, c->m.draft_where);
-		app_reload(a);
 		app_msg(a, MSG_OK, _("kept theirs; yours was dropped (%s)"),
 			c->label);
 		return MODAL_OK;
@@ -296,7 +288,6 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 			return MODAL_CONTINUE;
 		}
 		keep_draft(a, c->m.draft_where, c->mine);
-		app_reload(a);
 		app_msg(a, MSG_INFO, "%s", _("decided later: yours is kept as a draft, offered when you edit it again"));
 		return MODAL_CANCEL;
 	default:
@@ -309,12 +300,12 @@ static const struct modal_ops conflict_ops = {
 };
 
 static void open_conflict(struct app *a, struct conflict *c,
-			  const struct error *e, const char *where)
+			  const struct sess_result *r, const char *where)
 {
 	c->m.ops = &conflict_ops;
 	c->m.scope = SC_CONFLICT;
 	c->m.draft_where = str_dup(where);
-	c->explain = str_dup(e->msg);
+	c->explain = str_dup(r->msg);
 	/* Merge in the same kind of editor as the edit that conflicted. */
 	c->multi = (a->finishing && a->finishing->scope == SC_TEXT) ||
 		   (c->mine && strchr(c->mine, '\n')) ||
@@ -326,75 +317,78 @@ static void open_conflict(struct app *a, struct conflict *c,
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return;
 	}
-	/* Mine survives a hang-up while the dialog is open. */
-	keep_draft(a, where, c->mine);
+	/* Mine survives a hang-up while the dialog is open (the session kept
+	 * it as a draft); the screens show theirs underneath. */
 	app_push(a, &c->m);
-	/* The screens show theirs underneath. */
-	app_reload(a);
 }
 
 /* ---- errors that are not conflicts ------------------------------------------ */
-static int not_saved(struct app *a, const struct error *e)
+static int not_saved(struct app *a, const struct sess_result *r)
 {
-	switch (e->code) {
-	case ST_BUSY:
+	switch (r->status) {
+	case SESS_BUSY:
 		app_msg(a, MSG_WARN, "%s", _("not saved yet: the database is busy (someone else is saving); your text is still here, save again"));
 		break;
-	case ST_READONLY:
-		app_msg(a, MSG_ERROR, "%s", _("read-only: this database cannot be written; nothing was changed"));
+	case SESS_FAILED:
+		app_msg(a, MSG_ERROR, _("not saved: %s — your text is still here%s"),
+			r->msg, r->draft_kept ? _(" and kept as a draft") : "");
 		break;
 	default:
-		app_msg(a, MSG_ERROR, "%s", e->msg);
+		app_msg(a, MSG_ERROR, "%s", r->msg);
 		break;
 	}
-	return e->code;
+	return r->code < 0 ? r->code : ST_ERROR;
 }
 
 /* ---- saving ---------------------------------------------------------------- */
+/* A save that conflicted: the dialog takes over (the result's theirs). */
+static int conflicted(struct app *a, struct conflict *c,
+		      struct sess_result *r, const char *where)
+{
+	c->theirs = r->theirs;
+	r->theirs = NULL;
+	c->gone = r->gone;
+	c->their_version = r->their_version;
+	open_conflict(a, c, r, where);
+	sess_result_clear(r);
+	return ST_CONFLICT;
+}
+
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
-			 int64_t version, const char *where)
+			 int64_t version, const char *base, const char *where)
 {
+	struct sess_result r = { 0 };
 	struct conflict *c;
-	struct error e, e2;
-	char *theirs = NULL;
-	int64_t tv = 0;
 	int rc;
 
-	err_clear(&e);
 	if (app_refuse_readonly(a))
 		return ST_READONLY;
-	rc = store_update(a->store, table, id, field, value, version, NULL, &e);
-	if (rc == ST_OK) {
-		app_draft_done(a, where);
-		app_reload(a);
+	session_set_field(a->s, &(struct sess_edit){
+		.table = table, .field = field, .id = id, .version = version,
+		.base = base, .value = value, .where = where }, &r);
+	if (sess_ok(&r)) {
+		sess_result_clear(&r);
 		return ST_OK;
 	}
-	if (rc != ST_CONFLICT)
-		return not_saved(a, &e);
-	err_clear(&e2);
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		keep_draft(a, where, value);
-		return not_saved(a, &e);
+	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
+		rc = not_saved(a, &r);
+		sess_result_clear(&r);
+		return rc;
 	}
-	rc = store_get_field(a->store, table, id, field, &theirs, &tv, &e2);
-	c->gone = rc == ST_NOTFOUND;
 	c->table = str_dup(table);
 	c->field = str_dup(field);
 	c->row = id;
 	c->mine = str_dup(value ? value : "");
-	c->theirs = theirs;
-	c->their_version = tv;
 	c->label = str_printf("%s %s", table, field);
-	open_conflict(a, c, &e, where);
-	return ST_CONFLICT;
+	return conflicted(a, c, &r, where);
 }
 
 int app_save_field(struct app *a, const char *table, int64_t id,
 		   const char *field, const char *value, int64_t version)
 {
 	return save_field_ex(a, table, id, field, value, version,
+			     a->finishing ? a->finishing->base : NULL,
 			     finishing_where(a));
 }
 
@@ -402,39 +396,34 @@ static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
 			  const char *label, const char *where)
 {
+	struct sess_result r = { 0 };
 	struct conflict *c;
-	struct error e, e2;
-	char *theirs = NULL;
-	int64_t tv = 0;
 	int rc;
 
-	err_clear(&e);
 	if (app_refuse_readonly(a))
 		return ST_READONLY;
-	rc = store_answer_set(a->store, a->ws, question, v, version, NULL, &e);
-	if (rc == ST_OK) {
-		app_draft_done(a, where);
-		app_reload(a);
+	session_set_answer(a->s, question, v, version, where, &r);
+	if (sess_ok(&r)) {
+		sess_result_clear(&r);
 		return ST_OK;
 	}
-	if (rc != ST_CONFLICT)
-		return not_saved(a, &e);
-	err_clear(&e2);
-	c = calloc(1, sizeof(*c));
-	if (!c || value_copy(&c->mine_v, v) < 0) {
-		free(c);
-		return not_saved(a, &e);
+	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
+		rc = not_saved(a, &r);
+		sess_result_clear(&r);
+		return rc;
 	}
-	store_share_answer(a->store, a->ws, question, &theirs, &tv, &e2);
+	if (value_copy(&c->mine_v, v) < 0) {
+		free(c);
+		sess_result_clear(&r);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return ST_ERROR;
+	}
 	c->answer = true;
 	c->question = str_dup(question);
 	c->vkind = v->kind;
 	c->mine = value_to_text(v);
-	c->theirs = theirs;
-	c->their_version = tv;
 	c->label = str_dup(label ? label : question);
-	open_conflict(a, c, &e, where);
-	return ST_CONFLICT;
+	return conflicted(a, c, &r, where);
 }
 
 int app_save_answer(struct app *a, const char *question,
@@ -455,7 +444,7 @@ void conflict_show_both(struct app *a, const char *who, const char *theirs,
 {
 	const char *part[2] = { theirs, mine };
 	struct strv lines = { 0 }, paras = { 0 };
-	int w = a->cols - 8 > 20 ? a->cols - 8 : 20;
+	int w = a->t.cols - 8 > 20 ? a->t.cols - 8 : 20;
 	char *head[2];
 
 	head[1] = str_printf(_("Theirs, saved by %s meanwhile:"),

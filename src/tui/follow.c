@@ -1,21 +1,16 @@
 #include "config.h"
 /*
- * follow: the facilitator and follow mode.  The facilitator of a workshop
- * is the `facilitator` field (its creator on first open, or whoever takes
- * the role with :facilitate).  Every process publishes its position —
- * screen id and selection — with its presence heartbeat; the facilitator's
- * process publishes at once whenever it moves.  A follower reads the
- * facilitator's newest heartbeat on every idle tick and moves there, until
- * the follower moves on their own or presses F again.
+ * follow: the facilitator and follow mode, as the terminal shows them.
+ * The session knows who facilitates, publishes positions and tells when
+ * the facilitator moved; this file turns a screen and its selection into
+ * a position and back: where I am (for the others to follow), and moving
+ * a follower to where the facilitator is.
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/model.h"
-#include "store/store.h"
-#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/list.h"
@@ -29,7 +24,7 @@ static void cur_selection(struct app *a, char *buf, size_t size)
 	void *st = a->state[a->cur];
 
 	buf[0] = '\0';
-	if (!a->opened[a->cur] || (sd->needs_workshop && !a->d))
+	if (!a->opened[a->cur] || (sd->needs_workshop && !app_data(a)))
 		return;
 	if (sd->ops->selection) {
 		sd->ops->selection(a, st, buf, size);
@@ -41,109 +36,38 @@ static void cur_selection(struct app *a, char *buf, size_t size)
 	}
 }
 
-char *follow_position(struct app *a)
+void app_presence_beat(struct app *a, bool now)
 {
 	char sel[256];
 
 	cur_selection(a, sel, sizeof(sel));
-	return str_printf("%s|%s", tui_screens[a->cur].id, sel);
-}
-
-void app_presence_beat(struct app *a)
-{
-	struct error e;
-	char sel[256];
-
-	if (a->read_only)
-		return;
-	cur_selection(a, sel, sizeof(sel));
-	err_clear(&e);
-	if (store_presence_beat(a->store, a->ws, tui_screens[a->cur].id,
-				*sel ? sel : NULL, &e) == 0) {
-		free(a->published);
-		a->published = follow_position(a);
-	}
-}
-
-void follow_reloaded(struct app *a)
-{
-	const char *fac = a->d && !str_empty(a->d->ws.facilitator)
-			  ? a->d->ws.facilitator : NULL;
-
-	if (!str_eq(fac, a->facilitator)) {
-		free(a->facilitator);
-		a->facilitator = str_dup(fac);
-		free(a->followed);
-		a->followed = NULL;
-	}
-	a->is_facilitator = fac &&
-		(share_same_person(store_who(a->store), fac) ||
-		 str_eq(store_who(a->store), fac));
-	if (a->following && (!fac || a->is_facilitator)) {
-		a->following = false;
-		app_msg(a, MSG_INFO, "%s", a->is_facilitator
-			? _("you are the facilitator now: the others can follow you")
-			: _("stopped following: the workshop has no facilitator"));
-	}
-}
-
-void follow_workshop_opened(struct app *a)
-{
-	struct error e;
-	char *creator = NULL;
-
-	follow_reloaded(a);
-	if (!a->d || a->facilitator || a->read_only)
-		return;
-	err_clear(&e);
-	if (store_share_creator(a->store, a->ws, &creator, &e) == 0 &&
-	    creator && str_eq(creator, store_who(a->store)) &&
-	    store_update(a->store, "workshop", a->ws, "facilitator",
-			 store_who(a->store), a->d->ws.version, NULL, &e) == 0)
-		app_reload(a);   /* quietly: :who shows it */
-	free(creator);
+	session_publish(a->s, tui_screens[a->cur].id, sel, now);
 }
 
 void follow_stop(struct app *a, const char *why)
 {
-	if (!a->following)
+	if (!session_following(a->s))
 		return;
-	a->following = false;
-	free(a->followed);
-	a->followed = NULL;
+	session_follow_stop(a->s);
 	app_msg(a, MSG_INFO, _("stopped following %s%s (F follows again)"),
-		a->facilitator ? a->facilitator : "", why ? why : "");
+		session_facilitator(a->s) ? session_facilitator(a->s) : "",
+		why ? why : "");
 }
 
 /* Move to where the facilitator is, if that changed. */
 static void follow_apply(struct app *a)
 {
-	struct share_pos p;
-	struct error e;
-	char *pos;
-	const char *sel;
+	char *screen, *sel;
 	size_t i;
 
-	if (!a->following || !a->ws || !a->facilitator || a->n_modals)
+	/* Someone typing is never moved: they follow once they close it. */
+	if (a->n_modals || !session_follow_next(a->s, &screen, &sel))
 		return;
-	err_clear(&e);
-	if (store_share_position(a->store, a->ws, a->facilitator,
-				 a->presence_max_age, &p, &e) < 0)
-		return;
-	sel = p.selection ? p.selection : "";
-	pos = str_printf("%s|%s", p.screen ? p.screen : "", sel);
-	if (!pos || str_eq(pos, a->followed)) {
-		free(pos);
-		share_pos_clear(&p);
-		return;
-	}
-	free(a->followed);
-	a->followed = pos;
 	for (i = 0; i < tui_n_screens; i++)
-		if (str_eq(tui_screens[i].id, p.screen))
+		if (str_eq(tui_screens[i].id, screen))
 			break;
-	if (i < tui_n_screens && app_goto(a, tui_screens[i].number) &&
-	    *sel && a->opened[a->cur]) {
+	if (i < tui_n_screens && app_goto(a, tui_screens[i].number) && *sel &&
+	    a->opened[a->cur]) {
 		const struct screen_def *sd = &tui_screens[a->cur];
 		void *st = a->state[a->cur];
 
@@ -158,87 +82,68 @@ static void follow_apply(struct app *a)
 				list_select(l, (size_t)n);
 		}
 	}
-	share_pos_clear(&p);
+	free(screen);
+	free(sel);
 }
 
 void follow_toggle(struct app *a)
 {
-	if (a->following) {
+	struct sess_result r = { 0 };
+
+	if (session_following(a->s)) {
 		follow_stop(a, NULL);
 		return;
 	}
-	if (!a->ws) {
-		app_msg(a, MSG_WARN, "%s", _("open a workshop first: follow mode tracks its facilitator"));
-		return;
-	}
-	if (!a->facilitator) {
-		app_msg(a, MSG_WARN, "%s", _("this workshop has no facilitator to follow (:facilitate takes the role)"));
-		return;
-	}
-	if (a->is_facilitator) {
-		app_msg(a, MSG_INFO, "%s", _("you are the facilitator: the others follow you"));
-		return;
-	}
-	a->following = true;
-	free(a->followed);
-	a->followed = NULL;
-	app_msg(a, MSG_INFO, _("following %s: your view tracks theirs; a move of your own or F stops it"),
-		a->facilitator);
+	session_follow_start(a->s, &r);
+	app_msg(a, r.status == SESS_REFUSED ? MSG_WARN : MSG_INFO, "%s", r.msg);
+	sess_result_clear(&r);
 	follow_apply(a);
 }
 
 void follow_tick(struct app *a)
 {
-	if (a->is_facilitator && a->ws && !a->read_only) {
-		char *pos = follow_position(a);
-
-		if (pos && !str_eq(pos, a->published))
-			app_presence_beat(a);
-		free(pos);
-	}
+	if (session_is_facilitator(a->s))
+		app_presence_beat(a, true);
 	follow_apply(a);
 }
 
 static bool take_role_done(struct app *a, struct modal *m, bool ok)
 {
+	struct sess_result r = { 0 };
+
 	(void)m;
-	if (!ok || !a->d)
+	if (!ok)
 		return true;
-	if (app_save_field(a, "workshop", a->ws, "facilitator",
-			   store_who(a->store), a->d->ws.version) == ST_OK)
+	session_take_role(a->s, &r);
+	if (r.status == SESS_SAVED)
 		app_msg(a, MSG_OK, "%s", _("you are the facilitator now: the others can follow you with F"));
+	else
+		app_result(a, &r, NULL);
+	sess_result_clear(&r);
 	return true;
 }
 
 void follow_take_role(struct app *a)
 {
+	const struct workshop_data *d = app_data(a);
+	const char *fac = session_facilitator(a->s);
 	char *q;
 
-	if (!a->d) {
+	if (!d) {
 		app_msg(a, MSG_WARN, "%s", _("open a workshop first"));
 		return;
 	}
 	if (app_refuse_readonly(a))
 		return;
-	if (a->is_facilitator) {
+	if (session_is_facilitator(a->s)) {
 		app_msg(a, MSG_INFO, "%s", _("you are already the facilitator"));
 		return;
 	}
-	q = a->facilitator
-		? str_printf(_("Take the facilitator role of “%s” from %s? Whoever follows will follow you."),
-			     a->d->ws.title, a->facilitator)
+	q = fac ? str_printf(_("Take the facilitator role of “%s” from %s? Whoever follows will follow you."),
+			     d->ws.title, fac)
 		: str_printf(_("Become the facilitator of “%s”? The others can then follow you."),
-			     a->d->ws.title);
+			     d->ws.title);
 	app_confirm(a, &(struct confirm_req){ .title = _("Facilitate"),
 		    .question = q, .done = take_role_done });
 	free(q);
-}
-
-void follow_free(struct app *a)
-{
-	free(a->facilitator);
-	free(a->followed);
-	free(a->published);
-	a->facilitator = a->followed = a->published = NULL;
-	a->following = a->is_facilitator = false;
 }

@@ -9,10 +9,10 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -26,30 +26,34 @@
 static void draw_title(struct app *a)
 {
 	struct buf tail;
-	const char *who = store_who(a->store);
+	const char *who = session_who(a->s);
 	int x, room;
 
 	buf_init(&tail);
-	if (a->d)
-		buf_printf(&tail, " · %s", stage_label(a->d->ws.stage));
+	if (app_data(a))
+		buf_printf(&tail, " · %s", stage_label(app_data(a)->ws.stage));
 	buf_printf(&tail, " · %s", who ? who : "?");
-	if (a->following && a->facilitator)
-		buf_printf(&tail, " · %s %s", _("following"), a->facilitator);
-	if (a->present)
-		buf_printf(&tail, " · %s %s", _("with"), a->present);
-	if (a->read_only)
+	if (session_following(a->s) && session_facilitator(a->s))
+		buf_printf(&tail, " · %s %s", _("following"), session_facilitator(a->s));
+	if (session_others(a->s)->n) {
+		char *with = strv_join(session_others(a->s), ", ");
+
+		buf_printf(&tail, " · %s %s", _("with"), with ? with : "");
+		free(with);
+	}
+	if (app_read_only(a))
 		buf_printf(&tail, " · %s", _("read-only"));
 	draw_role(CR_TITLE);
-	draw_fill(0, 0, 1, a->cols);
-	x = draw_text(0, 0, " charrette", a->cols);
-	if (a->d) {
-		x += draw_text(0, x, " · ", a->cols - x);
-		room = a->cols - x - utf8_width(buf_str(&tail));
+	draw_fill(0, 0, 1, a->t.cols);
+	x = draw_text(0, 0, " charrette", a->t.cols);
+	if (app_data(a)) {
+		x += draw_text(0, x, " · ", a->t.cols - x);
+		room = a->t.cols - x - utf8_width(buf_str(&tail));
 		if (room < 8)
 			room = 8;
-		x += draw_clip(0, x, a->d->ws.title, room);
+		x += draw_clip(0, x, app_data(a)->ws.title, room);
 	}
-	draw_clip(0, x, buf_str(&tail), a->cols - x);
+	draw_clip(0, x, buf_str(&tail), a->t.cols - x);
 	buf_free(&tail);
 }
 
@@ -87,7 +91,7 @@ static int tab_mode(struct app *a)
 			tab_label(a, i, mode, lab, sizeof(lab));
 			width += utf8_width(lab);
 		}
-		if (width <= a->cols)
+		if (width <= a->t.cols)
 			return mode;
 	}
 	return 2;
@@ -98,16 +102,16 @@ static void draw_tabs(struct app *a)
 	int mode = tab_mode(a), x = 0;
 
 	draw_role(CR_TAB);
-	draw_fill(1, 0, 1, a->cols);
-	for (size_t i = 0; i < tui_n_screens && x < a->cols; i++) {
+	draw_fill(1, 0, 1, a->t.cols);
+	for (size_t i = 0; i < tui_n_screens && x < a->t.cols; i++) {
 		char lab[128];
 
 		tab_label(a, i, mode, lab, sizeof(lab));
 		draw_role(i == a->cur ? CR_TAB_ACTIVE : CR_TAB);
 		/* Screens that need a workshop are dimmed until one is open. */
-		if (tui_screens[i].needs_workshop && !a->ws && i != a->cur)
+		if (tui_screens[i].needs_workshop && !app_ws(a) && i != a->cur)
 			attron(A_DIM);
-		x += draw_text(1, x, lab, a->cols - x);
+		x += draw_text(1, x, lab, a->t.cols - x);
 	}
 	draw_role(CR_NORMAL);
 }
@@ -164,22 +168,22 @@ static void bar_scope(int y, int *x, int maxx, enum scope sc, enum action skip)
 
 static void draw_status(struct app *a)
 {
-	int y = a->rows - 1, x = 1, right = 0, maxx;
+	int y = a->t.rows - 1, x = 1, right = 0, maxx;
 	char rbuf[128] = "";
 	const struct screen_def *sd = &tui_screens[a->cur];
 
 	draw_role(CR_BAR);
-	draw_fill(y, 0, 1, a->cols);
+	draw_fill(y, 0, 1, a->t.cols);
 	if (!a->n_modals && sd->ops->status && a->opened[a->cur] &&
-	    (!sd->needs_workshop || a->d))
+	    (!sd->needs_workshop || app_data(a)))
 		sd->ops->status(a, a->state[a->cur], rbuf, sizeof(rbuf));
 	if (*rbuf) {
 		right = utf8_width(rbuf) + 2;
-		if (right > a->cols / 2)
-			right = a->cols / 2;
-		draw_clip(y, a->cols - right + 1, rbuf, right - 2);
+		if (right > a->t.cols / 2)
+			right = a->t.cols / 2;
+		draw_clip(y, a->t.cols - right + 1, rbuf, right - 2);
 	}
-	maxx = a->cols - right;
+	maxx = a->t.cols - right;
 	if (a->n_modals) {
 		struct modal *m = a->modals[a->n_modals - 1];
 
@@ -195,7 +199,7 @@ static void draw_status(struct app *a)
 	}
 	bar_item(y, &x, maxx, "?", _("help"));
 	bar_scope(y, &x, maxx, sd->ops->scope && a->opened[a->cur] &&
-		  (!sd->needs_workshop || a->d)
+		  (!sd->needs_workshop || app_data(a))
 		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope, A_NONE);
 	bar_item(y, &x, maxx, "q", _("quit"));
 	draw_role(CR_NORMAL);
@@ -208,26 +212,26 @@ static void draw_message(struct app *a)
 	/* A message too long for the line ends with "…", so that it never
 	 * looks complete when it is not. */
 	draw_role(roles[a->msg_kind]);
-	draw_fill(a->rows - 2, 0, 1, a->cols);
-	draw_clip(a->rows - 2, 0, a->msg, a->cols);
+	draw_fill(a->t.rows - 2, 0, 1, a->t.cols);
+	draw_clip(a->t.rows - 2, 0, a->msg, a->t.cols);
 	draw_role(CR_NORMAL);
 }
 
 static void draw_too_small(struct app *a)
 {
 	char l1[64], l2[96];
-	int y = a->rows / 2 - 1;
+	int y = a->t.rows / 2 - 1;
 
 	snprintf(l1, sizeof(l1), "%s", _("terminal too small"));
 	snprintf(l2, sizeof(l2), _("need %d×%d, have %d×%d"), APP_MIN_W,
-		 APP_MIN_H, a->cols, a->rows);
+		 APP_MIN_H, a->t.cols, a->t.rows);
 	draw_role(CR_WARNING);
-	draw_text(y < 0 ? 0 : y, (a->cols - utf8_width(l1)) / 2 > 0 ?
-		  (a->cols - utf8_width(l1)) / 2 : 0, l1, a->cols);
+	draw_text(y < 0 ? 0 : y, (a->t.cols - utf8_width(l1)) / 2 > 0 ?
+		  (a->t.cols - utf8_width(l1)) / 2 : 0, l1, a->t.cols);
 	draw_role(CR_NORMAL);
-	if (y + 1 < a->rows)
-		draw_text(y + 1, (a->cols - utf8_width(l2)) / 2 > 0 ?
-			  (a->cols - utf8_width(l2)) / 2 : 0, l2, a->cols);
+	if (y + 1 < a->t.rows)
+		draw_text(y + 1, (a->t.cols - utf8_width(l2)) / 2 > 0 ?
+			  (a->t.cols - utf8_width(l2)) / 2 : 0, l2, a->t.cols);
 }
 
 void app_draw(struct app *a)
@@ -238,29 +242,29 @@ void app_draw(struct app *a)
 	draw_role(CR_NORMAL);
 	erase();
 	curs_set(0);
-	if (a->too_small) {
+	if (a->t.too_small) {
 		draw_too_small(a);
 		return;
 	}
 	sd = &tui_screens[a->cur];
 	draw_title(a);
 	draw_tabs(a);
-	if (a->read_only) {
+	if (app_read_only(a)) {
 		draw_role(CR_BANNER);
 		draw_line(2, 0, _(" READ-ONLY: browsing only; edits are refused"),
-			  a->cols);
+			  a->t.cols);
 		top = 3;
 	}
-	h = a->rows - 2 - top;
+	h = a->t.rows - 2 - top;
 	draw_role(CR_NORMAL);
-	if (a->opened[a->cur] && (!sd->needs_workshop || a->d))
-		sd->ops->draw(a, a->state[a->cur], top, 0, h, a->cols);
+	if (a->opened[a->cur] && (!sd->needs_workshop || app_data(a)))
+		sd->ops->draw(a, a->state[a->cur], top, 0, h, a->t.cols);
 	draw_message(a);
 	draw_status(a);
 	for (size_t i = 0; i < a->n_modals; i++) {
 		if (i + 1 == a->n_modals)
 			curs_set(0);
-		a->modals[i]->ops->draw(a->modals[i], a, a->rows, a->cols);
+		a->modals[i]->ops->draw(a->modals[i], a, a->t.rows, a->t.cols);
 	}
 }
 

@@ -1,31 +1,39 @@
 # tui: the terminal application (not in libcharrette: it needs ncursesw).
 charrette_SOURCES += \
 	src/tui/tui.h src/tui/tui.c src/tui/app.h src/tui/layout.c \
+	src/tui/modal.c \
 	src/tui/keys.c src/tui/keys.h \
 	src/tui/draw.c src/tui/draw.h \
 	src/tui/script.c src/tui/script.h \
 	src/tui/commands.c \
 	src/tui/screens.c src/tui/screens.h \
-	src/tui/textview.c src/tui/textview.h \
-	src/tui/screen_workshops.c \
-	src/tui/screen_interview.c \
-	src/tui/screen_findings.c \
-	src/tui/screen_approaches.c src/tui/screen_compare.c \
-	src/tui/approach_fields.c src/tui/approaches.h \
-	src/tui/screen_tradeoffs.c src/tui/tradeoffs.h \
-	src/tui/tradeoffs_ahp.c src/tui/tradeoffs_matrix.c \
-	src/tui/screen_decision.c \
-	src/tui/screen_risks.c \
-	src/tui/screen_metrics.c \
-	src/tui/screen_roadmap.c \
-	src/tui/screen_history.c src/tui/conflict.c src/tui/follow.c \
+	src/tui/conflict.c src/tui/follow.c \
+	src/tui/screens/screen_workshops.c \
+	src/tui/screens/screen_interview.c \
+	src/tui/screens/screen_findings.c \
+	src/tui/screens/screen_approaches.c src/tui/screens/screen_compare.c \
+	src/tui/screens/approach_fields.c src/tui/screens/approaches.h \
+	src/tui/screens/screen_tradeoffs.c src/tui/screens/tradeoffs.h \
+	src/tui/screens/tradeoffs_ahp.c src/tui/screens/tradeoffs_matrix.c \
+	src/tui/screens/screen_decision.c \
+	src/tui/screens/screen_risks.c \
+	src/tui/screens/screen_metrics.c \
+	src/tui/screens/screen_roadmap.c \
+	src/tui/screens/screen_history.c \
+	src/tui/widgets/textview.c src/tui/widgets/textview.h \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
 	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
 
-# UI scenarios: key scripts and expected screens (tests/ui/run.sh).
+# UI scenarios: key scripts and expected screens (tests/ui/run.sh).  The
+# runners pin the Unix account with a preloaded getpwuid (fakeid.c).
 TESTS += tests/ui/run.sh tests/ui/keys-man.sh tests/ui/tmux.sh
+check_DATA += tests/ui/fakeid.so
+CLEANFILES += tests/ui/fakeid.so
+tests/ui/fakeid.so: tests/ui/fakeid.c
+	@$(MKDIR_P) tests/ui
+	$(AM_V_CC)$(CC) -shared -fPIC -O2 -Wall -o $@ $(srcdir)/tests/ui/fakeid.c
 EXTRA_DIST += tests/ui
 # Screens 4 and 9: a scripted session, read back with `charrette show`.
 TESTS += tests/cli/approaches-persist.sh

@@ -17,10 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "content/content.h"
 #include "model/model.h"
-#include "store/store.h"
-#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -50,7 +47,7 @@ static void on_signal(int sig)
 #define PRESENCE_MAX_AGE 15
 
 /* A number of seconds from the environment (tests), else the default. */
-static int env_seconds(const char *name, int def)
+static int env_int(const char *name, int def)
 {
 	const char *v = getenv(name);
 	char *end;
@@ -70,127 +67,14 @@ static double now_mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* ---- messages ---------------------------------------------------------- */
-void app_msg(struct app *a, enum msg_kind k, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
-	va_end(ap);
-	a->msg_kind = k;
-}
-
-/*
- * An editor whose done callback is saving and failed: keep what was typed
- * as a draft of the field, so the next edit offers it back (screens that
- * do not use app_save_field yet close their editor on any error).
- */
-static bool keep_typed(struct app *a)
-{
-	struct modal *m = a->finishing;
-	struct error e;
-	char *t;
-	int rc;
-
-	if (!m || !m->draft_where || !m->ops->draft || a->read_only || !a->ws)
-		return false;
-	t = m->ops->draft(m);
-	err_clear(&e);
-	rc = t ? store_draft_save(a->store, a->ws, m->draft_where, t, &e) : -1;
-	free(t);
-	return rc == 0;
-}
-
-void app_error(struct app *a, const struct error *e)
-{
-	char buf[1200];
-	bool kept;
-
-	err_format(e, buf, sizeof(buf));
-	switch (e->code) {
-	case ST_CONFLICT:
-		kept = keep_typed(a);
-		app_reload(a);
-		app_msg(a, MSG_WARN, kept
-			? _("conflict: %s — the screen shows their version; yours is kept as a draft: edit it again to get it back")
-			: _("conflict: %s — the screen now shows their version"),
-			e->msg);
-		break;
-	case ST_BUSY:
-		kept = keep_typed(a);
-		app_msg(a, MSG_WARN, "%s", kept
-			? _("not saved: the database is busy (someone else is saving); what you typed is kept as a draft: edit again to save it")
-			: _("not saved: the database is busy (someone else is saving); try again in a moment"));
-		break;
-	case ST_READONLY:
-		app_msg(a, MSG_ERROR, _("read-only: %s"), buf);
-		break;
-	default:
-		app_msg(a, MSG_ERROR, "%s", buf);
-		break;
-	}
-}
-
-bool app_refuse_readonly(struct app *a)
-{
-	if (!a->read_only)
-		return false;
-	app_msg(a, MSG_ERROR, "%s",
-		_("read-only: this database was opened read-only; nothing can be changed"));
-	return true;
-}
-
 /* ---- modals ------------------------------------------------------------ */
-void modal_free(struct modal *m)
-{
-	if (!m)
-		return;
-	if (m->ops && m->ops->free)
-		m->ops->free(m);
-	free(m->draft_where);
-	free(m->key);
-	free(m);
-}
-
-void app_push(struct app *a, struct modal *m)
-{
-	if (!m) {
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
-	if (a->n_modals == APP_MAX_MODALS) {
-		modal_free(m);
-		return;
-	}
-	a->modals[a->n_modals++] = m;
-}
-
-bool app_has_modal(const struct app *a)
-{
-	return a->n_modals > 0;
-}
-
-void app_remove_modal(struct app *a, struct modal *m)
-{
-	for (size_t i = 0; i < a->n_modals; i++) {
-		if (a->modals[i] != m)
-			continue;
-		memmove(&a->modals[i], &a->modals[i + 1],
-			(a->n_modals - i - 1) * sizeof(a->modals[0]));
-		a->n_modals--;
-		modal_free(m);
-		return;
-	}
-}
-
 static void finish_modal(struct app *a, struct modal *m, bool ok)
 {
 	struct modal *outer = a->finishing;
 	bool close;
 
-	/* While done runs, app_error and app_save_field know whose text it
-	 * is (to keep it as a draft or hand it to the conflict dialog). */
+	/* While done runs, app_save_field knows whose text it is (to keep it
+	 * as a draft or hand it to the conflict dialog). */
 	a->finishing = m;
 	close = m->done ? m->done(a, m, ok) : true;
 	a->finishing = outer;
@@ -199,114 +83,10 @@ static void finish_modal(struct app *a, struct modal *m, bool ok)
 		app_remove_modal(a, m);
 }
 
-/* ---- drafts ------------------------------------------------------------ */
-void app_draft_done(struct app *a, const char *where)
-{
-	struct error e;
-
-	if (!where || a->read_only)
-		return;
-	err_clear(&e);
-	store_draft_delete(a->store, a->ws, where, &e);
-}
-
-static void pending_clear(struct app *a)
-{
-	free(a->pending_where);
-	free(a->pending_title);
-	free(a->pending_init);
-	free(a->pending_hint);
-	free(a->pending_key);
-	free(a->pending_draft);
-	a->pending_where = a->pending_title = a->pending_init = NULL;
-	a->pending_hint = a->pending_key = a->pending_draft = NULL;
-	memset(&a->pending, 0, sizeof(a->pending));
-}
-
-static void open_editor(struct app *a, const struct edit_req *r,
-			const char *text)
-{
-	struct modal *m = r->multi
-		? textedit_new(r->title, text, r->hint, r->done)
-		: lineedit_new(r->title, text, r->hint, r->done);
-
-	if (!m) {
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
-	m->scope = r->multi ? SC_TEXT : SC_EDIT;
-	m->id = r->id;
-	m->version = r->version;
-	m->kind = r->kind;
-	m->key = str_dup(r->key);
-	m->draft_where = str_dup(r->where);
-	app_push(a, m);
-}
-
-static bool draft_offer_done(struct app *a, struct modal *m, bool ok)
-{
-	(void)m;
-	open_editor(a, &a->pending, ok ? a->pending_draft : a->pending.init);
-	app_draft_done(a, a->pending.where);
-	if (ok)
-		app_msg(a, MSG_INFO, "%s", _("draft restored: save it or press Esc to drop it"));
-	pending_clear(a);
-	return true;
-}
-
-void app_edit(struct app *a, const struct edit_req *r)
-{
-	char *draft = NULL;
-	struct error e;
-	struct modal *m;
-
-	err_clear(&e);
-	if (r->where && a->ws &&
-	    store_draft_get(a->store, a->ws, r->where, &draft, &e) == 0 &&
-	    draft && strcmp(draft, r->init ? r->init : "") != 0) {
-		pending_clear(a);
-		a->pending = *r;
-		a->pending_where = str_dup(r->where);
-		a->pending_title = str_dup(r->title);
-		a->pending_init = str_dup(r->init ? r->init : "");
-		a->pending_hint = str_dup(r->hint);
-		a->pending_key = str_dup(r->key);
-		a->pending_draft = draft;
-		a->pending.where = a->pending_where;
-		a->pending.title = a->pending_title;
-		a->pending.init = a->pending_init;
-		a->pending.hint = a->pending_hint;
-		a->pending.key = a->pending_key;
-		m = confirm_new(_("Draft found"),
-				_("An unsaved draft of this field was kept when a session ended. Restore it?"),
-				draft_offer_done);
-		if (m)
-			m->scope = SC_DIALOG;
-		app_push(a, m);
-		return;
-	}
-	free(draft);
-	open_editor(a, r, r->init);
-}
-
-void app_confirm(struct app *a, const struct confirm_req *r)
-{
-	struct modal *m = confirm_new(r->title, r->question ? r->question : "",
-				      r->done);
-
-	if (m) {
-		m->scope = SC_DIALOG;
-		m->id = r->id;
-		m->version = r->version;
-		m->key = str_dup(r->key);
-		m->kind = r->kind;
-	}
-	app_push(a, m);
-}
-
 /* ---- workshop data ----------------------------------------------------- */
 static void refresh_screens(struct app *a)
 {
+	a->shown_gen = session_generation(a->s);
 	for (size_t i = 0; i < tui_n_screens; i++)
 		if (a->opened[i] && tui_screens[i].ops->refresh)
 			(tui_screens[i].ops->refresh)(a, a->state[i]);
@@ -324,38 +104,41 @@ static void close_screens(struct app *a, bool all)
 	}
 }
 
+static size_t screen_index(int number);
+
+/* The open workshop is gone: back to the list. */
+static void workshop_gone(struct app *a)
+{
+	close_screens(a, false);
+	a->cur = screen_index(1);
+	app_msg(a, MSG_WARN, "%s", _("the workshop was deleted by someone else"));
+}
+
+void app_refresh(struct app *a)
+{
+	const char *note;
+
+	if (a->shown_gen != session_generation(a->s))
+		refresh_screens(a);
+	if ((note = session_notice(a->s)))
+		app_msg(a, MSG_INFO, "%s", note);
+}
+
 int app_reload(struct app *a)
 {
 	struct error e;
-	int64_t v = 0;
+	int rc;
 
 	err_clear(&e);
-	if (store_data_version(a->store, &v, &e) == 0)
-		a->data_version = v;
-	if (store_share_stamp(a->store, &v, &e) == 0)
-		a->stamp = v;
-	if (a->ws) {
-		struct workshop_data *d = NULL;
-		int rc = store_workshop_load(a->store, a->ws, &d, &e);
-
-		if (rc == ST_NOTFOUND) {
-			app_close_workshop(a);
-			app_msg(a, MSG_WARN, "%s", _("the workshop was deleted by someone else"));
-			refresh_screens(a);
-			return rc;
-		}
-		if (rc < 0) {
-			app_msg(a, MSG_ERROR, "%s", e.msg);
-			return rc;
-		}
-		wsdata_free(&a->d);
-		a->d = d;
-		a->tpl = a->k ? knowledge_template(a->k, d->ws.template_name)
-			      : NULL;
+	rc = session_reload(a->s, &e);
+	if (rc == ST_NOTFOUND) {
+		session_close(a->s);
+		workshop_gone(a);
+	} else if (rc < 0) {
+		app_msg(a, MSG_ERROR, "%s", e.msg);
 	}
-	follow_reloaded(a);
 	refresh_screens(a);
-	return ST_OK;
+	return rc;
 }
 
 static size_t screen_index(int number)
@@ -364,40 +147,6 @@ static size_t screen_index(int number)
 		if (tui_screens[i].number == number)
 			return i;
 	return (size_t)-1;
-}
-
-/* Who else is here, for the title bar. */
-static void presence_read(struct app *a)
-{
-	struct participant *ps = NULL;
-	struct buf b;
-	struct error e;
-	size_t n = 0;
-	const char *me = store_who(a->store);
-
-	err_clear(&e);
-	free(a->present);
-	a->present = NULL;
-	if (!a->ws || store_presence_list(a->store, a->ws, a->presence_max_age,
-					  &ps, &n, &e) < 0)
-		return;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		if (str_eq(ps[i].name, me))
-			continue;
-		if (b.len)
-			buf_puts(&b, ", ");
-		buf_puts(&b, ps[i].name);
-	}
-	store_presence_list_free(&ps, n);
-	a->present = b.len ? buf_detach(&b) : NULL;
-	buf_free(&b);
-}
-
-static void presence_beat(struct app *a)
-{
-	app_presence_beat(a);
-	presence_read(a);
 }
 
 static bool open_screen(struct app *a, size_t i)
@@ -422,21 +171,8 @@ static bool open_screen(struct app *a, size_t i)
  */
 static void advance_stage(struct app *a, int number)
 {
-	enum stage st = (enum stage)(number - 2);
-	struct error e;
-	int64_t version;
-
-	if (a->read_only || !a->d || number < 2 || number > 9 ||
-	    st <= a->d->ws.stage)
-		return;
-	err_clear(&e);
-	version = a->d->ws.version;
-	/* A lost race (someone moved the stage meanwhile) is harmless:
-	 * the reload shows theirs. */
-	if (store_update(a->store, "workshop", a->ws, "stage", stage_id(st),
-			 version, NULL, &e) == ST_OK ||
-	    e.code == ST_CONFLICT)
-		app_reload(a);
+	if (number >= 2 && number <= 9)
+		session_reach_stage(a->s, (enum stage)(number - 2));
 }
 
 bool app_goto(struct app *a, int number)
@@ -445,48 +181,62 @@ bool app_goto(struct app *a, int number)
 
 	if (i == (size_t)-1)
 		return false;
-	if (tui_screens[i].needs_workshop && !a->ws) {
+	if (tui_screens[i].needs_workshop && !app_ws(a)) {
 		app_msg(a, MSG_WARN, "%s", _("open a workshop first (Enter on the list)"));
 		return false;
 	}
 	if (!open_screen(a, i))
 		return false;
 	if (a->cur != i) {
+		if (tui_screens[a->cur].number > 0)
+			a->back = a->cur;
 		a->cur = i;
-		presence_beat(a);
+		app_presence_beat(a, true);
 	}
 	advance_stage(a, number);
 	return true;
 }
 
+void app_close_view(struct app *a)
+{
+	if (tui_screens[a->cur].number != 0)
+		return;
+	if (a->back < tui_n_screens &&
+	    (!tui_screens[a->back].needs_workshop || app_ws(a)))
+		a->cur = a->back;
+	else
+		a->cur = screen_index(1);
+	app_presence_beat(a, true);
+}
+
 void app_close_workshop(struct app *a)
 {
-	follow_free(a);
+	session_follow_stop(a->s);
 	close_screens(a, false);
-	wsdata_free(&a->d);
-	a->ws = 0;
-	a->tpl = NULL;
+	session_close(a->s);
 	a->cur = screen_index(1);
+	refresh_screens(a);
 }
 
 int app_open_workshop(struct app *a, int64_t id, int screen)
 {
+	struct error e;
 	int rc;
-	int64_t old = a->ws;
 
-	if (old != id)
+	if (app_ws(a) != id)
 		close_screens(a, false);
-	a->ws = id;
-	rc = app_reload(a);
+	err_clear(&e);
+	rc = session_open(a->s, id, &e);
 	if (rc < 0) {
-		a->ws = old ? old : 0;
-		if (!old)
-			wsdata_free(&a->d);
+		app_error(a, &e);
+		a->cur = screen_index(1);
+		refresh_screens(a);
 		return rc;
 	}
+	refresh_screens(a);
 	if (screen == 0) {
 		/* Open where the workshop stands: the screen of its stage. */
-		int st = (int)a->d->ws.stage;
+		int st = (int)app_data(a)->ws.stage;
 
 		screen = st >= (int)STAGE_DONE ? 2 : st + 2;
 		if (screen_index(screen) == (size_t)-1)
@@ -494,8 +244,9 @@ int app_open_workshop(struct app *a, int64_t id, int screen)
 	}
 	if (!app_goto(a, screen))
 		app_goto(a, 1);
-	presence_beat(a);
-	follow_workshop_opened(a);
+	app_presence_beat(a, true);
+	/* Its creator opening it for the first time facilitates it. */
+	session_claim_new(a->s);
 	return ST_OK;
 }
 
@@ -505,7 +256,7 @@ static struct list *cur_list(struct app *a)
 	const struct screen_def *sd = &tui_screens[a->cur];
 
 	if (!a->opened[a->cur] || !sd->ops->list ||
-	    (sd->needs_workshop && !a->d))
+	    (sd->needs_workshop && !app_data(a)))
 		return NULL;
 	return sd->ops->list(a, a->state[a->cur]);
 }
@@ -579,7 +330,7 @@ static void next_screen(struct app *a, int dir)
 		i = (i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
 		i %= n;
 		if (tui_screens[i].number > 0 &&
-		    (!tui_screens[i].needs_workshop || a->ws)) {
+		    (!tui_screens[i].needs_workshop || app_ws(a))) {
 			app_goto(a, tui_screens[i].number);
 			return;
 		}
@@ -647,14 +398,28 @@ static void handle_global(struct app *a, enum action act, int key)
 
 static void handle_mouse(struct app *a)
 {
-	if (a->mouse_y == 1) {
-		int n = app_tab_at(a, a->mouse_x);
+	if (a->t.mouse_y == 1) {
+		int n = app_tab_at(a, a->t.mouse_x);
 
 		if (n) {
 			leave_screen(a);
 			app_goto(a, n);
 		}
 	}
+}
+
+/* Do what a handler asked; false when it did not handle the key. */
+static bool react(struct app *a, enum reaction r)
+{
+	if (r == R_PASS)
+		return false;
+	if (r & R_RELOAD)
+		app_reload(a);
+	if (r & R_CLOSE)
+		app_close_view(a);
+	if (r & R_QUIT)
+		a->quit = true;
+	return true;
 }
 
 static void dispatch(struct app *a, int key)
@@ -682,7 +447,7 @@ static void dispatch(struct app *a, int key)
 			return;
 		}
 	}
-	if (a->opened[a->cur] && (!sd->needs_workshop || a->d)) {
+	if (a->opened[a->cur] && (!sd->needs_workshop || app_data(a))) {
 		/* The sub-view's scope first, then the screen's own. */
 		enum scope scs[2] = { sd->scope, sd->scope };
 
@@ -697,8 +462,8 @@ static void dispatch(struct app *a, int key)
 			kd = keys_def(scs[i], act);
 			if (kd && kd->edits && app_refuse_readonly(a))
 				return;
-			a->key = key;
-			if (sd->ops->key && sd->ops->key(a, st, act))
+			a->t.key = key;
+			if (sd->ops->key && react(a, sd->ops->key(a, st, act)))
 				return;
 		}
 	}
@@ -723,9 +488,9 @@ static void dispatch(struct app *a, int key)
 
 static void check_size(struct app *a)
 {
-	a->rows = LINES;
-	a->cols = COLS;
-	a->too_small = a->rows < APP_MIN_H || a->cols < APP_MIN_W;
+	a->t.rows = LINES;
+	a->t.cols = COLS;
+	a->t.too_small = a->t.rows < APP_MIN_H || a->t.cols < APP_MIN_W;
 }
 
 static void handle_key(struct app *a, int key)
@@ -735,7 +500,7 @@ static void handle_key(struct app *a, int key)
 		clearok(curscr, TRUE);
 		return;
 	}
-	if (a->too_small) {
+	if (a->t.too_small) {
 		/* Nothing fits: only quitting works until it grows. */
 		if (keys_lookup(SC_GLOBAL, key) == A_QUIT && !a->n_modals)
 			a->quit = true;
@@ -762,42 +527,31 @@ static void save_drafts(struct app *a)
 {
 	for (size_t i = a->n_modals; i-- > 0; ) {
 		struct modal *m = a->modals[i];
-		struct error e;
 		char *t;
 
-		if (!m->draft_where || !m->ops->draft || a->read_only)
+		if (!m->draft_where || !m->ops->draft)
 			continue;
 		t = m->ops->draft(m);
-		err_clear(&e);
-		if (t)
-			store_draft_save(a->store, a->ws, m->draft_where, t, &e);
+		session_draft_keep(a->s, m->draft_where, t);
 		free(t);
 	}
 }
 
 /*
- * Idle work: other users' commits and the presence heartbeat.  Any commit
- * changes data_version, heartbeats included; only a new audit row (an
- * edit) reloads the workshop, so the screens, their cursors and any open
- * editor stay as they are while people merely move around.
+ * Idle work: other users' commits, the presence heartbeat and follow
+ * mode.  The session reloads only when someone edited (not when people
+ * merely moved), so the screens, their cursors and any open editor stay
+ * as they are.
  */
 static void tick(struct app *a)
 {
-	struct error e;
-	int64_t v = 0, stamp = 0;
+	int bits = session_poll(a->s);
 
-	err_clear(&e);
-	if (store_data_version(a->store, &v, &e) == 0 && v != a->data_version) {
-		a->data_version = v;
-		if (store_share_stamp(a->store, &stamp, &e) < 0 ||
-		    stamp != a->stamp)
-			app_reload(a);
-		presence_read(a);
-	}
-	if (!a->script && now_mono() - a->last_beat >= a->beat_seconds) {
-		a->last_beat = now_mono();
-		presence_beat(a);
-	}
+	if (bits & SP_GONE)
+		workshop_gone(a);
+	app_refresh(a);
+	if (!a->t.script)
+		app_presence_beat(a, false);
 	follow_tick(a);
 }
 
@@ -891,8 +645,8 @@ static int run_script_event(struct app *a, const struct sevent *ev)
 		raise(ev->a);
 		break;
 	case SEV_CLICK:
-		a->mouse_x = ev->a;
-		a->mouse_y = ev->b;
+		a->t.mouse_x = ev->a;
+		a->t.mouse_y = ev->b;
 		handle_key(a, TK_FN(KEY_MOUSE));
 		break;
 	}
@@ -925,12 +679,21 @@ static int read_key(struct app *a, int *fast_errors)
 			if (getmouse(&me) != OK ||
 			    !(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
 				return 0;
-			a->mouse_x = me.x;
-			a->mouse_y = me.y;
+			a->t.mouse_x = me.x;
+			a->t.mouse_y = me.y;
 		}
 		return TK_FN((int)wc);
 	}
 	return (int)wc;
+}
+
+/* An event was handled: what it saved is read back, and the screens
+ * rebuilt, before the next frame. */
+static void after_event(struct app *a)
+{
+	if (session_sync(a->s) & SP_GONE)
+		workshop_gone(a);
+	app_refresh(a);
 }
 
 static void run_loop(struct app *a)
@@ -946,13 +709,14 @@ static void run_loop(struct app *a)
 		}
 		app_draw(a);
 		refresh();
-		if (a->script) {
-			const struct sevent *ev = script_next(a->script);
+		if (a->t.script) {
+			const struct sevent *ev = script_next(a->t.script);
 
 			if (!ev)
 				break;
 			tick(a);
 			run_script_event(a, ev);
+			after_event(a);
 			continue;
 		}
 		key = read_key(a, &fast_errors);
@@ -965,6 +729,7 @@ static void run_loop(struct app *a)
 			continue;
 		}
 		handle_key(a, key);
+		after_event(a);
 	}
 }
 
@@ -975,7 +740,7 @@ static SCREEN *start_terminal(struct app *a, FILE **out, FILE **in)
 	SCREEN *sc = NULL;
 
 	*out = *in = NULL;
-	if (a->no_display) {
+	if (a->t.no_display) {
 		static const char *const fallbacks[] = {
 			"xterm-256color", "xterm", "vt100", "ansi"
 		};
@@ -990,7 +755,7 @@ static SCREEN *start_terminal(struct app *a, FILE **out, FILE **in)
 	}
 	if (!term || !*term)
 		term = "";
-	if (!isatty(STDOUT_FILENO) && !a->script) {
+	if (!isatty(STDOUT_FILENO) && !a->t.script) {
 		fprintf(stderr, "charrette: %s\n",
 			_("the terminal interface needs a terminal (see charrette --help for the verbs)"));
 		return NULL;
@@ -1016,12 +781,9 @@ static void app_free(struct app *a)
 	while (a->n_modals)
 		app_remove_modal(a, a->modals[a->n_modals - 1]);
 	close_screens(a, true);
-	wsdata_free(&a->d);
-	pending_clear(a);
-	free(a->present);
-	follow_free(a);
+	session_free(&a->s);
 	strv_free(&a->warnings);
-	script_free(&a->script);
+	script_free(&a->t.script);
 }
 
 int tui_run(const struct tui_opts *o)
@@ -1042,36 +804,36 @@ int tui_run(const struct tui_opts *o)
 	memset(a, 0, sizeof(*a));
 	err_clear(&e);
 	a->o = o;
-	a->store = o->store;
-	a->k = o->k;
-	a->read_only = o->read_only || store_is_readonly(o->store);
 	a->exit_code = 0;
-	a->no_display = nd && *nd && strcmp(nd, "0") != 0;
-	a->presence_max_age = env_seconds("CHARRETTE_PRESENCE_TIMEOUT",
-					  PRESENCE_MAX_AGE);
-	a->beat_seconds = env_seconds("CHARRETTE_BEAT", BEAT_SECONDS);
-	{
+	a->t.no_display = nd && *nd && strcmp(nd, "0") != 0;
+	if (session_new(&a->s, &(struct session_opts){
+		.store = o->store, .k = o->k, .read_only = o->read_only,
+		.presence_max_age = env_int("CHARRETTE_PRESENCE_TIMEOUT",
+						PRESENCE_MAX_AGE),
+		.beat_seconds = env_int("CHARRETTE_BEAT", BEAT_SECONDS),
 		/* Tests of a locked database wait less than 4 × 5 s. */
-		const char *busy = getenv("CHARRETTE_BUSY_MS");
-
-		if (busy && *busy)
-			store_share_busy_ms(a->store, atoi(busy));
+		.busy_ms = env_int("CHARRETTE_BUSY_MS", 0) }, &e) < 0) {
+		fprintf(stderr, "charrette: %s\n", e.msg);
+		return 1;
 	}
-	a->last_beat = now_mono();
 	/* The CLI printed these before curses started; the screen hides
 	 * them, so the message line repeats them. */
-	if (store_path(a->store))
-		shared_prepare_db(store_path(a->store), &a->warnings, &e);
+	if (session_db_path(a->s))
+		shared_prepare_db(session_db_path(a->s), &a->warnings, &e);
 	err_clear(&e);
-	if (script && *script && script_load(script, &a->script, &e) < 0) {
+	if (script && *script && script_load(script, &a->t.script, &e) < 0) {
 		char buf[1200];
 
 		fprintf(stderr, "charrette: %s\n", err_format(&e, buf, sizeof(buf)));
+		session_free(&a->s);
+		strv_free(&a->warnings);
 		return 2;
 	}
 	sc = start_terminal(a, &out, &in);
 	if (!sc) {
-		script_free(&a->script);
+		script_free(&a->t.script);
+		session_free(&a->s);
+		strv_free(&a->warnings);
 		if (out)
 			fclose(out);
 		if (in)
@@ -1084,7 +846,7 @@ int tui_run(const struct tui_opts *o)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	wtimeout(stdscr, POLL_MS);
-	if (!a->script)
+	if (!a->t.script)
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	draw_init(getenv("NO_COLOR") == NULL);
 	check_size(a);
@@ -1107,7 +869,7 @@ int tui_run(const struct tui_opts *o)
 			app_msg(a, MSG_ERROR, "%s", _("cannot open the workshop"));
 	} else {
 		app_reload(a);
-		presence_beat(a);
+		app_presence_beat(a, true);
 	}
 	if (o->demo)
 		app_msg(a, MSG_INFO, "%s", _("demo workshop in a temporary database: explore freely, it is deleted on exit"));
@@ -1119,10 +881,6 @@ int tui_run(const struct tui_opts *o)
 
 	run_loop(a);
 
-	if (!a->read_only) {
-		err_clear(&e);
-		store_presence_leave(a->store, &e);
-	}
 	app_free(a);
 	endwin();
 	delscreen(sc);

@@ -334,13 +334,26 @@ rc=$(cat "$T/pipe.rc")
 case $rc in 0|1|141) ok "export into a closed pipe ends cleanly ($rc)" ;; *) not_ok "export into a closed pipe (exit $rc)" ;; esac
 
 ## as an unprivileged user (root only)
-if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
-	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T/nbhome" XDG_DATA_HOME="$T/nbhome/d" XDG_CONFIG_HOME="$T/nbhome/c" "$@"; }
-	chmod 0755 "$T"
+# nobody runs a copy of the binary and the content in a folder it can
+# reach: the build tree may sit under a folder nobody cannot enter (a
+# checkout in /root, any 0700 folder).
+nb_ready() {
+	mkdir -m 0755 "$T/nb" && cp "$CHARRETTE" "$T/nb/charrette" &&
+		cp -R "$CHARRETTE_DATADIR" "$T/nb/data" && chmod -R a+rX "$T/nb" &&
+		chmod 0755 "$T" &&
+		nobody "$T/nb/charrette" --version >/dev/null 2>&1
+}
+nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T/nbhome" XDG_DATA_HOME="$T/nbhome/d" XDG_CONFIG_HOME="$T/nbhome/c" CHARRETTE_DATADIR="$T/nb/data" "$@"; }
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
+	echo "# the unprivileged cases need root and setpriv: left out"
+elif ! nb_ready; then
+	echo "# nobody cannot run a copy of charrette from $T (a noexec /tmp?): the unprivileged cases are left out"
+else
+	NB=$T/nb/charrette
 	mkdir -m 0755 "$T/pub"
 	cp "$T/good.yaml" "$T/pub/secret.yaml"
 	chmod 0600 "$T/pub/secret.yaml"
-	expect_exit 2 "nobody: import an unreadable file" -- nobody "$CHARRETTE" --db "$T/pub/nb.db" import "$T/pub/secret.yaml"
+	expect_exit 2 "nobody: import an unreadable file" -- nobody "$NB" --db "$T/pub/nb.db" import "$T/pub/secret.yaml"
 	expect_in "$T/err" "secret.yaml: Permission denied" "nobody: the unreadable file is named"
 	# A database in a folder nobody cannot write: reads work, writes say why.
 	mkdir -m 0755 "$T/rodir"
@@ -348,8 +361,8 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	cp "$DB" "$T/rodir/w.db"
 	chmod 0666 "$T/rodir/w.db"
 	s=$(sum "$T/rodir/w.db")
-	expect_exit 0 "nobody: list a database in a read-only folder" -- nobody "$CHARRETTE" --db "$T/rodir/w.db" list
-	expect_exit 1 "nobody: new in a read-only folder fails" -- nobody "$CHARRETTE" --db "$T/rodir/w.db" new X
+	expect_exit 0 "nobody: list a database in a read-only folder" -- nobody "$NB" --db "$T/rodir/w.db" list
+	expect_exit 1 "nobody: new in a read-only folder fails" -- nobody "$NB" --db "$T/rodir/w.db" new X
 	expect_in "$T/err" "$T/rodir/w.db is open read-only: its folder is not writable" "nobody: the read-only folder is named"
 	same_as "$s" "$(sum "$T/rodir/w.db")" "nobody: the database in the read-only folder is unchanged"
 	# A read-only database file in a writable folder.
@@ -357,29 +370,27 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	cp "$T/rodir/w.db" "$T/rofile/w.db"
 	chmod 0644 "$T/rofile/w.db"
 	s=$(sum "$T/rofile/w.db")
-	expect_exit 0 "nobody: show a read-only database" -- nobody "$CHARRETTE" --db "$T/rofile/w.db" show 1
-	expect_exit 1 "nobody: import into a read-only database fails" -- nobody "$CHARRETTE" --db "$T/rofile/w.db" import "$T/good.yaml"
+	expect_exit 0 "nobody: show a read-only database" -- nobody "$NB" --db "$T/rofile/w.db" show 1
+	expect_exit 1 "nobody: import into a read-only database fails" -- nobody "$NB" --db "$T/rofile/w.db" import "$T/good.yaml"
 	expect_in "$T/err" "$T/rofile/w.db is open read-only: the file is not writable" "nobody: the read-only file is named"
 	same_as "$s" "$(sum "$T/rofile/w.db")" "nobody: the read-only database is unchanged"
 	# Exports into a folder nobody cannot write.
 	for f in report adr yaml; do
-		expect_exit 1 "nobody: export $f into a read-only folder" -- nobody "$CHARRETTE" --db "$T/rofile/w.db" --read-only export 1 --format $f -o "$T/rodir/out"
+		expect_exit 1 "nobody: export $f into a read-only folder" -- nobody "$NB" --db "$T/rofile/w.db" --read-only export 1 --format $f -o "$T/rodir/out"
 		expect_in "$T/err" "$T/rodir" "nobody: export $f names the folder"
 	done
 	no_file "$T/rodir/out" "nobody: no export left in the read-only folder"
 	mkdir -m 0755 "$T/pub/cd"
 	cp "$top_srcdir/data/criteria.yaml" "$T/pub/cd/criteria.yaml"
 	chmod 0600 "$T/pub/cd/criteria.yaml"
-	expect_exit 2 "nobody: check-data an unreadable content file" -- nobody "$CHARRETTE" check-data "$T/pub/cd"
+	expect_exit 2 "nobody: check-data an unreadable content file" -- nobody "$NB" check-data "$T/pub/cd"
 	expect_in "$T/err" "cd/criteria.yaml: cannot open: Permission denied" "nobody: the unreadable content file is named"
 	mkdir -m 0755 "$T/pub/adr"
 	cp "$A/0002-deploy-with-github-actions.md" "$T/pub/adr/"
 	chmod 0600 "$T/pub/adr/0002-deploy-with-github-actions.md"
 	cp "$DB" "$T/pub/nb2.db"; chmod 0666 "$T/pub/nb2.db"; chmod 0777 "$T/pub"
-	expect_exit 2 "nobody: import-adr an unreadable ADR" -- nobody "$CHARRETTE" --db "$T/pub/nb2.db" import-adr "$T/pub/adr"
+	expect_exit 2 "nobody: import-adr an unreadable ADR" -- nobody "$NB" --db "$T/pub/nb2.db" import-adr "$T/pub/adr"
 	expect_in "$T/err" "0002-deploy-with-github-actions.md: cannot read: Permission denied" "nobody: the unreadable ADR is named"
-else
-	echo "# the unprivileged cases need root and setpriv: left out"
 fi
 
 ## a full filesystem (root, and a tmpfs mount)

@@ -2,6 +2,18 @@
 # scenario saved with the expected ones beside it, and running scenarios.
 # Sourced; the caller defines run_one NAME and sets $here.
 
+# The identity every run is pinned to, whoever runs the suite: a
+# preloaded getpwuid (tests/ui/fakeid.c, built by make check) names the
+# Unix account "dana", so screens that show who you are hold for root and
+# for an ordinary account alike.  ASan wants its runtime first in the
+# library list; the preload is harmless to it.
+fakeid=${top_builddir:-$srcdir}/tests/ui/fakeid.so
+if [ ! -f "$fakeid" ]; then
+	echo "tests/ui: no $fakeid (make check builds it)" >&2
+	exit 99
+fi
+pin_asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+
 # compare_screens NAME TMP: every saved NAME.*screen in TMP/out against
 # $here, and every expected one saved.  CHARRETTE_UPDATE_SCREENS=1 writes
 # the expected files instead.  Returns non-zero on any difference.

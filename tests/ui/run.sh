@@ -61,6 +61,8 @@ run_phase() {
 		cd "$_tmp/out" || exit 99
 		env -i PATH="$PATH" HOME="$_tmp/home" LANG=C.UTF-8 \
 			LC_ALL=C.UTF-8 TZ=UTC CHARRETTE_NOW=1767225600 \
+			LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT=dana \
+			ASAN_OPTIONS="$pin_asan" \
 			LINES="$_rows" COLUMNS="$_cols" TERM=xterm-256color \
 			CHARRETTE_DATADIR="$srcdir/data" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
@@ -113,6 +115,8 @@ run_one() {
 			if ! (eval "set -- $cmd"; cd "$tmp/out" && \
 			      env HOME="$tmp/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 				TZ=UTC CHARRETTE_NOW=1767225600 \
+				LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT=dana \
+				ASAN_OPTIONS="$pin_asan" \
 				CHARRETTE_DATADIR="$srcdir/data" \
 				"$bin" --db "$tmp/db.sqlite" "$@") \
 			     >"$tmp/setup.out" 2>&1; then

@@ -66,6 +66,8 @@ run_one() {
 			if ! (eval "set -- $cmd"; cd "$tmp/out" && \
 			      env HOME="$tmp/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 				TZ=UTC CHARRETTE_NOW=1767225600 \
+				LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT=dana \
+				ASAN_OPTIONS="$pin_asan" \
 				CHARRETTE_DATADIR="$srcdir/data" \
 				"$bin" --db "$tmp/db.sqlite" "$@") \
 			     >"$tmp/setup.out" 2>&1; then
@@ -98,6 +100,8 @@ run_one() {
 			cd "$tmp/out" || exit 99
 			env -i PATH="$PATH" HOME="$tmp/home" LANG=C.UTF-8 \
 				LC_ALL=C.UTF-8 TZ=UTC CHARRETTE_NOW=1767225600 \
+				LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT=dana \
+				ASAN_OPTIONS="$pin_asan" \
 				LINES="$rows" COLUMNS="$cols" TERM=xterm-256color \
 				CHARRETTE_DATADIR="$srcdir/data" \
 				CHARRETTE_SCRIPT="$tmp/$p.script" \

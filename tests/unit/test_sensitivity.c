@@ -241,6 +241,41 @@ static void test_tie_at_range_end(void **state)
 	assert_false(s[1].flips);
 }
 
+/* Two approaches that score the same on a criterion only tie there at
+ * weight 1, which is not a flip, even where the rounding of the weights
+ * puts the computed crossing a hair inside the range (8/13 and 5/13 put
+ * it at 0.99999999999999978; found by a random search over matrices). */
+static void test_tie_only_at_full_weight(void **state)
+{
+	const double v[] = {
+		4, 3,
+		4, 1,
+	};
+	const double w[] = { 8.0 / 13, 5.0 / 13 };
+	const double v7[] = {
+		5, 1, 5, 4, 2, 1,
+		5, 1, 1, 2, 1, 1,
+		5, 4, 2, 2, 5, 4,
+	};
+	const double raw7[] = { 11, 16, 1, 28, 5, 26 };
+	double w7[6], sum = 0;
+	struct matrix m = { 2, 2, v, NULL }, m7 = { 3, 6, v7, NULL };
+	struct sensitivity s[6];
+	struct error e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(sensitivity_analyse(&m, w, s, &e), ST_OK);
+	assert_false(s[0].flips);
+	assert_int_equal(s[0].new_leader, 0);
+	for (size_t j = 0; j < 6; j++)
+		sum += raw7[j];
+	for (size_t j = 0; j < 6; j++)
+		w7[j] = raw7[j] / sum;
+	assert_int_equal(sensitivity_analyse(&m7, w7, s, &e), ST_OK);
+	assert_false(s[0].flips);
+}
+
 /* With the lower-listed approach behind, the tie at t = 0 is not a flip
  * either (B listed first would lead a tie, but a tie is not overtaking):
  *	B = (4, 2), A = (4, 4): on criterion 1 (t = w1), B(t) = 4 - 2t...
@@ -371,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_equal_distance),
 		cmocka_unit_test(test_ties),
 		cmocka_unit_test(test_tie_at_range_end),
+		cmocka_unit_test(test_tie_only_at_full_weight),
 		cmocka_unit_test(test_tie_at_zero_lower_index),
 		cmocka_unit_test(test_unset_cells),
 		cmocka_unit_test(test_degenerate),

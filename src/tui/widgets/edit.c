@@ -463,7 +463,7 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 {
 	struct editor *ed = (struct editor *)m;
 	enum action act = A_NONE;
-	int h = a->rows, w = a->cols, by, bx, bh, bw;
+	int h = a->t.rows, w = a->t.cols, by, bx, bh, bw;
 
 	if (ed->multi)
 		act = keys_lookup(SC_TEXT, key);
@@ -483,7 +483,7 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 			      text_geometry(h, w, &by, &bx, &bh, &bw));
 		return MODAL_CONTINUE;
 	case A_ED_EXTERNAL:
-		if (a->script)
+		if (a->t.script)
 			edit_set_hint(m, _("$EDITOR is not run from a script"));
 		else
 			text_external(ed);

@@ -15,15 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/rules.h"
-#include "store/store.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/tradeoffs.h"
+#include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/utf8.h"
 
 /* ---- small helpers shared by the three files ------------------------------ */
@@ -47,23 +46,6 @@ void to_bar(struct buf *b, double frac, int cols)
 	}
 	for (; used < cols; used++)
 		buf_putc(b, ' ');
-}
-
-char *to_changed_by(struct app *a, const char *tbl, int64_t row)
-{
-	struct audit_entry *list = NULL;
-	struct error e;
-	char *who = NULL;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
-		return NULL;
-	for (size_t i = 0; i < n && !who; i++)
-		if (str_eq(list[i].tbl, tbl) && list[i].row == row)
-			who = str_dup(list[i].who);
-	store_audit_list_free(&list, n);
-	return who;
 }
 
 const char *to_crit_name(const struct criterion *c)
@@ -131,16 +113,15 @@ static const char *crit_text(void *ctx, size_t i)
 {
 	struct app *a = ctx;
 
-	return a->d && i < a->d->n_criteria ? to_crit_name(&a->d->criteria[i])
+	return app_data(a) && i < app_data(a)->n_criteria ? to_crit_name(&app_data(a)->criteria[i])
 					    : NULL;
 }
 
 static void to_refresh(struct app *a, void *state)
 {
 	struct tscreen *s = state;
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct strv old = { 0 };
-	struct error e;
 	int keep = -1;
 
 	if (!d)
@@ -150,20 +131,7 @@ static void to_refresh(struct app *a, void *state)
 	/* The old keys survive until every part has found its row again. */
 	old = s->ckeys;
 	memset(&s->ckeys, 0, sizeof(s->ckeys));
-	if (s->have_sc)
-		ws_scores_clear(&s->sc);
-	s->have_sc = false;
-	s->err[0] = '\0';
-	err_clear(&e);
-	if (ws_scores_compute(d, true, &s->sc, &e) == 0) {
-		s->have_sc = true;
-	} else {
-		snprintf(s->err, sizeof(s->err), "%s", e.msg);
-		/* Totals without the sensitivity are better than nothing. */
-		err_clear(&e);
-		if (d->n_criteria && ws_scores_compute(d, false, &s->sc, &e) == 0)
-			s->have_sc = true;
-	}
+	s->v = app_view(a);
 	list_set_count(&s->crit, d->n_criteria);
 	if (keep >= 0) {
 		int i = wsdata_criterion_index(d, old.v[keep]);
@@ -172,6 +140,10 @@ static void to_refresh(struct app *a, void *state)
 			    : (size_t)keep < d->n_criteria ? (size_t)keep
 			    : d->n_criteria ? d->n_criteria - 1 : 0);
 	}
+	for (size_t i = 0; s->want_crit && i < d->n_criteria; i++)
+		if (d->criteria[i].id == s->want_crit)
+			list_select(&s->crit, i);
+	s->want_crit = 0;
 	to_ahp_refresh(a, s, &old);
 	to_matrix_refresh(a, s, &old);
 	keys_snapshot(&s->ckeys, d, true);
@@ -197,12 +169,9 @@ static void to_close(struct app *a, void *state)
 	struct tscreen *s = state;
 
 	(void)a;
-	if (s->have_sc)
-		ws_scores_clear(&s->sc);
 	to_ahp_free(s);
 	to_matrix_free(s);
 	list_free(&s->crit);
-	strv_free(&s->applied);
 	strv_free(&s->ckeys);
 	strv_free(&s->akeys);
 	free(s);
@@ -254,7 +223,7 @@ static void to_status(struct app *a, void *state, char *buf, size_t size)
 	if (s->view == TV_MATRIX)
 		mode = to_matrix_mode(a, s);
 	snprintf(buf, size, "%s · %s", view_name(s->view),
-		 mode ? mode : a->d->ws.weighting == WEIGHTING_AHP
+		 mode ? mode : app_data(a)->ws.weighting == WEIGHTING_AHP
 		 ? _("AHP weights") : _("direct weights"));
 	free(mode);
 }
@@ -288,7 +257,7 @@ static void draw_views(struct tscreen *s, int y, int x, int w)
 static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 			  int h, int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	bool ahp = d->ws.weighting == WEIGHTING_AHP;
 	int craw = 6, cnorm = 7, cbar = w >= 120 ? 40 : w >= 76 ? 20 : 10;
 	int cname = w - 2 - craw - cnorm - cbar - 3, rows, desc_h;
@@ -323,9 +292,9 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 		buf_free(&b);
 		return;
 	}
-	for (size_t i = 0; s->have_sc && i < d->n_criteria; i++)
-		if (s->sc.weights[i] > top)
-			top = s->sc.weights[i];
+	for (size_t i = 0; s->v->scored && i < d->n_criteria; i++)
+		if (s->v->sc.weights[i] > top)
+			top = s->v->sc.weights[i];
 	desc_h = h >= 16 ? 4 : h >= 12 ? 2 : 0;
 	rows = h - 2 - desc_h;
 	if (rows < 1)
@@ -339,10 +308,10 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 		if (i >= d->n_criteria)
 			break;
 		c = &d->criteria[i];
-		str_number(raw, sizeof(raw), c->weight);
-		if (s->have_sc)
-			snprintf(norm, sizeof(norm), "%.1f%%",
-				 s->sc.weights[i] * 100.0);
+		num_fmt(raw, sizeof(raw), NUM_VALUE, c->weight);
+		if (s->v->scored)
+			num_fmt(norm, sizeof(norm), NUM_PERCENT1,
+				s->v->sc.weights[i]);
 		else
 			snprintf(norm, sizeof(norm), "—");
 		buf_puts(&b, i == s->crit.sel ? "›" : " ");
@@ -353,7 +322,7 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 		buf_putc(&b, ' ');
 		to_cell(&b, norm, cnorm, true);
 		buf_putc(&b, ' ');
-		to_bar(&b, s->have_sc && top > 0 ? s->sc.weights[i] / top : 0,
+		to_bar(&b, s->v->scored && top > 0 ? s->v->sc.weights[i] / top : 0,
 		       cbar);
 		draw_role(i == s->crit.sel ? CR_SELECTED : CR_NORMAL);
 		draw_line(y + 2 + r, x, buf_str(&b), w);
@@ -372,14 +341,14 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 
 		draw_role(CR_NORMAL);
 		draw_hline(dy, x, w);
-		if (!s->have_sc || (ahp && s->missing)) {
-			char *m = ahp && s->missing
+		if (!s->v->scored || (ahp && s->v->ahp_missing)) {
+			char *m = ahp && s->v->ahp_missing
 				? str_printf(_("AHP weights need every pairwise judgement: %zu of %zu missing (p)"),
-					     s->missing, s->n_pairs)
+					     s->v->ahp_missing, s->n_pairs)
 				: NULL;
 
 			draw_role(CR_WARNING);
-			draw_clip(dy + 1, x + 1, m ? m : s->err, w - 2);
+			draw_clip(dy + 1, x + 1, m ? m : s->v->score_err, w - 2);
 			free(m);
 			dy++;
 		}
@@ -396,7 +365,7 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int cname = (w - 10) * 2 / 5 < 12 ? 12
 		    : (w - 10) * 2 / 5 > 26 ? 26 : (w - 10) * 2 / 5;
 	struct buf b;
@@ -404,18 +373,18 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 
 	if (h <= 0 || w <= 10)
 		return;
-	if (!s->have_sc || !s->sc.sens || d->n_approaches == 0) {
+	if (!s->v->scored || !s->v->sc.sens || d->n_approaches == 0) {
 		draw_role(CR_HEADING);
 		draw_clip(y, x, _("Sensitivity"), w);
 		draw_role(CR_DIM);
-		to_wrap(y + 1, x, h - 1, w, !s->have_sc || !s->sc.sens
-			? (*s->err ? s->err : _("no scores yet"))
+		to_wrap(y + 1, x, h - 1, w, !s->v->scored || !s->v->sc.sens
+			? (*s->v->score_err ? s->v->score_err : _("no scores yet"))
 			: _("No approaches to rank yet."));
 		draw_role(CR_NORMAL);
 		return;
 	}
 	t = str_printf(_("Sensitivity · leader: %s"),
-		       d->approaches[s->sc.order[0]].name);
+		       d->approaches[s->v->sc.order[0]].name);
 	draw_role(CR_HEADING);
 	draw_clip(y, x, t ? t : "", w);
 	free(t);
@@ -438,19 +407,23 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 
 		if (i >= d->n_criteria)
 			break;
-		se = &s->sc.sens[i];
-		snprintf(now, sizeof(now), "%.1f%%", se->weight * 100.0);
+		se = &s->v->sc.sens[i];
+		num_fmt(now, sizeof(now), NUM_PERCENT1, se->weight);
 		buf_puts(&b, cursor && i == s->crit.sel ? "›" : " ");
 		buf_putc(&b, ' ');
 		to_cell(&b, to_crit_name(&d->criteria[i]), cname, false);
 		buf_putc(&b, ' ');
 		to_cell(&b, now, 6, true);
 		buf_puts(&b, "  ");
-		if (se->flips && se->new_leader < d->n_approaches)
-			buf_printf(&b, "%s %.1f%% → %s",
+		if (se->flips && se->new_leader < d->n_approaches) {
+			char at[NUM_BUF];
+
+			buf_printf(&b, "%s %s → %s",
 				   se->flip_at > se->weight ? "↑" : "↓",
-				   se->flip_at * 100.0,
+				   num_fmt(at, sizeof(at), NUM_PERCENT1,
+					   se->flip_at),
 				   d->approaches[se->new_leader].name);
+		}
 		else
 			buf_puts(&b, _("robust"));
 		draw_role(cursor && i == s->crit.sel ? CR_SELECTED
@@ -494,15 +467,8 @@ static void to_draw(struct app *a, void *state, int y, int x, int h, int w)
 /* ---- criteria edits --------------------------------------------------------- */
 static const struct criterion *sel_crit(struct app *a, struct tscreen *s)
 {
-	return a->d && s->crit.sel < a->d->n_criteria
-	       ? &a->d->criteria[s->crit.sel] : NULL;
-}
-
-static void select_crit_id(struct app *a, struct tscreen *s, int64_t id)
-{
-	for (size_t i = 0; a->d && i < a->d->n_criteria; i++)
-		if (a->d->criteria[i].id == id)
-			list_select(&s->crit, i);
+	return app_data(a) && s->crit.sel < app_data(a)->n_criteria
+	       ? &app_data(a)->criteria[s->crit.sel] : NULL;
 }
 
 static struct tscreen *screen_state(struct app *a)
@@ -540,10 +506,9 @@ static char *edited(struct modal *m, bool required)
 static bool add_done(struct app *a, struct modal *m, bool ok)
 {
 	struct criterion c;
-	struct tscreen *s;
-	struct error e;
+	struct tscreen *s = screen_state(a);
+	struct sess_result r = { 0 };
 	char key[32];
-	int64_t id = 0;
 	char *name;
 
 	if (!ok)
@@ -555,16 +520,11 @@ static bool add_done(struct app *a, struct modal *m, bool ok)
 	c.key = key;
 	c.name = name;
 	c.weight = 1;
-	err_clear(&e);
-	if (store_criterion_add(a->store, a->ws, &c, &id, &e) < 0) {
-		app_error(a, &e);
-	} else {
-		app_msg(a, MSG_OK, _("added the criterion “%s” (weight 1; w changes it)"),
-			name);
-		app_reload(a);
-		if ((s = screen_state(a)))
-			select_crit_id(a, s, id);
-	}
+	if (session_add_criterion(a->s, &c, &r) == ST_OK && s)
+		s->want_crit = r.id;
+	app_result(a, &r, _("added the criterion “%s” (weight 1; w changes it)"),
+		   name);
+	sess_result_clear(&r);
 	free(name);
 	return true;
 }
@@ -599,7 +559,7 @@ static int save_weight(struct app *a, const struct criterion *c, double w)
 	char *name = str_dup(to_crit_name(c));
 	int rc;
 
-	str_number(w0, sizeof(w0), c->weight);
+	num_fmt(w0, sizeof(w0), NUM_VALUE, c->weight);
 	str_number(w1, sizeof(w1), w);
 	rc = app_save_field(a, "criterion", c->id, "weight", w1, c->version);
 	if (rc == ST_OK)
@@ -640,8 +600,8 @@ static bool weight_done(struct app *a, struct modal *m, bool ok)
 		return false;
 	}
 	free(t);
-	for (size_t i = 0; a->d && i < a->d->n_criteria; i++) {
-		const struct criterion *c = &a->d->criteria[i];
+	for (size_t i = 0; app_data(a) && i < app_data(a)->n_criteria; i++) {
+		const struct criterion *c = &app_data(a)->criteria[i];
 
 		if (c->id == m->id) {
 			struct criterion copy = *c;
@@ -660,20 +620,16 @@ static bool weight_done(struct app *a, struct modal *m, bool ok)
 
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing removed"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_criterion_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_msg(a, MSG_OK, _("removed the criterion “%s” with its scores and votes"),
-		m->key ? m->key : "");
-	app_reload(a);
+	session_delete_criterion(a->s, m->id, m->version, &r);
+	app_result(a, &r, _("removed the criterion “%s” with its scores and votes"),
+		   m->key ? m->key : "");
+	sess_result_clear(&r);
 	return true;
 }
 
@@ -682,13 +638,13 @@ static void ask_delete(struct app *a, const struct criterion *c)
 	size_t ns = 0, nv = 0;
 	char *q;
 
-	for (size_t i = 0; i < a->d->n_scores; i++)
-		if (str_eq(a->d->scores[i].criterion, c->key) &&
-		    (a->d->scores[i].has_value ||
-		     !str_empty(a->d->scores[i].rationale)))
+	for (size_t i = 0; i < app_data(a)->n_scores; i++)
+		if (str_eq(app_data(a)->scores[i].criterion, c->key) &&
+		    (app_data(a)->scores[i].has_value ||
+		     !str_empty(app_data(a)->scores[i].rationale)))
 			ns++;
-	for (size_t i = 0; i < a->d->n_votes; i++)
-		if (str_eq(a->d->votes[i].criterion, c->key))
+	for (size_t i = 0; i < app_data(a)->n_votes; i++)
+		if (str_eq(app_data(a)->votes[i].criterion, c->key))
 			nv++;
 	q = str_printf(_("Remove the criterion “%s”? Its %zu scores and %zu votes go with it."),
 		       to_crit_name(c), ns, nv);
@@ -700,161 +656,141 @@ static void ask_delete(struct app *a, const struct criterion *c)
 }
 
 /* ---- the findings' weight nudges -------------------------------------------- */
-/* The nudges that name a criterion of this workshop, in findings order. */
-static size_t usable_nudges(struct app *a, const struct findings *f,
-			    size_t *idx)
+/* The session's nudge index of a criterion key now (n_nudges: none). */
+static size_t nudge_index(struct app *a, const char *key)
 {
-	size_t n = 0;
+	const struct sess_view *v = app_view(a);
+	size_t i;
 
-	for (size_t i = 0; i < f->n_nudges; i++)
-		if (wsdata_criterion_index(a->d, f->nudges[i].criterion) >= 0 &&
-		    f->nudges[i].delta != 0)
-			idx[n++] = i;
-	return n;
+	for (i = 0; i < v->n_nudges; i++)
+		if (str_eq(app_data(a)->criteria[v->nudges[i].criterion].key, key))
+			break;
+	return i;
 }
 
-static double nudged(const struct criterion *c, double delta)
-{
-	double w = c->weight + delta;
-
-	return w < 0 ? 0 : w;
-}
-
+/* The picker lists the nudges by criterion key (ctx): the data may be
+ * reloaded under it. */
 static bool nudges_done(struct app *a, struct modal *m, bool ok)
 {
-	struct tscreen *s = screen_state(a);
-	struct findings f;
+	const struct strv *keys = m->ctx;
+	const struct sess_view *v = app_view(a);
+	struct sess_result r = { 0 };
 	struct buf said;
-	size_t *idx, n, done = 0;
+	size_t *which, n = 0;
 
-	if (!ok || !s || !a->d)
+	if (!ok || !keys || !app_data(a))
 		return true;
-	memset(&f, 0, sizeof(f));
-	if (rules_evaluate(a->k, a->tpl, a->d, &f) < 0)
+	which = calloc(keys->n ? keys->n : 1, sizeof(*which));
+	if (!which)
 		return true;
-	idx = calloc(f.n_nudges ? f.n_nudges : 1, sizeof(*idx));
-	n = idx ? usable_nudges(a, &f, idx) : 0;
 	buf_init(&said);
-	/* The findings did not change under the picker: same order. */
-	for (size_t i = 0; i < n && i < picker_count(m); i++) {
-		const struct nudge *nd = &f.nudges[idx[i]];
-		int ci = wsdata_criterion_index(a->d, nd->criterion);
-		const struct criterion *c;
-		char w0[32], w1[32], *key;
+	for (size_t i = 0; i < keys->n && i < picker_count(m); i++) {
+		size_t k = nudge_index(a, keys->v[i]);
+		char w0[32], w1[32];
 
-		if (!picker_checked(m, i) || ci < 0)
+		if (!picker_checked(m, i) || k == v->n_nudges ||
+		    v->nudges[k].applied)
 			continue;
-		c = &a->d->criteria[ci];
-		str_number(w0, sizeof(w0), c->weight);
-		str_number(w1, sizeof(w1), nudged(c, nd->delta));
-		/* Keys keep the message on one line: the list shows names.
-		 * Copied first: the save reloads (fresh versions for the next
-		 * nudge) and c goes with the old data. */
-		key = str_dup(c->key);
-		if (!key || app_save_field(a, "criterion", c->id, "weight", w1,
-					   c->version) != ST_OK) {
-			free(key);
-			break;
-		}
-		strv_push(&s->applied, key);
-		buf_printf(&said, "%s%s %s→%s", done ? ", " : "", key, w0, w1);
-		free(key);
-		done++;
+		/* Keys keep the message on one line: the list shows names. */
+		num_fmt(w0, sizeof(w0), NUM_VALUE, v->nudges[k].from);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, v->nudges[k].to);
+		buf_printf(&said, "%s%s %s→%s", n ? ", " : "", keys->v[i], w0, w1);
+		which[n++] = k;
 	}
-	if (done)
-		app_msg(a, MSG_OK, _("applied %zu nudges: %s"), done,
+	session_apply_nudges(a->s, which, n, &r);
+	if (r.status == SESS_SAVED)
+		app_msg(a, MSG_OK, _("applied %zu nudges: %s"), r.count,
 			buf_str(&said));
-	else if (a->msg_kind != MSG_ERROR && a->msg_kind != MSG_WARN)
+	else if (sess_ok(&r))
 		app_msg(a, MSG_INFO, "%s", _("no nudge applied"));
+	else
+		app_result(a, &r, NULL);
+	sess_result_clear(&r);
 	buf_free(&said);
-	free(idx);
-	findings_clear(&f);
+	free(which);
 	return true;
 }
 
-static void show_nudges(struct app *a, struct tscreen *s)
+static void keys_free(void *p)
 {
-	struct findings f;
+	strv_free(p);
+	free(p);
+}
+
+static void show_nudges(struct app *a)
+{
+	const struct sess_view *v = app_view(a);
+	const struct workshop_data *d = app_data(a);
 	const char **labels;
-	struct strv texts = { 0 };
-	size_t *idx, n;
+	struct strv texts = { 0 }, *keys;
 	struct modal *m;
 
-	memset(&f, 0, sizeof(f));
-	if (!a->k || rules_evaluate(a->k, a->tpl, a->d, &f) < 0) {
+	if (!app_k(a) || !v->have_findings) {
 		app_msg(a, MSG_WARN, "%s", _("the findings could not be evaluated"));
 		return;
 	}
-	idx = calloc(f.n_nudges ? f.n_nudges : 1, sizeof(*idx));
-	n = idx ? usable_nudges(a, &f, idx) : 0;
-	if (n == 0) {
+	if (v->n_nudges == 0) {
 		app_msg(a, MSG_INFO, "%s", _("the findings suggest no weight nudges for these criteria"));
-		free(idx);
-		findings_clear(&f);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const struct nudge *nd = &f.nudges[idx[i]];
-		const struct criterion *c =
-			&a->d->criteria[wsdata_criterion_index(a->d, nd->criterion)];
-		char d[32], w0[32], w1[32];
+	keys = calloc(1, sizeof(*keys));
+	labels = calloc(v->n_nudges, sizeof(*labels));
+	if (!keys || !labels) {
+		free(keys);
+		free(labels);
+		return;
+	}
+	for (size_t i = 0; i < v->n_nudges; i++) {
+		const struct sess_nudge *nd = &v->nudges[i];
+		const struct criterion *c = &d->criteria[nd->criterion];
+		char dl[32], w0[32], w1[32];
 		char *t;
 
-		str_number(d, sizeof(d), nd->delta);
-		str_number(w0, sizeof(w0), c->weight);
-		str_number(w1, sizeof(w1), nudged(c, nd->delta));
+		num_fmt(dl, sizeof(dl), NUM_VALUE, nd->delta);
+		num_fmt(w0, sizeof(w0), NUM_VALUE, nd->from);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, nd->to);
 		t = str_printf("%s %s%s  (%s → %s)%s", to_crit_name(c),
-			       nd->delta > 0 ? "+" : "", d, w0, w1,
-			       strv_contains(&s->applied, c->key)
-			       ? _("  applied already") : "");
+			       nd->delta > 0 ? "+" : "", dl, w0, w1,
+			       nd->applied ? _("  applied already") : "");
 		strv_push(&texts, t ? t : "");
+		strv_push(keys, c->key);
 		free(t);
 	}
-	labels = calloc(n, sizeof(*labels));
-	if (!labels) {
-		strv_free(&texts);
-		free(idx);
-		findings_clear(&f);
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < v->n_nudges; i++)
 		labels[i] = texts.v[i];
 	m = picker_new(PICK_MANY, _("Weight nudges from the findings: Space toggles, Enter applies"),
-		       labels, n, 0, nudges_done);
+		       labels, v->n_nudges, 0, nudges_done);
 	if (m) {
 		m->scope = SC_PICKER;
-		for (size_t i = 0; i < n; i++) {
-			const struct nudge *nd = &f.nudges[idx[i]];
-
-			picker_check(m, i, !strv_contains(&s->applied,
-							  nd->criterion));
-		}
+		m->ctx = keys;
+		m->ctx_free = keys_free;
+		for (size_t i = 0; i < v->n_nudges; i++)
+			picker_check(m, i, !v->nudges[i].applied);
+	} else {
+		keys_free(keys);
 	}
 	app_push(a, m);
 	free(labels);
 	strv_free(&texts);
-	free(idx);
-	findings_clear(&f);
 }
 
 static void toggle_weighting(struct app *a)
 {
-	bool to_ahp = a->d->ws.weighting != WEIGHTING_AHP;
+	bool to_ahp = app_data(a)->ws.weighting != WEIGHTING_AHP;
 
-	if (app_save_field(a, "workshop", a->ws, "weighting",
-			   to_ahp ? "ahp" : "direct", a->d->ws.version) != ST_OK)
+	if (app_save_field(a, "workshop", app_ws(a), "weighting",
+			   to_ahp ? "ahp" : "direct", app_data(a)->ws.version) != ST_OK)
 		return;
 	app_msg(a, MSG_OK, "%s", to_ahp
 		? _("weights now come from the pairwise judgements (AHP): p shows them")
 		: _("weights now come from the raw weights (direct)"));
 }
 
-static bool criteria_key(struct app *a, struct tscreen *s, enum action act)
+static enum reaction criteria_key(struct app *a, struct tscreen *s, enum action act)
 {
 	const struct criterion *c = sel_crit(a, s);
 	char where[64];
 	struct modal *m;
-	int64_t id;
 
 	if (act == A_TO_ADD) {
 		m = lineedit_new(_("New criterion: name"), "",
@@ -862,23 +798,23 @@ static bool criteria_key(struct app *a, struct tscreen *s, enum action act)
 		if (m)
 			m->scope = SC_EDIT;
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	}
 	if (act == A_TO_NUDGES) {
-		show_nudges(a, s);
-		return true;
+		show_nudges(a);
+		return R_DONE;
 	}
 	if (!c) {
 		app_msg(a, MSG_WARN, "%s", _("no criterion selected (n adds one)"));
-		return true;
+		return R_DONE;
 	}
 	/* With AHP the weights come from the judgements: a raw weight typed
 	 * now would change nothing the room sees. */
 	if ((act == A_TO_WEIGHT || act == A_TO_MORE || act == A_TO_LESS) &&
-	    a->d->ws.weighting == WEIGHTING_AHP) {
+	    app_data(a)->ws.weighting == WEIGHTING_AHP) {
 		app_msg(a, MSG_WARN, "%s",
 			_("AHP: weights come from the judgements (p); a switches to direct weights"));
-		return true;
+		return R_DONE;
 	}
 	switch (act) {
 	case A_TO_EDIT:
@@ -897,7 +833,7 @@ static bool criteria_key(struct app *a, struct tscreen *s, enum action act)
 			.done = field_done, .id = c->id, .version = c->version,
 			.key = to_crit_name(c),
 			.kind = act == A_TO_EDIT ? 0 : 1 });
-		return true;
+		return R_DONE;
 	case A_TO_WEIGHT: {
 		char w0[32], *title;
 
@@ -911,66 +847,64 @@ static bool criteria_key(struct app *a, struct tscreen *s, enum action act)
 			m->scope = SC_EDIT;
 			m->id = c->id;
 			m->version = c->version;
+			m->base = str_dup(w0);
 		}
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	}
 	case A_TO_MORE:
 		save_weight(a, c, c->weight + 1);
-		return true;
+		return R_DONE;
 	case A_TO_LESS:
 		if (c->weight <= 0) {
 			app_msg(a, MSG_WARN, _("%s already weighs 0"), to_crit_name(c));
-			return true;
+			return R_DONE;
 		}
 		save_weight(a, c, c->weight >= 1 ? c->weight - 1 : 0);
-		return true;
+		return R_DONE;
 	case A_TO_DELETE:
 		ask_delete(a, c);
-		return true;
+		return R_DONE;
 	case A_TO_MOVE_DOWN:
 	case A_TO_MOVE_UP: {
-		struct error e;
+		struct sess_result r = { 0 };
 		int delta = act == A_TO_MOVE_DOWN ? 1 : -1;
 
 		if ((delta < 0 && s->crit.sel == 0) ||
-		    (delta > 0 && s->crit.sel + 1 >= a->d->n_criteria))
-			return true;
-		id = c->id;
-		err_clear(&e);
-		if (store_criterion_move(a->store, id, delta, &e) < 0) {
-			app_error(a, &e);
-			return true;
-		}
-		app_reload(a);
-		select_crit_id(a, s, id);
-		return true;
+		    (delta > 0 && s->crit.sel + 1 >= app_data(a)->n_criteria))
+			return R_DONE;
+		if (session_move_criterion(a->s, c->id, delta, &r) == ST_OK)
+			s->want_crit = c->id;
+		else
+			app_result(a, &r, NULL);
+		sess_result_clear(&r);
+		return R_DONE;
 	}
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 
-static bool to_key(struct app *a, void *state, enum action act)
+static enum reaction to_key(struct app *a, void *state, enum action act)
 {
 	struct tscreen *s = state;
 
 	switch (act) {
 	case A_TO_VIEW_MATRIX:
 		s->view = TV_MATRIX;
-		return true;
+		return R_DONE;
 	case A_TO_VIEW_CRITERIA:
 		s->view = TV_CRITERIA;
-		return true;
+		return R_DONE;
 	case A_TO_VIEW_PAIRWISE:
 		s->view = TV_PAIRWISE;
-		return true;
+		return R_DONE;
 	case A_TO_VIEW_SENSITIVITY:
 		s->view = TV_SENSITIVITY;
-		return true;
+		return R_DONE;
 	case A_TO_WEIGHTING:
 		toggle_weighting(a);
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}

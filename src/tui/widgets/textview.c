@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/textview.h"
+#include "tui/widgets/textview.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -147,7 +147,7 @@ static void rebuild(struct app *a, struct textview *v, int w)
 
 	tl_clear(&v->t);
 	v->t.width = w;
-	if (a->d)
+	if (app_data(a))
 		v->build(a, &v->t);
 	list_set_count(&v->list, v->t.n);
 	list_select(&v->list, sel);
@@ -186,7 +186,7 @@ struct list *textview_list(struct app *a, void *state)
 	struct textview *v = state;
 
 	if (v->dirty)
-		rebuild(a, v, v->t.width ? v->t.width : a->cols - 2);
+		rebuild(a, v, v->t.width ? v->t.width : a->t.cols - 2);
 	return &v->list;
 }
 

@@ -14,9 +14,7 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "engine/dora.h"
 #include "model/model.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -25,6 +23,7 @@
 #include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -56,7 +55,7 @@ static struct mscreen *self(struct app *a)
 
 static const struct metric *row_metric(const struct mscreen *s, size_t i)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && i < d->n_metrics ? &d->metrics[i] : NULL;
 }
@@ -76,7 +75,7 @@ static const char *row_text(void *ctx, size_t i)
 /* The content's definition, or NULL for a custom metric. */
 static const struct metric_def *def_of(struct app *a, const struct metric *m)
 {
-	return a->k && m ? knowledge_metric(a->k, m->key) : NULL;
+	return app_k(a) && m ? knowledge_metric(app_k(a), m->key) : NULL;
 }
 
 static void value_of(const struct metric *m, enum mfield f, bool *has,
@@ -102,35 +101,31 @@ static void value_of(const struct metric *m, enum mfield f, bool *has,
 	}
 }
 
-static enum band band_of(const struct metric_def *md, const struct metric *m,
+/* The session's bands of a metric of the data. */
+static const struct sess_metric *sm_of(struct app *a, const struct metric *m)
+{
+	return &app_view(a)->metrics[m - app_data(a)->metrics];
+}
+
+static enum band band_of(struct app *a, const struct metric *m,
 			 enum mfield f)
 {
-	bool has;
-	double v;
-
-	value_of(m, f, &has, &v);
-	return md && has ? dora_band(md, v) : BAND_NONE;
+	return f <= MF_TARGET_6M ? sm_of(a, m)->band[f] : BAND_NONE;
 }
 
 /* Is this target worse than the current value? */
-static bool worse(const struct metric_def *md, const struct metric *m,
-		  enum mfield f)
+static bool worse(struct app *a, const struct metric *m, enum mfield f)
 {
-	bool has;
-	double v;
-
-	value_of(m, f, &has, &v);
-	return md && has && m->has_current && f != MF_CURRENT &&
-	       dora_target_worse(md, m->current, v);
+	return f <= MF_TARGET_6M && sm_of(a, m)->worse[f];
 }
 
 static void ms_refresh(struct app *a, void *state)
 {
 	struct mscreen *s = state;
 
-	list_set_count(&s->list, a->d ? a->d->n_metrics : 0);
-	for (size_t i = 0; s->sel_id && a->d && i < a->d->n_metrics; i++)
-		if (a->d->metrics[i].id == s->sel_id)
+	list_set_count(&s->list, app_data(a) ? app_data(a)->n_metrics : 0);
+	for (size_t i = 0; s->sel_id && app_data(a) && i < app_data(a)->n_metrics; i++)
+		if (app_data(a)->metrics[i].id == s->sel_id)
 			list_select(&s->list, i);
 }
 
@@ -183,19 +178,18 @@ static int name_width(int w, int unitw)
 static void value_cells(struct buf *b, struct app *a, const struct metric *m,
 			enum mfield f, int vw)
 {
-	const struct metric_def *md = def_of(a, m);
-	enum band bd = band_of(md, m, f);
+	enum band bd = band_of(a, m, f);
 	bool has;
 	double v;
 	char num[32];
 
 	value_of(m, f, &has, &v);
 	if (has)
-		str_number(num, sizeof(num), v);
+		num_fmt(num, sizeof(num), NUM_VALUE, v);
 	else
 		snprintf(num, sizeof(num), "—");
 	draw_cell(b, num, vw, true);
-	buf_puts(b, worse(md, m, f) ? "!" : " ");
+	buf_puts(b, worse(a, m, f) ? "!" : " ");
 	buf_putc(b, ' ');
 	draw_cell(b, bd == BAND_NONE ? "" : band_label(bd), BANDW, false);
 	buf_putc(b, ' ');
@@ -204,7 +198,7 @@ static void value_cells(struct buf *b, struct app *a, const struct metric *m,
 static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		       int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int unitw = w >= 120 ? 18 : 0, nw = name_width(w, unitw);
 	struct buf b;
 
@@ -250,8 +244,8 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 			draw_cell(&b, m->unit, unitw, false);
 		for (int f = MF_CURRENT; f <= MF_TARGET_6M; f++)
 			value_cells(&b, a, m, (enum mfield)f, valw(w));
-		warn = worse(def_of(a, m), m, MF_TARGET_3M) ||
-		       worse(def_of(a, m), m, MF_TARGET_6M);
+		warn = worse(a, m, MF_TARGET_3M) ||
+		       worse(a, m, MF_TARGET_6M);
 		draw_role(i == s->list.sel ? CR_SELECTED
 			  : warn ? CR_WARNING : CR_NORMAL);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
@@ -265,8 +259,8 @@ static void range_text(const struct band_def *bd, char *buf, size_t size)
 {
 	char lo[32], hi[32];
 
-	str_number(lo, sizeof(lo), bd->min);
-	str_number(hi, sizeof(hi), bd->max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, bd->min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, bd->max);
 	if (bd->has_min && bd->has_max)
 		snprintf(buf, size, "%s–%s", lo, hi);
 	else if (bd->has_min)
@@ -342,10 +336,10 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 			double v;
 			char num[32];
 
-			if (band_of(md, m, (enum mfield)f) != bd->band)
+			if (band_of(a, m, (enum mfield)f) != bd->band)
 				continue;
 			value_of(m, (enum mfield)f, &has, &v);
-			str_number(num, sizeof(num), v);
+			num_fmt(num, sizeof(num), NUM_VALUE, v);
 			buf_printf(&b, "%s%s %s", first ? "  ← " : ", ",
 				   f == MF_CURRENT ? _("now")
 				   : f == MF_TARGET_3M ? _("3 months")
@@ -362,11 +356,11 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 		bool has;
 		double v;
 
-		if (!worse(md, m, (enum mfield)f))
+		if (!worse(a, m, (enum mfield)f))
 			continue;
 		value_of(m, (enum mfield)f, &has, &v);
-		str_number(now, sizeof(now), m->current);
-		str_number(tg, sizeof(tg), v);
+		num_fmt(now, sizeof(now), NUM_VALUE, m->current);
+		num_fmt(tg, sizeof(tg), NUM_VALUE, v);
 		t = str_printf(_("! The %s %s is worse than the current %s (%s)."),
 			       f == MF_TARGET_3M ? _("3-month target")
 						 : _("6-month target"),
@@ -380,7 +374,7 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 static void ms_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct mscreen *s = state;
-	size_t n = a->d->n_metrics;
+	size_t n = app_data(a)->n_metrics;
 	int dh = h >= 18 ? 8 : 6, th = h - dh;
 
 	s->sel_id = sel_metric(s) ? sel_metric(s)->id : 0;
@@ -401,15 +395,6 @@ static void ms_draw(struct app *a, void *state, int y, int x, int h, int w)
 }
 
 /* ---- editing ------------------------------------------------------------- */
-static void select_metric(struct app *a, int64_t id)
-{
-	struct mscreen *s = self(a);
-
-	for (size_t i = 0; s && a->d && i < a->d->n_metrics; i++)
-		if (a->d->metrics[i].id == id)
-			list_select(&s->list, i);
-}
-
 static bool value_done(struct app *a, struct modal *m, bool ok)
 {
 	enum mfield f = (enum mfield)m->kind;
@@ -501,7 +486,7 @@ static void field_picker(struct app *a, const struct metric *mt)
 		if (f <= MF_TARGET_6M) {
 			value_of(mt, (enum mfield)f, &has, &x);
 			if (has)
-				str_number(num, sizeof(num), x);
+				num_fmt(num, sizeof(num), NUM_VALUE, x);
 		} else {
 			v = f == MF_NAME ? mt->name : mt->unit;
 		}
@@ -520,19 +505,21 @@ static void field_picker(struct app *a, const struct metric *mt)
 }
 
 /* ---- adding -------------------------------------------------------------- */
-static void added(struct app *a, int64_t id, const char *what)
+static void add_metric(struct app *a, const struct metric *mt)
 {
-	app_reload(a);
-	select_metric(a, id);
-	app_msg(a, MSG_OK, _("added %s: e sets the current value and the targets"),
-		what);
+	struct mscreen *s = self(a);
+	struct sess_result r = { 0 };
+
+	if (session_add_metric(a->s, mt, &r) == ST_OK && s)
+		s->sel_id = r.id;
+	app_result(a, &r, _("added %s: e sets the current value and the targets"),
+		   mt->name);
+	sess_result_clear(&r);
 }
 
 static bool unit_done(struct app *a, struct modal *m, bool ok)
 {
 	struct metric mt = { 0 };
-	struct error e;
-	int64_t id = 0;
 	char *unit;
 
 	if (!ok) {
@@ -546,11 +533,7 @@ static bool unit_done(struct app *a, struct modal *m, bool ok)
 	mt.key = "";
 	mt.name = m->key;
 	mt.unit = unit;
-	err_clear(&e);
-	if (store_metric_add(a->store, a->ws, &mt, &id, &e) < 0)
-		app_error(a, &e);
-	else
-		added(a, id, m->key);
+	add_metric(a, &mt);
 	free(unit);
 	return true;
 }
@@ -583,20 +566,14 @@ static bool dora_done(struct app *a, struct modal *m, bool ok)
 	struct mscreen *s = self(a);
 	const struct metric_def *md;
 	struct metric mt = { 0 };
-	struct error e;
-	int64_t id = 0;
 
 	if (!ok || !s || picker_selected(m) >= s->n_offer)
 		return true;
-	md = &a->k->metrics[s->offer[picker_selected(m)]];
+	md = &app_k(a)->metrics[s->offer[picker_selected(m)]];
 	mt.key = md->id;
 	mt.name = md->name ? md->name : md->id;
 	mt.unit = md->unit;
-	err_clear(&e);
-	if (store_metric_add(a->store, a->ws, &mt, &id, &e) < 0)
-		app_error(a, &e);
-	else
-		added(a, id, mt.name);
+	add_metric(a, &mt);
 	return true;
 }
 
@@ -617,23 +594,23 @@ static void add_dora(struct app *a, struct mscreen *s)
 	free(s->offer);
 	s->offer = NULL;
 	s->n_offer = 0;
-	if (!a->k || !a->k->n_metrics) {
+	if (!app_k(a) || !app_k(a)->n_metrics) {
 		app_msg(a, MSG_WARN, "%s", _("the content defines no DORA metrics"));
 		return;
 	}
-	s->offer = calloc(a->k->n_metrics, sizeof(*s->offer));
-	lab = calloc(a->k->n_metrics, sizeof(*lab));
+	s->offer = calloc(app_k(a)->n_metrics, sizeof(*s->offer));
+	lab = calloc(app_k(a)->n_metrics, sizeof(*lab));
 	if (!s->offer || !lab) {
 		free(lab);
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return;
 	}
-	for (size_t i = 0; i < a->k->n_metrics; i++) {
-		if (present(a->d, a->k->metrics[i].id))
+	for (size_t i = 0; i < app_k(a)->n_metrics; i++) {
+		if (present(app_data(a), app_k(a)->metrics[i].id))
 			continue;
 		s->offer[n] = i;
-		lab[n++] = a->k->metrics[i].name ? a->k->metrics[i].name
-						 : a->k->metrics[i].id;
+		lab[n++] = app_k(a)->metrics[i].name ? app_k(a)->metrics[i].name
+						 : app_k(a)->metrics[i].id;
 	}
 	s->n_offer = n;
 	if (!n) {
@@ -651,23 +628,19 @@ static void add_dora(struct app *a, struct mscreen *s)
 /* ---- delete -------------------------------------------------------------- */
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_metric_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_msg(a, MSG_OK, _("deleted the metric “%s”"), m->key);
-	app_reload(a);
+	session_delete_metric(a->s, m->id, m->version, &r);
+	app_result(a, &r, _("deleted the metric “%s”"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
-static bool ms_key(struct app *a, void *state, enum action act)
+static enum reaction ms_key(struct app *a, void *state, enum action act)
 {
 	struct mscreen *s = state;
 	const struct metric *mt = sel_metric(s);
@@ -681,24 +654,24 @@ static bool ms_key(struct app *a, void *state, enum action act)
 		if (m)
 			m->scope = SC_EDIT;
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_MT_DORA:
 		add_dora(a, s);
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!mt) {
 		if (act == A_MT_EDIT || act == A_MT_DELETE) {
 			app_msg(a, MSG_WARN, "%s", _("no metric selected (n or a adds one)"));
-			return true;
+			return R_DONE;
 		}
-		return false;
+		return R_PASS;
 	}
 	switch (act) {
 	case A_MT_EDIT:
 		field_picker(a, mt);
-		return true;
+		return R_DONE;
 	case A_MT_DELETE:
 		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
 			       mt->name ? mt->name : mt->key);
@@ -708,29 +681,22 @@ static bool ms_key(struct app *a, void *state, enum action act)
 			.version = mt->version,
 			.key = mt->name ? mt->name : mt->key });
 		free(q);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 
 static void ms_status(struct app *a, void *state, char *buf, size_t size)
 {
-	size_t warn = 0;
+	size_t n = app_data(a) ? app_data(a)->n_metrics : 0;
+	size_t warn = app_view(a)->n_metrics_worse;
 
 	(void)state;
-	for (size_t i = 0; a->d && i < a->d->n_metrics; i++) {
-		const struct metric *m = &a->d->metrics[i];
-		const struct metric_def *md = def_of(a, m);
-
-		if (worse(md, m, MF_TARGET_3M) || worse(md, m, MF_TARGET_6M))
-			warn++;
-	}
 	if (warn)
-		snprintf(buf, size, _("%zu metrics · %zu target worse"),
-			 a->d ? a->d->n_metrics : 0, warn);
+		snprintf(buf, size, _("%zu metrics · %zu target worse"), n, warn);
 	else
-		snprintf(buf, size, _("%zu metrics"), a->d ? a->d->n_metrics : 0);
+		snprintf(buf, size, _("%zu metrics"), n);
 }
 
 const struct screen_ops screen_metrics_ops = {

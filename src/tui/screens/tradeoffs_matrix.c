@@ -7,55 +7,41 @@
  * mean or median, or one participant's votes, and in "my votes" mode the
  * digits set your own vote.  Cells whose votes spread (two or more votes
  * at least 2 points apart) are marked "!" and coloured.  Totals, ranks and
- * sensitivity come from the engine (ws_scores_compute), vote statistics
- * from agg_stats.
+ * sensitivity, and each cell's votes with their statistics, come from the
+ * session's view.
  */
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/aggregate.h"
-#include "store/store.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/tradeoffs.h"
+#include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/utf8.h"
-
-/* Votes this far apart (max - min) are a disagreement worth talking about. */
-#define SPREAD_RANGE 2.0
 
 /* What one cell shows. */
 struct cellview {
 	bool set;
 	double value;
 	char mark;          /* ' ', '~' (from the votes' mean), '!' (spread) */
-	struct stats st;    /* of the votes */
+	const struct sess_cell *c;   /* the session's cell: votes, stats */
 };
 
 static const char *app_text(void *ctx, size_t i)
 {
 	struct app *a = ctx;
 
-	return a->d && i < a->d->n_approaches ? a->d->approaches[i].name : NULL;
-}
-
-static void undo_clear(struct mx_undo *u)
-{
-	free(u->ak);
-	free(u->ck);
-	memset(u, 0, sizeof(*u));
+	return app_data(a) && i < app_data(a)->n_approaches ? app_data(a)->approaches[i].name : NULL;
 }
 
 void to_matrix_free(struct tscreen *s)
 {
-	for (size_t i = 0; i < s->n_undo; i++)
-		undo_clear(&s->undo[i]);
-	s->n_undo = 0;
 	list_free(&s->rows);
 	free(s->person);
 	s->person = NULL;
@@ -64,7 +50,7 @@ void to_matrix_free(struct tscreen *s)
 void to_matrix_refresh(struct app *a, struct tscreen *s,
 		       const struct strv *old_ckeys)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int i;
 
 	if (!s->rows.ctx)
@@ -82,101 +68,56 @@ void to_matrix_refresh(struct app *a, struct tscreen *s,
 
 static const char *me(struct app *a)
 {
-	return store_who(a->store);
+	return session_who(a->s);
 }
 
-/* The votes on a cell into vals (room for d->n_votes); returns how many. */
-static size_t cell_votes(const struct workshop_data *d, size_t ai, size_t ci,
-			 double *vals, const char *who, double *theirs,
-			 bool *have_theirs)
+/* The vote of `who` on a cell (NULL: none). */
+static const struct vote *vote_of(const struct sess_cell *c, const char *who)
 {
-	const char *ak = d->approaches[ai].key, *ck = d->criteria[ci].key;
-	size_t n = 0;
-
-	if (have_theirs)
-		*have_theirs = false;
-	for (size_t i = 0; i < d->n_votes; i++) {
-		const struct vote *v = &d->votes[i];
-
-		if (!str_eq(v->approach, ak) || !str_eq(v->criterion, ck))
-			continue;
-		if (vals)
-			vals[n] = v->value;
-		n++;
-		if (who && str_eq(v->participant, who) && have_theirs) {
-			*theirs = v->value;
-			*have_theirs = true;
-		}
-	}
-	return n;
-}
-
-static const struct vote *my_vote(struct app *a, size_t ai, size_t ci)
-{
-	const struct workshop_data *d = a->d;
-
-	for (size_t i = 0; i < d->n_votes; i++) {
-		const struct vote *v = &d->votes[i];
-
-		if (str_eq(v->approach, d->approaches[ai].key) &&
-		    str_eq(v->criterion, d->criteria[ci].key) &&
-		    str_eq(v->participant, me(a)))
-			return v;
-	}
+	for (size_t i = 0; c && who && i < c->n_votes; i++)
+		if (str_eq(c->votes[i]->participant, who))
+			return c->votes[i];
 	return NULL;
 }
 
-static bool spread(const struct stats *st)
-{
-	return st->n >= 2 && st->max - st->min >= SPREAD_RANGE - 1e-9;
-}
-
 static void cell_view(struct app *a, struct tscreen *s, size_t ai, size_t ci,
-		      double *vals, struct cellview *cv)
+		      struct cellview *cv)
 {
-	const struct workshop_data *d = a->d;
+	const struct sess_cell *c = session_cell(a->s, ai, ci);
 	const char *who = s->mine ? me(a)
 			  : s->show == MS_PERSON ? s->person : NULL;
-	double theirs = 0;
-	bool have_theirs = false;
-	size_t n = cell_votes(d, ai, ci, vals, who, &theirs, &have_theirs);
+	const struct vote *theirs = vote_of(c, who);
 
 	memset(cv, 0, sizeof(*cv));
 	cv->mark = ' ';
-	agg_stats(vals, n, &cv->st);
+	cv->c = c;
+	if (!c)
+		return;
 	if (s->mine || s->show == MS_PERSON) {
-		cv->set = have_theirs;
-		cv->value = theirs;
+		cv->set = theirs != NULL;
+		cv->value = theirs ? theirs->value : 0;
 	} else if (s->show == MS_MEAN || s->show == MS_MEDIAN) {
-		cv->set = n > 0;
-		cv->value = s->show == MS_MEAN ? cv->st.mean : cv->st.median;
-	} else if (s->have_sc) {
-		size_t k = ai * s->sc.n_crit + ci;
+		cv->set = c->n_votes > 0;
+		cv->value = s->show == MS_MEAN ? c->st.mean : c->st.median;
+	} else if (s->v->scored) {
+		size_t k = ai * s->v->sc.n_crit + ci;
 
-		cv->set = s->sc.set[k];
-		cv->value = s->sc.cells[k];
-		if (s->sc.source[k] == CELL_VOTES)
+		cv->set = s->v->sc.set[k];
+		cv->value = s->v->sc.cells[k];
+		if (s->v->sc.source[k] == CELL_VOTES)
 			cv->mark = '~';
 	} else {
-		const struct score *sc = wsdata_score(d, d->approaches[ai].key,
-						      d->criteria[ci].key);
-
-		cv->set = sc && sc->has_value;
-		cv->value = cv->set ? sc->value : 0;
+		cv->set = c->score && c->score->has_value;
+		cv->value = cv->set ? c->score->value : 0;
 	}
-	if (spread(&cv->st))
+	if (c->spread)
 		cv->mark = '!';
 }
 
 /* "4", "3.5", "3.67": scores are small numbers. */
 static void num(char *buf, size_t size, double v)
 {
-	if (fabs(v - round(v)) < 1e-9)
-		snprintf(buf, size, "%.0f", v);
-	else if (fabs(v * 10 - round(v * 10)) < 1e-9)
-		snprintf(buf, size, "%.1f", v);
-	else
-		snprintf(buf, size, "%.2f", v);
+	num_fmt(buf, size, NUM_VALUE, v);
 }
 
 char *to_matrix_mode(struct app *a, const struct tscreen *s)
@@ -245,14 +186,14 @@ static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
 static void draw_header(struct app *a, struct tscreen *s,
 			const struct layout *l, int y, int x, int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct buf b;
 	char *mode = to_matrix_mode(a, s);
 	char lo[32], hi[32];
 	char *t;
 
-	str_number(lo, sizeof(lo), d->ws.scale_min);
-	str_number(hi, sizeof(hi), d->ws.scale_max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
 	t = s->mine ? str_printf(_("MY VOTES as %s: digits %s-%s set your vote · V back"),
 				 me(a), lo, hi)
 		    : s->show == MS_AGREED
@@ -282,8 +223,8 @@ static void draw_header(struct app *a, struct tscreen *s,
 	for (size_t c = l->first; c < l->first + l->shown; c++) {
 		char pc[16];
 
-		if (s->have_sc)
-			snprintf(pc, sizeof(pc), "%.0f%%", s->sc.weights[c] * 100);
+		if (s->v->scored)
+			num_fmt(pc, sizeof(pc), NUM_PERCENT, s->v->sc.weights[c]);
 		else
 			snprintf(pc, sizeof(pc), "—");
 		to_cell(&b, pc, l->cw - 1, true);
@@ -296,9 +237,10 @@ static void draw_header(struct app *a, struct tscreen *s,
 }
 
 static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
-		     size_t ai, double *vals, int y, int x, int w)
+		     size_t ai, int y, int x, int w)
 {
-	const struct workshop_data *d = a->d;
+	char t2[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
 	bool sel = ai == s->rows.sel;
 	struct buf b;
 	int cx;
@@ -314,7 +256,7 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 		char v[32], m[2] = { 0, 0 };
 		enum role r;
 
-		cell_view(a, s, ai, c, vals, &cv);
+		cell_view(a, s, ai, c, &cv);
 		if (cv.set)
 			num(v, sizeof(v), cv.value);
 		else
@@ -336,14 +278,11 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 	}
 	b.len = 0;
 	cx = x + 1 + l->nw + (int)l->shown * l->cw + 1;
-	if (s->have_sc && cx < x + w) {
-		char tot[32];
-
-		snprintf(tot, sizeof(tot), "%6.2f", s->sc.totals[ai]);
-		buf_puts(&b, tot);
-		buf_printf(&b, " %2d%s", s->sc.rank[ai],
-			   s->sc.complete[ai] ? " " : "*");
-		draw_role(s->sc.rank[ai] == 1 ? CR_OK : CR_NORMAL);
+	if (s->v->scored && cx < x + w) {
+		num_fmt(t2, sizeof(t2), NUM_TOTAL, s->v->sc.totals[ai]);
+		buf_printf(&b, "%6s %2d%s", t2, s->v->sc.rank[ai],
+			   s->v->sc.complete[ai] ? " " : "*");
+		draw_role(s->v->sc.rank[ai] == 1 ? CR_OK : CR_NORMAL);
 		draw_text(y, cx, buf_str(&b), x + w - cx);
 	}
 	draw_role(CR_NORMAL);
@@ -354,28 +293,30 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 			int h, int w)
 {
-	const struct workshop_data *d = a->d;
+	char t2[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
 	double top;
 	int nw = w >= 100 ? 36 : 24, bw;
 	struct buf b;
 
-	if (!s->have_sc || d->n_approaches == 0 || h <= 0)
+	if (!s->v->scored || d->n_approaches == 0 || h <= 0)
 		return 0;
-	top = s->sc.totals[s->sc.order[0]];
+	top = s->v->sc.totals[s->v->sc.order[0]];
 	bw = w - 4 - nw - 8 - 13;
 	if (bw < 4)
 		bw = 4;
 	buf_init(&b);
 	for (size_t r = 0; r < d->n_approaches && (int)r < h; r++) {
-		size_t i = s->sc.order[r];
+		size_t i = s->v->sc.order[r];
 
-		buf_printf(&b, " %d. ", s->sc.rank[i]);
+		buf_printf(&b, " %d. ", s->v->sc.rank[i]);
 		to_cell(&b, d->approaches[i].name, nw, false);
-		buf_printf(&b, " %6.2f ", s->sc.totals[i]);
-		to_bar(&b, top > 0 ? s->sc.totals[i] / top : 0, bw);
-		if (!s->sc.complete[i])
+		buf_printf(&b, " %6s ", num_fmt(t2, sizeof(t2), NUM_TOTAL,
+						   s->v->sc.totals[i]));
+		to_bar(&b, top > 0 ? s->v->sc.totals[i] / top : 0, bw);
+		if (!s->v->sc.complete[i])
 			buf_printf(&b, " %s", _("incomplete"));
-		draw_role(r == 0 ? CR_OK : s->sc.complete[i] ? CR_NORMAL
+		draw_role(r == 0 ? CR_OK : s->v->sc.complete[i] ? CR_NORMAL
 							      : CR_DIM);
 		draw_line(y + (int)r, x, buf_str(&b), w);
 		b.len = 0;
@@ -386,10 +327,11 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 }
 
 /* The selected cell: names, votes and rationale. */
-static void draw_detail(struct app *a, struct tscreen *s, double *vals,
-			int y, int x, int h, int w)
+static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
+			int h, int w)
 {
-	const struct workshop_data *d = a->d;
+	char pc[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
 	size_t ai = s->rows.sel, ci = s->col;
 	const struct score *sc;
 	struct cellview cv;
@@ -399,11 +341,12 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 
 	if (h <= 0 || ai >= d->n_approaches || ci >= d->n_criteria)
 		return;
-	cell_view(a, s, ai, ci, vals, &cv);
+	cell_view(a, s, ai, ci, &cv);
 	sc = wsdata_score(d, d->approaches[ai].key, d->criteria[ci].key);
-	t = str_printf("%s · %s (%s %.1f%%)", d->approaches[ai].name,
+	t = str_printf("%s · %s (%s %s)", d->approaches[ai].name,
 		       to_crit_name(&d->criteria[ci]), _("weight"),
-		       s->have_sc ? s->sc.weights[ci] * 100 : 0.0);
+		       num_fmt(pc, sizeof(pc), NUM_PERCENT1,
+			       s->v->scored ? s->v->sc.weights[ci] : 0.0));
 	draw_role(CR_HEADING);
 	draw_clip(y, x, t ? t : "", w);
 	free(t);
@@ -418,7 +361,7 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 	} else {
 		buf_puts(&b, _("no agreed score"));
 	}
-	if (cv.st.n) {
+	if (cv.c->st.n) {
 		char v[32];
 		bool first = true;
 
@@ -434,19 +377,19 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 				   vo->participant, v);
 			first = false;
 		}
-		num(v, sizeof(v), cv.st.mean);
+		num(v, sizeof(v), cv.c->st.mean);
 		buf_printf(&b, " · %s %s", _("mean"), v);
-		num(v, sizeof(v), cv.st.median);
+		num(v, sizeof(v), cv.c->st.median);
 		buf_printf(&b, " · %s %s", _("median"), v);
-		if (spread(&cv.st)) {
-			num(v, sizeof(v), cv.st.max - cv.st.min);
+		if (cv.c->spread) {
+			num(v, sizeof(v), cv.c->st.max - cv.c->st.min);
 			buf_printf(&b, " · ! %s %s (M adopts the median)",
 				   _("spread"), v);
 		}
 	} else {
 		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
 	}
-	draw_role(spread(&cv.st) ? CR_WARNING : CR_NORMAL);
+	draw_role(cv.c->spread ? CR_WARNING : CR_NORMAL);
 	/* Two rows for the votes when there is room for the rationale too. */
 	used = 1 + to_wrap(y + 1, x, h >= 4 ? 2 : 1, w, buf_str(&b));
 	buf_free(&b);
@@ -467,9 +410,8 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		    int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct layout l;
-	double *vals;
 	int mw = w, sw = 0, rows, used, rank_h, detail_h;
 
 	if (h < 4)
@@ -482,9 +424,6 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		draw_role(CR_NORMAL);
 		return;
 	}
-	vals = calloc(d->n_votes ? d->n_votes : 1, sizeof(*vals));
-	if (!vals)
-		return;
 	/* Wide terminals get the sensitivity beside the matrix. */
 	if (w >= 130) {
 		sw = w - (1 + 24 + (int)d->n_criteria * 7 + 12);
@@ -519,15 +458,15 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 
 		if (ai >= d->n_approaches)
 			break;
-		draw_row(a, s, &l, ai, vals, y + 3 + r, x, mw);
+		draw_row(a, s, &l, ai, y + 3 + r, x, mw);
 	}
 	used = 3 + rows;
-	draw_role(!s->have_sc ? CR_WARNING : CR_DIM);
-	draw_clip(y + used, x + 1, !s->have_sc ? s->err
+	draw_role(!s->v->scored ? CR_WARNING : CR_DIM);
+	draw_clip(y + used, x + 1, !s->v->scored ? s->v->score_err
 		  : _("· unscored  ~ votes' mean  ! votes spread (≥2 apart)  * incomplete"),
 		  mw - 1);
 	used++;
-	if (rank_h && s->have_sc)
+	if (rank_h && s->v->scored)
 		used += draw_ranking(a, s, y + used + 1, x,
 				     h - used - 2 - detail_h, mw) + 1;
 	detail_h = h - used - 1;
@@ -538,75 +477,85 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	} else {
 		detail_h = h - used;
 	}
-	draw_detail(a, s, vals, y + used, x + 1, detail_h, mw - 2);
+	draw_detail(a, s, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
-	free(vals);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 static bool cell_ok(struct app *a, struct tscreen *s)
 {
-	if (s->rows.sel < a->d->n_approaches && s->col < a->d->n_criteria)
+	if (s->rows.sel < app_data(a)->n_approaches && s->col < app_data(a)->n_criteria)
 		return true;
 	app_msg(a, MSG_WARN, "%s", _("no cell: the matrix needs approaches and criteria"));
 	return false;
 }
 
 /* The cell's value as it is now (the agreed score, or my vote) and the
- * row holding it (0: none). */
-static bool cell_now(struct app *a, const char *ak, const char *ck, bool mine,
-		     double *v, int64_t *version, int64_t *row)
+ * version of the row holding it (0: none). */
+static bool cell_now(struct app *a, size_t ai, size_t ci, bool mine,
+		     double *v, int64_t *version)
 {
-	const struct workshop_data *d = a->d;
-	int ai = wsdata_approach_index(d, ak), ci = wsdata_criterion_index(d, ck);
+	const struct sess_cell *c = session_cell(a->s, ai, ci);
+	const struct vote *mv = c ? c->mine : NULL;
+	const struct score *sc = c ? c->score : NULL;
 
 	*version = 0;
-	if (row)
-		*row = 0;
-	if (ai < 0 || ci < 0)
-		return false;
-	if (mine) {
-		const struct vote *mv = my_vote(a, (size_t)ai, (size_t)ci);
-
-		if (!mv)
-			return false;
+	*v = 0;
+	if (mine && mv) {
 		*version = mv->version;
 		*v = mv->value;
-		if (row)
-			*row = mv->id;
 		return true;
-	} else {
-		const struct score *sc = wsdata_score(d, ak, ck);
-
-		if (!sc)
-			return false;
+	}
+	if (!mine && sc) {
 		*version = sc->version;
 		*v = sc->value;
-		if (row)
-			*row = sc->id;
 		return sc->has_value;
 	}
+	return false;
+}
+
+/* The typed or struck cell: the approach and criterion keys. */
+struct cell_ref {
+	char *ak, *ck;
+};
+
+static void cell_ref_free(void *p)
+{
+	struct cell_ref *c = p;
+
+	if (!c)
+		return;
+	free(c->ak);
+	free(c->ck);
+	free(c);
+}
+
+static struct cell_ref *cell_ref_new(const char *ak, const char *ck)
+{
+	struct cell_ref *c = calloc(1, sizeof(*c));
+
+	if (c && (!(c->ak = str_dup(ak)) || !(c->ck = str_dup(ck)))) {
+		cell_ref_free(c);
+		c = NULL;
+	}
+	return c;
 }
 
 /*
- * Someone else set the cell since the value on screen was read: the store
- * said so (ST_CONFLICT) and wrote nothing.  A score is one number, so a
- * keep-mine / take-theirs / merge dialog would only ask which digit to
- * keep: the message says who set it to what (short enough for the message
- * line), the screen shows theirs, and the cursor stays on the cell for
- * the next digit, which replaces it.
+ * Someone else set the cell since the value on screen was read: nothing
+ * was written.  A score is one number, so a keep-mine / take-theirs /
+ * merge dialog would only ask which digit to keep: the message says who
+ * set it to what (short enough for the message line), the screen shows
+ * theirs, and the cursor stays on the cell for the next digit, which
+ * replaces it.
  */
-static void cell_conflict(struct app *a, const struct error *e,
-			  const char *ak, const char *ck, bool mine,
+static void cell_conflict(struct app *a, const struct sess_result *r,
 			  const double *typed)
 {
 	char now[32], yours[32];
-	int64_t version, row;
-	char *who = NULL;
-	double v = 0;
+	double v;
 
-	app_reload(a);
-	if (cell_now(a, ak, ck, mine, &v, &version, &row))
+	if (r->theirs && num_parse(r->theirs, &v) == 0)
 		num(now, sizeof(now), v);
 	else
 		snprintf(now, sizeof(now), "%s", _("no score"));
@@ -614,14 +563,11 @@ static void cell_conflict(struct app *a, const struct error *e,
 		num(yours, sizeof(yours), *typed);
 	else
 		snprintf(yours, sizeof(yours), "%s", _("cleared"));
-	if (row)
-		who = to_changed_by(a, mine ? "vote" : "score", row);
-	if (who)
+	if (r->who)
 		app_msg(a, MSG_WARN, _("not saved: %s set it to %s (yours: %s) · type again to replace"),
-			who, now, yours);
+			r->who, now, yours);
 	else
-		app_msg(a, MSG_WARN, "%s", e->msg);
-	free(who);
+		app_msg(a, MSG_WARN, "%s", r->msg);
 }
 
 /* One cell (agreed score, or my vote when `mine`) set from the version
@@ -629,132 +575,77 @@ static void cell_conflict(struct app *a, const struct error *e,
 static int write_cell(struct app *a, const char *ak, const char *ck,
 		      const double *v, int64_t expect, bool mine)
 {
-	struct mx_undo *pending_undo = NULL;
-	int ai = wsdata_approach_index(a->d, ak);
-	int ci = wsdata_criterion_index(a->d, ck);
-	char *what, *akc = str_dup(ak), *ckc = str_dup(ck);
-	struct error e;
+	int ai = wsdata_approach_index(app_data(a), ak);
+	int ci = wsdata_criterion_index(app_data(a), ck);
+	struct sess_result r = { 0 };
+	char *what;
 	char vs[32] = "";
 	int rc;
 
-	/* The keys and names point into the data the save reloads. */
 	what = ai >= 0 && ci >= 0
-		? str_printf("%s · %s", a->d->approaches[ai].name,
-			     to_crit_name(&a->d->criteria[ci]))
+		? str_printf("%s · %s", app_data(a)->approaches[ai].name,
+			     to_crit_name(&app_data(a)->criteria[ci]))
 		: str_printf("%s · %s", ak, ck);
-	if (!akc || !ckc || !what) {
-		free(akc);
-		free(ckc);
-		free(what);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return ST_ERROR;
-	}
-	err_clear(&e);
 	if (v)
 		num(vs, sizeof(vs), *v);
-	/* What the cell held, so that u can put it back (a digit pressed by
-	 * mistake must not cost the room its score). */
-	{
-		struct tscreen *ts = tui_screen_state(a, &screen_tradeoffs_ops);
-		struct mx_undo u = { 0 };
-		int64_t ver;
-
-		u.had = cell_now(a, akc, ckc, mine, &u.prev, &ver, NULL);
-		u.mine = mine;
-		u.ak = str_dup(akc);
-		u.ck = str_dup(ckc);
-		if (ts && u.ak && u.ck && !ts->undoing) {
-			if (ts->n_undo == MX_UNDO_MAX) {
-				undo_clear(&ts->undo[0]);
-				memmove(ts->undo, ts->undo + 1,
-					(MX_UNDO_MAX - 1) * sizeof(ts->undo[0]));
-				ts->n_undo--;
-			}
-			ts->undo[ts->n_undo] = u;
-			pending_undo = &ts->undo[ts->n_undo];
-		} else {
-			undo_clear(&u);
-		}
-	}
-	rc = mine ? store_vote_set(a->store, a->ws, akc, ckc, v, expect, NULL,
-				   &e)
-		  : store_score_set(a->store, a->ws, akc, ckc, v, expect, NULL,
-				    &e);
-	if (pending_undo) {
-		struct tscreen *ts = tui_screen_state(a, &screen_tradeoffs_ops);
-
-		/* Only a saved change can be undone. */
-		if (rc == ST_OK)
-			ts->n_undo++;
-		else
-			undo_clear(pending_undo);
-	}
-	if (rc == ST_CONFLICT) {
-		cell_conflict(a, &e, akc, ckc, mine, v);
-	} else if (rc < 0) {
-		app_error(a, &e);
-	} else {
-		app_reload(a);
-		if (v)
-			app_msg(a, MSG_OK, mine ? _("your vote on %s: %s")
-				: _("%s scored %s"), what, vs);
-		else
-			app_msg(a, MSG_OK, mine ? _("your vote on %s cleared")
-				: _("%s: score cleared"), what);
-	}
-	free(akc);
-	free(ckc);
+	rc = mine ? session_set_vote(a->s, ak, ck, v, expect, &r)
+		  : session_set_score(a->s, ak, ck, v, expect, &r);
+	if (r.status == SESS_CONFLICT)
+		cell_conflict(a, &r, v);
+	else if (!sess_ok(&r))
+		app_result(a, &r, NULL);
+	else if (v)
+		app_msg(a, MSG_OK, mine ? _("your vote on %s: %s")
+			: _("%s scored %s"), what ? what : "", vs);
+	else
+		app_msg(a, MSG_OK, mine ? _("your vote on %s cleared")
+			: _("%s: score cleared"), what ? what : "");
+	sess_result_clear(&r);
 	free(what);
 	return rc;
 }
 
-/* Put back what the last change made here replaced: a new edit of its
- * own, against the cell's current version, so a change by someone else
- * since is reported as a conflict, not overwritten. */
-static void undo_last(struct app *a, struct tscreen *s)
+/* Take back my last change (a mistaken digit must not cost the room its
+ * score): a new edit of its own, refused when someone changed the cell
+ * since. */
+static void undo_last(struct app *a)
 {
-	struct mx_undo u;
-	int64_t version;
-	double now;
+	struct sess_result r = { 0 };
 
-	if (s->n_undo == 0) {
+	if (!session_can_undo(a->s)) {
 		app_msg(a, MSG_INFO, "%s", _("nothing to undo on the matrix in this session"));
 		return;
 	}
-	u = s->undo[--s->n_undo];
-	cell_now(a, u.ak, u.ck, u.mine, &now, &version, NULL);
-	s->undoing = true;
-	write_cell(a, u.ak, u.ck, u.had ? &u.prev : NULL, version, u.mine);
-	s->undoing = false;
-	undo_clear(&u);
+	session_undo(a->s, &r);
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
 }
 
 static void set_cell(struct app *a, struct tscreen *s, const double *v)
 {
-	const struct workshop_data *d = a->d;
-	const char *ak = d->approaches[s->rows.sel].key;
-	const char *ck = d->criteria[s->col].key;
+	const struct workshop_data *d = app_data(a);
 	int64_t version;
 	double now;
 
-	cell_now(a, ak, ck, s->mine, &now, &version, NULL);
-	write_cell(a, ak, ck, v, version, s->mine);
+	cell_now(a, s->rows.sel, s->col, s->mine, &now, &version);
+	write_cell(a, d->approaches[s->rows.sel].key, d->criteria[s->col].key,
+		   v, version, s->mine);
 }
 
 /* The typed score: a number on the scale (decimals too), empty clears. */
 static bool type_done(struct app *a, struct modal *m, bool ok)
 {
-	const struct workshop_data *d = a->d;
-	char *t, *ck, *end, hint[160];
-	double v;
+	const struct workshop_data *d = app_data(a);
+	const struct cell_ref *c = m->ctx;
+	char *t, hint[160];
+	double v = 0;
 	int rc;
 
-	if (!ok || !m->key || !(ck = strchr(m->key, '\t')))
+	if (!ok || !c)
 		return true;
 	if (!(t = edit_text_trimmed(m, NULL)))
 		return true;
-	v = strtod(t, &end);
-	if (*t && (*end || !isfinite(v) || v < d->ws.scale_min ||
+	if (*t && (num_parse(t, &v) < 0 || v < d->ws.scale_min ||
 		   v > d->ws.scale_max)) {
 		char lo[32], hi[32];
 
@@ -766,10 +657,8 @@ static bool type_done(struct app *a, struct modal *m, bool ok)
 		free(t);
 		return false;
 	}
-	*ck = '\0';
-	rc = write_cell(a, m->key, ck + 1, *t ? &v : NULL, m->version,
+	rc = write_cell(a, c->ak, c->ck, *t ? &v : NULL, m->version,
 			m->kind != 0);
-	*ck = '\t';
 	free(t);
 	/* Saved, or the conflict was said (theirs is on screen): close.
 	 * A busy database keeps the editor with the number typed. */
@@ -778,7 +667,7 @@ static bool type_done(struct app *a, struct modal *m, bool ok)
 
 static void type_score(struct app *a, struct tscreen *s)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct approach *ap = &d->approaches[s->rows.sel];
 	const struct criterion *c = &d->criteria[s->col];
 	char now[32] = "", lo[32], hi[32], *title, *hint;
@@ -786,7 +675,7 @@ static void type_score(struct app *a, struct tscreen *s)
 	double v;
 	struct modal *m;
 
-	if (cell_now(a, ap->key, c->key, s->mine, &v, &version, NULL))
+	if (cell_now(a, s->rows.sel, s->col, s->mine, &v, &version))
 		num(now, sizeof(now), v);
 	num(lo, sizeof(lo), d->ws.scale_min);
 	num(hi, sizeof(hi), d->ws.scale_max);
@@ -801,51 +690,10 @@ static void type_score(struct app *a, struct tscreen *s)
 		m->scope = SC_EDIT;
 		m->version = version;
 		m->kind = s->mine;
-		m->key = str_printf("%s\t%s", ap->key, c->key);
+		m->ctx = cell_ref_new(ap->key, c->key);
+		m->ctx_free = cell_ref_free;
 	}
 	app_push(a, m);
-}
-
-/* Adopt the votes' median as the agreed score of one cell; 1 if it did,
- * 0 when the cell has no votes, negative on a store error. */
-static int adopt(struct app *a, size_t ai, size_t ci, double *median)
-{
-	const struct workshop_data *d = a->d;
-	const char *ak = d->approaches[ai].key, *ck = d->criteria[ci].key;
-	const struct score *sc = wsdata_score(d, ak, ck);
-	double *vals = calloc(d->n_votes ? d->n_votes : 1, sizeof(*vals));
-	struct stats st;
-	struct error e;
-	size_t n;
-	int rc;
-
-	if (!vals)
-		return ST_ERROR;
-	n = cell_votes(d, ai, ci, vals, NULL, NULL, NULL);
-	agg_stats(vals, n, &st);
-	free(vals);
-	if (n == 0)
-		return 0;
-	*median = st.median;
-	if (sc && sc->has_value && fabs(sc->value - st.median) < 1e-12)
-		return 1;
-	err_clear(&e);
-	rc = store_score_set(a->store, a->ws, ak, ck, &st.median,
-			     sc ? sc->version : 0, NULL, &e);
-	if (rc == ST_CONFLICT) {
-		char *akc = str_dup(ak), *ckc = str_dup(ck);
-
-		if (akc && ckc)
-			cell_conflict(a, &e, akc, ckc, false, &st.median);
-		free(akc);
-		free(ckc);
-		return rc;
-	}
-	if (rc < 0) {
-		app_error(a, &e);
-		return rc;
-	}
-	return 1;
 }
 
 static bool person_done(struct app *a, struct modal *m, bool ok)
@@ -856,11 +704,11 @@ static bool person_done(struct app *a, struct modal *m, bool ok)
 	if (!ok)
 		return true;
 	s = tui_screen_state(a, &screen_tradeoffs_ops);
-	if (!s || !a->d)
+	if (!s || !app_data(a))
 		return true;
-	for (size_t i = 0; i < a->d->n_votes; i++)
-		if (!strv_contains(&names, a->d->votes[i].participant))
-			strv_push(&names, a->d->votes[i].participant);
+	for (size_t i = 0; i < app_data(a)->n_votes; i++)
+		if (!strv_contains(&names, app_data(a)->votes[i].participant))
+			strv_push(&names, app_data(a)->votes[i].participant);
 	if (picker_selected(m) < names.n) {
 		str_set(&s->person, names.v[picker_selected(m)]);
 		s->show = MS_PERSON;
@@ -878,9 +726,9 @@ static void pick_person(struct app *a, struct tscreen *s)
 	struct modal *m;
 	size_t sel = 0;
 
-	for (size_t i = 0; i < a->d->n_votes; i++)
-		if (!strv_contains(&names, a->d->votes[i].participant))
-			strv_push(&names, a->d->votes[i].participant);
+	for (size_t i = 0; i < app_data(a)->n_votes; i++)
+		if (!strv_contains(&names, app_data(a)->votes[i].participant))
+			strv_push(&names, app_data(a)->votes[i].participant);
 	if (names.n == 0) {
 		app_msg(a, MSG_INFO, "%s", _("nobody has voted yet (V: my votes mode)"));
 		return;
@@ -909,8 +757,8 @@ static void cycle_show(struct app *a, struct tscreen *s)
 	s->mine = false;
 	s->show = (enum mx_show)((s->show + 1) % MS_COUNT);
 	if (s->show == MS_PERSON) {
-		if (!s->person && a->d->n_votes)
-			s->person = str_dup(a->d->votes[0].participant);
+		if (!s->person && app_data(a)->n_votes)
+			s->person = str_dup(app_data(a)->votes[0].participant);
 		if (!s->person)
 			s->show = MS_AGREED;
 	}
@@ -924,55 +772,37 @@ static void cycle_show(struct app *a, struct tscreen *s)
  * theirs; Esc keeps theirs.  Nothing is written without the user seeing
  * both.
  */
-static void rationale_conflict(struct app *a, struct modal *m,
-			       const struct error *e, const char *ak,
-			       const char *ck)
-{
-	const struct score *sc;
-	char *who;
-
-	app_reload(a);
-	sc = wsdata_score(a->d, ak, ck);
-	m->version = sc ? sc->version : 0;
-	who = sc ? to_changed_by(a, "score", sc->id) : NULL;
-	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
-	conflict_show_both(a, who, sc ? sc->rationale : NULL, edit_text(m));
-	if (who)
-		app_msg(a, MSG_WARN, _("not saved: %s changed this rationale meanwhile; both are shown"),
-			who);
-	else
-		app_msg(a, MSG_WARN, "%s", e->msg);
-	free(who);
-}
-
 static bool rationale_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
-	char *ck, *t;
+	const struct cell_ref *c = m->ctx;
+	struct sess_result r = { 0 };
+	char *t;
 	int rc;
 
-	if (!ok || !m->key)
+	if (!ok || !c)
 		return true;
-	/* m->key is "approach\tcriterion". */
-	if (!(ck = strchr(m->key, '\t')))
-		return true;
-	*ck++ = '\0';
 	t = str_dup(edit_text(m));
 	if (t)
 		str_trim(t);
-	err_clear(&e);
-	rc = store_score_rationale(a->store, a->ws, m->key, ck, t ? t : "",
-				   m->version, NULL, &e);
-	if (rc == ST_CONFLICT) {
-		rationale_conflict(a, m, &e, m->key, ck);
-	} else if (rc < 0) {
-		app_error(a, &e);
-	} else {
+	rc = session_set_rationale(a->s, c->ak, c->ck, t ? t : "", m->version,
+				   m->draft_where, &r);
+	if (r.status == SESS_CONFLICT) {
+		/* Mine stays in the open editor: no draft needed. */
 		app_draft_done(a, m->draft_where);
+		m->version = r.their_version;
+		edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
+		conflict_show_both(a, r.who, r.theirs, edit_text(m));
+		if (r.who)
+			app_msg(a, MSG_WARN, _("not saved: %s changed this rationale meanwhile; both are shown"),
+				r.who);
+		else
+			app_msg(a, MSG_WARN, "%s", r.msg);
+	} else if (sess_ok(&r)) {
 		app_msg(a, MSG_OK, "%s", _("rationale saved"));
-		app_reload(a);
+	} else {
+		app_result(a, &r, NULL);
 	}
-	ck[-1] = '\t';
+	sess_result_clear(&r);
 	free(t);
 	/* Open on a conflict (mine stays) or a busy database. */
 	return rc == ST_OK || (rc < 0 && rc != ST_CONFLICT && rc != ST_BUSY);
@@ -980,49 +810,48 @@ static bool rationale_done(struct app *a, struct modal *m, bool ok)
 
 static void edit_rationale(struct app *a, struct tscreen *s)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct approach *ap = &d->approaches[s->rows.sel];
 	const struct criterion *c = &d->criteria[s->col];
-	const struct score *sc = wsdata_score(d, ap->key, c->key);
+	const struct score *sc = session_cell(a->s, s->rows.sel, s->col)->score;
 	char *where = str_printf("score-rationale:%s/%s", ap->key, c->key);
-	char *key = str_printf("%s\t%s", ap->key, c->key);
 	char *title = str_printf(_("Why %s scores so on %s"), ap->name,
 				 to_crit_name(c));
 
-	if (where && key && title)
+	if (where && title)
 		app_edit(a, &(struct edit_req){
 			.where = where, .title = title,
 			.init = sc ? sc->rationale : NULL,
 			.hint = _("C-s save · Esc cancel"), .multi = true,
 			.done = rationale_done,
-			.version = sc ? sc->version : 0, .key = key });
+			.version = sc ? sc->version : 0,
+			.ctx = cell_ref_new(ap->key, c->key),
+			.ctx_free = cell_ref_free });
 	free(where);
-	free(key);
 	free(title);
 }
 
-bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
+enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
+	struct sess_result r = { 0 };
 	double v, median = 0;
-	size_t n = 0;
-	int rc;
 
 	switch (act) {
 	case A_MX_LEFT:
 		if (s->col > 0)
 			s->col--;
-		return true;
+		return R_DONE;
 	case A_MX_RIGHT:
 		if (s->col + 1 < d->n_criteria)
 			s->col++;
-		return true;
+		return R_DONE;
 	case A_MX_SHOW:
 		cycle_show(a, s);
-		return true;
+		return R_DONE;
 	case A_MX_PERSON:
 		pick_person(a, s);
-		return true;
+		return R_DONE;
 	case A_MX_MINE:
 		s->mine = !s->mine;
 		if (s->mine)
@@ -1030,74 +859,75 @@ bool to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 				me(a));
 		else
 			app_msg(a, MSG_INFO, "%s", _("agreed scores: digits set the agreed score"));
-		return true;
+		return R_DONE;
 	case A_MX_SCORE:
 		/* On the matrix every digit means a score, so that a digit
 		 * never scores a cell here and jumps to a screen there; an
 		 * observer, who cannot score, keeps digits for screens. */
-		if (a->read_only || a->key < '0' || a->key > '9')
-			return false;
-		v = (double)(a->key - '0');
+		if (app_read_only(a) || a->t.key < '0' || a->t.key > '9')
+			return R_PASS;
+		v = (double)(a->t.key - '0');
 		if (v < d->ws.scale_min || v > d->ws.scale_max) {
 			char lo[32], hi[32];
 
-			str_number(lo, sizeof(lo), d->ws.scale_min);
-			str_number(hi, sizeof(hi), d->ws.scale_max);
+			num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
+			num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
 			app_msg(a, MSG_WARN,
 				_("%c is off the score scale %s-%s (Tab or :goto N changes screens)"),
-				a->key, lo, hi);
-			return true;
+				a->t.key, lo, hi);
+			return R_DONE;
 		}
 		if (cell_ok(a, s))
 			set_cell(a, s, &v);
-		return true;
+		return R_DONE;
 	case A_MX_CLEAR:
 		if (cell_ok(a, s))
 			set_cell(a, s, NULL);
-		return true;
+		return R_DONE;
 	case A_MX_UNDO:
-		undo_last(a, s);
-		return true;
+		undo_last(a);
+		return R_DONE;
 	case A_MX_TYPE:
 		if (cell_ok(a, s))
 			type_score(a, s);
-		return true;
+		return R_DONE;
 	case A_MX_RATIONALE:
 		if (cell_ok(a, s))
 			edit_rationale(a, s);
-		return true;
+		return R_DONE;
 	case A_MX_ADOPT:
 		if (!cell_ok(a, s))
-			return true;
-		rc = adopt(a, s->rows.sel, s->col, &median);
-		if (rc == 0) {
+			return R_DONE;
+		median = session_cell(a->s, s->rows.sel, s->col)->st.median;
+		session_adopt_median(a->s, s->rows.sel, s->col, &r);
+		if (r.status == SESS_CONFLICT) {
+			cell_conflict(a, &r, &median);
+		} else if (!sess_ok(&r)) {
+			app_result(a, &r, NULL);
+		} else if (r.count == 0) {
 			app_msg(a, MSG_INFO, "%s", _("no votes on this cell to adopt"));
-		} else if (rc > 0) {
+		} else {
 			char mv[32];
 
 			num(mv, sizeof(mv), median);
-			app_reload(a);
 			app_msg(a, MSG_OK, _("adopted the median %s as the agreed score"),
 				mv);
 		}
-		return true;
+		sess_result_clear(&r);
+		return R_DONE;
 	case A_MX_ADOPT_ALL:
-		for (size_t ai = 0; a->d && ai < a->d->n_approaches; ai++) {
-			for (size_t ci = 0; ci < a->d->n_criteria; ci++) {
-				rc = adopt(a, ai, ci, &median);
-				if (rc < 0)
-					return true;
-				if (rc > 0) {
-					n++;
-					/* Fresh versions for the next cell. */
-					app_reload(a);
-				}
-			}
-		}
-		app_msg(a, n ? MSG_OK : MSG_INFO,
-			_("adopted the median in %zu cells with votes"), n);
-		return true;
+		session_adopt_medians(a->s, &r);
+		if (r.status == SESS_CONFLICT)
+			cell_conflict(a, &r, NULL);
+		else if (!sess_ok(&r))
+			app_result(a, &r, NULL);
+		else
+			app_msg(a, r.count ? MSG_OK : MSG_INFO,
+				_("adopted the median in %zu cells with votes"),
+				r.count);
+		sess_result_clear(&r);
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }

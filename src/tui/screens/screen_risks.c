@@ -14,9 +14,7 @@
 
 #include <curses.h>
 
-#include "engine/rules.h"
 #include "model/model.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -28,20 +26,14 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* Score bands of the register and the heat map. */
-#define HIGH_MIN 15
-#define MEDIUM_MIN 8
-
 struct rscreen {
 	struct app *a;
 	struct list list;
-	size_t *order;         /* indices into a->d->risks, display order */
+	const size_t *order;   /* the session's display order (indices) */
 	size_t n;
 	bool by_id;            /* sorted by id rather than by score */
 	int64_t sel_id;        /* the selected risk, kept across reloads */
-	/* Findings suggestions offered by the open picker. */
-	const struct suggested_risk **sugg;
-	size_t n_sugg;
+	bool announce;         /* say which risk sel_id is once it shows */
 };
 
 static const char *const prob_labels[5] = {
@@ -68,36 +60,12 @@ static const char *const rfield_names[RF_COUNT] = {
 
 static enum role band_role(int score)
 {
-	return score >= HIGH_MIN ? CR_ERROR : score >= MEDIUM_MIN ? CR_WARNING
-								 : CR_OK;
-}
+	static const enum role roles[] = {
+		[RISK_BAND_LOW] = CR_OK, [RISK_BAND_MEDIUM] = CR_WARNING,
+		[RISK_BAND_HIGH] = CR_ERROR
+	};
 
-/*
- * A status as people read it ("Open", "Mitigating"), the same words as
- * the exported register; the store keeps the ids ("open").  model.h has
- * no label for risk statuses, so the screen has its own.
- */
-static const char *status_label(enum risk_status st)
-{
-	switch (st) {
-	case RISK_OPEN:
-		return _("Open");
-	case RISK_MITIGATING:
-		return _("Mitigating");
-	case RISK_ACCEPTED:
-		return _("Accepted");
-	case RISK_CLOSED:
-		return _("Closed");
-	case RISK_STATUS_COUNT:
-		break;
-	}
-	return risk_status_id(st);
-}
-
-static const char *band_name(int score)
-{
-	return score >= HIGH_MIN ? _("high") : score >= MEDIUM_MIN ? _("medium")
-								   : _("low");
+	return roles[risk_band(score)];
 }
 
 static struct rscreen *self(struct app *a)
@@ -107,7 +75,7 @@ static struct rscreen *self(struct app *a)
 
 static const struct risk *row_risk(const struct rscreen *s, size_t i)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && i < s->n && s->order[i] < d->n_risks ? &d->risks[s->order[i]]
 							 : NULL;
@@ -125,42 +93,25 @@ static const char *row_text(void *ctx, size_t i)
 	return r ? r->description : NULL;
 }
 
-/* Display order: score, highest first (ties by id), or id. */
-static bool before(const struct risk *x, const struct risk *y, bool by_id)
-{
-	if (!by_id && risk_score(x) != risk_score(y))
-		return risk_score(x) > risk_score(y);
-	return x->id < y->id;
-}
-
 static void rk_refresh(struct app *a, void *state)
 {
 	struct rscreen *s = state;
+	const struct sess_view *v = app_view(a);
 	int64_t keep = s->sel_id;
-	size_t n = a->d ? a->d->n_risks : 0;
-	size_t *order = calloc(n ? n : 1, sizeof(*order));
 
-	if (!order) {
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
-	free(s->order);
-	s->order = order;
-	s->n = n;
-	for (size_t i = 0; i < n; i++) {
-		size_t v = i, j = i;
-
-		while (j > 0 && before(&a->d->risks[v], &a->d->risks[order[j - 1]],
-				       s->by_id)) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = v;
-	}
-	list_set_count(&s->list, n);
-	for (size_t i = 0; keep && i < n; i++)
-		if (a->d->risks[order[i]].id == keep)
+	s->n = app_data(a) ? app_data(a)->n_risks : 0;
+	s->order = s->by_id ? v->risks_by_id : v->risks_by_score;
+	list_set_count(&s->list, s->n);
+	for (size_t i = 0; keep && i < s->n; i++)
+		if (app_data(a)->risks[s->order[i]].id == keep)
 			list_select(&s->list, i);
+	if (s->announce && sel_risk(s) && sel_risk(s)->id == keep) {
+		const struct risk *r = sel_risk(s);
+
+		app_msg(a, MSG_OK, _("added %s (P%d×I%d = %d): e sets the owner and mitigation"),
+			r->key, r->probability, r->impact, risk_score(r));
+		s->announce = false;
+	}
 }
 
 static int rk_open(struct app *a, void **state)
@@ -181,8 +132,6 @@ static void rk_close(struct app *a, void *state)
 	struct rscreen *s = state;
 
 	(void)a;
-	free(s->order);
-	free(s->sugg);
 	list_free(&s->list);
 	free(s);
 }
@@ -259,7 +208,7 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, pi, c.pi, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, status_label(rk->status), c.status, false);
+		draw_cell(&b, risk_status_label(rk->status), c.status, false);
 		buf_putc(&b, ' ');
 		draw_cell(&b, str_empty(rk->owner) ? "—" : rk->owner, c.owner,
 			  false);
@@ -288,7 +237,7 @@ static int heat_width(int cw)
  */
 static int draw_heat(struct rscreen *s, int y, int x, int h, int cw)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 	const struct risk *cur = sel_risk(s);
 	int count[5][5] = { { 0 } };
 	int row = 0;
@@ -345,8 +294,8 @@ static int draw_heat(struct rscreen *s, int y, int x, int h, int cw)
 		draw_role(CR_DIM);
 		{
 			char *leg = str_printf(_("≥%d high · %d–%d med · low"),
-					       HIGH_MIN, MEDIUM_MIN,
-					       HIGH_MIN - 1);
+					       RISK_HIGH_MIN, RISK_MEDIUM_MIN,
+					       RISK_HIGH_MIN - 1);
 
 			draw_clip(y + row, x, leg ? leg : "", heat_width(cw) + 2);
 			free(leg);
@@ -384,8 +333,8 @@ static void draw_detail(struct rscreen *s, int y, int x, int h, int w)
 	if (!r || h < 1 || w < 4)
 		return;
 	t = str_printf(_("%s · score %d (%s) · %s · owner %s"), r->key,
-		       risk_score(r), band_name(risk_score(r)),
-		       status_label(r->status),
+		       risk_score(r), risk_band_label(risk_band(risk_score(r))),
+		       risk_status_label(r->status),
 		       str_empty(r->owner) ? "—" : r->owner);
 	draw_role(CR_HEADING);
 	draw_clip(y + row++, x, t ? t : "", w);
@@ -485,9 +434,9 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 		edit_set_hint(m, _("a description is required (Esc cancels)"));
 		return false;
 	}
-	for (size_t i = 0; a->d && i < a->d->n_risks; i++)
-		if (a->d->risks[i].id == m->id)
-			r = &a->d->risks[i];
+	for (size_t i = 0; app_data(a) && i < app_data(a)->n_risks; i++)
+		if (app_data(a)->risks[i].id == m->id)
+			r = &app_data(a)->risks[i];
 	rc = save_field(a, m->id, m->version, rfield_ids[f], t,
 			r ? r->key : m->key);
 	free(t);
@@ -546,7 +495,7 @@ static void status_picker(struct app *a, const struct risk *r)
 	const char *lab[RISK_STATUS_COUNT];
 
 	for (size_t i = 0; i < RISK_STATUS_COUNT; i++)
-		lab[i] = status_label((enum risk_status)i);
+		lab[i] = risk_status_label((enum risk_status)i);
 	push_picker(a, picker_new(PICK_ONE, _("Risk status"), lab,
 				  RISK_STATUS_COUNT, (size_t)r->status,
 				  status_done), r, RF_STATUS);
@@ -608,7 +557,7 @@ static void field_picker(struct app *a, const struct risk *r)
 		case RF_DESCRIPTION: v = r->description; break;
 		case RF_OWNER: v = r->owner; break;
 		case RF_MITIGATION: v = r->mitigation; break;
-		case RF_STATUS: v = status_label(r->status); break;
+		case RF_STATUS: v = risk_status_label(r->status); break;
 		case RF_PROBABILITY:
 		case RF_IMPACT:
 			snprintf(num, sizeof(num), "%d", f == RF_IMPACT
@@ -628,20 +577,11 @@ static void field_picker(struct app *a, const struct risk *r)
 }
 
 /* ---- adding -------------------------------------------------------------- */
-static void select_risk(struct app *a, int64_t id)
-{
-	struct rscreen *s = self(a);
-
-	for (size_t i = 0; s && i < s->n; i++)
-		if (row_risk(s, i) && row_risk(s, i)->id == id)
-			list_select(&s->list, i);
-}
-
 static bool add_impact_done(struct app *a, struct modal *m, bool ok)
 {
+	struct rscreen *s = self(a);
+	struct sess_result res = { 0 };
 	struct risk r = { 0 };
-	struct error e;
-	int64_t id = 0;
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("no risk added"));
@@ -652,21 +592,13 @@ static bool add_impact_done(struct app *a, struct modal *m, bool ok)
 	r.probability = (int)m->version;
 	r.impact = (int)picker_selected(m) + 1;
 	r.status = RISK_OPEN;
-	err_clear(&e);
-	if (store_risk_add(a->store, a->ws, &r, &id, &e) < 0) {
-		app_error(a, &e);
-		return true;
+	if (session_add_risk(a->s, &r, &res) == ST_OK && s) {
+		s->sel_id = res.id;
+		s->announce = true;
+	} else {
+		app_result(a, &res, NULL);
 	}
-	app_reload(a);
-	select_risk(a, id);
-	{
-		struct rscreen *s = self(a);
-		const struct risk *nr = s ? sel_risk(s) : NULL;
-
-		app_msg(a, MSG_OK, _("added %s (P%d×I%d = %d): e sets the owner and mitigation"),
-			nr ? nr->key : "", r.probability, r.impact,
-			r.probability * r.impact);
-	}
+	sess_result_clear(&res);
 	return true;
 }
 
@@ -722,44 +654,25 @@ static bool add_desc_done(struct app *a, struct modal *m, bool ok)
 }
 
 /* ---- suggestions from the findings --------------------------------------- */
-static bool in_register(const struct workshop_data *d, const char *desc)
-{
-	char *want = str_dup(desc);
-	bool found = false;
-
-	if (!want)
-		return false;
-	str_trim(want);
-	for (size_t i = 0; !found && i < d->n_risks; i++) {
-		char *have = str_dup(d->risks[i].description);
-
-		if (have && strcasecmp(str_trim(have), want) == 0)
-			found = true;
-		free(have);
-	}
-	free(want);
-	return found;
-}
-
 static bool suggest_done(struct app *a, struct modal *m, bool ok)
 {
 	struct rscreen *s = self(a);
-	struct error e;
-	size_t n = 0, checked = 0;
-	int64_t last = 0;
+	/* The suggestions as the picker showed them (a reload meanwhile may
+	 * have changed the session's list). */
+	const struct suggested_risk **sugg = m->ctx;
+	struct sess_result res = { 0 };
+	size_t n = 0, checked = 0, count = picker_count(m);
 
-	if (!ok || !s || !s->sugg) {
+	if (!ok || !s || !sugg) {
 		app_msg(a, MSG_INFO, "%s", _("no risk added"));
 		return true;
 	}
-	for (size_t i = 0; i < s->n_sugg && i < picker_count(m); i++)
+	for (size_t i = 0; i < count; i++)
 		if (picker_checked(m, i))
 			checked++;
-	err_clear(&e);
-	for (size_t i = 0; i < s->n_sugg && i < picker_count(m); i++) {
-		const struct suggested_risk *sr = s->sugg[i];
+	for (size_t i = 0; i < count; i++) {
+		const struct suggested_risk *sr = sugg[i];
 		struct risk r = { 0 };
-		int64_t id = 0;
 
 		/* Nothing ticked: Enter adds the one under the cursor. */
 		if (checked ? !picker_checked(m, i) : i != picker_selected(m))
@@ -771,115 +684,78 @@ static bool suggest_done(struct app *a, struct modal *m, bool ok)
 		r.impact = sr->impact >= 1 && sr->impact <= 5 ? sr->impact : 3;
 		r.mitigation = sr->mitigation;
 		r.status = RISK_OPEN;
-		if (store_risk_add(a->store, a->ws, &r, &id, &e) < 0)
+		if (session_add_risk(a->s, &r, &res) < 0)
 			break;
-		last = id;
+		s->sel_id = res.id;
 		n++;
 	}
-	free(s->sugg);
-	s->sugg = NULL;
-	s->n_sugg = 0;
-	app_reload(a);
-	if (e.code) {
-		app_error(a, &e);
-	} else {
-		select_risk(a, last);
+	if (res.status != SESS_SAVED)
+		app_result(a, &res, NULL);
+	else
 		app_msg(a, MSG_OK, n == 1 ? _("added %zu risk suggested by the findings")
 			: _("added %zu risks suggested by the findings"), n);
-	}
+	sess_result_clear(&res);
 	return true;
 }
 
-static void suggest(struct app *a, struct rscreen *s)
+static void suggest(struct app *a)
 {
-	struct findings f;
-	char **lab = NULL;
-	size_t cap = 0;
+	const struct sess_view *v = app_view(a);
+	char **lab;
 	struct modal *m;
 
-	if (!a->k) {
+	if (!app_k(a)) {
 		app_msg(a, MSG_WARN, "%s", _("no content loaded: no findings to take risks from"));
 		return;
 	}
-	memset(&f, 0, sizeof(f));
-	if (rules_evaluate(a->k, a->tpl, a->d, &f) < 0) {
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
-	free(s->sugg);
-	s->sugg = NULL;
-	s->n_sugg = 0;
-	for (size_t i = 0; i < f.n_rules; i++) {
-		const struct rule *r = &a->k->rules[f.rules[i]];
-
-		for (size_t j = 0; j < r->n_risks; j++) {
-			const struct suggested_risk *sr = &r->risks[j];
-			bool dup = in_register(a->d, sr->description);
-
-			for (size_t k = 0; !dup && k < s->n_sugg; k++)
-				dup = str_eq(s->sugg[k]->description,
-					     sr->description);
-			if (dup || str_empty(sr->description))
-				continue;
-			if (s->n_sugg == cap) {
-				size_t nc = cap ? cap * 2 : 8;
-				const struct suggested_risk **p =
-					realloc(s->sugg, nc * sizeof(*p));
-
-				if (!p)
-					goto oom;
-				s->sugg = p;
-				cap = nc;
-			}
-			s->sugg[s->n_sugg++] = sr;
-		}
-	}
-	findings_clear(&f);
-	if (!s->n_sugg) {
+	if (!v->n_risk_suggestions) {
 		app_msg(a, MSG_INFO, "%s", _("the findings suggest no risk that is not already in the register"));
 		return;
 	}
-	lab = calloc(s->n_sugg, sizeof(*lab));
-	if (!lab)
-		goto oom;
-	for (size_t i = 0; i < s->n_sugg; i++)
-		lab[i] = str_printf("P%d×I%d  %s", s->sugg[i]->probability,
-				    s->sugg[i]->impact, s->sugg[i]->description);
+	lab = calloc(v->n_risk_suggestions, sizeof(*lab));
+	if (!lab) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	for (size_t i = 0; i < v->n_risk_suggestions; i++)
+		lab[i] = str_printf("P%d×I%d  %s",
+				    v->risk_suggestions[i]->probability,
+				    v->risk_suggestions[i]->impact,
+				    v->risk_suggestions[i]->description);
 	m = picker_new(PICK_MANY, _("Risks suggested by the findings"),
-		       (const char *const *)lab, s->n_sugg, 0, suggest_done);
-	for (size_t i = 0; i < s->n_sugg; i++)
+		       (const char *const *)lab, v->n_risk_suggestions, 0,
+		       suggest_done);
+	for (size_t i = 0; i < v->n_risk_suggestions; i++)
 		free(lab[i]);
 	free(lab);
-	if (m)
+	if (m) {
 		m->scope = SC_PICKER;
+		m->ctx = malloc(v->n_risk_suggestions * sizeof(*v->risk_suggestions));
+		m->ctx_free = free;
+		if (m->ctx)
+			memcpy(m->ctx, v->risk_suggestions,
+			       v->n_risk_suggestions * sizeof(*v->risk_suggestions));
+	}
 	app_push(a, m);
 	app_msg(a, MSG_INFO, "%s", _("Space ticks several; Enter adds the ticked ones (or the one under the cursor)"));
-	return;
-oom:
-	findings_clear(&f);
-	app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 }
 
 /* ---- delete -------------------------------------------------------------- */
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_risk_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_msg(a, MSG_OK, _("deleted risk %s"), m->key);
-	app_reload(a);
+	session_delete_risk(a->s, m->id, m->version, &r);
+	app_result(a, &r, _("deleted risk %s"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
-static bool rk_key(struct app *a, void *state, enum action act)
+static enum reaction rk_key(struct app *a, void *state, enum action act)
 {
 	struct rscreen *s = state;
 	const struct risk *r = sel_risk(s);
@@ -894,34 +770,34 @@ static bool rk_key(struct app *a, void *state, enum action act)
 		if (m)
 			m->scope = SC_EDIT;
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_RK_SORT:
 		s->sel_id = r ? r->id : 0;
 		s->by_id = !s->by_id;
 		rk_refresh(a, s);
 		app_msg(a, MSG_INFO, "%s", s->by_id ? _("sorted by id")
 			: _("sorted by score, highest first"));
-		return true;
+		return R_DONE;
 	case A_RK_SUGGEST:
-		suggest(a, s);
-		return true;
+		suggest(a);
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!r) {
 		if (act == A_RK_EDIT || act == A_RK_STATUS || act == A_RK_DELETE) {
 			app_msg(a, MSG_WARN, "%s", _("no risk selected (n adds one)"));
-			return true;
+			return R_DONE;
 		}
-		return false;
+		return R_PASS;
 	}
 	switch (act) {
 	case A_RK_EDIT:
 		field_picker(a, r);
-		return true;
+		return R_DONE;
 	case A_RK_STATUS:
 		status_picker(a, r);
-		return true;
+		return R_DONE;
 	case A_RK_DELETE:
 		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
 			       r->key, r->description ? r->description : "");
@@ -930,25 +806,20 @@ static bool rk_key(struct app *a, void *state, enum action act)
 			.done = delete_done, .id = r->id,
 			.version = r->version, .key = r->key });
 		free(q);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 
 static void rk_status(struct app *a, void *state, char *buf, size_t size)
 {
 	struct rscreen *s = state;
-	size_t high = 0, open = 0;
+	const struct sess_view *v = app_view(a);
 
-	for (size_t i = 0; a->d && i < a->d->n_risks; i++) {
-		if (risk_score(&a->d->risks[i]) >= HIGH_MIN)
-			high++;
-		if (a->d->risks[i].status == RISK_OPEN)
-			open++;
-	}
 	snprintf(buf, size, _("%zu risks · %zu open · %zu high · by %s"),
-		 s->n, open, high, s->by_id ? _("id") : _("score"));
+		 s->n, v->n_risks_open, v->n_risks_high,
+		 s->by_id ? _("id") : _("score"));
 }
 
 const struct screen_ops screen_risks_ops = {

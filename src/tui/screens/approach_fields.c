@@ -13,14 +13,13 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "engine/rules.h"
-#include "store/store.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -165,9 +164,9 @@ void ap_wrap(struct strv *out, const struct strv *items, const char *bullet,
 /* ---- saving ----------------------------------------------------------------- */
 static const struct approach *ap_by_id(struct app *a, int64_t id)
 {
-	for (size_t i = 0; a->d && i < a->d->n_approaches; i++)
-		if (a->d->approaches[i].id == id)
-			return &a->d->approaches[i];
+	for (size_t i = 0; app_data(a) && i < app_data(a)->n_approaches; i++)
+		if (app_data(a)->approaches[i].id == id)
+			return &app_data(a)->approaches[i];
 	return NULL;
 }
 
@@ -215,7 +214,7 @@ static bool pattern_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	i = picker_selected(m);
 	save_field(a, m->id, F_PATTERN,
-		   i < a->k->n_patterns ? a->k->patterns[i].id : "",
+		   i < app_k(a)->n_patterns ? app_k(a)->patterns[i].id : "",
 		   m->version);
 	return true;
 }
@@ -287,14 +286,14 @@ int ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
 	/* Said after the save, which reloads (ap goes): worded now. */
 	if (!clean)
 		said = str_printf(_("removed %s: %s"),
-				  ap_category_name(a->k, ap->components[idx].category),
+				  ap_category_name(app_k(a), ap->components[idx].category),
 				  ap->components[idx].name);
 	else if (idx < 0)
-		said = str_printf(_("added %s: %s"), ap_category_name(a->k, cat),
+		said = str_printf(_("added %s: %s"), ap_category_name(app_k(a), cat),
 				  clean);
 	else
 		said = str_printf(_("replaced by %s: %s"),
-				  ap_category_name(a->k, cat), clean);
+				  ap_category_name(app_k(a), cat), clean);
 	if (!t || !said) {
 		free(t);
 		free(said);
@@ -347,11 +346,11 @@ static bool tech_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	n = techs_of(a->k, m->key, idx, 256);
+	n = techs_of(app_k(a), m->key, idx, 256);
 	sel = picker_selected(m);
 	if (sel < n) {
 		ap_save_component(a, m->id, m->version, m->kind, m->key,
-			       a->k->techs[idx[sel]].name);
+			       app_k(a)->techs[idx[sel]].name);
 		return true;
 	}
 	ed = lineedit_new(_("Other technology"), "",
@@ -370,7 +369,7 @@ static bool tech_done(struct app *a, struct modal *m, bool ok)
 static void pick_tech(struct app *a, int64_t id, int64_t version, int idx,
 		      const char *cat, const char *current)
 {
-	size_t ti[256], n = techs_of(a->k, cat, ti, 256), sel = 0;
+	size_t ti[256], n = techs_of(app_k(a), cat, ti, 256), sel = 0;
 	const char **labels = calloc(n + 1, sizeof(*labels));
 	char **owned = calloc(n + 1, sizeof(*owned));
 	struct modal *m = NULL;
@@ -383,7 +382,7 @@ static void pick_tech(struct app *a, int64_t id, int64_t version, int idx,
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct tech *t = &a->k->techs[ti[i]];
+		const struct tech *t = &app_k(a)->techs[ti[i]];
 
 		owned[i] = str_empty(t->best_for) ? str_dup(t->name)
 			   : str_printf("%s — %s", t->name, t->best_for);
@@ -392,10 +391,10 @@ static void pick_tech(struct app *a, int64_t id, int64_t version, int idx,
 			sel = i;
 	}
 	labels[n] = _("Other (type a name)");
-	if (current && n && sel == 0 && !str_eq(a->k->techs[ti[0]].name, current))
+	if (current && n && sel == 0 && !str_eq(app_k(a)->techs[ti[0]].name, current))
 		sel = n;
 	title = str_printf(idx < 0 ? _("Add: %s") : _("Replace with: %s"),
-			   ap_category_name(a->k, cat));
+			   ap_category_name(app_k(a), cat));
 	m = picker_new(PICK_ONE, title ? title : "", labels, n + 1, sel,
 		       tech_done);
 	free(title);
@@ -422,9 +421,9 @@ static bool category_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	i = picker_selected(m);
 	ap = ap_by_id(a, m->id);
-	if (i >= a->k->n_categories || !ap)
+	if (i >= app_k(a)->n_categories || !ap)
 		return true;
-	pick_tech(a, m->id, m->version, m->kind, a->k->categories[i].id,
+	pick_tech(a, m->id, m->version, m->kind, app_k(a)->categories[i].id,
 		  m->kind >= 0 && (size_t)m->kind < ap->n_components
 		  ? ap->components[m->kind].name : NULL);
 	return true;
@@ -437,23 +436,23 @@ void ap_pick_component(struct app *a, const struct approach *ap, int idx)
 	struct modal *m;
 	size_t sel = 0;
 
-	if (!a->k || !a->k->n_categories) {
+	if (!app_k(a) || !app_k(a)->n_categories) {
 		app_msg(a, MSG_ERROR, "%s", _("the technology catalogue is empty (see charrette check-data)"));
 		return;
 	}
-	labels = calloc(a->k->n_categories, sizeof(*labels));
+	labels = calloc(app_k(a)->n_categories, sizeof(*labels));
 	if (!labels)
 		return;
-	for (size_t i = 0; i < a->k->n_categories; i++) {
-		labels[i] = a->k->categories[i].name ? a->k->categories[i].name
-						      : a->k->categories[i].id;
-		if (idx >= 0 && str_eq(a->k->categories[i].id,
+	for (size_t i = 0; i < app_k(a)->n_categories; i++) {
+		labels[i] = app_k(a)->categories[i].name ? app_k(a)->categories[i].name
+						      : app_k(a)->categories[i].id;
+		if (idx >= 0 && str_eq(app_k(a)->categories[i].id,
 				       ap->components[idx].category))
 			sel = i;
 	}
 	m = picker_new(PICK_ONE, idx < 0 ? _("Add a component: category")
 			: _("Replace the component: category"),
-		       labels, a->k->n_categories, sel, category_done);
+		       labels, app_k(a)->n_categories, sel, category_done);
 	free(labels);
 	if (m) {
 		m->scope = SC_PICKER;
@@ -468,16 +467,16 @@ static void pick_pattern(struct app *a, const struct approach *ap)
 {
 	const char **labels;
 	struct modal *m;
-	size_t sel, n = a->k ? a->k->n_patterns : 0;
+	size_t sel, n = app_k(a) ? app_k(a)->n_patterns : 0;
 
 	labels = calloc(n + 1, sizeof(*labels));
 	if (!labels)
 		return;
 	sel = n;
 	for (size_t i = 0; i < n; i++) {
-		labels[i] = a->k->patterns[i].name ? a->k->patterns[i].name
-						    : a->k->patterns[i].id;
-		if (str_eq(a->k->patterns[i].id, ap->pattern))
+		labels[i] = app_k(a)->patterns[i].name ? app_k(a)->patterns[i].name
+						    : app_k(a)->patterns[i].id;
+		if (str_eq(app_k(a)->patterns[i].id, ap->pattern))
 			sel = i;
 	}
 	labels[n] = _("None (a blank approach)");
@@ -532,8 +531,7 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 {
 	const struct pattern *p = NULL;
 	struct approach ap;
-	struct error e;
-	int64_t id = 0;
+	struct sess_result r = { 0 };
 	char *name;
 
 	if (!ok)
@@ -541,8 +539,8 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 	name = edit_text_trimmed(m, _("an approach needs a name (Esc cancels)"));
 	if (!name)
 		return false;
-	if (m->key && a->k)
-		p = knowledge_pattern(a->k, m->key);
+	if (m->key && app_k(a))
+		p = knowledge_pattern(app_k(a), m->key);
 	memset(&ap, 0, sizeof(ap));
 	ap.name = name;
 	if (p) {
@@ -560,17 +558,17 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 		ap.cons = p->cons;
 		ap.stages = p->stages;
 	}
-	err_clear(&e);
-	if (store_approach_add(a->store, a->ws, &ap, &id, &e) < 0) {
+	if (session_add_approach(a->s, &ap, &r) < 0) {
 		free(name);
-		app_error(a, &e);
+		app_result(a, &r, NULL);
+		sess_result_clear(&r);
 		return true;
 	}
-	approaches_select(a, id);
-	app_reload(a);
+	approaches_select(a, r.id);
+	sess_result_clear(&r);
 	/* Short enough for 80 columns with a long name: the pattern is named
 	 * only when the approach was renamed from it. */
-	if (a->d && a->d->n_approaches < AP_MIN)
+	if (app_data(a) && app_data(a)->n_approaches + 1 < AP_MIN)
 		app_msg(a, MSG_WARN, _("added “%s”: add one more (n) to compare"),
 			name);
 	else if (p && strcmp(name, p->name ? p->name : p->id) == 0)
@@ -586,11 +584,12 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 	return true;
 }
 
-/* Library patterns, best fit first (by the findings' ranking). */
+/* Library patterns, best fit first (by the findings' ranking); their
+ * fit in *fit (-1: not ranked). */
 static size_t *patterns_ranked(struct app *a, double **fit)
 {
-	size_t n = a->k->n_patterns, k = 0, *order = calloc(n + 1, sizeof(*order));
-	struct findings f;
+	const struct findings *f = &app_view(a)->f;
+	size_t n = app_k(a)->n_patterns, k = 0, *order = calloc(n + 1, sizeof(*order));
 	bool *seen = calloc(n + 1, sizeof(*seen));
 
 	*fit = calloc(n + 1, sizeof(**fit));
@@ -601,21 +600,17 @@ static size_t *patterns_ranked(struct app *a, double **fit)
 		*fit = NULL;
 		return NULL;
 	}
-	memset(&f, 0, sizeof(f));
 	for (size_t i = 0; i < n; i++)
 		(*fit)[i] = -1;
-	if (a->d && rules_evaluate(a->k, a->tpl, a->d, &f) == 0) {
-		for (size_t i = 0; i < f.n_patterns; i++) {
-			size_t p = f.patterns[i].pattern;
+	for (size_t i = 0; app_view(a)->have_findings && i < f->n_patterns; i++) {
+		size_t p = f->patterns[i].pattern;
 
-			if (p < n && !seen[p]) {
-				seen[p] = true;
-				order[k++] = p;
-				(*fit)[p] = f.patterns[i].fit;
-			}
+		if (p < n && !seen[p]) {
+			seen[p] = true;
+			order[k++] = p;
+			(*fit)[p] = f->patterns[i].fit;
 		}
 	}
-	findings_clear(&f);
 	for (size_t i = 0; i < n; i++)
 		if (!seen[i])
 			order[k++] = i;
@@ -632,17 +627,12 @@ static bool new_source_done(struct app *a, struct modal *m, bool ok)
 	if (!ok)
 		return true;
 	i = picker_selected(m);
-	if (i > 0 && m->key) {
-		/* m->key holds the ranked pattern indexes, comma-separated. */
-		struct strv ids = { 0 };
+	if (i > 0 && m->ctx) {
+		/* ctx holds the ranked pattern indexes, in the picker's order. */
+		size_t pi = ((const size_t *)m->ctx)[i - 1];
 
-		if (strv_split(&ids, m->key, ',') == 0 && i - 1 < ids.n) {
-			size_t pi = strtoul(ids.v[i - 1], NULL, 10);
-
-			if (pi < a->k->n_patterns)
-				p = &a->k->patterns[pi];
-		}
-		strv_free(&ids);
+		if (pi < app_k(a)->n_patterns)
+			p = &app_k(a)->patterns[pi];
 	}
 	ed = lineedit_new(p ? _("New approach from the pattern: name")
 			  : _("New blank approach: name"),
@@ -658,14 +648,14 @@ static bool new_source_done(struct app *a, struct modal *m, bool ok)
 
 void ap_add(struct app *a)
 {
-	size_t n = a->k ? a->k->n_patterns : 0, *order = NULL;
+	char pc[NUM_BUF];
+	size_t n = app_k(a) ? app_k(a)->n_patterns : 0, *order = NULL;
 	const char **labels;
 	double *fit = NULL;
 	char **owned;
 	struct modal *m;
-	struct buf ids;
 
-	if (a->d->n_approaches >= AP_MAX) {
+	if (app_data(a)->n_approaches >= AP_MAX) {
 		app_msg(a, MSG_ERROR, _("a workshop compares at most %d approaches: delete one (d) before adding another"),
 			AP_MAX);
 		return;
@@ -682,26 +672,26 @@ void ap_add(struct app *a)
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return;
 	}
-	buf_init(&ids);
 	labels[0] = _("Blank approach");
 	for (size_t i = 0; i < n; i++) {
-		const struct pattern *p = &a->k->patterns[order[i]];
+		const struct pattern *p = &app_k(a)->patterns[order[i]];
 		const char *nm = p->name ? p->name : p->id;
 
 		owned[i] = fit[order[i]] >= 0
-			   ? str_printf(_("%s  (fit %.0f%%)"), nm,
-					fit[order[i]] * 100)
+			   ? str_printf(_("%s  (fit %s)"), nm,
+					num_fmt(pc, sizeof(pc), NUM_PERCENT,
+						fit[order[i]]))
 			   : str_dup(nm);
 		labels[i + 1] = owned[i] ? owned[i] : nm;
-		buf_printf(&ids, "%s%zu", i ? "," : "", order[i]);
 	}
 	m = picker_new(PICK_ONE, _("New approach: start from"), labels, n + 1,
 		       n ? 1 : 0, new_source_done);
 	if (m) {
 		m->scope = SC_PICKER;
-		m->key = n ? buf_detach(&ids) : NULL;
+		m->ctx = order;
+		m->ctx_free = free;
+		order = NULL;
 	}
-	buf_free(&ids);
 	for (size_t i = 0; i < n; i++)
 		free(owned[i]);
 	free(owned);

@@ -18,8 +18,6 @@
 
 #include "content/content.h"
 #include "model/model.h"
-#include "store/store.h"
-#include "store/store_share.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/widgets/dialog.h"
@@ -83,10 +81,10 @@ static const char *screen_title(const char *id)
 /* The name of the row a change is about, from the data on screen. */
 static char *row_name(struct app *a, const struct audit_entry *en)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 
 	if (str_eq(en->tbl, "answer") && en->field) {
-		const struct question *q = a->k ? knowledge_question(a->k, en->field)
+		const struct question *q = app_k(a) ? knowledge_question(app_k(a), en->field)
 						: NULL;
 
 		return str_dup(q ? q->prompt : en->field);
@@ -275,9 +273,9 @@ static void hi_refresh(struct app *a, void *state)
 	size_t n = 0;
 
 	err_clear(&e);
-	if (!a->ws || store_audit_list(a->store, a->ws, NULL, HISTORY_LIMIT,
-				       &list, &n, &e) < 0) {
-		if (a->ws)
+	if (!app_ws(a) || session_history(a->s, HISTORY_LIMIT, &list, &n,
+					  &e) < 0) {
+		if (app_ws(a))
 			app_error(a, &e);
 		list = NULL;
 		n = 0;
@@ -286,7 +284,7 @@ static void hi_refresh(struct app *a, void *state)
 	if (s->n && s->list.sel < s->n) {
 		int64_t keep = s->all[s->rows[s->list.sel]].id;
 
-		store_audit_list_free(&s->all, s->n_all);
+		session_history_free(&s->all, s->n_all);
 		s->all = list;
 		s->n_all = n;
 		rows_free(s);
@@ -298,7 +296,7 @@ static void hi_refresh(struct app *a, void *state)
 			}
 		return;
 	}
-	store_audit_list_free(&s->all, s->n_all);
+	session_history_free(&s->all, s->n_all);
 	s->all = list;
 	s->n_all = n;
 	build_rows(a, s);
@@ -322,7 +320,7 @@ static void hi_close(struct app *a, void *state)
 
 	(void)a;
 	rows_free(s);
-	store_audit_list_free(&s->all, s->n_all);
+	session_history_free(&s->all, s->n_all);
 	free(s->person);
 	list_free(&s->list);
 	free(s);
@@ -484,133 +482,11 @@ static void show_entry(struct app *a, struct hscreen *s)
 }
 
 /* ---- undo ------------------------------------------------------------------ */
-/* The old text of an answer as a value of the question's kind. */
-static int answer_value(struct app *a, const char *qid, const char *text,
-			struct value *v)
-{
-	const struct question *q = a->k ? knowledge_question(a->k, qid) : NULL;
-
-	memset(v, 0, sizeof(*v));
-	if (q && (q->kind == Q_NUMBER || q->kind == Q_SCALE)) {
-		char *end;
-
-		v->kind = VAL_NUMBER;
-		v->number = strtod(text, &end);
-		return *end ? ST_INPUT : ST_OK;
-	}
-	if (q && q->kind == Q_MULTICHOICE) {
-		const char *p = text;
-
-		v->kind = VAL_LIST;
-		while (*p) {
-			const char *c = strstr(p, ", ");
-			size_t len = c ? (size_t)(c - p) : strlen(p);
-			char *item = str_ndup(p, len);
-
-			if (!item || strv_push(&v->list, item) < 0) {
-				free(item);
-				return ST_ERROR;
-			}
-			free(item);
-			p += len + (c ? 2 : 0);
-		}
-		return ST_OK;
-	}
-	v->kind = VAL_TEXT;
-	v->text = str_dup(text);
-	return v->text ? ST_OK : ST_ERROR;
-}
-
-/*
- * Is the value still the one this change wrote?  0 and the row's version
- * in *ver when it is; else a message says why not and the status is < 0.
- */
-static int check_current(struct app *a, const struct audit_entry *en,
-			 int64_t *ver)
-{
-	struct error e;
-	char *cur = NULL;
-	bool same;
-	int rc;
-
-	err_clear(&e);
-	*ver = 0;
-	if (str_eq(en->tbl, "answer")) {
-		rc = store_share_answer(a->store, a->ws, en->field, &cur, ver, &e);
-		same = str_eq(cur, en->new_value);
-	} else {
-		rc = store_get_field(a->store, en->tbl, en->row, en->field, &cur,
-				     ver, &e);
-		same = str_eq(cur ? cur : "", en->new_value ? en->new_value : "");
-	}
-	if (rc == ST_INPUT) {
-		app_msg(a, MSG_WARN, _("undo is not supported for %s %s; change it on its screen"),
-			en->tbl, en->field);
-	} else if (rc == ST_NOTFOUND) {
-		app_msg(a, MSG_WARN, "%s", _("not undone: it no longer exists"));
-	} else if (rc < 0) {
-		app_error(a, &e);
-	} else if (!same) {
-		app_msg(a, MSG_WARN, _("not undone: it changed since (now “%s”)"),
-			cur ? cur : _("no answer"));
-		rc = ST_CONFLICT;
-	}
-	free(cur);
-	return rc;
-}
-
-static void undo_answer(struct app *a, const struct audit_entry *en)
-{
-	struct error e;
-	struct value v;
-	int64_t ver = 0;
-	int rc;
-
-	err_clear(&e);
-	if (check_current(a, en, &ver) < 0)
-		return;
-	if (!en->old_value) {
-		rc = store_answer_clear(a->store, a->ws, en->field, &e);
-	} else if (answer_value(a, en->field, en->old_value, &v) < 0) {
-		value_clear(&v);
-		app_msg(a, MSG_ERROR, "%s", _("not undone: the old answer does not fit the question any more"));
-		return;
-	} else {
-		rc = store_answer_set(a->store, a->ws, en->field, &v, ver,
-				      NULL, &e);
-		value_clear(&v);
-	}
-	if (rc < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_msg(a, MSG_OK, _("undone, as a new change: the answer is “%s” again"),
-		en->old_value ? en->old_value : _("no answer"));
-	app_reload(a);
-}
-
-static void undo_field(struct app *a, const struct audit_entry *en)
-{
-	struct error e;
-	int64_t ver = 0;
-
-	err_clear(&e);
-	if (check_current(a, en, &ver) < 0)
-		return;
-	if (store_update(a->store, en->tbl, en->row, en->field,
-			 en->old_value ? en->old_value : "", ver, NULL, &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_msg(a, MSG_OK, _("undone, as a new change: %s is “%s” again"),
-		en->field, en->old_value ? en->old_value : "");
-	app_reload(a);
-}
-
 static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 {
 	size_t i = tui_n_screens;
 	struct hscreen *s;
+	struct sess_result r = { 0 };
 
 	(void)m;
 	for (size_t k = 0; k < tui_n_screens; k++)
@@ -620,22 +496,22 @@ static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 		return true;
 	s = a->state[i];
 	for (size_t k = 0; k < s->n_all; k++) {
-		struct audit_entry en;
+		const struct audit_entry *en = &s->all[k];
 
-		if (s->all[k].id != s->undo_id)
+		if (en->id != s->undo_id)
 			continue;
-		/* A reload during the undo frees the list: work on a copy. */
-		en = s->all[k];
-		en.tbl = str_dup(en.tbl);
-		en.field = str_dup(en.field);
-		en.who = str_dup(en.who);
-		en.old_value = str_dup(en.old_value);
-		en.new_value = str_dup(en.new_value);
-		if (str_eq(en.tbl, "answer"))
-			undo_answer(a, &en);
-		else
-			undo_field(a, &en);
-		audit_entry_clear(&en);
+		if (session_undo_entry(a->s, en, &r) == ST_OK) {
+			if (str_eq(en->tbl, "answer"))
+				app_msg(a, MSG_OK, _("undone, as a new change: the answer is “%s” again"),
+					en->old_value ? en->old_value : _("no answer"));
+			else
+				app_msg(a, MSG_OK, _("undone, as a new change: %s is “%s” again"),
+					en->field, en->old_value ? en->old_value : "");
+		} else {
+			app_msg(a, r.status == SESS_FAILED ? MSG_ERROR : MSG_WARN,
+				"%s", r.msg);
+		}
+		sess_result_clear(&r);
 		break;
 	}
 	return true;
@@ -644,27 +520,18 @@ static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 static void undo(struct app *a, struct hscreen *s)
 {
 	const struct audit_entry *en = sel_entry(s);
+	struct sess_result r = { 0 };
 	char *q, *name;
-	int64_t ver;
 
 	if (!en)
 		return;
-	if (!str_eq(en->who, store_who(a->store))) {
-		app_msg(a, MSG_WARN, _("you can undo only your own changes; this one is %s's"),
-			en->who);
+	if (session_undo_check(a->s, en, &r) < 0) {
+		app_msg(a, r.status == SESS_FAILED ? MSG_ERROR : MSG_WARN, "%s",
+			r.msg);
+		sess_result_clear(&r);
 		return;
 	}
-	if (!en->field || (!en->old_value && !str_eq(en->tbl, "answer"))) {
-		app_msg(a, MSG_WARN, "%s", _("cannot undo a creation or deletion: add or delete it on its screen"));
-		return;
-	}
-	if (str_eq(en->field, "pos") || str_eq(en->tbl, "score") ||
-	    str_eq(en->tbl, "vote") || str_eq(en->tbl, "judgement")) {
-		app_msg(a, MSG_WARN, "%s", _("cannot undo moves and scores: change them on their screen"));
-		return;
-	}
-	if (check_current(a, en, &ver) < 0)
-		return;
+	sess_result_clear(&r);
 	s->undo_id = en->id;
 	name = what_text(a, en);
 	q = str_printf(_("Undo your change of %s: set it back to “%s”?"),
@@ -676,32 +543,32 @@ static void undo(struct app *a, struct hscreen *s)
 	free(q);
 }
 
-static bool hi_key(struct app *a, void *state, enum action act)
+static enum reaction hi_key(struct app *a, void *state, enum action act)
 {
 	struct hscreen *s = state;
 
 	switch (act) {
 	case A_HI_PERSON:
 		cycle_person(a, s);
-		return true;
+		return R_DONE;
 	case A_HI_SCREEN:
 		cycle_screen(a, s);
-		return true;
+		return R_DONE;
 	case A_HI_ALL:
 		free(s->person);
 		s->person = NULL;
 		s->screen = NULL;
 		app_msg(a, MSG_INFO, "%s", _("all changes"));
 		build_rows(a, s);
-		return true;
+		return R_DONE;
 	case A_HI_SHOW:
 		show_entry(a, s);
-		return true;
+		return R_DONE;
 	case A_HI_UNDO:
 		undo(a, s);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 

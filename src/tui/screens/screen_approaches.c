@@ -15,9 +15,8 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "store/store.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"
@@ -52,7 +51,7 @@ struct ascreen {
 
 static const struct approach *cur_ap(struct ascreen *s)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && s->list.sel < d->n_approaches ? &d->approaches[s->list.sel]
 						 : NULL;
@@ -61,7 +60,7 @@ static const struct approach *cur_ap(struct ascreen *s)
 static const char *ap_row_text(void *ctx, size_t i)
 {
 	struct ascreen *s = ctx;
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && i < d->n_approaches ? d->approaches[i].name : NULL;
 }
@@ -93,10 +92,10 @@ static int add_drow(struct ascreen *s, size_t *cap, enum ap_field f, int comp)
 	s->n_rows++;
 	if (comp >= 0) {
 		t = str_printf("%s %s",
-			       ap_category_name(s->a->k, ap->components[comp].category),
+			       ap_category_name(app_k(s->a), ap->components[comp].category),
 			       ap->components[comp].name);
 	} else {
-		ap_field_items(s->a->k, ap, f, &items);
+		ap_field_items(app_k(s->a), ap, f, &items);
 		j = strv_join(&items, " ");
 		t = str_printf("%s %s", ap_field_label(f), j ? j : "");
 		free(j);
@@ -137,10 +136,10 @@ static void fields_sync(struct ascreen *s)
 		order = calloc(ap->n_components, sizeof(*order));
 	for (size_t i = 0; order && i < ap->n_components; i++) {
 		/* Components shown by catalogue category, stable. */
-		size_t r = ap_category_rank(s->a->k, ap->components[i].category),
+		size_t r = ap_category_rank(app_k(s->a), ap->components[i].category),
 		       j = i;
 
-		while (j > 0 && ap_category_rank(s->a->k,
+		while (j > 0 && ap_category_rank(app_k(s->a),
 				ap->components[order[j - 1]].category) > r) {
 			order[j] = order[j - 1];
 			j--;
@@ -174,7 +173,7 @@ static void fields_sync(struct ascreen *s)
 static void ap_refresh(struct app *a, void *state)
 {
 	struct ascreen *s = state;
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int64_t target = s->want ? s->want : s->sel_id;
 	size_t n = d ? d->n_approaches : 0;
 
@@ -271,7 +270,7 @@ static void score_text(const struct workshop_data *d, const struct approach *ap,
 static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		      int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int cn = 3, cc = 5, cs = 7, rest = w - 1 - cn - cc - cs - 4;
 	int cname, cpat;
 	int rows = (int)d->n_approaches, r;
@@ -311,7 +310,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 			break;
 		ap = &d->approaches[i];
 		sel = i == s->list.sel;
-		p = ap->pattern && a->k ? knowledge_pattern(a->k, ap->pattern)
+		p = ap->pattern && app_k(a) ? knowledge_pattern(app_k(a), ap->pattern)
 					: NULL;
 		b.len = 0;
 		buf_puts(&b, sel ? "›" : " ");
@@ -360,14 +359,14 @@ static void draw_fields(struct app *a, struct ascreen *s, int y, int x,
 
 		if (r->comp >= 0) {
 			char *t = str_printf("%s: %s",
-				ap_category_name(a->k, ap->components[r->comp].category),
+				ap_category_name(app_k(a), ap->components[r->comp].category),
 				ap->components[r->comp].name);
 
 			if (t)
 				strv_push(&items, t);
 			free(t);
 		} else {
-			ap_field_items(a->k, ap, r->f, &items);
+			ap_field_items(app_k(a), ap, r->f, &items);
 		}
 		ap_wrap(&lines, &items, ap_field_bulleted(r->f) ? "• "
 					: r->comp >= 0 ? "  " : NULL, vw - 1);
@@ -443,7 +442,7 @@ static void draw_fields(struct app *a, struct ascreen *s, int y, int x,
 static void ap_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct ascreen *s = state;
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct approach *ap;
 	int used;
 	char *t;
@@ -491,7 +490,7 @@ static void ap_draw(struct app *a, void *state, int y, int x, int h, int w)
 static void ap_status(struct app *a, void *state, char *buf, size_t size)
 {
 	struct ascreen *s = state;
-	size_t n = a->d ? a->d->n_approaches : 0;
+	size_t n = app_data(a) ? app_data(a)->n_approaches : 0;
 
 	snprintf(buf, size, ngettext("%zu approach", "%zu approaches", n), n);
 	if (s->focus == FOCUS_FIELDS && s->n_rows && strlen(buf) + 1 < size)
@@ -503,29 +502,27 @@ static void ap_status(struct app *a, void *state, char *buf, size_t size)
 /* ---- duplicate, move, delete --------------------------------------------- */
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
+	size_t left = app_data(a) ? app_data(a)->n_approaches - 1 : 0;
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_approach_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_reload(a);
-	if (a->d && a->d->n_approaches < AP_MIN)
+	if (session_delete_approach(a->s, m->id, m->version, &r) < 0)
+		app_result(a, &r, NULL);
+	else if (left < AP_MIN)
 		app_msg(a, MSG_WARN, _("deleted “%s”: fewer than 2 approaches left, add one (n) to compare"),
 			m->key);
 	else
 		app_msg(a, MSG_OK, _("deleted “%s”"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
 static void ask_delete(struct app *a, const struct approach *ap)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	size_t ns = 0, nv = 0;
 	char *q, *sc, *vo;
 
@@ -552,50 +549,42 @@ static void ask_delete(struct app *a, const struct approach *ap)
 static void move(struct app *a, struct ascreen *s, const struct approach *ap,
 		 int delta)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 	size_t i = s->list.sel;
 
 	if ((delta < 0 && i == 0) ||
-	    (delta > 0 && i + 1 >= a->d->n_approaches)) {
+	    (delta > 0 && i + 1 >= app_data(a)->n_approaches)) {
 		app_msg(a, MSG_INFO, "%s", delta < 0 ? _("already the first")
 			: _("already the last"));
 		return;
 	}
-	err_clear(&e);
-	if (store_approach_move(a->store, ap->id, delta, &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	s->want = ap->id;
-	app_reload(a);
-	app_msg(a, MSG_OK, _("moved to position %zu"), s->list.sel + 1);
+	if (session_move_approach(a->s, ap->id, delta, &r) == ST_OK)
+		s->want = ap->id;
+	app_result(a, &r, _("moved to position %zu"),
+		   (size_t)((long)i + delta + 1));
+	sess_result_clear(&r);
 }
 
 static void duplicate(struct app *a, struct ascreen *s,
 		      const struct approach *ap)
 {
-	struct error e;
-	int64_t id = 0;
+	struct sess_result r = { 0 };
 
-	if (a->d->n_approaches >= AP_MAX) {
+	if (app_data(a)->n_approaches >= AP_MAX) {
 		app_msg(a, MSG_ERROR, _("a workshop compares at most %d approaches: delete one (d) before duplicating"),
 			AP_MAX);
 		return;
 	}
-	err_clear(&e);
-	if (store_approach_duplicate(a->store, ap->id, &id, &e) < 0) {
-		app_error(a, &e);
-		return;
+	if (session_duplicate_approach(a->s, ap->id, &r) == ST_OK) {
+		s->want = r.id;
+		s->focus = FOCUS_LIST;
 	}
-	/* The reload frees ap: say it first. */
-	app_msg(a, MSG_OK, _("duplicated “%s”: rename the copy with l, then Enter"),
-		ap->name);
-	s->want = id;
-	s->focus = FOCUS_LIST;
-	app_reload(a);
+	app_result(a, &r, _("duplicated “%s”: rename the copy with l, then Enter"),
+		   ap->name);
+	sess_result_clear(&r);
 }
 
-static bool ap_key(struct app *a, void *state, enum action act)
+static enum reaction ap_key(struct app *a, void *state, enum action act)
 {
 	struct ascreen *s = state;
 	const struct approach *ap;
@@ -607,38 +596,38 @@ static bool ap_key(struct app *a, void *state, enum action act)
 	switch (act) {
 	case A_AP_NEW:
 		ap_add(a);
-		return true;
+		return R_DONE;
 	case A_AP_COMPARE:
-		if (!a->d->n_approaches) {
+		if (!app_data(a)->n_approaches) {
 			app_msg(a, MSG_WARN, "%s", _("nothing to compare yet: n adds an approach"));
-			return true;
+			return R_DONE;
 		}
 		compare_start(a, &s->cv);
-		return true;
+		return R_DONE;
 	case A_AP_LIST:
 		if (s->focus == FOCUS_LIST)
-			return false;
+			return R_PASS;
 		s->focus = FOCUS_LIST;
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!ap) {
 		app_msg(a, MSG_WARN, "%s", _("no approach yet: n adds one"));
-		return true;
+		return R_DONE;
 	}
 	r = s->focus == FOCUS_FIELDS && s->flist.sel < s->n_rows
 	    ? &s->rows[s->flist.sel] : NULL;
 	switch (act) {
 	case A_AP_FIELDS:
 		s->focus = FOCUS_FIELDS;
-		return true;
+		return R_DONE;
 	case A_AP_EDIT:
 		if (s->focus == FOCUS_LIST)
 			s->focus = FOCUS_FIELDS;
 		else if (r)
 			ap_edit_field(a, ap, r->f, r->comp);
-		return true;
+		return R_DONE;
 	case A_AP_COMPONENT:
 		s->focus = FOCUS_FIELDS;
 		for (size_t i = 0; i < s->n_rows; i++)
@@ -647,27 +636,27 @@ static bool ap_key(struct app *a, void *state, enum action act)
 				break;
 			}
 		ap_pick_component(a, ap, -1);
-		return true;
+		return R_DONE;
 	case A_AP_REMOVE:
 		if (!r || r->comp < 0) {
 			app_msg(a, MSG_WARN, "%s", _("x removes a component: put the cursor on one in the fields"));
-			return true;
+			return R_DONE;
 		}
 		ap_save_component(a, ap->id, ap->version, r->comp,
 			       ap->components[r->comp].category, NULL);
-		return true;
+		return R_DONE;
 	case A_AP_MOVE_UP:
 	case A_AP_MOVE_DOWN:
 		move(a, s, ap, act == A_AP_MOVE_UP ? -1 : 1);
-		return true;
+		return R_DONE;
 	case A_AP_DUPLICATE:
 		duplicate(a, s, ap);
-		return true;
+		return R_DONE;
 	case A_AP_DELETE:
 		ask_delete(a, ap);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 

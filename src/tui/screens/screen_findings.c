@@ -11,13 +11,12 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "engine/rules.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 
 enum fkind { F_HEAD, F_RULE, F_ANTI, F_PATTERN, F_NUDGE, F_TEXT };
@@ -32,13 +31,11 @@ struct frow {
 
 struct fscreen {
 	struct list list;
-	struct findings f;
-	bool have;
+	const struct findings *f;   /* the session's */
 	struct frow *rows;
 	size_t n, cap;
 	int width;
 	bool dirty;
-	struct strv applied;  /* criterion keys nudged in this session */
 	enum fkind keep_kind;
 	size_t keep_item;
 };
@@ -103,12 +100,29 @@ static void add(struct fscreen *s, enum fkind k, size_t item, bool first,
 		push(s, k, item, first, r, str_printf("%*s", indent, ""));
 }
 
+/* The session's nudge of a criterion (NULL: none). */
+static const struct sess_nudge *nudge_of(struct app *a,
+					 const struct criterion *c)
+{
+	const struct sess_view *v = app_view(a);
+
+	for (size_t i = 0; i < v->n_nudges; i++)
+		if (&app_data(a)->criteria[v->nudges[i].criterion] == c)
+			return &v->nudges[i];
+	return NULL;
+}
+
+static bool nudge_applied(struct app *a, const struct criterion *c)
+{
+	return nudge_of(a, c) && nudge_of(a, c)->applied;
+}
+
 static const struct criterion *nudge_criterion(struct app *a,
 					       const struct nudge *nd)
 {
-	int ci = wsdata_criterion_index(a->d, nd->criterion);
+	int ci = wsdata_criterion_index(app_data(a), nd->criterion);
 
-	return ci >= 0 ? &a->d->criteria[ci] : NULL;
+	return ci >= 0 ? &app_data(a)->criteria[ci] : NULL;
 }
 
 
@@ -119,21 +133,11 @@ static const struct criterion *nudge_criterion(struct app *a,
  * one reason per member of the pattern's `all` condition, in order; when
  * the two do not line up the reasons are shown unmarked.
  */
-/* Does any question a condition looks at have an answer? */
-static bool cond_answered(const struct cond *c, const struct workshop_data *d)
+static char *fit_reasons(struct app *a, size_t pi)
 {
-	if (c->question && wsdata_answer(d, c->question))
-		return true;
-	for (size_t i = 0; i < c->n_sub; i++)
-		if (cond_answered(&c->sub[i], d))
-			return true;
-	return false;
-}
-
-static char *fit_reasons(struct app *a, const struct pattern *p)
-{
-	const struct cond *c = p->fits;
-	bool marked = c && c->op == COND_ALL && c->n_sub == p->fit_reasons.n;
+	const struct pattern *p = &app_k(a)->patterns[pi];
+	const char *marks = app_view(a)->fit_marks
+			    ? app_view(a)->fit_marks[pi] : NULL;
 	struct buf b;
 
 	buf_init(&b);
@@ -141,14 +145,11 @@ static char *fit_reasons(struct app *a, const struct pattern *p)
 	for (size_t i = 0; i < p->fit_reasons.n; i++) {
 		if (i)
 			buf_putc(&b, ' ');
-		if (marked) {
-			const struct cond *sub = &c->sub[i];
-
-			/* A no-break space keeps the mark with its reason
-			 * when the line wraps. */
-			buf_puts(&b, cond_eval(sub, a->d) ? "✓\xc2\xa0"
-				 : cond_answered(sub, a->d) ? "✗\xc2\xa0" : "?\xc2\xa0");
-		}
+		/* A no-break space keeps the mark with its reason when
+		 * the line wraps. */
+		if (marks)
+			buf_puts(&b, marks[i] == '+' ? "✓\xc2\xa0"
+				 : marks[i] == '-' ? "✗\xc2\xa0" : "?\xc2\xa0");
 		buf_puts(&b, p->fit_reasons.v[i]);
 	}
 	return buf_detach(&b);
@@ -156,20 +157,20 @@ static char *fit_reasons(struct app *a, const struct pattern *p)
 
 static void build(struct app *a, struct fscreen *s)
 {
-	const struct knowledge *k = a->k;
+	const struct knowledge *k = app_k(a);
 	struct buf b;
 	char *t;
 
 	rows_free(s);
 	buf_init(&b);
-	t = str_printf(_("Matched rules (%zu)"), s->f.n_rules);
+	t = str_printf(_("Matched rules (%zu)"), s->f->n_rules);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
-	if (!s->f.n_rules)
+	if (!s->f->n_rules)
 		add(s, F_TEXT, 0, false, CR_DIM, 2,
 		    _("No rule matches the answers yet; answer more of the interview (2)."));
-	for (size_t i = 0; i < s->f.n_rules; i++) {
-		const struct rule *r = &k->rules[s->f.rules[i]];
+	for (size_t i = 0; i < s->f->n_rules; i++) {
+		const struct rule *r = &k->rules[s->f->rules[i]];
 
 		t = str_printf("▸ %s%s%s%s", r->title ? r->title : r->id,
 			       r->goal ? "  [" : "", r->goal ? r->goal : "",
@@ -188,13 +189,13 @@ static void build(struct app *a, struct fscreen *s)
 		}
 	}
 	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
-	t = str_printf(_("Anti-pattern warnings (%zu)"), s->f.n_antipatterns);
+	t = str_printf(_("Anti-pattern warnings (%zu)"), s->f->n_antipatterns);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
-	if (!s->f.n_antipatterns)
+	if (!s->f->n_antipatterns)
 		add(s, F_TEXT, 0, false, CR_DIM, 2, _("None detected."));
-	for (size_t i = 0; i < s->f.n_antipatterns; i++) {
-		const struct antipattern *ap = &k->antipatterns[s->f.antipatterns[i]];
+	for (size_t i = 0; i < s->f->n_antipatterns; i++) {
+		const struct antipattern *ap = &k->antipatterns[s->f->antipatterns[i]];
 
 		t = str_printf("⚠ %s", ap->name ? ap->name : ap->id);
 		add(s, F_ANTI, i, true, CR_WARNING, 0, t ? t : "");
@@ -208,11 +209,11 @@ static void build(struct app *a, struct fscreen *s)
 		}
 	}
 	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
-	t = str_printf(_("Library patterns by fit (%zu): ✓ holds, ✗ does not, ? not answered"), s->f.n_patterns);
+	t = str_printf(_("Library patterns by fit (%zu): ✓ holds, ✗ does not, ? not answered"), s->f->n_patterns);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
-	for (size_t i = 0; i < s->f.n_patterns; i++) {
-		const struct pattern_fit *pf = &s->f.patterns[i];
+	for (size_t i = 0; i < s->f->n_patterns; i++) {
+		const struct pattern_fit *pf = &s->f->patterns[i];
 		const struct pattern *p = &k->patterns[pf->pattern];
 
 		if (pf->favoured_by)
@@ -225,7 +226,7 @@ static void build(struct app *a, struct fscreen *s)
 		add(s, F_PATTERN, i, true, i == 0 ? CR_OK : CR_NORMAL, 0, t ? t : "");
 		free(t);
 		if (p->fit_reasons.n) {
-			char *j = fit_reasons(a, p);
+			char *j = fit_reasons(a, pf->pattern);
 
 			add(s, F_PATTERN, i, false, CR_DIM, 6, j ? j : "");
 			free(j);
@@ -233,18 +234,18 @@ static void build(struct app *a, struct fscreen *s)
 	}
 	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
 	t = str_printf(_("Suggested weight nudges (%zu) — a applies the selected one"),
-		       s->f.n_nudges);
+		       s->f->n_nudges);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
-	if (!s->f.n_nudges)
+	if (!s->f->n_nudges)
 		add(s, F_TEXT, 0, false, CR_DIM, 2, _("None."));
-	for (size_t i = 0; i < s->f.n_nudges; i++) {
-		const struct nudge *nd = &s->f.nudges[i];
+	for (size_t i = 0; i < s->f->n_nudges; i++) {
+		const struct nudge *nd = &s->f->nudges[i];
 		const struct criterion *c = nudge_criterion(a, nd);
 		char d[32], w0[32], w1[32];
 		double nw;
 
-		str_number(d, sizeof(d), nd->delta);
+		num_fmt(d, sizeof(d), NUM_VALUE, nd->delta);
 		if (!c) {
 			t = str_printf("%s %s%s  (%s)", nd->criterion,
 				       nd->delta >= 0 ? "+" : "", d,
@@ -253,12 +254,10 @@ static void build(struct app *a, struct fscreen *s)
 			free(t);
 			continue;
 		}
-		nw = c->weight + nd->delta;
-		if (nw < 0)
-			nw = 0;
-		str_number(w0, sizeof(w0), c->weight);
-		str_number(w1, sizeof(w1), nw);
-		if (strv_contains(&s->applied, c->key))
+		nw = nudge_of(a, c) ? nudge_of(a, c)->to : c->weight;
+		num_fmt(w0, sizeof(w0), NUM_VALUE, c->weight);
+		num_fmt(w1, sizeof(w1), NUM_VALUE, nw);
+		if (nudge_applied(a, c))
 			t = str_printf("%s %s%s  (%s, %s %s)", c->name,
 				       nd->delta >= 0 ? "+" : "", d, _("applied"),
 				       _("weight now"), w0);
@@ -267,7 +266,7 @@ static void build(struct app *a, struct fscreen *s)
 				       nd->delta >= 0 ? "+" : "", d, _("weight"),
 				       w0, w1);
 		add(s, F_NUDGE, i, true,
-		    strv_contains(&s->applied, c->key) ? CR_DIM : CR_NORMAL, 4,
+		    nudge_applied(a, c) ? CR_DIM : CR_NORMAL, 4,
 		    t ? t : "");
 		free(t);
 	}
@@ -285,13 +284,7 @@ static void build(struct app *a, struct fscreen *s)
 
 static void evaluate(struct app *a, struct fscreen *s)
 {
-	if (s->have)
-		findings_clear(&s->f);
-	memset(&s->f, 0, sizeof(s->f));
-	s->have = a->d && a->k &&
-		  rules_evaluate(a->k, a->tpl, a->d, &s->f) == 0;
-	if (!s->have)
-		memset(&s->f, 0, sizeof(s->f));
+	s->f = &app_view(a)->f;
 	s->dirty = true;
 }
 
@@ -314,7 +307,7 @@ static int fi_open(struct app *a, void **state)
 		return ST_ERROR;
 	list_init(&s->list, s, row_text, row_selectable);
 	s->keep_kind = F_RULE;
-	s->width = a->cols - 2;
+	s->width = a->t.cols - 2;
 	*state = s;
 	evaluate(a, s);
 	return ST_OK;
@@ -325,10 +318,7 @@ static void fi_close(struct app *a, void *state)
 	struct fscreen *s = state;
 
 	(void)a;
-	if (s->have)
-		findings_clear(&s->f);
 	rows_free(s);
-	strv_free(&s->applied);
 	list_free(&s->list);
 	free(s);
 }
@@ -372,50 +362,45 @@ static void fi_draw(struct app *a, void *state, int y, int x, int h, int w)
 static void apply_nudge(struct app *a, struct fscreen *s)
 {
 	const struct frow *r = s->list.sel < s->n ? &s->rows[s->list.sel] : NULL;
+	const struct sess_view *v = app_view(a);
+	struct sess_result res = { 0 };
 	const struct nudge *nd;
 	const struct criterion *c;
 	char w0[32], w1[32];
-	struct error e;
-	double nw;
+	size_t which;
 
 	if (!r || r->kind != F_NUDGE) {
 		app_msg(a, MSG_WARN, "%s", _("select a weight nudge first (at the end of the list)"));
 		return;
 	}
-	nd = &s->f.nudges[r->item];
+	nd = &s->f->nudges[r->item];
 	c = nudge_criterion(a, nd);
 	if (!c) {
 		app_msg(a, MSG_WARN, _("“%s” is not a criterion of this workshop"),
 			nd->criterion);
 		return;
 	}
-	if (strv_contains(&s->applied, c->key)) {
+	for (which = 0; which < v->n_nudges; which++)
+		if (&app_data(a)->criteria[v->nudges[which].criterion] == c)
+			break;
+	if (which == v->n_nudges || v->nudges[which].applied) {
 		app_msg(a, MSG_INFO, _("already applied to %s in this session"), c->name);
 		return;
 	}
-	nw = c->weight + nd->delta;
-	if (nw < 0)
-		nw = 0;
-	str_number(w0, sizeof(w0), c->weight);
-	str_number(w1, sizeof(w1), nw);
-	err_clear(&e);
-	if (store_update(a->store, "criterion", c->id, "weight", w1, c->version,
-			 NULL, &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	strv_push(&s->applied, c->key);
-	app_msg(a, MSG_OK, _("%s weight %s → %s"), c->name, w0, w1);
-	app_reload(a);
+	num_fmt(w0, sizeof(w0), NUM_VALUE, v->nudges[which].from);
+	num_fmt(w1, sizeof(w1), NUM_VALUE, v->nudges[which].to);
+	session_apply_nudges(a->s, &which, 1, &res);
+	app_result(a, &res, _("%s weight %s → %s"), c->name, w0, w1);
+	sess_result_clear(&res);
 }
 
-static bool fi_key(struct app *a, void *state, enum action act)
+static enum reaction fi_key(struct app *a, void *state, enum action act)
 {
 	if (act == A_FI_APPLY) {
 		apply_nudge(a, state);
-		return true;
+		return R_DONE;
 	}
-	return false;
+	return R_PASS;
 }
 
 static void fi_status(struct app *a, void *state, char *buf, size_t size)
@@ -423,8 +408,8 @@ static void fi_status(struct app *a, void *state, char *buf, size_t size)
 	struct fscreen *s = state;
 
 	(void)a;
-	snprintf(buf, size, _("%zu rules · %zu warnings"), s->f.n_rules,
-		 s->f.n_antipatterns);
+	snprintf(buf, size, _("%zu rules · %zu warnings"), s->f->n_rules,
+		 s->f->n_antipatterns);
 }
 
 const struct screen_ops screen_findings_ops = {

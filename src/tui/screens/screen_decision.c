@@ -14,10 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/evaluate.h"
 #include "model/model.h"
-#include "store/store.h"
-#include "store/store_decide.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -27,6 +24,7 @@
 #include "tui/widgets/picker.h"
 #include "util/clock.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -80,7 +78,7 @@ static struct dscreen *self(struct app *a)
 
 static const struct decision *row_adr(const struct dscreen *s, size_t i)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && i < d->n_decisions ? &d->decisions[i] : NULL;
 }
@@ -92,9 +90,9 @@ static const struct decision *sel_adr(const struct dscreen *s)
 
 static const struct decision *adr_by_id(struct app *a, int64_t id)
 {
-	for (size_t i = 0; a->d && i < a->d->n_decisions; i++)
-		if (a->d->decisions[i].id == id)
-			return &a->d->decisions[i];
+	for (size_t i = 0; app_data(a) && i < app_data(a)->n_decisions; i++)
+		if (app_data(a)->decisions[i].id == id)
+			return &app_data(a)->decisions[i];
 	return NULL;
 }
 
@@ -109,9 +107,9 @@ static void dc_refresh(struct app *a, void *state)
 {
 	struct dscreen *s = state;
 
-	list_set_count(&s->list, a->d ? a->d->n_decisions : 0);
-	for (size_t i = 0; s->sel_id && a->d && i < a->d->n_decisions; i++)
-		if (a->d->decisions[i].id == s->sel_id)
+	list_set_count(&s->list, app_data(a) ? app_data(a)->n_decisions : 0);
+	for (size_t i = 0; s->sel_id && app_data(a) && i < app_data(a)->n_decisions; i++)
+		if (app_data(a)->decisions[i].id == s->sel_id)
 			list_select(&s->list, i);
 }
 
@@ -154,73 +152,6 @@ static struct list *dc_list(struct app *a, void *state)
 
 /* ---- the generated alternatives ---------------------------------------- */
 /* "a; b" from the first `max` items of a list (new string). */
-static char *first_items(const struct strv *v, size_t max)
-{
-	struct buf b;
-
-	buf_init(&b);
-	for (size_t i = 0; i < v->n && i < max; i++)
-		buf_printf(&b, "%s%s", i ? "; " : "", v->v[i]);
-	if (v->n > max)
-		buf_puts(&b, "; …");
-	return buf_detach(&b);
-}
-
-/*
- * The alternatives considered, as plain text: one paragraph per other
- * approach, best ranked first, with its weighted total and rank (from the
- * engine) and its main pros and cons.  NULL when the ADR has no chosen
- * approach or the workshop no other approach.
- */
-static char *alternatives_text(struct app *a, const struct decision *dc)
-{
-	const struct workshop_data *d = a->d;
-	int chosen = dc->chosen ? wsdata_approach_index(d, dc->chosen) : -1;
-	struct ws_scores sc;
-	struct error e;
-	bool scored;
-	struct buf b;
-	char tot[32], ctot[32];
-
-	if (chosen < 0 || d->n_approaches < 2)
-		return NULL;
-	memset(&sc, 0, sizeof(sc));
-	err_clear(&e);
-	scored = ws_scores_compute(d, false, &sc, &e) == 0;
-	buf_init(&b);
-	if (scored)
-		snprintf(ctot, sizeof(ctot), "%.2f", sc.totals[chosen]);
-	for (size_t r = 0; r < d->n_approaches; r++) {
-		size_t i = scored ? sc.order[r] : r;
-		const struct approach *ap = &d->approaches[i];
-		char *pros, *cons;
-
-		if ((int)i == chosen)
-			continue;
-		if (b.len)
-			buf_puts(&b, "\n\n");
-		if (scored) {
-			snprintf(tot, sizeof(tot), "%.2f", sc.totals[i]);
-			buf_printf(&b, _("%s: weighted total %s, rank %d of %zu (%s: %s)."),
-				   ap->name, tot, sc.rank[i], d->n_approaches,
-				   d->approaches[chosen].name, ctot);
-		} else {
-			buf_printf(&b, _("%s: not scored yet."), ap->name);
-		}
-		pros = first_items(&ap->pros, 2);
-		cons = first_items(&ap->cons, 2);
-		if (!str_empty(pros))
-			buf_printf(&b, "\n%s: %s", _("Pros"), pros);
-		if (!str_empty(cons))
-			buf_printf(&b, "\n%s: %s", _("Cons"), cons);
-		free(pros);
-		free(cons);
-	}
-	if (scored)
-		ws_scores_clear(&sc);
-	return buf_detach(&b);
-}
-
 /* ---- the detail pane ----------------------------------------------------- */
 static void add_line(struct dscreen *s, enum role role, const char *t,
 		     size_t n)
@@ -316,7 +247,7 @@ static void add_items(struct dscreen *s, const char *bullet,
 static void build_detail(struct app *a, struct dscreen *s,
 			 const struct decision *dc, int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct buf b;
 	char *t, *alt;
 	int ci;
@@ -377,7 +308,7 @@ static void build_detail(struct app *a, struct dscreen *s,
 		add_para(s, CR_NORMAL, "  ", dc->alternatives, w, 2);
 		return;
 	}
-	alt = alternatives_text(a, dc);
+	alt = session_alternatives_text(a->s, dc);
 	add_para(s, CR_HEADING, NULL,
 		 _("Alternatives considered (generated; a edits them)"), w, 0);
 	if (alt && *alt)
@@ -452,7 +383,7 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 	draw_cell(&b, _("Title"), ct, false);
 	draw_role(CR_HEADING);
 	draw_line(y, x, buf_str(&b), w);
-	if (!s->a->d->n_decisions) {
+	if (!app_data(s->a)->n_decisions) {
 		draw_role(CR_DIM);
 		draw_line(y + 1, x + 2, _("No decision recorded yet: n starts an ADR."), w - 2);
 		draw_role(CR_NORMAL);
@@ -490,7 +421,7 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 static void dc_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct dscreen *s = state;
-	size_t n = a->d->n_decisions;
+	size_t n = app_data(a)->n_decisions;
 
 	s->sel_id = sel_adr(s) ? sel_adr(s)->id : 0;
 	if (w >= 120) {
@@ -626,7 +557,7 @@ static void set_status(struct app *a, int64_t id, int64_t version,
 		       enum adr_status st)
 {
 	const struct decision *dc = adr_by_id(a, id);
-	struct error e;
+	struct sess_result r = { 0 };
 	int number, old_by;
 
 	if (!dc)
@@ -643,30 +574,26 @@ static void set_status(struct app *a, int64_t id, int64_t version,
 	if (changed_meanwhile(a, dc, version))
 		return;
 	/* Leaving "superseded": the link goes on both sides, at once. */
-	err_clear(&e);
-	if (store_decision_unsupersede(a->store, a->ws, number, st, &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_reload(a);
-	app_msg(a, MSG_OK, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
-		number, adr_status_label(st), old_by);
+	session_unsupersede(a->s, number, st, &r);
+	app_result(a, &r, _("ADR %d is now %s, no longer superseded by ADR %d (2 records)"),
+		   number, adr_status_label(st), old_by);
+	sess_result_clear(&r);
 }
 
 static bool superseder_done(struct app *a, struct modal *m, bool ok)
 {
 	const struct decision *dc = adr_by_id(a, m->id), *o = NULL;
-	struct error e;
+	struct sess_result r = { 0 };
 	size_t k = 0;
 	int number, by, old_by;
 
 	if (!ok || !dc)
 		return true;
-	for (size_t i = 0; i < a->d->n_decisions; i++) {
-		if (a->d->decisions[i].id == dc->id)
+	for (size_t i = 0; i < app_data(a)->n_decisions; i++) {
+		if (app_data(a)->decisions[i].id == dc->id)
 			continue;
 		if (k++ == picker_selected(m))
-			o = &a->d->decisions[i];
+			o = &app_data(a)->decisions[i];
 	}
 	if (!o || changed_meanwhile(a, dc, m->version))
 		return true;
@@ -674,12 +601,12 @@ static bool superseder_done(struct app *a, struct modal *m, bool ok)
 	by = o->number;
 	old_by = dc->superseded_by;
 	/* Both records (and a former superseder) in one transaction. */
-	err_clear(&e);
-	if (store_decision_supersede(a->store, a->ws, number, by, &e) < 0) {
-		app_error(a, &e);
+	if (session_supersede(a->s, number, by, &r) < 0) {
+		app_result(a, &r, NULL);
+		sess_result_clear(&r);
 		return true;
 	}
-	app_reload(a);
+	sess_result_clear(&r);
 	if (old_by && old_by != by)
 		app_msg(a, MSG_OK, _("ADR %d is superseded by ADR %d (no longer by ADR %d); ADR %d now supersedes %d"),
 			number, by, old_by, by, number);
@@ -703,15 +630,15 @@ static bool status_done(struct app *a, struct modal *m, bool ok)
 		set_status(a, m->id, m->version, st);
 		return true;
 	}
-	if (a->d->n_decisions < 2) {
+	if (app_data(a)->n_decisions < 2) {
 		app_msg(a, MSG_WARN, "%s", _("there is no other ADR that could supersede this one"));
 		return true;
 	}
-	lab = calloc(a->d->n_decisions, sizeof(*lab));
+	lab = calloc(app_data(a)->n_decisions, sizeof(*lab));
 	if (!lab)
 		return true;
-	for (size_t i = 0; i < a->d->n_decisions; i++) {
-		const struct decision *o = &a->d->decisions[i];
+	for (size_t i = 0; i < app_data(a)->n_decisions; i++) {
+		const struct decision *o = &app_data(a)->decisions[i];
 
 		if (o->id == dc->id)
 			continue;
@@ -769,9 +696,9 @@ static bool chosen_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	if (i < a->d->n_approaches) {
-		key = str_dup(a->d->approaches[i].key);
-		name = str_dup(a->d->approaches[i].name);
+	if (i < app_data(a)->n_approaches) {
+		key = str_dup(app_data(a)->approaches[i].key);
+		name = str_dup(app_data(a)->approaches[i].name);
 	} else {
 		key = str_dup("");
 	}
@@ -792,27 +719,24 @@ static bool chosen_done(struct app *a, struct modal *m, bool ok)
 
 static void chosen_picker(struct app *a, const struct decision *dc)
 {
-	const struct workshop_data *d = a->d;
-	struct ws_scores sc;
-	struct error e;
+	char tot[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
+	const struct sess_view *v = app_view(a);
 	char **lab = calloc(d->n_approaches + 1, sizeof(*lab));
-	bool scored;
+	bool scored = d->n_approaches && v->scored;
 	size_t sel;
 	struct modal *m;
 
 	if (!lab)
 		return;
-	memset(&sc, 0, sizeof(sc));
-	err_clear(&e);
-	scored = d->n_approaches && ws_scores_compute(d, false, &sc, &e) == 0;
 	for (size_t i = 0; i < d->n_approaches; i++)
 		lab[i] = scored
-			? str_printf(_("%s  (rank %d, %.2f)"), d->approaches[i].name,
-				     sc.rank[i], sc.totals[i])
+			? str_printf(_("%s  (rank %d, %s)"), d->approaches[i].name,
+				     v->sc.rank[i],
+				     num_fmt(tot, sizeof(tot), NUM_TOTAL,
+					     v->sc.totals[i]))
 			: str_dup(d->approaches[i].name);
 	lab[d->n_approaches] = str_dup(_("(none of the workshop's approaches)"));
-	if (scored)
-		ws_scores_clear(&sc);
 	sel = dc->chosen && wsdata_approach_index(d, dc->chosen) >= 0
 	      ? (size_t)wsdata_approach_index(d, dc->chosen) : d->n_approaches;
 	m = picker_new(PICK_ONE, _("Chosen approach"), (const char *const *)lab,
@@ -834,7 +758,7 @@ static void edit_alternatives(struct app *a, const struct decision *dc)
 	char where[64], *gen = NULL;
 
 	if (str_empty(dc->alternatives))
-		gen = alternatives_text(a, dc);
+		gen = session_alternatives_text(a->s, dc);
 	snprintf(where, sizeof(where), "decision:%lld:alternatives",
 		 (long long)dc->id);
 	app_edit(a, &(struct edit_req){
@@ -935,51 +859,35 @@ static void field_picker(struct app *a, const struct decision *dc)
 /* The people present and the current user, once each. */
 static void deciders_now(struct app *a, struct strv *out)
 {
-	struct participant *ps = NULL;
-	struct error e;
-	size_t n = 0;
-	const char *me = store_who(a->store);
+	const struct strv *others = session_others(a->s);
+	const char *me = session_who(a->s);
 
 	if (me)
 		strv_push(out, me);
-	err_clear(&e);
-	if (store_presence_list(a->store, a->ws, 15, &ps, &n, &e) < 0)
-		return;
-	for (size_t i = 0; i < n; i++)
-		if (ps[i].name && !strv_contains(out, ps[i].name))
-			strv_push(out, ps[i].name);
-	store_presence_list_free(&ps, n);
+	for (size_t i = 0; i < others->n; i++)
+		if (!strv_contains(out, others->v[i]))
+			strv_push(out, others->v[i]);
 }
 
 /* Index of the top-ranked approach and its total; -1 when none. */
 static int top_approach(struct app *a, double *total)
 {
-	struct ws_scores sc;
-	struct error e;
-	int top = -1;
+	const struct sess_view *v = app_view(a);
+	int top;
 
-	if (!a->d->n_approaches)
+	if (!app_data(a)->n_approaches || !v->scored || !v->sc.n_app)
 		return -1;
-	memset(&sc, 0, sizeof(sc));
-	err_clear(&e);
-	if (ws_scores_compute(a->d, false, &sc, &e) < 0)
-		return -1;
-	if (sc.n_app) {
-		top = (int)sc.order[0];
-		*total = sc.totals[top];
-	}
-	ws_scores_clear(&sc);
+	top = (int)v->sc.order[0];
+	*total = v->sc.totals[top];
 	return top;
 }
 
 static void create_adr(struct app *a, const char *title, int base)
 {
 	struct decision dc;
-	struct error e;
-	struct dscreen *s;
+	struct sess_result r = { 0 };
+	struct dscreen *s = self(a);
 	char today[16];
-	int64_t id = 0;
-	int number = 0;
 	char *text = NULL;
 
 	memset(&dc, 0, sizeof(dc));
@@ -988,8 +896,8 @@ static void create_adr(struct app *a, const char *title, int base)
 	dc.status = ADR_PROPOSED;
 	dc.date = today;
 	deciders_now(a, &dc.deciders);
-	if (base >= 0 && (size_t)base < a->d->n_approaches) {
-		const struct approach *ap = &a->d->approaches[base];
+	if (base >= 0 && (size_t)base < app_data(a)->n_approaches) {
+		const struct approach *ap = &app_data(a)->approaches[base];
 
 		dc.chosen = ap->key;
 		text = str_printf(_("We will adopt %s.%s%s"), ap->name,
@@ -997,18 +905,11 @@ static void create_adr(struct app *a, const char *title, int base)
 				  str_empty(ap->summary) ? "" : ap->summary);
 		dc.decision = text;
 	}
-	err_clear(&e);
-	if (store_decision_add(a->store, a->ws, &dc, &id, &number, &e) < 0) {
-		app_error(a, &e);
-	} else {
-		app_reload(a);
-		s = self(a);
-		for (size_t i = 0; s && i < a->d->n_decisions; i++)
-			if (a->d->decisions[i].id == id)
-				list_select(&s->list, i);
-		app_msg(a, MSG_OK, _("created ADR %d (proposed, %s): e edits a field, s sets the status"),
-			number, today);
-	}
+	if (session_add_decision(a->s, &dc, &r) == ST_OK && s)
+		s->sel_id = r.id;
+	app_result(a, &r, _("created ADR %d (proposed, %s): e edits a field, s sets the status"),
+		   r.number, today);
+	sess_result_clear(&r);
 	strv_free(&dc.deciders);
 	free(text);
 }
@@ -1021,6 +922,7 @@ static bool base_done(struct app *a, struct modal *m, bool ok)
 
 static bool new_title_done(struct app *a, struct modal *m, bool ok)
 {
+	char tot[NUM_BUF];
 	double total = 0;
 	char *title, *text;
 	int top;
@@ -1036,8 +938,9 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 		free(title);
 		return true;
 	}
-	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %.2f)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
-			  a->d->approaches[top].name, total);
+	text = str_printf(_("Base the ADR on the top-ranked approach “%s” (weighted total %s)? y makes it the chosen approach and writes the decision text from it; n leaves both empty."),
+			  app_data(a)->approaches[top].name,
+			  num_fmt(tot, sizeof(tot), NUM_TOTAL, total));
 	app_confirm(a, &(struct confirm_req){ .title = _("New ADR"),
 		    .question = text, .done = base_done, .key = title,
 		    .kind = top });
@@ -1061,20 +964,16 @@ static bool reset_done(struct app *a, struct modal *m, bool ok)
 
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_decision_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_msg(a, MSG_OK, _("deleted ADR %d; its number will not be used again"),
-		m->kind);
-	app_reload(a);
+	session_delete_decision(a->s, m->id, m->version, &r);
+	app_result(a, &r, _("deleted ADR %d; its number will not be used again"),
+		   m->kind);
+	sess_result_clear(&r);
 	return true;
 }
 
@@ -1086,7 +985,7 @@ static void confirm(struct app *a, const struct decision *dc,
 		    .kind = dc->number });
 }
 
-static bool dc_key(struct app *a, void *state, enum action act)
+static enum reaction dc_key(struct app *a, void *state, enum action act)
 {
 	struct dscreen *s = state;
 	const struct decision *dc = sel_adr(s);
@@ -1100,53 +999,53 @@ static bool dc_key(struct app *a, void *state, enum action act)
 		if (m)
 			m->scope = SC_EDIT;
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_DC_SCROLL_DOWN:
 		s->scroll += s->page > 2 ? s->page - 2 : 1;
-		return true;
+		return R_DONE;
 	case A_DC_SCROLL_UP:
 		s->scroll -= s->page > 2 ? s->page - 2 : 1;
 		if (s->scroll < 0)
 			s->scroll = 0;
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!dc) {
 		app_msg(a, MSG_WARN, "%s", _("no ADR selected (n starts one)"));
-		return true;
+		return R_DONE;
 	}
 	switch (act) {
 	case A_DC_EDIT:
 		field_picker(a, dc);
-		return true;
+		return R_DONE;
 	case A_DC_STATUS:
 		status_picker(a, dc);
-		return true;
+		return R_DONE;
 	case A_DC_CHOSEN:
 		chosen_picker(a, dc);
-		return true;
+		return R_DONE;
 	case A_DC_ALT_EDIT:
 		edit_alternatives(a, dc);
-		return true;
+		return R_DONE;
 	case A_DC_ALT_RESET:
 		if (str_empty(dc->alternatives)) {
 			app_msg(a, MSG_INFO, "%s", _("the alternatives are already generated"));
-			return true;
+			return R_DONE;
 		}
 		q = str_printf(_("Drop the edited alternatives of ADR %d and generate them from the approaches again?"),
 			       dc->number);
 		confirm(a, dc, _("Reset alternatives"), q, reset_done);
 		free(q);
-		return true;
+		return R_DONE;
 	case A_DC_DELETE:
 		q = str_printf(_("Delete ADR %d “%s”? The number %d will not be reused."),
 			       dc->number, dc->title ? dc->title : "", dc->number);
 		confirm(a, dc, _("Delete ADR"), q, delete_done);
 		free(q);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 
@@ -1155,11 +1054,11 @@ static void dc_status(struct app *a, void *state, char *buf, size_t size)
 	size_t acc = 0;
 
 	(void)state;
-	for (size_t i = 0; i < a->d->n_decisions; i++)
-		if (a->d->decisions[i].status == ADR_ACCEPTED)
+	for (size_t i = 0; i < app_data(a)->n_decisions; i++)
+		if (app_data(a)->decisions[i].status == ADR_ACCEPTED)
 			acc++;
 	snprintf(buf, size, ngettext("%zu ADR · %zu accepted", "%zu ADRs · %zu accepted",
-				       a->d->n_decisions), a->d->n_decisions, acc);
+				       app_data(a)->n_decisions), app_data(a)->n_decisions, acc);
 }
 
 const struct screen_ops screen_decision_ops = {

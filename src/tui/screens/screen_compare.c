@@ -20,7 +20,7 @@
 
 #include "content/content.h"
 #include "tui/app.h"
-#include "tui/approaches.h"
+#include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/screens.h"
@@ -82,7 +82,7 @@ static struct crow *add_row(struct crow **rows, size_t *n, size_t napp,
 /* The categories any approach uses, in catalogue order. */
 static void categories(const struct app *a, struct strv *out)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 
 	for (size_t i = 0; i < d->n_approaches; i++)
 		for (size_t c = 0; c < d->approaches[i].n_components; c++) {
@@ -93,9 +93,9 @@ static void categories(const struct app *a, struct strv *out)
 		}
 	for (size_t i = 1; i < out->n; i++) {
 		char *t = out->v[i];
-		size_t r = ap_category_rank(a->k, t), j = i;
+		size_t r = ap_category_rank(app_k(a), t), j = i;
 
-		while (j > 0 && ap_category_rank(a->k, out->v[j - 1]) > r) {
+		while (j > 0 && ap_category_rank(app_k(a), out->v[j - 1]) > r) {
 			out->v[j] = out->v[j - 1];
 			j--;
 		}
@@ -106,7 +106,7 @@ static void categories(const struct app *a, struct strv *out)
 static void field_row(const struct app *a, struct crow **rows, size_t *n,
 		      enum ap_field f)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct crow *r = add_row(rows, n, d->n_approaches, RK_FIELD,
 				 ap_field_label(f));
 
@@ -114,7 +114,7 @@ static void field_row(const struct app *a, struct crow **rows, size_t *n,
 		return;
 	r->bulleted = ap_field_bulleted(f);
 	for (size_t j = 0; j < d->n_approaches; j++)
-		ap_field_items(a->k, &d->approaches[j], f, &r->cells[j]);
+		ap_field_items(app_k(a), &d->approaches[j], f, &r->cells[j]);
 	r->differ = cells_differ(r->cells, d->n_approaches);
 }
 
@@ -124,7 +124,7 @@ static struct crow *build_rows(const struct app *a, size_t *n)
 		F_DEPLOYMENT, F_OBSERVABILITY, F_SECURITY, F_COMPLEXITY,
 		F_COST, F_PROS, F_CONS, F_STAGES
 	};
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	struct crow *rows = NULL, *r;
 	struct strv cats = { 0 };
 
@@ -136,7 +136,7 @@ static struct crow *build_rows(const struct app *a, size_t *n)
 			ap_field_label(F_COMPONENTS));
 	for (size_t c = 0; c < cats.n; c++) {
 		r = add_row(&rows, n, d->n_approaches, RK_CATEGORY,
-			    ap_category_name(a->k, cats.v[c]));
+			    ap_category_name(app_k(a), cats.v[c]));
 		if (!r)
 			continue;
 		for (size_t j = 0; j < d->n_approaches; j++) {
@@ -159,7 +159,7 @@ static struct crow *build_rows(const struct app *a, size_t *n)
 void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 		  int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	size_t napp = d ? d->n_approaches : 0, nrows = 0, vis, left;
 	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2;
 	int line = 0;
@@ -328,7 +328,7 @@ static bool prompt_done(struct app *a, struct modal *m, bool ok)
 /* The message shown while the view is on. */
 static const char *cmp_hint(const struct app *a)
 {
-	return a->d && a->d->n_approaches < 2
+	return app_data(a) && app_data(a)->n_approaches < 2
 		? _("side by side: one approach only; add another (n) to compare")
 		: _("side by side: ≠ marks what differs, the same is dimmed · v or Esc back");
 }
@@ -358,7 +358,7 @@ static void cmp_mdraw(struct modal *m, struct app *a, int h, int w)
 static enum modal_result cmp_mkey(struct modal *m, struct app *a, int key)
 {
 	struct cmpview *cv = approaches_cmpview(a);
-	size_t napp = a->d ? a->d->n_approaches : 0;
+	size_t napp = app_data(a) ? app_data(a)->n_approaches : 0;
 	int page = cv && cv->page > 1 ? cv->page - 1 : 1;
 	struct modal *p;
 	enum action act;

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -21,6 +20,7 @@
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -40,14 +40,14 @@ struct rscreen {
 static const char *row_text(void *ctx, size_t i)
 {
 	struct rscreen *s = ctx;
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && i < d->n_roadmap ? d->roadmap[i].name : NULL;
 }
 
 static const struct phase *cur_phase(struct rscreen *s)
 {
-	const struct workshop_data *d = s->a->d;
+	const struct workshop_data *d = app_data(s->a);
 
 	return d && s->list.sel < d->n_roadmap ? &d->roadmap[s->list.sel] : NULL;
 }
@@ -55,7 +55,7 @@ static const struct phase *cur_phase(struct rscreen *s)
 static void rm_refresh(struct app *a, void *state)
 {
 	struct rscreen *s = state;
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	size_t n = d ? d->n_roadmap : 0;
 	int64_t target = s->want ? s->want : s->sel_id;
 
@@ -116,8 +116,8 @@ static void span_text(double before, double weeks, char *buf, size_t size)
 
 	if (to < from)
 		to = from;
-	str_number(a, sizeof(a), from);
-	str_number(b, sizeof(b), to);
+	num_fmt(a, sizeof(a), NUM_VALUE, from);
+	num_fmt(b, sizeof(b), NUM_VALUE, to);
 	if (from == to)
 		snprintf(buf, size, _("week %s"), a);
 	else
@@ -172,7 +172,7 @@ static void column(struct app *a, int y, int x, int h, int w,
 static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct rscreen *s = state;
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct phase *p;
 	int cn = 3, cw = 7, cspan = 14, ci = 6,
 	    cname = w - 1 - cn - cw - cspan - ci - 5, rows, top_h, r;
@@ -229,7 +229,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, p->name, cname, false);
 		buf_putc(&b, ' ');
-		str_number(wk, sizeof(wk), p->weeks);
+		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
 		draw_cell(&b, wk, cw, true);
 		buf_puts(&b, "  ");
 		span_text(before, p->weeks, span, sizeof(span));
@@ -248,7 +248,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 	buf_putc(&b, ' ');
 	draw_cell(&b, _("Total"), cname, true);
 	buf_putc(&b, ' ');
-	str_number(wk, sizeof(wk), total_weeks(d));
+	num_fmt(wk, sizeof(wk), NUM_VALUE, total_weeks(d));
 	draw_cell(&b, wk, cw, true);
 	buf_puts(&b, "  ");
 	if (total_weeks(d) > 0)
@@ -286,13 +286,13 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 static void rm_status(struct app *a, void *state, char *buf, size_t size)
 {
 	char wk[32], ph[48];
-	double weeks = total_weeks(a->d);
+	double weeks = total_weeks(app_data(a));
 
 	(void)state;
-	str_number(wk, sizeof(wk), weeks);
+	num_fmt(wk, sizeof(wk), NUM_VALUE, weeks);
 	/* "1 phase", "1 week": each count takes its own plural. */
 	snprintf(ph, sizeof(ph), ngettext("%zu phase", "%zu phases",
-					  a->d->n_roadmap), a->d->n_roadmap);
+					  app_data(a)->n_roadmap), app_data(a)->n_roadmap);
 	snprintf(buf, size, weeks == 1 ? _("%s · %s week") : _("%s · %s weeks"),
 		 ph, wk);
 }
@@ -328,81 +328,66 @@ static double parse_weeks(struct modal *m)
 	return x;
 }
 
-/* Who last changed the next steps (new string, NULL when unknown). */
-static char *steps_changed_by(struct app *a)
-{
-	struct audit_entry *list = NULL;
-	struct error e;
-	char *who = NULL;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_audit_list(a->store, a->ws, NULL, 200, &list, &n, &e) < 0)
-		return NULL;
-	for (size_t i = 0; i < n && !who; i++)
-		if (str_eq(list[i].tbl, "workshop") &&
-		    str_eq(list[i].field, "next_steps"))
-			who = str_dup(list[i].who);
-	store_audit_list_free(&list, n);
-	return who;
-}
-
 /*
- * The next steps have no row version (store_next_steps_set replaces the
- * list), so the editor keeps the text it started from in m->key and
- * compares it with the steps as they are now (the live refresh reloads
- * them): when someone else changed them meanwhile nothing is written, the
- * editor stays open with mine and shows theirs, and a second save writes
- * mine over theirs (Esc keeps theirs).  True when it is safe to save.
+ * The next steps have no row version (the list is replaced whole), so the
+ * editor keeps the text it started from in m->key, and the session
+ * compares it with the steps as they are: when someone else changed them
+ * meanwhile nothing is written, the editor stays open with mine and shows
+ * theirs, and a second save writes mine over theirs (Esc keeps theirs).
  */
-static bool steps_unchanged(struct app *a, struct modal *m)
+static int save_steps(struct app *a, struct modal *m, const char *text)
 {
-	char *now = strv_join(&a->d->next_steps, "\n");
-	char *who;
+	struct strv steps = { 0 }, base = { 0 };
+	struct sess_result r = { 0 };
+	int rc;
 
-	if (!now)
-		return false;
-	if (str_eq(now, m->key ? m->key : "")) {
-		free(now);
-		return true;
+	if ((*text && strv_split(&steps, text, '\n') < 0) ||
+	    (m->key && *m->key && strv_split(&base, m->key, '\n') < 0)) {
+		strv_free(&steps);
+		strv_free(&base);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return ST_ERROR;
 	}
-	who = steps_changed_by(a);
-	edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
-	conflict_show_both(a, who, now, edit_text(m));
-	app_msg(a, MSG_WARN, _("not saved: %s changed the next steps meanwhile; both are shown"),
-		who ? who : _("someone else"));
-	free(who);
-	free(m->key);
-	m->key = now;
-	return false;
+	rc = session_set_next_steps(a->s, &steps, &base, m->draft_where, &r);
+	if (r.status == SESS_CONFLICT) {
+		/* Mine stays in the open editor: no draft needed. */
+		app_draft_done(a, m->draft_where);
+		edit_set_hint(m, _("theirs changed: C-s writes yours over theirs · Esc keeps theirs"));
+		conflict_show_both(a, r.who, r.theirs, edit_text(m));
+		app_msg(a, MSG_WARN, _("not saved: %s changed the next steps meanwhile; both are shown"),
+			r.who ? r.who : _("someone else"));
+		free(m->key);
+		m->key = r.theirs;
+		r.theirs = NULL;
+		/* Keep the editor open: this is no dialog's conflict. */
+		rc = ST_BUSY;
+	} else if (!sess_ok(&r)) {
+		app_result(a, &r, NULL);
+	}
+	sess_result_clear(&r);
+	strv_free(&steps);
+	strv_free(&base);
+	return rc;
 }
 
 static bool add_phase(struct app *a, struct modal *m, double weeks)
 {
 	struct phase p;
-	struct rscreen *s;
-	struct error e;
-	int64_t id = 0;
+	struct rscreen *s = screen_state(a);
+	struct sess_result r = { 0 };
 
 	memset(&p, 0, sizeof(p));
 	p.name = m->key;
 	p.weeks = weeks;
-	err_clear(&e);
-	if (store_phase_add(a->store, a->ws, &p, &id, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	s = screen_state(a);
-	if (s)
-		s->want = id;
-	app_reload(a);
-	app_msg(a, MSG_OK, _("added the phase “%s”: i edits its items"), m->key);
+	if (session_add_phase(a->s, &p, &r) == ST_OK && s)
+		s->want = r.id;
+	app_result(a, &r, _("added the phase “%s”: i edits its items"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
 static bool edit_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
 	char *t = NULL, wk[32];
 	double x;
 	int rc = 0;
@@ -448,29 +433,12 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 			return true;
 		rc = app_save_field(a, "phase", m->id, "items", t, m->version);
 		break;
-	case RE_STEPS: {
-		struct strv steps = { 0 };
-
-		if (!steps_unchanged(a, m))
-			return false;
+	case RE_STEPS:
 		t = edit_text_lines(m);
 		if (!t)
 			return true;
-		if (*t && strv_split(&steps, t, '\n') < 0) {
-			free(t);
-			return true;
-		}
-		err_clear(&e);
-		if (store_next_steps_set(a->store, a->ws, &steps, &e) < 0) {
-			app_error(a, &e);
-			rc = e.code;
-		} else {
-			app_draft_done(a, m->draft_where);
-			app_reload(a);
-		}
-		strv_free(&steps);
+		rc = save_steps(a, m, t);
 		break;
-	}
 	}
 	free(t);
 	/* A conflict opened the keep mine / take theirs dialog; any other
@@ -485,19 +453,15 @@ static bool edit_done(struct app *a, struct modal *m, bool ok)
 
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_phase_delete(a->store, m->id, m->version, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	app_msg(a, MSG_OK, _("deleted the phase “%s”"), m->key);
-	app_reload(a);
+	session_delete_phase(a->s, m->id, m->version, &r);
+	app_result(a, &r, _("deleted the phase “%s”"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
@@ -506,7 +470,7 @@ static void edit(struct app *a, const struct phase *p, enum rm_edit kind)
 	char where[96], wk[32], *init = NULL;
 
 	if (kind == RE_STEPS) {
-		init = strv_join(&a->d->next_steps, "\n");
+		init = strv_join(&app_data(a)->next_steps, "\n");
 		snprintf(where, sizeof(where), "next-steps");
 		app_edit(a, &(struct edit_req){
 			.where = where, .title = _("Next steps"),
@@ -538,12 +502,12 @@ static void edit(struct app *a, const struct phase *p, enum rm_edit kind)
 	free(init);
 }
 
-static bool rm_key(struct app *a, void *state, enum action act)
+static enum reaction rm_key(struct app *a, void *state, enum action act)
 {
 	struct rscreen *s = state;
 	const struct phase *p = cur_phase(s);
+	struct sess_result res = { 0 };
 	struct modal *m;
-	struct error e;
 	char *q;
 
 	s->a = a;
@@ -556,50 +520,47 @@ static bool rm_key(struct app *a, void *state, enum action act)
 			m->kind = RE_NEW_NAME;
 		}
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_RM_STEPS:
 		edit(a, NULL, RE_STEPS);
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!p) {
 		app_msg(a, MSG_WARN, "%s", _("no phase yet: n adds one"));
-		return true;
+		return R_DONE;
 	}
 	switch (act) {
 	case A_RM_EDIT:
 		edit(a, p, RE_NAME);
-		return true;
+		return R_DONE;
 	case A_RM_WEEKS:
 		edit(a, p, RE_WEEKS);
-		return true;
+		return R_DONE;
 	case A_RM_ITEMS:
 		edit(a, p, RE_ITEMS);
-		return true;
+		return R_DONE;
 	case A_RM_MOVE_UP:
 	case A_RM_MOVE_DOWN:
 		if (act == A_RM_MOVE_UP ? s->list.sel == 0
-		    : s->list.sel + 1 >= a->d->n_roadmap) {
+		    : s->list.sel + 1 >= app_data(a)->n_roadmap) {
 			app_msg(a, MSG_INFO, "%s", act == A_RM_MOVE_UP
 				? _("already the first phase")
 				: _("already the last phase"));
-			return true;
+			return R_DONE;
 		}
-		err_clear(&e);
-		if (store_phase_move(a->store, p->id,
-				     act == A_RM_MOVE_UP ? -1 : 1, &e) < 0) {
-			app_error(a, &e);
-			return true;
-		}
-		s->want = p->id;
-		app_reload(a);
-		app_msg(a, MSG_OK, _("moved to position %zu"), s->list.sel + 1);
-		return true;
+		if (session_move_phase(a->s, p->id, act == A_RM_MOVE_UP ? -1 : 1,
+				       &res) == ST_OK)
+			s->want = p->id;
+		app_result(a, &res, _("moved to position %zu"),
+			   act == A_RM_MOVE_UP ? s->list.sel : s->list.sel + 2);
+		sess_result_clear(&res);
+		return R_DONE;
 	case A_RM_DELETE: {
 		char wk[32];
 
-		str_number(wk, sizeof(wk), p->weeks);
+		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
 		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
 					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
 					p->items.n), p->name, wk, p->items.n);
@@ -608,10 +569,10 @@ static bool rm_key(struct app *a, void *state, enum action act)
 			.done = delete_done, .id = p->id,
 			.version = p->version, .key = p->name });
 		free(q);
-		return true;
+		return R_DONE;
 	}
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 

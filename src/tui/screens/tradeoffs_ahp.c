@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "tui/tradeoffs.h"
+#include "tui/screens/tradeoffs.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/utf8.h"
 
 /* Slider positions: 0 = left 9×, 8 = equal, 16 = right 9×. */
@@ -102,9 +102,9 @@ static const char *pair_text(void *ctx, size_t i)
 void to_ahp_free(struct tscreen *s)
 {
 	free(s->pair);
-	free(s->ahp_w);
+	free(s->judged);
 	s->pair = NULL;
-	s->ahp_w = NULL;
+	s->judged = NULL;
 	s->n_pairs = 0;
 	list_free(&s->pairs);
 }
@@ -112,12 +112,10 @@ void to_ahp_free(struct tscreen *s)
 void to_ahp_refresh(struct app *a, struct tscreen *s,
 		    const struct strv *old_keys)
 {
-	const struct workshop_data *d = a->d;
+	char cr[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
 	size_t n = d->n_criteria, np = n > 1 ? n * (n - 1) / 2 : 0;
 	const char *ka = NULL, *kb = NULL;
-	double *m = NULL;
-	const char **keys = NULL;
-	struct error e;
 
 	if (!s->pairs.ctx)
 		list_init(&s->pairs, s, pair_text, NULL);
@@ -130,27 +128,17 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 		}
 	}
 	free(s->pair);
-	free(s->ahp_w);
 	s->pair = calloc(np ? np : 1, sizeof(*s->pair));
-	s->ahp_w = calloc(n ? n : 1, sizeof(*s->ahp_w));
 	s->n_pairs = 0;
-	s->missing = 0;
-	s->ahp_ok = false;
-	s->ahp_err[0] = '\0';
-	memset(&s->ahp, 0, sizeof(s->ahp));
-	if (!s->pair || !s->ahp_w) {
-		snprintf(s->ahp_err, sizeof(s->ahp_err), "%s", _("out of memory"));
+	if (!s->pair) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		list_set_count(&s->pairs, 0);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = i + 1; k < n; k++) {
-			double v;
-
 			s->pair[s->n_pairs].a = i;
 			s->pair[s->n_pairs].b = k;
-			if (!to_judgement(d, i, k, &v))
-				s->missing++;
 			/* Back on the same pair, either way round. */
 			if (ka && ((str_eq(d->criteria[i].key, ka) &&
 				    str_eq(d->criteria[k].key, kb)) ||
@@ -161,30 +149,23 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 		}
 	}
 	list_set_count(&s->pairs, s->n_pairs);
-	if (n < 2) {
-		snprintf(s->ahp_err, sizeof(s->ahp_err), "%s",
-			 _("pairwise comparison needs at least two criteria"));
-		return;
-	}
-	if (s->missing)
-		return;
-	keys = malloc(n * sizeof(*keys));
-	m = malloc(n * n * sizeof(*m));
-	err_clear(&e);
-	if (!keys || !m) {
-		snprintf(s->ahp_err, sizeof(s->ahp_err), "%s", _("out of memory"));
-	} else {
-		for (size_t i = 0; i < n; i++)
-			keys[i] = d->criteria[i].key;
-		if (ahp_matrix(keys, n, d->pairwise, d->n_pairwise, NULL, m,
-			       &e) == 0 &&
-		    ahp_weights(m, n, s->ahp_w, &s->ahp, &e) == 0)
-			s->ahp_ok = true;
+	if (s->judged) {
+		/* The judgement just saved, with what it did to the
+		 * consistency. */
+		const struct sess_view *v = s->v;
+
+		if (v->ahp_missing)
+			app_msg(a, MSG_OK, _("%s · %zu judgements to go"),
+				s->judged, v->ahp_missing);
+		else if (v->ahp_ok)
+			app_msg(a, v->ahp.inconsistent ? MSG_WARN : MSG_OK,
+				_("%s · CR %s"), s->judged,
+				num_fmt(cr, sizeof(cr), NUM_RATIO, v->ahp.cr));
 		else
-			snprintf(s->ahp_err, sizeof(s->ahp_err), "%s", e.msg);
+			app_msg(a, MSG_OK, "%s", s->judged);
+		free(s->judged);
+		s->judged = NULL;
 	}
-	free(keys);
-	free(m);
 }
 
 /* The lines under the view tabs: progress, CR, or the warning (which
@@ -193,30 +174,36 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 static int draw_summary(struct app *a, struct tscreen *s, int y, int x,
 			int w, int h)
 {
-	const struct workshop_data *d = a->d;
+	char cr[NUM_BUF], lim[NUM_BUF], lam[NUM_BUF];
+	const struct workshop_data *d = app_data(a);
 	char *t = NULL;
 	enum role r = CR_OK;
 	int rows;
 
-	if (*s->ahp_err) {
-		t = str_dup(s->ahp_err);
+	if (*s->v->ahp_err) {
+		t = str_dup(s->v->ahp_err);
 		r = CR_WARNING;
-	} else if (s->missing) {
+	} else if (s->v->ahp_missing) {
 		t = str_printf(_("%zu of %zu judgements missing (?): weights need every pair · ] finds one"),
-			       s->missing, s->n_pairs);
+			       s->v->ahp_missing, s->n_pairs);
 		r = CR_WARNING;
-	} else if (s->ahp_ok && s->ahp.inconsistent) {
+	} else if (s->v->ahp_ok && s->v->ahp.inconsistent) {
 		char *pair = str_printf(_("%s vs %s"),
-					to_crit_name(&d->criteria[s->ahp.worst_a]),
-					to_crit_name(&d->criteria[s->ahp.worst_b]));
+					to_crit_name(&d->criteria[s->v->ahp.worst_a]),
+					to_crit_name(&d->criteria[s->v->ahp.worst_b]));
 
-		t = str_printf(_("CR %.3f > %.2f: inconsistent · the most inconsistent judgement is %s (w goes there)"),
-			       s->ahp.cr, AHP_CR_LIMIT, pair ? pair : "");
+		t = str_printf(_("CR %s > %s: inconsistent · the most inconsistent judgement is %s (w goes there)"),
+			       num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr),
+			       num_fmt(lim, sizeof(lim), NUM_TOTAL, AHP_CR_LIMIT),
+			       pair ? pair : "");
 		free(pair);
 		r = CR_WARNING;
-	} else if (s->ahp_ok) {
-		t = str_printf(_("CR %.3f ≤ %.2f: consistent · λmax %.3f%s"),
-			       s->ahp.cr, AHP_CR_LIMIT, s->ahp.lambda_max,
+	} else if (s->v->ahp_ok) {
+		t = str_printf(_("CR %s ≤ %s: consistent · λmax %s%s"),
+			       num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr),
+			       num_fmt(lim, sizeof(lim), NUM_TOTAL, AHP_CR_LIMIT),
+			       num_fmt(lam, sizeof(lam), NUM_RATIO,
+				       s->v->ahp.lambda_max),
 			       d->ws.weighting == WEIGHTING_AHP ? ""
 			       : _(" · direct weights are in use (a switches)"));
 	}
@@ -234,7 +221,7 @@ static int draw_summary(struct app *a, struct tscreen *s, int y, int x,
 static int draw_weights(struct app *a, struct tscreen *s, int y, int x,
 			int h, int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int cellw = 24, per, rows;
 	struct buf b;
 
@@ -255,8 +242,9 @@ static int draw_weights(struct app *a, struct tscreen *s, int y, int x,
 
 			if (i >= d->n_criteria)
 				break;
-			if (s->ahp_ok)
-				snprintf(num, sizeof(num), "%.3f", s->ahp_w[i]);
+			if (s->v->ahp_ok)
+				num_fmt(num, sizeof(num), NUM_RATIO,
+					s->v->ahp_w[i]);
 			else
 				snprintf(num, sizeof(num), "  —  ");
 			nw = utf8_width(num);
@@ -264,7 +252,7 @@ static int draw_weights(struct app *a, struct tscreen *s, int y, int x,
 				cellw - nw - 3, false);
 			buf_printf(&b, " %s  ", num);
 		}
-		draw_role(s->ahp_ok ? CR_NORMAL : CR_DIM);
+		draw_role(s->v->ahp_ok ? CR_NORMAL : CR_DIM);
 		draw_line(y + r, x, buf_str(&b), w);
 		b.len = 0;
 	}
@@ -276,7 +264,7 @@ static int draw_weights(struct app *a, struct tscreen *s, int y, int x,
 void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		 int w)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	int cval = 9, cname = (w - 2 - SLIDER - 2 - cval - 1) / 2, list_h,
 	    wrows, per, sh;
 	struct buf b;
@@ -326,8 +314,8 @@ void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		have = to_judgement(d, p->a, p->b, &v);
 		pos = have ? slider_pos(v) : -1;
 		buf_puts(&b, sel ? "›" : " ");
-		worst = s->ahp_ok && s->ahp.inconsistent &&
-			p->a == s->ahp.worst_a && p->b == s->ahp.worst_b;
+		worst = s->v->ahp_ok && s->v->ahp.inconsistent &&
+			p->a == s->v->ahp.worst_a && p->b == s->v->ahp.worst_b;
 		buf_puts(&b, !have ? "?" : worst ? "!" : " ");
 		to_cell(&b, to_crit_name(&d->criteria[p->a]), cname, false);
 		buf_putc(&b, ' ');
@@ -372,7 +360,7 @@ void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_role(CR_DIM);
 	draw_clip(y + 3 + list_h, x + 1,
-		  s->ahp_ok ? _("AHP weights (principal eigenvector):")
+		  s->v->ahp_ok ? _("AHP weights (principal eigenvector):")
 			    : _("AHP weights: not until every pair is judged"),
 		  w - 1);
 	draw_weights(a, s, y + 4 + list_h, x + 1, wrows, w - 1);
@@ -383,28 +371,19 @@ void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 /* Store the selected pair's judgement (left over right) and report it. */
 static void judge(struct app *a, struct tscreen *s, double v)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct to_pair *p = &s->pair[s->pairs.sel];
-	struct error e;
-	char *t;
+	struct sess_result r = { 0 };
 
-	err_clear(&e);
-	if (store_judgement_set(a->store, a->ws, d->criteria[p->a].key,
-				d->criteria[p->b].key, v, NULL, &e) < 0) {
-		app_error(a, &e);
-		return;
+	if (session_set_judgement(a->s, d->criteria[p->a].key,
+				  d->criteria[p->b].key, v, &r) == ST_OK) {
+		/* The reload tells the consistency (to_ahp_refresh). */
+		free(s->judged);
+		s->judged = to_judgement_text(d, p->a, p->b, v);
+	} else {
+		app_result(a, &r, NULL);
 	}
-	t = to_judgement_text(d, p->a, p->b, v);
-	app_reload(a);
-	if (s->missing)
-		app_msg(a, MSG_OK, _("%s · %zu judgements to go"), t ? t : "",
-			s->missing);
-	else if (s->ahp_ok)
-		app_msg(a, s->ahp.inconsistent ? MSG_WARN : MSG_OK,
-			_("%s · CR %.3f"), t ? t : "", s->ahp.cr);
-	else
-		app_msg(a, MSG_OK, "%s", t ? t : "");
-	free(t);
+	sess_result_clear(&r);
 }
 
 /* The agreed judgement row of criteria i and k (either order), or NULL. */
@@ -445,14 +424,14 @@ static bool pick_done(struct app *a, struct modal *m, bool ok)
 	if (!s || s->pairs.sel >= s->n_pairs || (size_t)m->id != s->pairs.sel)
 		return true;
 	p = &s->pair[s->pairs.sel];
-	j = pair_row(a->d, p->a, p->b);
+	j = pair_row(app_data(a), p->a, p->b);
 	if ((j ? j->version : 0) != m->version) {
-		char *who = j ? to_changed_by(a, "judgement", j->id) : NULL;
+		char *who = j ? session_changed_by(a->s, "judgement", j->id, NULL) : NULL;
 		char *now = NULL;
 		double v;
 
-		if (to_judgement(a->d, p->a, p->b, &v))
-			now = to_judgement_text(a->d, p->a, p->b, v);
+		if (to_judgement(app_data(a), p->a, p->b, &v))
+			now = to_judgement_text(app_data(a), p->a, p->b, v);
 		app_msg(a, MSG_WARN, _("%s changed this judgement while you chose; it is now: %s. Nothing saved: pick again to replace it"),
 			who ? who : _("someone else"), now ? now : _("not judged"));
 		free(who);
@@ -471,7 +450,7 @@ static void pick(struct app *a, struct tscreen *s, int pos)
 	struct modal *m;
 
 	for (int k = 0; k < SLIDER; k++) {
-		char *t = to_judgement_text(a->d, p->a, p->b, slider_value(k));
+		char *t = to_judgement_text(app_data(a), p->a, p->b, slider_value(k));
 
 		strv_push(&texts, t ? t : "?");
 		free(t);
@@ -481,7 +460,7 @@ static void pick(struct app *a, struct tscreen *s, int pos)
 	m = picker_new(PICK_ONE, _("Which matters more?"), labels, SLIDER,
 		       (size_t)(pos < 0 ? MID : pos), pick_done);
 	if (m) {
-		const struct judgement *j = pair_row(a->d, p->a, p->b);
+		const struct judgement *j = pair_row(app_data(a), p->a, p->b);
 
 		m->scope = SC_PICKER;
 		m->id = (int64_t)s->pairs.sel;
@@ -491,28 +470,30 @@ static void pick(struct app *a, struct tscreen *s, int pos)
 	strv_free(&texts);
 }
 
-bool to_ahp_key(struct app *a, struct tscreen *s, enum action act)
+enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 {
-	const struct workshop_data *d = a->d;
+	const struct workshop_data *d = app_data(a);
 	const struct to_pair *p;
 	double v = 1;
 	bool have;
 	int pos;
 
 	if (act == A_AHP_WORST) {
-		if (!s->ahp_ok) {
+		if (!s->v->ahp_ok) {
 			app_msg(a, MSG_INFO, "%s", _("no consistency ratio until every pair is judged"));
-		} else if (!s->ahp.inconsistent) {
-			app_msg(a, MSG_OK, _("the judgements are consistent (CR %.3f)"),
-				s->ahp.cr);
+		} else if (!s->v->ahp.inconsistent) {
+			char cr[NUM_BUF];
+
+			app_msg(a, MSG_OK, _("the judgements are consistent (CR %s)"),
+				num_fmt(cr, sizeof(cr), NUM_RATIO, s->v->ahp.cr));
 		} else {
 			for (size_t i = 0; i < s->n_pairs; i++)
-				if (s->pair[i].a == s->ahp.worst_a &&
-				    s->pair[i].b == s->ahp.worst_b)
+				if (s->pair[i].a == s->v->ahp.worst_a &&
+				    s->pair[i].b == s->v->ahp.worst_b)
 					list_select(&s->pairs, i);
 			app_msg(a, MSG_WARN, "%s", _("the most inconsistent judgement: revisit it (digits, h/l, r)"));
 		}
-		return true;
+		return R_DONE;
 	}
 	if (act == A_AHP_MISSING) {
 		for (size_t k = 1; k <= s->n_pairs; k++) {
@@ -520,29 +501,29 @@ bool to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 
 			if (!to_judgement(d, s->pair[i].a, s->pair[i].b, &v)) {
 				list_select(&s->pairs, i);
-				return true;
+				return R_DONE;
 			}
 		}
 		app_msg(a, MSG_OK, "%s", _("every pair is judged"));
-		return true;
+		return R_DONE;
 	}
 	if (act != A_AHP_SET && act != A_AHP_LEFT && act != A_AHP_RIGHT &&
 	    act != A_AHP_REVERSE && act != A_AHP_PICK)
-		return false;
+		return R_PASS;
 	if (s->pairs.sel >= s->n_pairs) {
 		app_msg(a, MSG_WARN, "%s", _("no pair to judge: add criteria first (c, then n)"));
-		return true;
+		return R_DONE;
 	}
 	p = &s->pair[s->pairs.sel];
 	have = to_judgement(d, p->a, p->b, &v);
 	pos = have ? slider_pos(v) : -1;
 	switch (act) {
 	case A_AHP_SET:
-		if (a->key < '1' || a->key > '9')
-			return false;
+		if (a->t.key < '1' || a->t.key > '9')
+			return R_PASS;
 		if (!app_refuse_readonly(a))
-			judge(a, s, (double)(a->key - '0'));
-		return true;
+			judge(a, s, (double)(a->t.key - '0'));
+		return R_DONE;
 	case A_AHP_LEFT:
 	case A_AHP_RIGHT:
 		if (pos < 0)
@@ -550,19 +531,19 @@ bool to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 		pos += act == A_AHP_LEFT ? -1 : 1;
 		if (pos < 0 || pos >= SLIDER) {
 			app_msg(a, MSG_INFO, "%s", _("9× is the end of Saaty's scale"));
-			return true;
+			return R_DONE;
 		}
 		judge(a, s, slider_value(pos));
-		return true;
+		return R_DONE;
 	case A_AHP_REVERSE:
 		if (!have) {
 			app_msg(a, MSG_WARN, "%s", _("no judgement to reverse yet: type 1-9 first"));
-			return true;
+			return R_DONE;
 		}
 		judge(a, s, 1.0 / v);
-		return true;
+		return R_DONE;
 	default:
 		pick(a, s, pos);
-		return true;
+		return R_DONE;
 	}
 }

@@ -11,8 +11,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "engine/ahp.h"
-#include "engine/evaluate.h"
 #include "tui/app.h"
 #include "tui/widgets/list.h"
 #include "util/str.h"
@@ -27,38 +25,23 @@ struct to_pair {
 	size_t a, b;
 };
 
-/* A score or vote changed on the matrix in this session, to undo. */
-struct mx_undo {
-	char *ak, *ck;             /* approach and criterion keys */
-	bool mine;                 /* a vote, not the agreed score */
-	bool had;                  /* the cell had a value before */
-	double prev;
-};
-
-#define MX_UNDO_MAX 32
-
 struct tscreen {
 	enum to_view view;
 
-	/* The engine's scoring of the workshop (totals, ranks, sensitivity);
-	 * `err` says why there is none (no criteria, missing judgements...). */
-	struct ws_scores sc;
-	bool have_sc;
-	char err[1100];
+	/* The session's scoring (totals, ranks, sensitivity, the agreed
+	 * pairwise matrix's AHP result); score_err says why there is none. */
+	const struct sess_view *v;
 
 	/* Criteria and sensitivity views share the criteria list. */
 	struct list crit;
-	struct strv applied;       /* criterion keys nudged this session */
+	int64_t want_crit;         /* select this criterion once reloaded */
 
-	/* Pairwise view: every pair, the agreed matrix's AHP result. */
+	/* Pairwise view: every pair of criteria. */
 	struct list pairs;
 	struct to_pair *pair;
 	size_t n_pairs;
-	size_t missing;            /* pairs without an agreed judgement */
-	double *ahp_w;             /* n_criteria, when ahp_ok */
-	struct ahp_result ahp;
-	bool ahp_ok;
-	char ahp_err[1100];
+	char *judged;              /* what the last judgement said, until the
+				    * reload shows its consistency */
 
 	/* Matrix view: rows are approaches, col is the criterion, col0 the
 	 * first criterion shown when they do not all fit. */
@@ -66,9 +49,6 @@ struct tscreen {
 	size_t col, col0;
 	enum mx_show show;
 	bool mine;                 /* digits set my vote */
-	struct mx_undo undo[MX_UNDO_MAX];  /* oldest first */
-	size_t n_undo;
-	bool undoing;              /* writing an undo: do not record it */
 	char *person;              /* whose votes MS_PERSON shows */
 
 	/* The keys of the rows at the last refresh, so that the selection
@@ -79,9 +59,6 @@ struct tscreen {
 /* ---- screen_tradeoffs.c -------------------------------------------------- */
 /* Draw a horizontal bar of `cols` cells filled to frac (0..1). */
 void to_bar(struct buf *b, double frac, int cols);
-/* Who last changed row `row` of `tbl` ("score", "vote", "judgement"),
- * from the audit log: a new string, NULL when unknown. */
-char *to_changed_by(struct app *a, const char *tbl, int64_t row);
 /* "Security posture" or the key when the name is empty. */
 const char *to_crit_name(const struct criterion *c);
 /* Pad or cut s to cols columns into b. */
@@ -101,7 +78,7 @@ void to_ahp_refresh(struct app *a, struct tscreen *s,
 void to_ahp_free(struct tscreen *s);
 void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		 int w);
-bool to_ahp_key(struct app *a, struct tscreen *s, enum action act);
+enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act);
 /* The agreed judgement of criteria i over k (1/v when stored the other
  * way round); false when missing. */
 bool to_judgement(const struct workshop_data *d, size_t i, size_t k,
@@ -116,7 +93,7 @@ void to_matrix_refresh(struct app *a, struct tscreen *s,
 void to_matrix_free(struct tscreen *s);
 void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		    int w);
-bool to_matrix_key(struct app *a, struct tscreen *s, enum action act);
+enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act);
 /* "agreed scores", "median of the votes", ... (new string). */
 char *to_matrix_mode(struct app *a, const struct tscreen *s);
 

@@ -14,8 +14,6 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "engine/rules.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -23,6 +21,7 @@
 #include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -37,10 +36,6 @@ struct iscreen {
 	struct irow *rows;
 	size_t n;
 	size_t answered, visible;
-	/* The last clear, for undo. */
-	char *undo_q;
-	struct value undo_v;
-	char *undo_note;
 };
 
 static const char *row_text(void *ctx, size_t i)
@@ -91,7 +86,7 @@ static char *answer_text(const struct question *q, const struct answer *an)
 			buf_puts(&b, an->value.text ? an->value.text : "");
 		break;
 	case VAL_NUMBER:
-		str_number(num, sizeof(num), an->value.number);
+		num_fmt(num, sizeof(num), NUM_VALUE, an->value.number);
 		buf_puts(&b, num);
 		if (q->kind == Q_SCALE)
 			buf_puts(&b, " / 5");
@@ -118,8 +113,8 @@ static void range_text(const struct question *q, char *buf, size_t size)
 {
 	char lo[32], hi[32];
 
-	str_number(lo, sizeof(lo), q->min);
-	str_number(hi, sizeof(hi), q->max);
+	num_fmt(lo, sizeof(lo), NUM_VALUE, q->min);
+	num_fmt(hi, sizeof(hi), NUM_VALUE, q->max);
 	if (q->has_min && q->has_max)
 		snprintf(buf, size, "%s–%s", lo, hi);
 	else if (q->has_min)
@@ -138,7 +133,7 @@ static bool answered(const struct answer *an)
 
 static const struct question *row_question(struct app *a, const struct irow *r)
 {
-	return r && !r->heading ? &a->k->questions[r->idx] : NULL;
+	return r && !r->heading ? &app_k(a)->questions[r->idx] : NULL;
 }
 
 static struct irow *sel_row(struct iscreen *s)
@@ -171,22 +166,22 @@ static int add_row(struct iscreen *s, size_t *cap, bool heading, size_t idx,
 static void add_section(struct app *a, struct iscreen *s, size_t *cap,
 			size_t si)
 {
-	const struct section *sec = &a->k->sections[si];
+	const struct section *sec = &app_k(a)->sections[si];
 	bool head = false;
 
-	for (size_t qi = 0; qi < a->k->n_questions; qi++) {
-		const struct question *q = &a->k->questions[qi];
+	for (size_t qi = 0; qi < app_k(a)->n_questions; qi++) {
+		const struct question *q = &app_k(a)->questions[qi];
 		char *ans;
 
-		if (!str_eq(q->section, sec->id) || !question_visible(q, a->d))
+		if (!str_eq(q->section, sec->id) || !app_view(a)->q_visible[qi])
 			continue;
 		if (!head) {
 			add_row(s, cap, true, si, str_dup(sec->title));
 			head = true;
 		}
-		ans = answer_text(q, wsdata_answer(a->d, q->id));
+		ans = answer_text(q, wsdata_answer(app_data(a), q->id));
 		s->visible++;
-		if (answered(wsdata_answer(a->d, q->id)))
+		if (answered(wsdata_answer(app_data(a), q->id)))
 			s->answered++;
 		add_row(s, cap, false, qi,
 			str_printf("%s %s", q->prompt, ans ? ans : ""));
@@ -202,23 +197,23 @@ static void iv_refresh(struct app *a, void *state)
 	size_t cap = 0, keep_pos = s->list.sel;
 
 	if (sel_row(s) && !sel_row(s)->heading)
-		keep = a->k->questions[sel_row(s)->idx].id;
+		keep = app_k(a)->questions[sel_row(s)->idx].id;
 	keep_id = str_dup(keep);
 	rows_free(s);
 	s->answered = s->visible = 0;
-	if (!a->d || !a->k) {
+	if (!app_data(a) || !app_k(a)) {
 		free(keep_id);
 		list_set_count(&s->list, 0);
 		return;
 	}
-	if (a->tpl && a->tpl->sections.n) {
-		for (size_t i = 0; i < a->tpl->sections.n; i++)
-			for (size_t si = 0; si < a->k->n_sections; si++)
-				if (str_eq(a->k->sections[si].id,
-					   a->tpl->sections.v[i]))
+	if (session_template(a->s) && session_template(a->s)->sections.n) {
+		for (size_t i = 0; i < session_template(a->s)->sections.n; i++)
+			for (size_t si = 0; si < app_k(a)->n_sections; si++)
+				if (str_eq(app_k(a)->sections[si].id,
+					   session_template(a->s)->sections.v[i]))
 					add_section(a, s, &cap, si);
 	} else {
-		for (size_t si = 0; si < a->k->n_sections; si++)
+		for (size_t si = 0; si < app_k(a)->n_sections; si++)
 			add_section(a, s, &cap, si);
 	}
 	list_set_count(&s->list, s->n);
@@ -226,7 +221,7 @@ static void iv_refresh(struct app *a, void *state)
 	list_select(&s->list, keep_pos < s->n ? keep_pos : (s->n ? s->n - 1 : 0));
 	for (size_t i = 0; keep_id && i < s->n; i++)
 		if (!s->rows[i].heading &&
-		    str_eq(a->k->questions[s->rows[i].idx].id, keep_id))
+		    str_eq(app_k(a)->questions[s->rows[i].idx].id, keep_id))
 			list_select(&s->list, i);
 	free(keep_id);
 }
@@ -243,22 +238,12 @@ static int iv_open(struct app *a, void **state)
 	return ST_OK;
 }
 
-static void undo_clear(struct iscreen *s)
-{
-	free(s->undo_q);
-	s->undo_q = NULL;
-	value_clear(&s->undo_v);
-	free(s->undo_note);
-	s->undo_note = NULL;
-}
-
 static void iv_close(struct app *a, void *state)
 {
 	struct iscreen *s = state;
 
 	(void)a;
 	rows_free(s);
-	undo_clear(s);
 	list_free(&s->list);
 	free(s);
 }
@@ -289,7 +274,7 @@ static void draw_panel(struct app *a, struct iscreen *s, int y, int x, int h,
 	}
 	if (!q || h < 1)
 		return;
-	an = wsdata_answer(a->d, q->id);
+	an = wsdata_answer(app_data(a), q->id);
 	buf_init(&b);
 	/* A written answer is cut in its column; the panel shows it whole
 	 * (an observer, who cannot open the editor, reads it here). */
@@ -357,11 +342,11 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 		row = &s->rows[i];
 		if (row->heading) {
 			draw_role(CR_HEADING);
-			draw_line(y + r, x, a->k->sections[row->idx].title, lw);
+			draw_line(y + r, x, app_k(a)->sections[row->idx].title, lw);
 			continue;
 		}
-		q = &a->k->questions[row->idx];
-		an = wsdata_answer(a->d, q->id);
+		q = &app_k(a)->questions[row->idx];
+		an = wsdata_answer(app_data(a), q->id);
 		ans = answer_text(q, an);
 		draw_role(i == s->list.sel ? CR_SELECTED : CR_NORMAL);
 		draw_fill(y + r, x, 1, lw);
@@ -403,24 +388,21 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 static bool save_value(struct app *a, const char *qid, const struct value *v,
 		       int64_t version, const char *where)
 {
-	struct error e;
-	const struct question *q = knowledge_question(a->k, qid);
+	struct sess_result r = { 0 };
+	const struct question *q = knowledge_question(app_k(a), qid);
 
-	err_clear(&e);
 	if (v->kind == VAL_NONE ||
 	    (v->kind == VAL_LIST && v->list.n == 0) ||
 	    (v->kind == VAL_TEXT && str_empty(v->text))) {
 		/* Nothing typed where nothing was: nothing to clear or say. */
-		if (!wsdata_answer(a->d, qid)) {
+		if (!wsdata_answer(app_data(a), qid)) {
 			app_draft_done(a, where);
 			a->msg[0] = '\0';
 			return true;
 		}
-		if (store_answer_clear(a->store, a->ws, qid, &e) < 0) {
-			app_error(a, &e);
-			return true;
-		}
-		app_msg(a, MSG_OK, _("answer cleared: %s"), q ? q->prompt : qid);
+		session_clear_answer(a->s, qid, &r);
+		app_result(a, &r, _("answer cleared: %s"), q ? q->prompt : qid);
+		sess_result_clear(&r);
 	} else {
 		char *shown;
 		struct answer tmp = { .value = *v };
@@ -437,7 +419,6 @@ static bool save_value(struct app *a, const char *qid, const struct value *v,
 		return true;
 	}
 	app_draft_done(a, where);
-	app_reload(a);
 	return true;
 }
 
@@ -476,7 +457,7 @@ static bool number_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
-	q = knowledge_question(a->k, m->key);
+	q = knowledge_question(app_k(a), m->key);
 	t = str_dup(edit_text(m));
 	if (!t || !q) {
 		free(t);
@@ -499,8 +480,8 @@ static bool number_done(struct app *a, struct modal *m, bool ok)
 	}
 	free(t);
 	if ((q->has_min && x < q->min) || (q->has_max && x > q->max)) {
-		str_number(lo, sizeof(lo), q->min);
-		str_number(hi, sizeof(hi), q->max);
+		num_fmt(lo, sizeof(lo), NUM_VALUE, q->min);
+		num_fmt(hi, sizeof(hi), NUM_VALUE, q->max);
 		if (q->has_min && q->has_max)
 			snprintf(msg, sizeof(msg), _("must be between %s and %s"), lo, hi);
 		else if (q->has_min)
@@ -516,7 +497,7 @@ static bool number_done(struct app *a, struct modal *m, bool ok)
 
 static bool choice_done(struct app *a, struct modal *m, bool ok)
 {
-	const struct question *q = knowledge_question(a->k, m->key);
+	const struct question *q = knowledge_question(app_k(a), m->key);
 	struct value v = { .kind = VAL_TEXT };
 
 	if (!ok || !q || picker_selected(m) >= q->n_options)
@@ -528,7 +509,7 @@ static bool choice_done(struct app *a, struct modal *m, bool ok)
 
 static bool multi_done(struct app *a, struct modal *m, bool ok)
 {
-	const struct question *q = knowledge_question(a->k, m->key);
+	const struct question *q = knowledge_question(app_k(a), m->key);
 	struct value v = { .kind = VAL_LIST };
 
 	if (!ok || !q)
@@ -576,7 +557,7 @@ static bool note_done(struct app *a, struct modal *m, bool ok)
 /* ---- editing --------------------------------------------------------------- */
 static void edit_question(struct app *a, const struct question *q)
 {
-	const struct answer *an = wsdata_answer(a->d, q->id);
+	const struct answer *an = wsdata_answer(app_data(a), q->id);
 	int64_t version = an ? an->version : 0;
 	char where[300], hint[200], range[80];
 	const char **labels = NULL;
@@ -672,7 +653,7 @@ static void skip_unanswered(struct app *a, struct iscreen *s)
 
 		if (r->heading)
 			continue;
-		if (!answered(wsdata_answer(a->d, a->k->questions[r->idx].id))) {
+		if (!answered(wsdata_answer(app_data(a), app_k(a)->questions[r->idx].id))) {
 			list_select(&s->list, i);
 			return;
 		}
@@ -706,62 +687,34 @@ static void section_jump(struct iscreen *s, int dir)
 	}
 }
 
-static void clear_answer(struct app *a, struct iscreen *s,
-			 const struct question *q)
+static void clear_answer(struct app *a, const struct question *q)
 {
-	const struct answer *an = wsdata_answer(a->d, q->id);
-	struct error e;
+	const struct answer *an = wsdata_answer(app_data(a), q->id);
+	struct sess_result r = { 0 };
 
 	if (!answered(an)) {
 		app_msg(a, MSG_INFO, "%s", _("nothing to clear"));
 		return;
 	}
-	undo_clear(s);
-	s->undo_q = str_dup(q->id);
-	s->undo_note = str_dup(an->note);
-	if (!s->undo_q || value_copy(&s->undo_v, &an->value) < 0) {
-		undo_clear(s);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
-	err_clear(&e);
-	if (store_answer_clear(a->store, a->ws, q->id, &e) < 0) {
-		undo_clear(s);
-		app_error(a, &e);
-		return;
-	}
-	app_msg(a, MSG_OK, _("cleared: %s (u undoes)"), q->prompt);
-	app_reload(a);
+	session_clear_answer(a->s, q->id, &r);
+	app_result(a, &r, _("cleared: %s (u undoes)"), q->prompt);
+	sess_result_clear(&r);
 }
 
-static void undo(struct app *a, struct iscreen *s)
+static void undo(struct app *a)
 {
-	const struct answer *an;
-	struct error e;
-	int64_t v = 0;
+	struct sess_result r = { 0 };
 
-	if (!s->undo_q) {
+	if (!session_can_undo(a->s)) {
 		app_msg(a, MSG_INFO, "%s", _("nothing to undo"));
 		return;
 	}
-	an = wsdata_answer(a->d, s->undo_q);
-	err_clear(&e);
-	if (store_answer_set(a->store, a->ws, s->undo_q, &s->undo_v,
-			     an ? an->version : 0, &v, &e) < 0) {
-		app_error(a, &e);
-		return;
-	}
-	app_reload(a);
-	an = wsdata_answer(a->d, s->undo_q);
-	if (an && !str_empty(s->undo_note))
-		store_update(a->store, "answer", an->id, "note", s->undo_note,
-			     an->version, NULL, &e);
-	app_msg(a, MSG_OK, "%s", _("answer restored"));
-	undo_clear(s);
-	app_reload(a);
+	session_undo(a->s, &r);
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
 }
 
-static bool iv_key(struct app *a, void *state, enum action act)
+static enum reaction iv_key(struct app *a, void *state, enum action act)
 {
 	struct iscreen *s = state;
 	const struct question *q = row_question(a, sel_row(s));
@@ -771,40 +724,40 @@ static bool iv_key(struct app *a, void *state, enum action act)
 	switch (act) {
 	case A_IV_SKIP:
 		skip_unanswered(a, s);
-		return true;
+		return R_DONE;
 	case A_IV_SECTION_NEXT:
 	case A_IV_SECTION_PREV:
 		section_jump(s, act == A_IV_SECTION_NEXT ? 1 : -1);
-		return true;
+		return R_DONE;
 	case A_IV_UNDO:
-		undo(a, s);
-		return true;
+		undo(a);
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!q)
-		return false;
+		return R_PASS;
 	switch (act) {
 	case A_IV_EDIT:
 		edit_question(a, q);
-		return true;
+		return R_DONE;
 	case A_IV_CLEAR:
-		clear_answer(a, s, q);
-		return true;
+		clear_answer(a, q);
+		return R_DONE;
 	case A_IV_NOTE:
-		an = wsdata_answer(a->d, q->id);
+		an = wsdata_answer(app_data(a), q->id);
 		if (!an) {
 			app_msg(a, MSG_WARN, "%s", _("answer the question first, then add a note"));
-			return true;
+			return R_DONE;
 		}
 		snprintf(where, sizeof(where), "note:%s", q->id);
 		app_edit(a, &(struct edit_req){
 			.where = where, .title = _("Note"), .init = an->note ? an->note : "",
 			.multi = true, .done = note_done, .id = an->id,
 			.version = an->version, .key = q->id });
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 

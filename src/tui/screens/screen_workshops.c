@@ -9,8 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "content/content.h"
-#include "store/store.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -33,6 +31,7 @@ struct wscreen {
 	struct wsrow *rows;
 	size_t n;
 	bool archived;     /* archived workshops shown */
+	int64_t want;      /* select this workshop at the next refresh */
 };
 
 static const char *row_text(void *ctx, size_t i)
@@ -53,71 +52,44 @@ static void rows_free(struct wscreen *s)
 	s->n = 0;
 }
 
-static size_t count_answered(const struct workshop_data *d)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < d->n_answers; i++)
-		if (d->answers[i].value.kind != VAL_NONE)
-			n++;
-	return n;
-}
-
-static char *present_names(struct app *a, int64_t ws)
-{
-	struct participant *ps = NULL;
-	struct error e;
-	struct buf b;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_presence_list(a->store, ws, 15, &ps, &n, &e) < 0 || n == 0)
-		return NULL;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		if (b.len)
-			buf_puts(&b, ", ");
-		buf_puts(&b, ps[i].name);
-	}
-	store_presence_list_free(&ps, n);
-	return buf_detach(&b);
-}
-
 static void ws_refresh(struct app *a, void *state)
 {
 	struct wscreen *s = state;
 	struct workshop *list = NULL;
 	struct error e;
 	size_t n = 0;
-	int64_t keep = s->n && s->list.sel < s->n ? s->rows[s->list.sel].w.id
-						  : a->ws;
+	int64_t keep = s->want ? s->want
+		       : s->n && s->list.sel < s->n ? s->rows[s->list.sel].w.id
+		       : app_ws(a);
 
 	err_clear(&e);
-	if (store_workshop_list(a->store, s->archived, &list, &n, &e) < 0) {
+	if (session_workshops(a->s, s->archived, &list, &n, &e) < 0) {
 		app_error(a, &e);
 		return;
 	}
 	rows_free(s);
 	s->rows = calloc(n ? n : 1, sizeof(*s->rows));
 	if (!s->rows) {
-		store_workshop_list_free(&list, n);
+		session_workshops_free(&list, n);
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		list_set_count(&s->list, 0);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct workshop_data *d = NULL;
+		struct strv here = { 0 };
 
 		if (workshop_copy(&s->rows[i].w, &list[i]) < 0)
 			break;
 		s->n = i + 1;
-		if (store_workshop_load(a->store, list[i].id, &d, &e) == 0) {
-			s->rows[i].answered = count_answered(d);
-			wsdata_free(&d);
-		}
-		s->rows[i].here = present_names(a, list[i].id);
+		session_workshop_answered(a->s, list[i].id, &s->rows[i].answered,
+					  &e);
+		if (session_workshop_people(a->s, list[i].id, &here) == 0 &&
+		    here.n)
+			s->rows[i].here = strv_join(&here, ", ");
+		strv_free(&here);
 	}
-	store_workshop_list_free(&list, n);
+	session_workshops_free(&list, n);
+	s->want = 0;
 	list_set_count(&s->list, s->n);
 	for (size_t i = 0; i < s->n; i++)
 		if (s->rows[i].w.id == keep)
@@ -214,7 +186,7 @@ static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
 		/* A cursor mark that survives without colour, and a dot on
 		 * the workshop that is open. */
 		buf_puts(&b, i == s->list.sel ? "›" : " ");
-		buf_puts(&b, row->w.id == a->ws ? "●" : " ");
+		buf_puts(&b, row->w.id == app_ws(a) ? "●" : " ");
 		cell(&b, title, ctitle);
 		buf_putc(&b, ' ');
 		cell(&b, stage_label(row->w.stage), cstage);
@@ -243,32 +215,25 @@ static struct wsrow *selected(struct wscreen *s)
 /* ---- new ---------------------------------------------------------------- */
 static bool new_template_done(struct app *a, struct modal *m, bool ok)
 {
-	struct workshop_data *d = NULL;
 	const struct template_def *t;
-	struct error e;
-	int64_t id = 0;
+	struct sess_result r = { 0 };
+	int64_t id;
 
 	if (!ok)
 		return true;
-	err_clear(&e);
-	t = &a->k->templates[picker_selected(m)];
-	if (content_workshop_from_template(a->k, t->id, m->key, &d, &e) < 0 ||
-	    store_workshop_import(a->store, d, &id, &e) < 0) {
-		wsdata_free(&d);
-		app_error(a, &e);
+	t = &app_k(a)->templates[picker_selected(m)];
+	if (session_workshop_create(a->s, m->key, t->id, &r) < 0) {
+		app_result(a, &r, NULL);
+		sess_result_clear(&r);
 		return true;
 	}
-	wsdata_free(&d);
-	app_reload(a);
+	id = r.id;
+	sess_result_clear(&r);
 	{
-		struct wscreen *s = NULL;
+		struct wscreen *s = tui_screen_state(a, &screen_workshops_ops);
 
-		for (size_t i = 0; i < tui_n_screens; i++)
-			if (tui_screens[i].ops == &screen_workshops_ops)
-				s = a->state[i];
-		for (size_t i = 0; s && i < s->n; i++)
-			if (s->rows[i].w.id == id)
-				list_select(&s->list, i);
+		if (s)
+			s->want = id;
 	}
 	/* A new workshop starts with its interview: go straight there. */
 	if (app_open_workshop(a, id, 2) < 0)
@@ -289,20 +254,20 @@ static bool new_title_done(struct app *a, struct modal *m, bool ok)
 	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
 		return false;
-	if (!a->k || a->k->n_templates == 0) {
+	if (!app_k(a) || app_k(a)->n_templates == 0) {
 		free(title);
 		app_msg(a, MSG_ERROR, "%s", _("no templates in the content (see charrette check-data)"));
 		return true;
 	}
-	labels = calloc(a->k->n_templates, sizeof(*labels));
+	labels = calloc(app_k(a)->n_templates, sizeof(*labels));
 	if (!labels) {
 		free(title);
 		return true;
 	}
-	for (size_t i = 0; i < a->k->n_templates; i++)
-		labels[i] = a->k->templates[i].name ? a->k->templates[i].name
-						     : a->k->templates[i].id;
-	p = picker_new(PICK_ONE, _("Template"), labels, a->k->n_templates, 0,
+	for (size_t i = 0; i < app_k(a)->n_templates; i++)
+		labels[i] = app_k(a)->templates[i].name ? app_k(a)->templates[i].name
+						     : app_k(a)->templates[i].id;
+	p = picker_new(PICK_ONE, _("Template"), labels, app_k(a)->n_templates, 0,
 		       new_template_done);
 	free(labels);
 	if (p) {
@@ -337,8 +302,7 @@ static bool rename_done(struct app *a, struct modal *m, bool ok)
 
 static bool duplicate_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
-	int64_t id = 0;
+	struct sess_result r = { 0 };
 	char *title;
 
 	if (!ok)
@@ -346,46 +310,37 @@ static bool duplicate_done(struct app *a, struct modal *m, bool ok)
 	title = edit_text_trimmed(m, _("a title is required (Esc cancels)"));
 	if (!title)
 		return false;
-	err_clear(&e);
-	if (store_workshop_duplicate(a->store, m->id, title, &id, &e) < 0)
-		app_error(a, &e);
-	else {
-		app_msg(a, MSG_OK, _("duplicated as “%s”"), title);
-		app_reload(a);
-	}
+	session_workshop_duplicate(a->s, m->id, title, &r);
+	app_result(a, &r, _("duplicated as “%s”"), title);
+	sess_result_clear(&r);
 	free(title);
 	return true;
 }
 
 static bool delete_done(struct app *a, struct modal *m, bool ok)
 {
-	struct error e;
+	struct sess_result r = { 0 };
+	bool open = app_ws(a) == m->id;
 
 	if (!ok) {
 		app_msg(a, MSG_INFO, "%s", _("nothing deleted"));
 		return true;
 	}
-	err_clear(&e);
-	if (store_workshop_delete(a->store, m->id, &e) < 0) {
-		app_error(a, &e);
-		return true;
-	}
-	if (a->ws == m->id)
+	if (session_workshop_delete(a->s, m->id, &r) == ST_OK && open)
 		app_close_workshop(a);
-	app_msg(a, MSG_OK, _("deleted “%s”"), m->key);
-	app_reload(a);
+	app_result(a, &r, _("deleted “%s”"), m->key);
+	sess_result_clear(&r);
 	return true;
 }
 
-static bool ws_key(struct app *a, void *state, enum action act)
+static enum reaction ws_key(struct app *a, void *state, enum action act)
 {
 	struct wscreen *s = state;
 	struct wsrow *row = selected(s);
+	struct sess_result r = { 0 };
 	struct modal *m;
-	struct error e;
 	char where[64], *text;
 
-	err_clear(&e);
 	switch (act) {
 	case A_WS_OPEN:
 		if (row) {
@@ -397,7 +352,7 @@ static bool ws_key(struct app *a, void *state, enum action act)
 					title ? title : "");
 			free(title);
 		}
-		return true;
+		return R_DONE;
 	case A_WS_NEW:
 		m = lineedit_new(_("New workshop: title"), "",
 				 _("Enter next (choose a template) · Esc cancel"),
@@ -405,20 +360,20 @@ static bool ws_key(struct app *a, void *state, enum action act)
 		if (m)
 			m->scope = SC_EDIT;
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_WS_SHOW_ARCHIVED:
 		s->archived = !s->archived;
 		ws_refresh(a, s);
 		app_msg(a, MSG_INFO, "%s", s->archived
 			? _("showing archived workshops")
 			: _("archived workshops hidden"));
-		return true;
+		return R_DONE;
 	default:
 		break;
 	}
 	if (!row) {
 		app_msg(a, MSG_WARN, "%s", _("no workshop selected"));
-		return true;
+		return R_DONE;
 	}
 	switch (act) {
 	case A_WS_RENAME:
@@ -429,7 +384,7 @@ static bool ws_key(struct app *a, void *state, enum action act)
 			.init = row->w.title, .hint = _("Enter save · Esc cancel"),
 			.done = rename_done, .id = row->w.id,
 			.version = row->w.version });
-		return true;
+		return R_DONE;
 	case A_WS_DUPLICATE:
 		text = str_printf(_("%s (copy)"), row->w.title);
 		m = lineedit_new(_("Duplicate as"), text ? text : "",
@@ -440,19 +395,17 @@ static bool ws_key(struct app *a, void *state, enum action act)
 			m->id = row->w.id;
 		}
 		app_push(a, m);
-		return true;
+		return R_DONE;
 	case A_WS_ARCHIVE:
-		if (store_update(a->store, "workshop", row->w.id, "archived",
-				 row->w.archived ? "0" : "1", row->w.version,
-				 NULL, &e) < 0) {
-			app_error(a, &e);
-			return true;
-		}
-		app_msg(a, MSG_OK, row->w.archived ? _("unarchived “%s”")
-			: _("archived “%s” (A shows archived workshops)"),
-			row->w.title);
-		app_reload(a);
-		return true;
+		session_set_field(a->s, &(struct sess_edit){
+			.table = "workshop", .field = "archived",
+			.id = row->w.id, .version = row->w.version,
+			.value = row->w.archived ? "0" : "1" }, &r);
+		app_result(a, &r, row->w.archived ? _("unarchived “%s”")
+			   : _("archived “%s” (A shows archived workshops)"),
+			   row->w.title);
+		sess_result_clear(&r);
+		return R_DONE;
 	case A_WS_DELETE:
 		text = str_printf(_("Delete the workshop “%s” and everything in it? This cannot be undone."),
 				  row->w.title);
@@ -461,9 +414,9 @@ static bool ws_key(struct app *a, void *state, enum action act)
 			.done = delete_done, .id = row->w.id,
 			.key = row->w.title });
 		free(text);
-		return true;
+		return R_DONE;
 	default:
-		return false;
+		return R_PASS;
 	}
 }
 

@@ -1,0 +1,17 @@
+# session: one participant's open workshop, between the terminal app (and
+# the CLI's write verbs) and the store, engine and exporters.
+libcharrette_a_SOURCES += \
+	src/session/session.c src/session/session.h src/session/session_int.h \
+	src/session/session_rows.c src/session/session_text.c \
+	src/session/session_undo.c \
+	src/session/session_view.c src/session/session_write.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_session
+TESTS += tests/unit/test_session
+tests_unit_test_session_SOURCES = tests/unit/test_session.c
+tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_session_LDADD = $(UNIT_LDADD)
+endif

@@ -1,0 +1,99 @@
+/*
+ * session_int: what the files of src/session share and nobody else sees.
+ */
+#ifndef CHARRETTE_SESSION_INT_H
+#define CHARRETTE_SESSION_INT_H
+
+#include "session/session.h"
+
+struct undo_step;
+
+struct session {
+	struct store *store;
+	const struct knowledge *k;
+	bool read_only;
+	int presence_max_age;
+	int beat_seconds;
+
+	int64_t ws;
+	struct workshop_data *d;
+	const struct template_def *tpl;
+	struct sess_view view;
+	unsigned generation;
+	bool stale;                /* my own writes: reload at the next sync */
+
+	int64_t data_version;      /* PRAGMA data_version last seen */
+	int64_t stamp;             /* newest audit row last seen */
+
+	struct strv others;        /* present, me left out */
+	char *facilitator;         /* as of the last reload */
+	bool following;
+	char *followed;            /* "screen|selection" last applied */
+	char *published;           /* "screen|selection" last published */
+	double last_beat;          /* monotonic seconds */
+	char notice[256];
+	char notice_out[256];
+	struct strv applied;       /* criterion keys nudged this session */
+	/* Drafts the database could not take yet: where and text. */
+	struct strv mem_where, mem_text;
+
+	struct undo_step *undo;    /* oldest first */
+	size_t n_undo;
+	bool undoing_now;          /* an undo writes: push no steps */
+	int group;                 /* steps pushed now belong together */
+	int next_group;
+	char *undo_text;           /* session_undo_label's buffer */
+};
+
+/* session_view.c */
+int view_build(struct session *s, struct error *e);
+void view_clear(struct sess_view *v);
+
+/* session_write.c: turn a store status into a result; on success the data
+ * is stale, else the typed text is kept as a draft of `where`. */
+int sess_finish(struct session *s, int rc, const struct error *e,
+		const char *where, const char *typed, struct sess_result *r);
+/* Refuse when read-only or no workshop is open (false = go ahead). */
+bool sess_refuse(struct session *s, bool needs_ws, struct sess_result *r);
+void sess_refuse_msg(struct sess_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* session_undo.c: remember how to take back a write that was saved. */
+enum undo_kind {
+	UNDO_FIELD = 0,     /* table/id/field back to `before` */
+	UNDO_ANSWER,        /* question back to `before` (NULL: none) */
+	UNDO_SCORE,         /* cell back to `before` */
+	UNDO_VOTE,
+	UNDO_ADD,           /* delete the row table/id that was added */
+	UNDO_MOVE           /* move table/id back by -delta */
+};
+
+struct undo_step {
+	enum undo_kind kind;
+	char *table, *field;    /* FIELD, ADD, MOVE */
+	int64_t id;
+	char *key1, *key2;      /* SCORE/VOTE: approach, criterion;
+				 * ANSWER: question */
+	char *before, *after;   /* as text; NULL: none */
+	char *note;             /* ANSWER: the note a clear took with it */
+	bool had_before;
+	int delta;
+	char *label;            /* what it was, in words */
+	int group;              /* steps of one action share a group */
+};
+
+void undo_push(struct session *s, const struct undo_step *st);
+void undo_free_all(struct session *s);
+/* session_rows.c: delete or move a row of a table by id (for undo). */
+int sess_delete_row(struct session *s, const char *table, int64_t id,
+		    struct sess_result *r);
+int sess_move_row(struct session *s, const char *table, int64_t id,
+		  int delta, struct sess_result *r);
+/* Steps pushed between begin and end undo together. */
+void sess_group_begin(struct session *s);
+void sess_group_end(struct session *s);
+/* A label for a cell or a row, in words (new string). */
+char *sess_cell_label(const struct session *s, const char *ak,
+		      const char *ck);
+
+#endif

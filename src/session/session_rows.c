@@ -1,0 +1,465 @@
+#include "config.h"
+/*
+ * session_rows: the writes that add, delete and move whole rows of the
+ * open workshop (approaches, criteria, risks, metrics, phases, decisions),
+ * the roadmap's next steps, supersede links, and the workshops
+ * themselves; and exporting.  Like every session write, each ends in a
+ * struct sess_result.  Adds and moves can be undone; deletes ask on the
+ * screen first.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content.h"
+#include "export/export.h"
+#include "session/session_int.h"
+#include "store/store.h"
+#include "store/store_decide.h"
+#include "util/i18n.h"
+
+/* A row added: remember it so that undo deletes it again. */
+static int added(struct session *s, int rc, const struct error *e,
+		 const char *table, int64_t id, const char *label,
+		 struct sess_result *r)
+{
+	if (rc == ST_OK) {
+		r->id = id;
+		undo_push(s, &(struct undo_step){ .kind = UNDO_ADD,
+			  .table = (char *)table, .id = id,
+			  .label = (char *)label });
+	}
+	return sess_finish(s, rc, e, NULL, NULL, r);
+}
+
+static int moved(struct session *s, int rc, const struct error *e,
+		 const char *table, int64_t id, int delta,
+		 struct sess_result *r)
+{
+	if (rc == ST_OK)
+		undo_push(s, &(struct undo_step){ .kind = UNDO_MOVE,
+			  .table = (char *)table, .id = id, .delta = delta,
+			  .label = _("a move") });
+	return sess_finish(s, rc, e, NULL, NULL, r);
+}
+
+/* The version of row id of a table in the loaded data (0: not there). */
+static int64_t row_version(const struct session *s, const char *table,
+			   int64_t id)
+{
+	const struct workshop_data *d = s->d;
+
+#define FIND(arr, n)                                                    \
+	do {                                                            \
+		for (size_t i_ = 0; i_ < (n); i_++)                     \
+			if ((arr)[i_].id == id)                         \
+				return (arr)[i_].version;               \
+	} while (0)
+	if (!d)
+		return 0;
+	if (str_eq(table, "approach"))
+		FIND(d->approaches, d->n_approaches);
+	else if (str_eq(table, "criterion"))
+		FIND(d->criteria, d->n_criteria);
+	else if (str_eq(table, "risk"))
+		FIND(d->risks, d->n_risks);
+	else if (str_eq(table, "metric"))
+		FIND(d->metrics, d->n_metrics);
+	else if (str_eq(table, "phase"))
+		FIND(d->roadmap, d->n_roadmap);
+	else if (str_eq(table, "decision"))
+		FIND(d->decisions, d->n_decisions);
+#undef FIND
+	return 0;
+}
+
+int sess_delete_row(struct session *s, const char *table, int64_t id,
+		    struct sess_result *r)
+{
+	int64_t v;
+
+	/* Undo runs on fresh data: the add may have been reloaded since. */
+	session_sync(s);
+	v = row_version(s, table, id);
+	if (!v) {
+		sess_refuse_msg(r, "%s", _("not undone: it was deleted meanwhile"));
+		return ST_NOTFOUND;
+	}
+	if (str_eq(table, "approach"))
+		return session_delete_approach(s, id, v, r);
+	if (str_eq(table, "criterion"))
+		return session_delete_criterion(s, id, v, r);
+	if (str_eq(table, "risk"))
+		return session_delete_risk(s, id, v, r);
+	if (str_eq(table, "metric"))
+		return session_delete_metric(s, id, v, r);
+	if (str_eq(table, "phase"))
+		return session_delete_phase(s, id, v, r);
+	if (str_eq(table, "decision"))
+		return session_delete_decision(s, id, v, r);
+	return ST_ERROR;
+}
+
+int sess_move_row(struct session *s, const char *table, int64_t id,
+		  int delta, struct sess_result *r)
+{
+	if (str_eq(table, "approach"))
+		return session_move_approach(s, id, delta, r);
+	if (str_eq(table, "criterion"))
+		return session_move_criterion(s, id, delta, r);
+	if (str_eq(table, "phase"))
+		return session_move_phase(s, id, delta, r);
+	return ST_ERROR;
+}
+
+/* ---- approaches ----------------------------------------------------------- */
+int session_add_approach(struct session *s, const struct approach *ap,
+			 struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_approach_add(s->store, s->ws, ap, &id, &e);
+	return added(s, rc, &e, "approach", id, ap->name, r);
+}
+
+int session_duplicate_approach(struct session *s, int64_t id,
+			       struct sess_result *r)
+{
+	struct error e;
+	int64_t nid = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_approach_duplicate(s->store, id, &nid, &e);
+	return added(s, rc, &e, "approach", nid, _("a copy"), r);
+}
+
+#define DELETE_FN(name, table, call)                                        \
+	int name(struct session *s, int64_t id, int64_t version,            \
+		 struct sess_result *r)                                     \
+	{                                                                   \
+		struct error e;                                             \
+                                                                            \
+		sess_result_clear(r);                                       \
+		if (sess_refuse(s, true, r))                                \
+			return r->code;                                     \
+		err_clear(&e);                                              \
+		return sess_finish(s, call(s->store, id, version, &e), &e,  \
+				   NULL, NULL, r);                          \
+	}
+
+#define MOVE_FN(name, table, call)                                          \
+	int name(struct session *s, int64_t id, int delta,                  \
+		 struct sess_result *r)                                     \
+	{                                                                   \
+		struct error e;                                             \
+                                                                            \
+		sess_result_clear(r);                                       \
+		if (sess_refuse(s, true, r))                                \
+			return r->code;                                     \
+		err_clear(&e);                                              \
+		return moved(s, call(s->store, id, delta, &e), &e, table,   \
+			     id, delta, r);                                 \
+	}
+
+DELETE_FN(session_delete_approach, "approach", store_approach_delete)
+DELETE_FN(session_delete_criterion, "criterion", store_criterion_delete)
+DELETE_FN(session_delete_risk, "risk", store_risk_delete)
+DELETE_FN(session_delete_metric, "metric", store_metric_delete)
+DELETE_FN(session_delete_phase, "phase", store_phase_delete)
+DELETE_FN(session_delete_decision, "decision", store_decision_delete)
+MOVE_FN(session_move_approach, "approach", store_approach_move)
+MOVE_FN(session_move_criterion, "criterion", store_criterion_move)
+MOVE_FN(session_move_phase, "phase", store_phase_move)
+
+/* ---- other rows ------------------------------------------------------------ */
+int session_add_criterion(struct session *s, const struct criterion *c,
+			  struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_criterion_add(s->store, s->ws, c, &id, &e);
+	return added(s, rc, &e, "criterion", id, c->name, r);
+}
+
+int session_add_risk(struct session *s, const struct risk *rk,
+		     struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_risk_add(s->store, s->ws, rk, &id, &e);
+	return added(s, rc, &e, "risk", id, rk->description, r);
+}
+
+int session_add_metric(struct session *s, const struct metric *m,
+		       struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_metric_add(s->store, s->ws, m, &id, &e);
+	return added(s, rc, &e, "metric", id, m->name, r);
+}
+
+int session_add_phase(struct session *s, const struct phase *p,
+		      struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_phase_add(s->store, s->ws, p, &id, &e);
+	return added(s, rc, &e, "phase", id, p->name, r);
+}
+
+int session_add_decision(struct session *s, const struct decision *d,
+			 struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int number = 0, rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_decision_add(s->store, s->ws, d, &id, &number, &e);
+	r->number = number;
+	return added(s, rc, &e, "decision", id, d->title, r);
+}
+
+int session_set_next_steps(struct session *s, const struct strv *steps,
+			   const struct strv *base, const char *where,
+			   struct sess_result *r)
+{
+	struct workshop_data *now = NULL;
+	struct error e;
+	char *typed;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	typed = strv_join(steps, "\n");
+	err_clear(&e);
+	/* The steps have no row version: compare with what is stored now. */
+	if (base && store_workshop_load(s->store, s->ws, &now, &e) == 0 &&
+	    !strv_equal(&now->next_steps, base)) {
+		r->theirs = strv_join(&now->next_steps, "\n");
+		r->who = session_changed_by(s, "workshop", s->ws, "next_steps");
+		wsdata_free(&now);
+		err_set(&e, ST_CONFLICT, _("the next steps were changed by %s meanwhile: not saved"),
+			r->who ? r->who : _("someone else"));
+		rc = sess_finish(s, ST_CONFLICT, &e, where, typed, r);
+		free(typed);
+		return rc;
+	}
+	wsdata_free(&now);
+	err_clear(&e);
+	rc = store_next_steps_set(s->store, s->ws, steps, &e);
+	rc = sess_finish(s, rc, &e, where, typed, r);
+	free(typed);
+	return rc;
+}
+
+int session_supersede(struct session *s, int old_number, int new_number,
+		      struct sess_result *r)
+{
+	struct error e;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	return sess_finish(s, store_decision_supersede(s->store, s->ws,
+						       old_number, new_number,
+						       &e), &e, NULL, NULL, r);
+}
+
+int session_unsupersede(struct session *s, int old_number,
+			enum adr_status status, struct sess_result *r)
+{
+	struct error e;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, true, r))
+		return r->code;
+	err_clear(&e);
+	return sess_finish(s, store_decision_unsupersede(s->store, s->ws,
+							 old_number, status,
+							 &e), &e, NULL, NULL, r);
+}
+
+/* ---- workshops -------------------------------------------------------------- */
+int session_workshops(struct session *s, bool with_archived,
+		      struct workshop **out, size_t *n, struct error *e)
+{
+	return store_workshop_list(s->store, with_archived, out, n, e);
+}
+
+void session_workshops_free(struct workshop **list, size_t n)
+{
+	store_workshop_list_free(list, n);
+}
+
+int session_workshop_answered(struct session *s, int64_t ws, size_t *n,
+			      struct error *e)
+{
+	struct workshop_data *d = NULL;
+	int rc = store_workshop_load(s->store, ws, &d, e);
+
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < d->n_answers; i++)
+		if (d->answers[i].value.kind != VAL_NONE)
+			(*n)++;
+	wsdata_free(&d);
+	return ST_OK;
+}
+
+int session_workshop_people(struct session *s, int64_t ws, struct strv *names)
+{
+	struct participant *ps = NULL;
+	struct error e;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_presence_list(s->store, ws, s->presence_max_age, &ps, &n,
+				&e) < 0)
+		return e.code;
+	for (size_t i = 0; i < n; i++)
+		strv_push(names, ps[i].name);
+	store_presence_list_free(&ps, n);
+	return ST_OK;
+}
+
+int session_workshop_create(struct session *s, const char *title,
+			    const char *template_id, struct sess_result *r)
+{
+	struct workshop_data *d = NULL;
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, false, r))
+		return r->code;
+	err_clear(&e);
+	if (!s->k) {
+		sess_refuse_msg(r, "%s", _("no content loaded: no template to start from"));
+		return ST_INPUT;
+	}
+	rc = content_workshop_from_template(s->k, template_id, title, &d, &e);
+	if (rc == ST_OK)
+		rc = store_workshop_import(s->store, d, &id, &e);
+	wsdata_free(&d);
+	r->id = id;
+	return sess_finish(s, rc, &e, NULL, NULL, r);
+}
+
+int session_workshop_duplicate(struct session *s, int64_t id,
+			       const char *title, struct sess_result *r)
+{
+	struct error e;
+	int64_t nid = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, false, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_workshop_duplicate(s->store, id, title, &nid, &e);
+	r->id = nid;
+	return sess_finish(s, rc, &e, NULL, NULL, r);
+}
+
+int session_workshop_delete(struct session *s, int64_t id,
+			    struct sess_result *r)
+{
+	struct error e;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, false, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_workshop_delete(s->store, id, &e);
+	if (rc == ST_OK && id == s->ws)
+		session_close(s);
+	return sess_finish(s, rc, &e, NULL, NULL, r);
+}
+
+int session_workshop_import(struct session *s, const struct workshop_data *d,
+			    struct sess_result *r)
+{
+	struct error e;
+	int64_t id = 0;
+	int rc;
+
+	sess_result_clear(r);
+	if (sess_refuse(s, false, r))
+		return r->code;
+	err_clear(&e);
+	rc = store_workshop_import(s->store, d, &id, &e);
+	r->id = id;
+	return sess_finish(s, rc, &e, NULL, NULL, r);
+}
+
+/* ---- exports ---------------------------------------------------------------- */
+int session_export(struct session *s, const char *format, const char *path,
+		   int flags, struct strv *written, struct sess_result *r)
+{
+	struct error e;
+	int rc;
+
+	sess_result_clear(r);
+	if (!s->d) {
+		sess_refuse_msg(r, "%s", _("open a workshop first"));
+		return ST_INPUT;
+	}
+	err_clear(&e);
+	rc = export_run(s->d, s->k, format, path, flags, written, &e);
+	r->code = rc;
+	if (rc == ST_OK) {
+		r->status = SESS_SAVED;
+		return rc;
+	}
+	r->status = rc == ST_INPUT ? SESS_REFUSED : SESS_FAILED;
+	if (rc == ST_INPUT)
+		snprintf(r->msg, sizeof(r->msg), "%s", e.msg);
+	else
+		err_format(&e, r->msg, sizeof(r->msg));
+	return rc;
+}
