@@ -404,22 +404,22 @@ static void test_damaged_cache(void **state)
 	assert_memory_equal(text, good, len);
 	free(good);
 
-	/* Cut in half, then empty, then garbage. */
-	spit(file, text, len / 2);
-	got = cached(f, &k);
-	assert_same(&want, &got);
-	buf_free(&got);
-	knowledge_free(&k);
-	spit(file, "", 0);
-	got = cached(f, &k);
-	assert_same(&want, &got);
-	buf_free(&got);
-	knowledge_free(&k);
-	spit(file, "charrette content cache 1\nxxxxxxxxxxxxxxxxxxxxxxxx", 50);
-	got = cached(f, &k);
-	assert_same(&want, &got);
-	buf_free(&got);
-	knowledge_free(&k);
+	/* Cut in half, then empty, then garbage after the magic line. */
+	{
+		static const char junk[] =
+			"charrette content cache 1\nxxxxxxxxxxxxxxxxxxxxxxxx";
+		const struct { const char *data; size_t len; } bad[] = {
+			{ text, len / 2 }, { "", 0 }, { junk, sizeof(junk) - 1 },
+		};
+
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			spit(file, bad[i].data, bad[i].len);
+			got = cached(f, &k);
+			assert_same(&want, &got);
+			buf_free(&got);
+			knowledge_free(&k);
+		}
+	}
 	free(text);
 	free(file);
 	buf_free(&want);
