@@ -37,3 +37,5 @@ EXTRA_PROGRAMS = tests/stress/bench
 tests_stress_bench_SOURCES = tests/stress/bench.c
 tests_stress_bench_LDADD = $(LIBCHARRETTE_LIBS)
 CLEANFILES += tests/stress/bench
+# every figure of issue 16, printed (contrib/bench.sh --help)
+EXTRA_DIST += contrib/bench.sh

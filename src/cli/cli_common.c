@@ -85,7 +85,7 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 	struct diag diags = { 0 };
 	const char *extra[2];
 	size_t n_extra = 0;
-	char *user_dir;
+	char *user_dir, *cache_dir;
 	int rc;
 
 	if (ctx->k)
@@ -95,7 +95,11 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 		extra[n_extra++] = user_dir;
 	if (ctx->extra_data)
 		extra[n_extra++] = ctx->extra_data;
-	rc = content_load(&ctx->k, path_data_dir(), extra, n_extra, &diags);
+	/* Without a cache folder the files are parsed, as by check-data. */
+	cache_dir = path_user_cache_dir(NULL);
+	rc = content_load_cached(&ctx->k, path_data_dir(), extra, n_extra,
+				 cache_dir, &diags);
+	free(cache_dir);
 	free(user_dir);
 	if (rc < 0) {
 		/* Show every problem but the first, which the caller shows. */

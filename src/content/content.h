@@ -34,6 +34,17 @@ int content_load(struct knowledge **out, const char *shipped_dir,
 		 struct diag *diags);
 void knowledge_free(struct knowledge **k);
 
+/*
+ * content_load through a cache in cache_dir (created if missing; NULL: no
+ * cache): when the content files and the program are exactly as when the
+ * cache was written, the knowledge comes from it without parsing anything;
+ * otherwise the files are loaded and, if that found no problem at all, the
+ * cache is rewritten.  Problems are reported exactly as by content_load.
+ */
+int content_load_cached(struct knowledge **out, const char *shipped_dir,
+			const char *const *extra_dirs, size_t n_extra,
+			const char *cache_dir, struct diag *diags);
+
 const struct template_def *knowledge_template(const struct knowledge *k,
 					      const char *id);
 const struct question *knowledge_question(const struct knowledge *k,

@@ -162,4 +162,13 @@ long kn_find(const struct knowledge *k, enum coll c, const char *id);
 void check_refs(struct loader *ld);
 void finish_knowledge(struct loader *ld);
 
+/* ---- load.c: the files of a folder ------------------------------------- */
+/* The names of the files content_load reads from dir, in the order it
+ * reads them; 0, or -errno (-ENOENT: no such folder, -ENOMEM). */
+int content_files(const char *dir, bool shipped, struct strv *names);
+
+/* ---- cache.c ------------------------------------------------------------ */
+/* The cache's encoding of k (for tests: equal encodings, equal content). */
+int content_cache_encode(struct knowledge *k, struct buf *out);
+
 #endif

@@ -307,29 +307,47 @@ static bool wanted(const char *dir, const char *name, bool shipped)
 	return ok;
 }
 
-static void load_dir(struct loader *ld, const char *dir, bool shipped)
+int content_files(const char *dir, bool shipped, struct strv *names)
 {
-	struct strv names = { 0 };
 	struct dirent *de;
 	DIR *d;
+	int rc = 0;
 
+	names->v = NULL;
+	names->n = 0;
 	d = opendir(dir);
-	if (!d) {
-		if (shipped || errno != ENOENT)
-			io_error(ld, dir, _("cannot read content folder: %s"),
-				 strerror(errno));
-		return;
-	}
+	if (!d)
+		return errno ? -errno : -EIO;
 	while ((de = readdir(d)) != NULL) {
 		if (wanted(dir, de->d_name, shipped) &&
-		    strv_push(&names, de->d_name) < 0) {
-			ld->oom = true;
+		    strv_push(names, de->d_name) < 0) {
+			rc = -ENOMEM;
 			break;
 		}
 	}
 	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(names.v[0]), cmp_names);
+	if (rc < 0)
+		strv_free(names);
+	else if (names->n)
+		qsort(names->v, names->n, sizeof(names->v[0]), cmp_names);
+	return rc;
+}
+
+static void load_dir(struct loader *ld, const char *dir, bool shipped)
+{
+	struct strv names = { 0 };
+	int rc = content_files(dir, shipped, &names);
+
+	if (rc == -ENOMEM) {
+		ld->oom = true;
+		return;
+	}
+	if (rc < 0) {
+		if (shipped || rc != -ENOENT)
+			io_error(ld, dir, _("cannot read content folder: %s"),
+				 strerror(-rc));
+		return;
+	}
 	for (size_t i = 0; i < names.n && !ld->oom; i++) {
 		char *path = path_join(dir, names.v[i]);
 

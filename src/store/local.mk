@@ -39,3 +39,14 @@ tests_unit_test_store_decide_SOURCES = tests/unit/test_store_decide.c
 tests_unit_test_store_decide_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_decide_LDADD = $(UNIT_LDADD)
 endif
+
+# store_summary: workshop rows with their counts, for lists.
+libcharrette_a_SOURCES += src/store/store_summary.h src/store/store_summary.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_summary
+TESTS += tests/unit/test_store_summary
+tests_unit_test_store_summary_SOURCES = tests/unit/test_store_summary.c
+tests_unit_test_store_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_summary_LDADD = $(UNIT_LDADD)
+endif

@@ -524,6 +524,19 @@ static int set_pragmas(struct store *s, struct error *e)
 	rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, e);
+	/*
+	 * NORMAL, not FULL: a commit no longer waits for an fsync of the log,
+	 * only checkpoints do.  Every acknowledged edit still survives a
+	 * crash or kill of any process; a power cut or kernel crash can take
+	 * back the last edits since the log was last synced (never half an
+	 * edit, never a damaged file).  With 8 writers this took p99 from
+	 * 26-44 ms to 4-8 ms and the worst edit from 97-130 ms to 20-30 ms
+	 * (tests/stress/bench 100; see README, "Sharing a workshop").
+	 */
+	rc = sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL,
+			  NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
 	return ST_OK;
 }
 

@@ -41,7 +41,7 @@ EXTRA_DIST += tests/cli/approaches-persist.sh
 # The shared box: several processes on one database (tests/ui/*.scenario),
 # the same in tmux, and two Unix users over a real ssh (root only).
 TESTS += tests/ui/shared.sh tests/ui/shared-tmux.sh tests/ssh/ssh-two-users.sh
-EXTRA_DIST += tests/ssh contrib/bench-idle.sh
+EXTRA_DIST += tests/ssh
 
 # The parts of the terminal layer that need no terminal.
 if HAVE_CMOCKA

@@ -65,6 +65,11 @@ char *path_user_data_dir(struct error *e)
 	return xdg_dir("XDG_CONFIG_HOME", ".config", "charrette/data", e);
 }
 
+char *path_user_cache_dir(struct error *e)
+{
+	return xdg_dir("XDG_CACHE_HOME", ".cache", "charrette", e);
+}
+
 static int has_content(const char *dir)
 {
 	char *probe = path_join(dir, "templates.yaml");

@@ -15,6 +15,8 @@ char *path_join(const char *a, const char *b);
 char *path_default_db(struct error *e);
 /* $XDG_CONFIG_HOME/charrette/data (or ~/.config/...). */
 char *path_user_data_dir(struct error *e);
+/* $XDG_CACHE_HOME/charrette (or ~/.cache/charrette). */
+char *path_user_cache_dir(struct error *e);
 /* Shipped content: $CHARRETTE_DATADIR, the installed data, else the
  * source tree's data/ (so an uninstalled build finds its content). */
 const char *path_data_dir(void);
