@@ -868,7 +868,8 @@ int tui_run(const struct tui_opts *o)
 		if (app_open_workshop(a, o->workshop, o->demo ? 5 : 0) < 0)
 			app_msg(a, MSG_ERROR, "%s", _("cannot open the workshop"));
 	} else {
-		app_reload(a);
+		/* The list was read when its screen opened. */
+		a->shown_gen = session_generation(a->s);
 		app_presence_beat(a, true);
 	}
 	if (o->demo)
