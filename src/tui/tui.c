@@ -545,14 +545,20 @@ static void save_drafts(struct app *a)
  */
 static void tick(struct app *a)
 {
-	int bits = session_poll(a->s);
+	size_t cur = a->cur;
+	int bits;
 
+	/* The heartbeat first: it also sees who dropped out. */
+	if (!a->t.script)
+		app_presence_beat(a, false);
+	bits = session_poll(a->s);
 	if (bits & SP_GONE)
 		workshop_gone(a);
 	app_refresh(a);
-	if (!a->t.script)
-		app_presence_beat(a, false);
 	follow_tick(a);
+	/* Someone edited, came or went, or follow mode moved me: draw. */
+	if (bits != SP_NONE || cur != a->cur)
+		a->dirty = true;
 }
 
 static void sleep_ms(long ms)
@@ -694,6 +700,7 @@ static void after_event(struct app *a)
 	if (session_sync(a->s) & SP_GONE)
 		workshop_gone(a);
 	app_refresh(a);
+	a->dirty = true;
 }
 
 static void run_loop(struct app *a)
@@ -707,8 +714,13 @@ static void run_loop(struct app *a)
 			save_drafts(a);
 			break;
 		}
-		app_draw(a);
-		refresh();
+		/* Draw only when something changed: a key, a resize, an
+		 * edit by anyone, a move of the facilitator followed. */
+		if (a->dirty) {
+			app_draw(a);
+			refresh();
+			a->dirty = false;
+		}
 		if (a->t.script) {
 			const struct sevent *ev = script_next(a->t.script);
 
@@ -859,6 +871,7 @@ int tui_run(const struct tui_opts *o)
 	got_hangup = got_term = 0;
 
 	a->cur = screen_index(1);
+	a->dirty = true;
 	open_screen(a, a->cur);
 	if (o->workshop) {
 		/* The demo opens on the trade-offs matrix, the heart of the
