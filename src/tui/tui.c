@@ -354,7 +354,12 @@ static void handle_global(struct app *a, enum action act, int key)
 
 	switch (act) {
 	case A_QUIT:
-		a->quit = true;
+		/* q closes a view opened over the workflow (History); it
+		 * quits only from a workflow screen. */
+		if (tui_screens[a->cur].number == 0)
+			app_close_view(a);
+		else
+			a->quit = true;
 		break;
 	case A_HELP:
 		app_help(a);
@@ -389,6 +394,8 @@ static void handle_global(struct app *a, enum action act, int key)
 		clearok(curscr, TRUE);
 		break;
 	case A_CANCEL:
+		if (tui_screens[a->cur].number == 0)
+			app_close_view(a);
 		a->msg[0] = '\0';
 		break;
 	default:
