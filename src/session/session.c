@@ -154,22 +154,27 @@ const struct sess_cell *session_cell(const struct session *s, size_t ai,
 }
 
 /* ---- loading ------------------------------------------------------------- */
+/* Who else is here; s->presence_moved when that changed. */
 static void read_presence(struct session *s)
 {
 	struct participant *ps = NULL;
+	struct strv now = { 0 };
 	struct error e;
 	size_t n = 0;
 
-	strv_free(&s->others);
 	err_clear(&e);
-	if (!s->ws || store_presence_list(s->store, s->ws, s->presence_max_age,
-					  &ps, &n, &e) < 0)
+	if (s->ws && store_presence_list(s->store, s->ws, s->presence_max_age,
+					 &ps, &n, &e) < 0)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (!str_eq(ps[i].name, session_who(s)) &&
-		    !strv_contains(&s->others, ps[i].name))
-			strv_push(&s->others, ps[i].name);
+		    !strv_contains(&now, ps[i].name))
+			strv_push(&now, ps[i].name);
 	store_presence_list_free(&ps, n);
+	if (!strv_equal(&now, &s->others))
+		s->presence_moved = true;
+	strv_free(&s->others);
+	s->others = now;
 }
 
 static void read_stamps(struct session *s)
@@ -252,6 +257,11 @@ int session_poll(struct session *s)
 		mem_drafts_flush(s);
 	if (s->stale)
 		bits |= session_sync(s);
+	if (s->presence_moved) {
+		/* A heartbeat's look found someone gone (or come). */
+		s->presence_moved = false;
+		bits |= SP_PRESENCE;
+	}
 	if (!s->ws && (bits & SP_GONE))
 		return bits;
 	if (store_data_version(s->store, &v, &e) < 0 || v == s->data_version)

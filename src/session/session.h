@@ -312,13 +312,26 @@ int session_unsupersede(struct session *s, int old_number,
 int session_reach_stage(struct session *s, enum stage st);
 
 /* ---- workshops -------------------------------------------------------- */
-int session_workshops(struct session *s, bool with_archived,
-		      struct workshop **out, size_t *n, struct error *e);
-void session_workshops_free(struct workshop **list, size_t n);
-/* For the list: answers given in workshop ws, who is in it now. */
-int session_workshop_answered(struct session *s, int64_t ws, size_t *n,
-			      struct error *e);
-int session_workshop_people(struct session *s, int64_t ws, struct strv *names);
+/* A row of the workshop list: the workshop, what it holds, who is in it
+ * now (names joined by ", ", NULL when nobody). */
+struct sess_workshop_row {
+	struct workshop w;
+	size_t answered, approaches, decisions, risks;
+	char *here;
+};
+/* Which counts a list needs (the others stay 0). */
+enum sess_counts {
+	SESS_COUNT_ANSWERS = 1 << 0,
+	SESS_COUNT_APPROACHES = 1 << 1,
+	SESS_COUNT_DECISIONS = 1 << 2,
+	SESS_COUNT_RISKS = 1 << 3
+};
+/* Every workshop (archived ones too when asked), without loading any,
+ * with the counts asked for (sess_counts bits). */
+int session_workshop_rows(struct session *s, bool with_archived,
+			  unsigned counts, struct sess_workshop_row **out,
+			  size_t *n, struct error *e);
+void session_workshop_rows_free(struct sess_workshop_row **list, size_t n);
 int session_workshop_create(struct session *s, const char *title,
 			    const char *template_id, struct sess_result *r);
 int session_workshop_duplicate(struct session *s, int64_t id,

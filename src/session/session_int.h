@@ -26,6 +26,7 @@ struct session {
 	int64_t stamp;             /* newest audit row last seen */
 
 	struct strv others;        /* present, me left out */
+	bool presence_moved;       /* others changed since the last poll */
 	char *facilitator;         /* as of the last reload */
 	bool following;
 	char *followed;            /* "screen|selection" last applied */

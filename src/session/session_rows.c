@@ -17,6 +17,7 @@
 #include "session/session_int.h"
 #include "store/store.h"
 #include "store/store_decide.h"
+#include "store/store_summary.h"
 #include "util/i18n.h"
 
 /* A row added: remember it so that undo deletes it again. */
@@ -322,47 +323,72 @@ int session_unsupersede(struct session *s, int old_number,
 }
 
 /* ---- workshops -------------------------------------------------------------- */
-int session_workshops(struct session *s, bool with_archived,
-		      struct workshop **out, size_t *n, struct error *e)
+int session_workshop_rows(struct session *s, bool with_archived,
+			  unsigned counts, struct sess_workshop_row **out,
+			  size_t *n, struct error *e)
 {
-	return store_workshop_list(s->store, with_archived, out, n, e);
-}
+	struct workshop_summary *sum = NULL;
+	struct workshop_present *here = NULL;
+	struct sess_workshop_row *rows;
+	size_t ns = 0, nh = 0, k = 0;
+	int rc;
 
-void session_workshops_free(struct workshop **list, size_t n)
-{
-	store_workshop_list_free(list, n);
-}
-
-int session_workshop_answered(struct session *s, int64_t ws, size_t *n,
-			      struct error *e)
-{
-	struct workshop_data *d = NULL;
-	int rc = store_workshop_load(s->store, ws, &d, e);
-
+	*out = NULL;
 	*n = 0;
-	if (rc < 0)
+	_Static_assert((int)SESS_COUNT_ANSWERS == (int)SUMMARY_ANSWERS &&
+		       (int)SESS_COUNT_APPROACHES == (int)SUMMARY_APPROACHES &&
+		       (int)SESS_COUNT_DECISIONS == (int)SUMMARY_DECISIONS &&
+		       (int)SESS_COUNT_RISKS == (int)SUMMARY_RISKS,
+		       "the session's counts are the store's");
+	if ((rc = store_workshop_summaries(s->store, with_archived, counts,
+					   &sum, &ns, e)) < 0)
 		return rc;
-	for (size_t i = 0; i < d->n_answers; i++)
-		if (d->answers[i].value.kind != VAL_NONE)
-			(*n)++;
-	wsdata_free(&d);
+	if ((rc = store_workshop_present(s->store, s->presence_max_age, &here,
+					 &nh, e)) < 0) {
+		store_workshop_summaries_free(&sum, ns);
+		return rc;
+	}
+	rows = calloc(ns ? ns : 1, sizeof(*rows));
+	if (!rows) {
+		store_workshop_summaries_free(&sum, ns);
+		store_workshop_present_free(&here, nh);
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
+	}
+	/* Both lists are in id order: one walk pairs them. */
+	for (size_t i = 0; i < ns; i++) {
+		struct buf b;
+
+		rows[i].w = sum[i].w;
+		memset(&sum[i].w, 0, sizeof(sum[i].w));
+		rows[i].answered = sum[i].answered;
+		rows[i].approaches = sum[i].approaches;
+		rows[i].decisions = sum[i].decisions;
+		rows[i].risks = sum[i].risks;
+		while (k < nh && here[k].workshop_id < rows[i].w.id)
+			k++;
+		buf_init(&b);
+		for (; k < nh && here[k].workshop_id == rows[i].w.id; k++)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", here[k].who);
+		rows[i].here = b.len ? buf_detach(&b) : NULL;
+		buf_free(&b);
+	}
+	store_workshop_summaries_free(&sum, ns);
+	store_workshop_present_free(&here, nh);
+	*out = rows;
+	*n = ns;
 	return ST_OK;
 }
 
-int session_workshop_people(struct session *s, int64_t ws, struct strv *names)
+void session_workshop_rows_free(struct sess_workshop_row **list, size_t n)
 {
-	struct participant *ps = NULL;
-	struct error e;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (store_presence_list(s->store, ws, s->presence_max_age, &ps, &n,
-				&e) < 0)
-		return e.code;
-	for (size_t i = 0; i < n; i++)
-		strv_push(names, ps[i].name);
-	store_presence_list_free(&ps, n);
-	return ST_OK;
+	if (!list || !*list)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		workshop_clear(&(*list)[i].w);
+		free((*list)[i].here);
+	}
+	free(*list);
+	*list = NULL;
 }
 
 int session_workshop_create(struct session *s, const char *title,

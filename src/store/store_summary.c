@@ -11,6 +11,7 @@
 
 #include "store/store_int.h"
 #include "store/store_summary.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 
 /* Which count of a summary a query fills. */
@@ -68,8 +69,8 @@ static int fill_counts(struct store *s, const struct count_query *q,
 }
 
 int store_workshop_summaries(struct store *s, bool with_archived,
-			     struct workshop_summary **out, size_t *n,
-			     struct error *e)
+			     unsigned counts_asked, struct workshop_summary **out,
+			     size_t *n, struct error *e)
 {
 	struct workshop *rows = NULL;
 	struct workshop_summary *list, **idx;
@@ -99,7 +100,8 @@ int store_workshop_summaries(struct store *s, bool with_archived,
 	qsort(idx, count, sizeof(*idx), by_id);
 	for (size_t i = 0; rc == ST_OK && i < sizeof(counts) / sizeof(counts[0]);
 	     i++)
-		rc = fill_counts(s, &counts[i], idx, count, e);
+		if (counts_asked & (1u << i))
+			rc = fill_counts(s, &counts[i], idx, count, e);
 	free(idx);
 	if (rc < 0) {
 		store_workshop_summaries_free(&list, count);
@@ -116,6 +118,67 @@ void store_workshop_summaries_free(struct workshop_summary **list, size_t n)
 		return;
 	for (size_t i = 0; i < n; i++)
 		workshop_clear(&(*list)[i].w);
+	free(*list);
+	*list = NULL;
+}
+
+int store_workshop_present(struct store *s, int max_age,
+			   struct workshop_present **out, size_t *n,
+			   struct error *e)
+{
+	struct workshop_present *list = NULL;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc, ret = ST_OK;
+
+	*out = NULL;
+	*n = 0;
+	st = store_stmt(s, "SELECT workshop_id, participant FROM presence "
+			"WHERE workshop_id <> 0 AND last_seen >= ?1 "
+			"GROUP BY workshop_id, participant "
+			"ORDER BY workshop_id, participant", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, clock_now() - (max_age > 0 ? max_age : 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			struct workshop_present *q = realloc(list,
+							     ncap * sizeof(*q));
+
+			if (!q) {
+				ret = err_set(e, ST_ERROR, _("out of memory"));
+				goto cleanup;
+			}
+			list = q;
+			cap = ncap;
+		}
+		list[count].workshop_id = sqlite3_column_int64(st, 0);
+		list[count].who = NULL;
+		if (!store_col_text(st, 1, &list[count++].who)) {
+			ret = err_set(e, ST_ERROR, _("out of memory"));
+			goto cleanup;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		ret = store_sqlerr(s, rc, e);
+cleanup:
+	sqlite3_reset(st);
+	if (ret < 0) {
+		store_workshop_present_free(&list, count);
+		return ret;
+	}
+	*out = list;
+	*n = count;
+	return ST_OK;
+}
+
+void store_workshop_present_free(struct workshop_present **list, size_t n)
+{
+	if (!list || !*list)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free((*list)[i].who);
 	free(*list);
 	*list = NULL;
 }

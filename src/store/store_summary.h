@@ -23,14 +23,37 @@ struct workshop_summary {
 	size_t risks;
 };
 
+/* Which counts to make (the others stay 0): a screen that shows only the
+ * answers asks only for them, one query instead of four. */
+enum summary_counts {
+	SUMMARY_ANSWERS = 1 << 0,
+	SUMMARY_APPROACHES = 1 << 1,
+	SUMMARY_DECISIONS = 1 << 2,
+	SUMMARY_RISKS = 1 << 3,
+	SUMMARY_ALL = 0xf
+};
+
 /*
  * The workshops store_workshop_list(s, with_archived) returns, in the same
- * order (by id), each with its counts.  *out is NULL when there are none;
+ * order (by id), each with the counts asked for.  *out is NULL when there are none;
  * free with store_workshop_summaries_free.
  */
 int store_workshop_summaries(struct store *s, bool with_archived,
-			     struct workshop_summary **out, size_t *n,
-			     struct error *e);
+			     unsigned counts, struct workshop_summary **out,
+			     size_t *n, struct error *e);
 void store_workshop_summaries_free(struct workshop_summary **list, size_t n);
+
+/*
+ * Who is in which workshop now (a heartbeat within max_age seconds), one
+ * query for every workshop: pairs ordered by workshop, then name.
+ */
+struct workshop_present {
+	int64_t workshop_id;
+	char *who;
+};
+int store_workshop_present(struct store *s, int max_age,
+			   struct workshop_present **out, size_t *n,
+			   struct error *e);
+void store_workshop_present_free(struct workshop_present **list, size_t n);
 
 #endif

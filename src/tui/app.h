@@ -190,6 +190,7 @@ struct app {
 
 	struct app_term t;
 	struct strv warnings;          /* shared-folder problems at start */
+	bool dirty;                    /* the screen needs drawing */
 	bool quit;
 	int exit_code;
 };

@@ -43,6 +43,8 @@ enum scope {
 	SC_TRADEOFFS,    /* 5: criteria and weights */
 	SC_AHP,          /* 5: pairwise judgements */
 	SC_MATRIX,       /* 5: the scoring matrix */
+	SC_SCORING,      /* 5: scoring the matrix (entered with Enter) */
+	SC_JUDGING,      /* 5: judging pairs (entered with Enter) */
 	SC_DECISION,     /* 6 */
 	SC_RISKS,        /* 7 */
 	SC_METRICS,      /* 8 */
@@ -80,10 +82,10 @@ enum scope {
 	_(TO_WEIGHT) _(TO_MORE) _(TO_LESS) _(TO_DELETE) _(TO_MOVE_DOWN) \
 	_(TO_MOVE_UP) _(TO_NUDGES) _(TO_WEIGHTING) \
 	_(AHP_LEFT) _(AHP_RIGHT) _(AHP_SET) _(AHP_REVERSE) _(AHP_PICK) \
-	_(AHP_WORST) _(AHP_MISSING) \
+	_(AHP_WORST) _(AHP_MISSING) _(AHP_ENTER) \
 	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
 	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
-	_(MX_TYPE) _(MX_UNDO) \
+	_(MX_TYPE) _(MX_UNDO) _(MX_ENTER) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
 	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \

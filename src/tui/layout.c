@@ -161,7 +161,12 @@ static void bar_scope(int y, int *x, int maxx, enum scope sc, enum action skip)
 		if (tui_keys[i].scope != sc || !tui_keys[i].bar ||
 		    (skip != A_NONE && tui_keys[i].action == skip))
 			continue;
-		key_describe(key_parse(tui_keys[i].keys[0]), nm, sizeof(nm));
+		/* A range of keys shows as its label ("1-9"). */
+		if (tui_keys[i].label)
+			snprintf(nm, sizeof(nm), "%s", tui_keys[i].label);
+		else
+			key_describe(key_parse(tui_keys[i].keys[0]), nm,
+				     sizeof(nm));
 		bar_item(y, x, maxx, nm, _(tui_keys[i].bar));
 	}
 }
@@ -201,7 +206,7 @@ static void draw_status(struct app *a)
 	bar_scope(y, &x, maxx, sd->ops->scope && a->opened[a->cur] &&
 		  (!sd->needs_workshop || app_data(a))
 		  ? sd->ops->scope(a, a->state[a->cur]) : sd->scope, A_NONE);
-	bar_item(y, &x, maxx, "q", _("quit"));
+	bar_item(y, &x, maxx, "q", sd->number == 0 ? _("back") : _("quit"));
 	draw_role(CR_NORMAL);
 }
 

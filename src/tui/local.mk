@@ -24,7 +24,8 @@ charrette_SOURCES += \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
-	src/tui/widgets/dialog.c src/tui/widgets/dialog.h
+	src/tui/widgets/dialog.c src/tui/widgets/dialog.h \
+	src/tui/widgets/entry.c src/tui/widgets/entry.h
 
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).  The
 # runners pin the Unix account with a preloaded getpwuid (fakeid.c).

@@ -354,7 +354,12 @@ static void handle_global(struct app *a, enum action act, int key)
 
 	switch (act) {
 	case A_QUIT:
-		a->quit = true;
+		/* q closes a view opened over the workflow (History); it
+		 * quits only from a workflow screen. */
+		if (tui_screens[a->cur].number == 0)
+			app_close_view(a);
+		else
+			a->quit = true;
 		break;
 	case A_HELP:
 		app_help(a);
@@ -389,6 +394,8 @@ static void handle_global(struct app *a, enum action act, int key)
 		clearok(curscr, TRUE);
 		break;
 	case A_CANCEL:
+		if (tui_screens[a->cur].number == 0)
+			app_close_view(a);
 		a->msg[0] = '\0';
 		break;
 	default:
@@ -545,14 +552,20 @@ static void save_drafts(struct app *a)
  */
 static void tick(struct app *a)
 {
-	int bits = session_poll(a->s);
+	size_t cur = a->cur;
+	int bits;
 
+	/* The heartbeat first: it also sees who dropped out. */
+	if (!a->t.script)
+		app_presence_beat(a, false);
+	bits = session_poll(a->s);
 	if (bits & SP_GONE)
 		workshop_gone(a);
 	app_refresh(a);
-	if (!a->t.script)
-		app_presence_beat(a, false);
 	follow_tick(a);
+	/* Someone edited, came or went, or follow mode moved me: draw. */
+	if (bits != SP_NONE || cur != a->cur)
+		a->dirty = true;
 }
 
 static void sleep_ms(long ms)
@@ -694,6 +707,7 @@ static void after_event(struct app *a)
 	if (session_sync(a->s) & SP_GONE)
 		workshop_gone(a);
 	app_refresh(a);
+	a->dirty = true;
 }
 
 static void run_loop(struct app *a)
@@ -707,8 +721,13 @@ static void run_loop(struct app *a)
 			save_drafts(a);
 			break;
 		}
-		app_draw(a);
-		refresh();
+		/* Draw only when something changed: a key, a resize, an
+		 * edit by anyone, a move of the facilitator followed. */
+		if (a->dirty) {
+			app_draw(a);
+			refresh();
+			a->dirty = false;
+		}
 		if (a->t.script) {
 			const struct sevent *ev = script_next(a->t.script);
 
@@ -859,6 +878,7 @@ int tui_run(const struct tui_opts *o)
 	got_hangup = got_term = 0;
 
 	a->cur = screen_index(1);
+	a->dirty = true;
 	open_screen(a, a->cur);
 	if (o->workshop) {
 		/* The demo opens on the trade-offs matrix, the heart of the
@@ -868,7 +888,8 @@ int tui_run(const struct tui_opts *o)
 		if (app_open_workshop(a, o->workshop, o->demo ? 5 : 0) < 0)
 			app_msg(a, MSG_ERROR, "%s", _("cannot open the workshop"));
 	} else {
-		app_reload(a);
+		/* The list was read when its screen opened. */
+		a->shown_gen = session_generation(a->s);
 		app_presence_beat(a, true);
 	}
 	if (o->demo)

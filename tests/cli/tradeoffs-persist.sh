@@ -76,10 +76,10 @@ echo "ok - judgements typed in the pairwise view give Saaty's weights and CR"
 # --- 2. votes of two participants, the median adopted ------------------------
 id=$("$CHARRETTE" --db "$db" import "$top_srcdir/tests/ui/tradeoffs-cr.yaml") ||
 	fail "import of the consistency workshop failed"
-printf '%s\n' V 2 l 3 >"$tmp/alice.keys"
+printf '%s\n' V '<Enter>' 2 3 '<Esc>' >"$tmp/alice.keys"
 tui alice --as alice "$id"
 # bob votes 5 where alice said 2, then adopts the median (3.5) as agreed.
-printf '%s\n' V 5 l 3 V h M >"$tmp/bob.keys"
+printf '%s\n' V '<Enter>' 5 3 '<Esc>' V h h M >"$tmp/bob.keys"
 tui bob --as bob "$id"
 "$CHARRETTE" --db "$db" export "$id" --format json >"$tmp/votes.json" ||
 	fail "export --format json failed"
@@ -104,7 +104,7 @@ echo "ok - alice's and bob's votes are saved, bob's adopted median is agreed"
 # --- 3. a score typed in the matrix changes the ranking ----------------------
 id=$("$CHARRETTE" --db "$db" import "$top_srcdir/data/demo.yaml") ||
 	fail "import of the demo failed"
-printf '%s\n' 5 j j l l 5 >"$tmp/score.keys"
+printf '%s\n' 5 j j l l '<Enter>' 5 '<Esc>' >"$tmp/score.keys"
 tui score "$id"
 "$CHARRETTE" --db "$db" score "$id" --format json >"$tmp/score.json" ||
 	fail "score --format json failed"

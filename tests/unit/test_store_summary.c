@@ -138,7 +138,7 @@ static void check_against_load(struct store *s, bool with_archived)
 	struct error e;
 
 	err_clear(&e);
-	assert_int_equal(store_workshop_summaries(s, with_archived, &sum, &n,
+	assert_int_equal(store_workshop_summaries(s, with_archived, SUMMARY_ALL, &sum, &n,
 						  &e), ST_OK);
 	assert_int_equal(store_workshop_list(s, with_archived, &rows, &nrows,
 					     &e), ST_OK);
@@ -175,7 +175,7 @@ static void test_empty(void **state)
 	struct error e;
 
 	err_clear(&e);
-	assert_int_equal(store_workshop_summaries(f->s, true, &sum, &n, &e),
+	assert_int_equal(store_workshop_summaries(f->s, true, SUMMARY_ALL, &sum, &n, &e),
 			 ST_OK);
 	assert_null(sum);
 	assert_int_equal(n, 0);
@@ -194,7 +194,7 @@ static void test_counts(void **state)
 	b = add_ws(f->s, "Bravo", 0, 0, 0, 0);
 	c = add_ws(f->s, "Charlie", 7, 5, 12, 1);
 	err_clear(&e);
-	assert_int_equal(store_workshop_summaries(f->s, false, &sum, &n, &e),
+	assert_int_equal(store_workshop_summaries(f->s, false, SUMMARY_ALL, &sum, &n, &e),
 			 ST_OK);
 	assert_int_equal(n, 3);
 	/* The figures themselves, not only their agreement with a load. */
@@ -237,13 +237,13 @@ static void test_archived_and_edits(void **state)
 				      w.version, NULL, &e), ST_OK);
 	workshop_clear(&w);
 
-	assert_int_equal(store_workshop_summaries(f->s, false, &sum, &n, &e),
+	assert_int_equal(store_workshop_summaries(f->s, false, SUMMARY_ALL, &sum, &n, &e),
 			 ST_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(sum[0].w.id, a);
 	store_workshop_summaries_free(&sum, n);
 
-	assert_int_equal(store_workshop_summaries(f->s, true, &sum, &n, &e),
+	assert_int_equal(store_workshop_summaries(f->s, true, SUMMARY_ALL, &sum, &n, &e),
 			 ST_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(sum[1].w.id, b);
@@ -263,7 +263,7 @@ static void test_archived_and_edits(void **state)
 
 		assert_int_equal(store_risk_add(f->s, a, &r, &id, &e), ST_OK);
 	}
-	assert_int_equal(store_workshop_summaries(f->s, true, &sum, &n, &e),
+	assert_int_equal(store_workshop_summaries(f->s, true, SUMMARY_ALL, &sum, &n, &e),
 			 ST_OK);
 	assert_int_equal(sum[0].answered, 2);   /* q1 and extra */
 	assert_int_equal(sum[0].risks, 1);

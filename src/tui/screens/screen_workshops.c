@@ -20,15 +20,9 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-struct wsrow {
-	struct workshop w;
-	size_t answered;
-	char *here;        /* names of those present, or NULL */
-};
-
 struct wscreen {
 	struct list list;
-	struct wsrow *rows;
+	struct sess_workshop_row *rows;
 	size_t n;
 	bool archived;     /* archived workshops shown */
 	int64_t want;      /* select this workshop at the next refresh */
@@ -43,19 +37,14 @@ static const char *row_text(void *ctx, size_t i)
 
 static void rows_free(struct wscreen *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		workshop_clear(&s->rows[i].w);
-		free(s->rows[i].here);
-	}
-	free(s->rows);
-	s->rows = NULL;
+	session_workshop_rows_free(&s->rows, s->n);
 	s->n = 0;
 }
 
 static void ws_refresh(struct app *a, void *state)
 {
 	struct wscreen *s = state;
-	struct workshop *list = NULL;
+	struct sess_workshop_row *rows = NULL;
 	struct error e;
 	size_t n = 0;
 	int64_t keep = s->want ? s->want
@@ -63,32 +52,14 @@ static void ws_refresh(struct app *a, void *state)
 		       : app_ws(a);
 
 	err_clear(&e);
-	if (session_workshops(a->s, s->archived, &list, &n, &e) < 0) {
+	if (session_workshop_rows(a->s, s->archived, SESS_COUNT_ANSWERS, &rows,
+				  &n, &e) < 0) {
 		app_error(a, &e);
 		return;
 	}
 	rows_free(s);
-	s->rows = calloc(n ? n : 1, sizeof(*s->rows));
-	if (!s->rows) {
-		session_workshops_free(&list, n);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		list_set_count(&s->list, 0);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct strv here = { 0 };
-
-		if (workshop_copy(&s->rows[i].w, &list[i]) < 0)
-			break;
-		s->n = i + 1;
-		session_workshop_answered(a->s, list[i].id, &s->rows[i].answered,
-					  &e);
-		if (session_workshop_people(a->s, list[i].id, &here) == 0 &&
-		    here.n)
-			s->rows[i].here = strv_join(&here, ", ");
-		strv_free(&here);
-	}
-	session_workshops_free(&list, n);
+	s->rows = rows;
+	s->n = n;
 	s->want = 0;
 	list_set_count(&s->list, s->n);
 	for (size_t i = 0; i < s->n; i++)
@@ -169,7 +140,7 @@ static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
 	list_scroll(&s->list, h - 1);
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
-		const struct wsrow *row;
+		const struct sess_workshop_row *row;
 		char upd[32] = "", ans[16], title[600];
 		struct tm tm;
 		time_t t;
@@ -207,7 +178,7 @@ static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
 	buf_free(&b);
 }
 
-static struct wsrow *selected(struct wscreen *s)
+static struct sess_workshop_row *selected(struct wscreen *s)
 {
 	return s->n && s->list.sel < s->n ? &s->rows[s->list.sel] : NULL;
 }
@@ -336,7 +307,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 static enum reaction ws_key(struct app *a, void *state, enum action act)
 {
 	struct wscreen *s = state;
-	struct wsrow *row = selected(s);
+	struct sess_workshop_row *row = selected(s);
 	struct sess_result r = { 0 };
 	struct modal *m;
 	char where[64], *text;

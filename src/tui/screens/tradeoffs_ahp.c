@@ -16,6 +16,7 @@
 #include "tui/draw.h"
 #include "tui/screens.h"
 #include "tui/screens/tradeoffs.h"
+#include "tui/widgets/entry.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/num.h"
@@ -470,7 +471,38 @@ static void pick(struct app *a, struct tscreen *s, int pos)
 	strv_free(&texts);
 }
 
+static enum reaction ahp_act(struct app *a, struct tscreen *s,
+			     enum action act, int key);
+
+/* The judging mode's keys (Enter on the pairs; Esc leaves). */
+static enum modal_result judging_key(struct app *a, enum action act, int key)
+{
+	struct tscreen *s = tui_screen_state(a, &screen_tradeoffs_ops);
+
+	if (!s || !s->n_pairs)
+		return MODAL_OK;
+	if (act == A_UP || act == A_DOWN)
+		list_nav(&s->pairs, act);
+	else if (!app_refuse_readonly(a))
+		ahp_act(a, s, act, key);
+	return MODAL_CONTINUE;
+}
+
 enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act)
+{
+	if (act == A_AHP_ENTER) {
+		if (s->pairs.sel >= s->n_pairs) {
+			app_msg(a, MSG_WARN, "%s", _("no pair to judge: add criteria first (c, then n)"));
+			return R_DONE;
+		}
+		app_push(a, entry_new(SC_JUDGING, _("judging"), judging_key));
+		return R_DONE;
+	}
+	return ahp_act(a, s, act, a->t.key);
+}
+
+static enum reaction ahp_act(struct app *a, struct tscreen *s,
+			     enum action act, int key)
 {
 	const struct workshop_data *d = app_data(a);
 	const struct to_pair *p;
@@ -491,7 +523,7 @@ enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 				if (s->pair[i].a == s->v->ahp.worst_a &&
 				    s->pair[i].b == s->v->ahp.worst_b)
 					list_select(&s->pairs, i);
-			app_msg(a, MSG_WARN, "%s", _("the most inconsistent judgement: revisit it (digits, h/l, r)"));
+			app_msg(a, MSG_WARN, "%s", _("the most inconsistent judgement: revisit it (Enter, then digits; h/l; r)"));
 		}
 		return R_DONE;
 	}
@@ -519,10 +551,9 @@ enum reaction to_ahp_key(struct app *a, struct tscreen *s, enum action act)
 	pos = have ? slider_pos(v) : -1;
 	switch (act) {
 	case A_AHP_SET:
-		if (a->t.key < '1' || a->t.key > '9')
+		if (key < '1' || key > '9')
 			return R_PASS;
-		if (!app_refuse_readonly(a))
-			judge(a, s, (double)(a->t.key - '0'));
+		judge(a, s, (double)(key - '0'));
 		return R_DONE;
 	case A_AHP_LEFT:
 	case A_AHP_RIGHT:

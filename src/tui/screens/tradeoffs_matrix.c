@@ -20,6 +20,7 @@
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
+#include "tui/widgets/entry.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/num.h"
@@ -183,6 +184,12 @@ static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
 	l->first = s->col0;
 }
 
+/* Is the scoring mode open (Enter on the matrix)? */
+static bool scoring(const struct app *a)
+{
+	return a->n_modals && a->modals[a->n_modals - 1]->scope == SC_SCORING;
+}
+
 static void draw_header(struct app *a, struct tscreen *s,
 			const struct layout *l, int y, int x, int w)
 {
@@ -194,14 +201,18 @@ static void draw_header(struct app *a, struct tscreen *s,
 
 	num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
 	num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
-	t = s->mine ? str_printf(_("MY VOTES as %s: digits %s-%s set your vote · V back"),
+	t = scoring(a) ? str_printf(s->mine
+			? _("SCORING your votes as %s: digits %s-%s score and move on · Esc done")
+			: _("SCORING%s: digits %s-%s score and move on · Esc done"),
+			s->mine ? me(a) : "", lo, hi)
+	    : s->mine ? str_printf(_("MY VOTES as %s: Enter to vote %s-%s · V back"),
 				 me(a), lo, hi)
 		    : s->show == MS_AGREED
-		    ? str_printf(_("Agreed scores: digits %s-%s set them · v mean, median, a person · V my votes"),
+		    ? str_printf(_("Agreed scores: Enter to score %s-%s · v mean, median, person · V my votes"),
 				 lo, hi)
 		    : str_printf(_("Showing the %s · v cycles (totals: agreed, else votes' mean)"),
 				 mode ? mode : "");
-	draw_role(s->mine ? CR_MARK : CR_DIM);
+	draw_role(s->mine || scoring(a) ? CR_MARK : CR_DIM);
 	draw_clip(y, x + 1, t ? t : "", w - 1);
 	free(t);
 	free(mode);
@@ -831,11 +842,79 @@ static void edit_rationale(struct app *a, struct tscreen *s)
 	free(title);
 }
 
+/* A digit scores the cell: on the scale, then the cursor moves on to the
+ * next criterion (and on to the next approach at the end of a row). */
+static void score_digit(struct app *a, struct tscreen *s, int key)
+{
+	const struct workshop_data *d = app_data(a);
+	double v = (double)(key - '0');
+	int64_t version;
+	double now;
+
+	if (v < d->ws.scale_min || v > d->ws.scale_max) {
+		char lo[32], hi[32];
+
+		num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
+		num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
+		app_msg(a, MSG_WARN, _("%c is off the score scale %s-%s"), key, lo,
+			hi);
+		return;
+	}
+	cell_now(a, s->rows.sel, s->col, s->mine, &now, &version);
+	if (write_cell(a, d->approaches[s->rows.sel].key,
+		       d->criteria[s->col].key, &v, version, s->mine) != ST_OK)
+		return;
+	if (s->col + 1 < d->n_criteria) {
+		s->col++;
+	} else if (s->rows.sel + 1 < d->n_approaches) {
+		s->col = 0;
+		list_select(&s->rows, s->rows.sel + 1);
+	}
+}
+
+/* The scoring mode's keys (Enter on the matrix; Esc leaves). */
+static enum modal_result scoring_key(struct app *a, enum action act, int key)
+{
+	struct tscreen *s = tui_screen_state(a, &screen_tradeoffs_ops);
+	const struct workshop_data *d = app_data(a);
+
+	if (!s || !d || !cell_ok(a, s))
+		return MODAL_OK;
+	switch (act) {
+	case A_MX_SCORE:
+		if (!app_refuse_readonly(a))
+			score_digit(a, s, key);
+		break;
+	case A_MX_CLEAR:
+		if (!app_refuse_readonly(a))
+			set_cell(a, s, NULL);
+		break;
+	case A_MX_UNDO:
+		undo_last(a);
+		break;
+	case A_MX_LEFT:
+		if (s->col > 0)
+			s->col--;
+		break;
+	case A_MX_RIGHT:
+		if (s->col + 1 < d->n_criteria)
+			s->col++;
+		break;
+	case A_UP:
+	case A_DOWN:
+		list_nav(&s->rows, act);
+		break;
+	default:
+		break;
+	}
+	return MODAL_CONTINUE;
+}
+
 enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 {
 	const struct workshop_data *d = app_data(a);
 	struct sess_result r = { 0 };
-	double v, median = 0;
+	double median = 0;
 
 	switch (act) {
 	case A_MX_LEFT:
@@ -855,30 +934,15 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 	case A_MX_MINE:
 		s->mine = !s->mine;
 		if (s->mine)
-			app_msg(a, MSG_INFO, _("my votes: digits now set your own vote as %s (V goes back)"),
+			app_msg(a, MSG_INFO, _("my votes: scoring (Enter) now sets your own vote as %s (V goes back)"),
 				me(a));
 		else
-			app_msg(a, MSG_INFO, "%s", _("agreed scores: digits set the agreed score"));
+			app_msg(a, MSG_INFO, "%s", _("agreed scores: scoring (Enter) sets the agreed score"));
 		return R_DONE;
-	case A_MX_SCORE:
-		/* On the matrix every digit means a score, so that a digit
-		 * never scores a cell here and jumps to a screen there; an
-		 * observer, who cannot score, keeps digits for screens. */
-		if (app_read_only(a) || a->t.key < '0' || a->t.key > '9')
-			return R_PASS;
-		v = (double)(a->t.key - '0');
-		if (v < d->ws.scale_min || v > d->ws.scale_max) {
-			char lo[32], hi[32];
-
-			num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
-			num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
-			app_msg(a, MSG_WARN,
-				_("%c is off the score scale %s-%s (Tab or :goto N changes screens)"),
-				a->t.key, lo, hi);
+	case A_MX_ENTER:
+		if (!cell_ok(a, s))
 			return R_DONE;
-		}
-		if (cell_ok(a, s))
-			set_cell(a, s, &v);
+		app_push(a, entry_new(SC_SCORING, _("scoring"), scoring_key));
 		return R_DONE;
 	case A_MX_CLEAR:
 		if (cell_ok(a, s))
