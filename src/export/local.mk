@@ -3,8 +3,12 @@
 # -- Markdown / CSV export (report, adr, madr, risks, metrics) --
 libcharrette_a_SOURCES += \
 	src/export/export.c src/export/export.h src/export/export_priv.h \
-	src/export/md.c src/export/md.h \
-	src/export/report.c src/export/tables.c
+	src/export/md.c src/export/md.h src/export/csv.c src/export/csv.h \
+	src/export/helpers.c src/export/helpers.h \
+	src/export/tables.c src/export/tables.h \
+	src/export/report.c src/export/report_int.h \
+	src/export/report_state.c src/export/report_arch.c \
+	src/export/report_tradeoff.c
 
 EXTRA_DIST += .markdownlint-cli2.jsonc tests/cli/markdownlint.sh \
 	tests/cli/export.sh tests/golden
