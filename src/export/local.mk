@@ -11,7 +11,7 @@ libcharrette_a_SOURCES += \
 	src/export/report_tradeoff.c
 
 EXTRA_DIST += .markdownlint-cli2.jsonc tests/cli/markdownlint.sh \
-	tests/cli/export.sh tests/golden
+	tests/cli/export.sh tests/golden tests/data/report tests/unit/golden.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_export
@@ -20,8 +20,18 @@ tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_export_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_export_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_report
+TESTS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/golden.h
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
 endif
-TESTS += tests/cli/markdownlint.sh tests/cli/export.sh
+TESTS += tests/cli/markdownlint.sh tests/cli/export.sh \
+	tests/cli/report-exports.sh tests/cli/report-lint.sh \
+	tests/cli/report-pandoc.sh
+EXTRA_DIST += tests/cli/report-lib.sh tests/cli/report-exports.sh \
+	tests/cli/report-lint.sh tests/cli/report-pandoc.sh
 # What a failing golden comparison leaves behind for a look.
 CLEANFILES += *.md.actual *.csv.actual
 # -- end of Markdown / CSV export --
