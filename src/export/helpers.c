@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "content/content.h"
 #include "export/helpers.h"
 #include "export/md.h"
 #include "util/error.h"
@@ -217,42 +218,36 @@ size_t x_people(struct buf *out, const struct strv *sv, enum x_names names,
 
 /* ---- knowledge lookups ------------------------------------------------- */
 
-/* Later entries win: user content overrides shipped content by id. */
-#define FIND_BY_ID(arr, n, idv)                                         \
-	do {                                                            \
-		if (!k || !(idv))                                       \
-			return NULL;                                    \
-		for (size_t i_ = (n); i_ > 0; i_--)                     \
-			if (str_eq((arr)[i_ - 1].id, (idv)))            \
-				return &(arr)[i_ - 1];                  \
-		return NULL;                                            \
-	} while (0)
-
+/* The content's lookups (an id is unique there: a user's entry replaces
+ * the shipped one), NULL-safe as they are. */
 const struct question *x_question(const struct knowledge *k, const char *id)
 {
-	FIND_BY_ID(k->questions, k->n_questions, id);
+	return knowledge_question(k, id);
 }
 
 const struct section *x_section(const struct knowledge *k, const char *id)
 {
-	FIND_BY_ID(k->sections, k->n_sections, id);
+	return knowledge_section(k, id);
 }
 
 const struct criterion_def *x_criterion_def(const struct knowledge *k,
 					    const char *id)
 {
-	FIND_BY_ID(k->criteria, k->n_criteria, id);
+	return knowledge_criterion(k, id);
 }
 
 const struct metric_def *x_metric_def(const struct knowledge *k,
 				      const char *id)
 {
-	FIND_BY_ID(k->metrics, k->n_metrics, id);
+	return knowledge_metric(k, id);
 }
 
 const struct category *x_category(const struct knowledge *k, const char *id)
 {
-	FIND_BY_ID(k->categories, k->n_categories, id);
+	for (size_t i = 0; k && id && i < k->n_categories; i++)
+		if (str_eq(k->categories[i].id, id))
+			return &k->categories[i];
+	return NULL;
 }
 
 const struct tech *x_tech(const struct knowledge *k, const char *category,
@@ -382,14 +377,6 @@ void x_fmt(char *buf, size_t size, enum num_kind kind, double v)
 void x_num(char *buf, size_t size, double v)
 {
 	x_fmt(buf, size, NUM_VALUE, v);
-}
-
-void x_fmt_fixed(char *buf, size_t size, double v, int decimals)
-{
-	snprintf(buf, size, "%.*f", decimals, v == 0 ? 0.0 : v);
-	if (strspn(buf, "-0.,") == strlen(buf) && buf[0] == '-')
-		memmove(buf, buf + 1, strlen(buf));   /* no "-0.000" */
-	fix_decimal(buf);
 }
 
 void x_fmt_total(char *buf, size_t size, double v)

@@ -102,12 +102,11 @@ size_t *x_risk_order(const struct workshop_data *d);
 /*
  * Numbers for people, by num_fmt's precision per kind, with "." as the
  * decimal point in any locale so that a document does not depend on who
- * exported it: a value ("3.33"), fixed decimals, a total ("3.85"), a
+ * exported it: any kind (x_fmt), a value ("3.33"), a total ("3.85"), a
  * share as a percentage with one decimal ("18.2%").
  */
 void x_num(char *buf, size_t size, double v);
 void x_fmt(char *buf, size_t size, enum num_kind kind, double v);
-void x_fmt_fixed(char *buf, size_t size, double v, int decimals);
 void x_fmt_total(char *buf, size_t size, double v);
 void x_fmt_percent(char *buf, size_t size, double v);
 /* "1 hour", "2 hours", "25%": the number and its unit, singular where the
