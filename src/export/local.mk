@@ -31,7 +31,7 @@ TESTS += tests/cli/markdownlint.sh tests/cli/export.sh \
 	tests/cli/report-exports.sh tests/cli/report-lint.sh \
 	tests/cli/report-pandoc.sh
 EXTRA_DIST += tests/cli/report-lib.sh tests/cli/report-exports.sh \
-	tests/cli/report-lint.sh tests/cli/report-pandoc.sh contrib/bench-report.sh
+	tests/cli/report-lint.sh tests/cli/report-pandoc.sh
 # What a failing golden comparison leaves behind for a look.
 CLEANFILES += *.md.actual *.csv.actual
 # -- end of Markdown / CSV export --
