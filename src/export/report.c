@@ -40,13 +40,6 @@ void report_lead(struct rctx *r, const char *label)
 	buf_printf(r->out, "**%s.** ", label);
 }
 
-void report_approach_name(struct rctx *r, size_t i)
-{
-	char tmp[32];
-
-	md_inline(r->out, x_approach_name(r->x.d, i, tmp, sizeof(tmp)));
-}
-
 bool report_has_items(const struct strv *sv)
 {
 	for (size_t i = 0; i < sv->n; i++)

@@ -668,14 +668,12 @@ static void stages_table(struct rctx *r, const struct approach *a)
 	const char *head[5] = {
 		_("#"), _("Stage"), _("Trigger"), _("Actions"), _("Gate")
 	};
-	struct buf prev;
 	size_t n = 0;
 
 	if (!report_has_items(&a->stages)) {
 		report_none(r, _("No pipeline stages have been recorded for this approach."));
 		return;
 	}
-	buf_init(&prev);
 	md_table_head(r->out, head, 5, "rllll");
 	for (size_t i = 0; i < a->stages.n; i++) {
 		struct stage_parts p;
@@ -703,7 +701,6 @@ static void stages_table(struct rctx *r, const struct approach *a)
 		buf_free(&p.actions);
 		buf_free(&p.gate);
 	}
-	buf_free(&prev);
 	buf_putc(r->out, '\n');
 	buf_puts(r->out, _("A stage records its trigger, actions and gate when they are typed after its name (\"Deploy; trigger: merge to main; actions: sync, smoke tests; gate: error rate under 1%\"); a stage without a trigger runs when the one before it passes."));
 	buf_puts(r->out, "\n\n");

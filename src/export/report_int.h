@@ -49,8 +49,6 @@ void report_risks(struct rctx *r);
 void report_none(struct rctx *r, const char *sentence);
 /* A bold lead-in ("**Pain points.** ") that starts a paragraph. */
 void report_lead(struct rctx *r, const char *label);
-/* The approach's display name, escaped inline. */
-void report_approach_name(struct rctx *r, size_t i);
 /* Non-blank items of sv as a numbered (bullet NULL) or bulleted list and
  * a blank line; returns how many. */
 size_t report_list(struct rctx *r, const char *bullet, const struct strv *sv);
