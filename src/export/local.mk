@@ -29,9 +29,10 @@ tests_unit_test_report_LDADD = $(UNIT_LDADD)
 endif
 TESTS += tests/cli/markdownlint.sh tests/cli/export.sh \
 	tests/cli/report-exports.sh tests/cli/report-lint.sh \
-	tests/cli/report-pandoc.sh
+	tests/cli/report-pandoc.sh tests/cli/report-mermaid.sh
 EXTRA_DIST += tests/cli/report-lib.sh tests/cli/report-exports.sh \
-	tests/cli/report-lint.sh tests/cli/report-pandoc.sh
+	tests/cli/report-lint.sh tests/cli/report-pandoc.sh \
+	tests/cli/report-mermaid.sh tests/cli/mermaid-parse.mjs
 # What a failing golden comparison leaves behind for a look.
 CLEANFILES += *.md.actual *.csv.actual
 # -- end of Markdown / CSV export --
