@@ -566,6 +566,33 @@ void md_mermaid_label(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+void md_mermaid_string(struct buf *out, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c >= 0x80) {
+			n = utf8_decode(s + i, len - i, &cp);
+			buf_add(out, n ? s + i : "\xEF\xBF\xBD", n ? n : 3);
+			i += n ? n : 1;
+			continue;
+		}
+		if (c == '"' || c == '`')
+			buf_putc(out, '\'');
+		else if (c < 0x20 || c == 0x7f)
+			buf_putc(out, ' ');
+		else
+			buf_putc(out, (char)c);
+		i++;
+	}
+	buf_putc(out, '"');
+}
+
 void md_yaml_quoted(struct buf *out, const char *s)
 {
 	size_t len = s ? strlen(s) : 0, i = 0;

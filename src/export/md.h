@@ -104,6 +104,11 @@ void md_table_head(struct buf *out, const char *const *cols, size_t n,
  * read as syntax written as its #NN; entities. */
 void md_mermaid_label(struct buf *out, const char *s);
 
+/* A string of a Mermaid chart (xychart-beta, quadrantChart), quoted: their
+ * grammars allow no quote inside and read a leading backtick as Markdown,
+ * so both become apostrophes; line breaks and controls become spaces. */
+void md_mermaid_string(struct buf *out, const char *s);
+
 /* A YAML double-quoted scalar (front matter). */
 void md_yaml_quoted(struct buf *out, const char *s);
 

@@ -18,45 +18,9 @@
 #include "export/report_int.h"
 #include "export/tables.h"
 #include "util/i18n.h"
-#include "util/utf8.h"
 
 /* At most this many bars: a chart of a hundred approaches shows nothing. */
 #define CHART_MAX_BARS 12
-
-/* A label inside a Mermaid chart's double quotes: the charts' grammars
- * allow no quote in a string and read a leading backtick as Markdown, so
- * both become apostrophes; line breaks and controls become spaces. */
-static void chart_label(struct buf *out, const char *s)
-{
-	size_t len = s ? strlen(s) : 0;
-
-	buf_putc(out, '"');
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t n;
-
-		if (c >= 0x80) {
-			n = utf8_decode(s + i, len - i, &cp);
-			if (n == 0) {
-				buf_puts(out, "\xEF\xBF\xBD");
-				i++;
-			} else {
-				buf_add(out, s + i, n);
-				i += n;
-			}
-			continue;
-		}
-		if (c == '"' || c == '`')
-			buf_putc(out, '\'');
-		else if (c < 0x20 || c == 0x7f)
-			buf_putc(out, ' ');
-		else
-			buf_putc(out, (char)c);
-		i++;
-	}
-	buf_putc(out, '"');
-}
 
 static void totals_chart(struct rctx *r)
 {
@@ -72,18 +36,18 @@ static void totals_chart(struct rctx *r)
 		if (sc->totals[sc->order[i]] > top)
 			top = ceil(sc->totals[sc->order[i]]);
 	buf_puts(r->out, "```mermaid\nxychart-beta\n    title ");
-	chart_label(r->out, _("Weighted totals"));
+	md_mermaid_string(r->out, _("Weighted totals"));
 	buf_puts(r->out, "\n    x-axis [");
 	for (size_t i = 0; i < n; i++) {
 		char tmp[32];
 
 		if (i)
 			buf_puts(r->out, ", ");
-		chart_label(r->out, x_approach_name(d, sc->order[i], tmp,
+		md_mermaid_string(r->out, x_approach_name(d, sc->order[i], tmp,
 						    sizeof(tmp)));
 	}
 	buf_puts(r->out, "]\n    y-axis ");
-	chart_label(r->out, _("Weighted total"));
+	md_mermaid_string(r->out, _("Weighted total"));
 	x_num(num, sizeof(num), top);
 	buf_printf(r->out, " 0 --> %s\n    bar [", num);
 	for (size_t i = 0; i < n; i++) {
@@ -247,7 +211,7 @@ static void risks_chart(struct rctx *r, const size_t *order)
 
 		buf_puts(r->out, "    ");
 		snprintf(name, sizeof(name), _("Risk %zu"), order[i] + 1);
-		chart_label(r->out, x_or(k->key, name));
+		md_mermaid_string(r->out, x_or(k->key, name));
 		buf_puts(r->out, ": [");
 		coordinate(r->out, p, nth);
 		buf_puts(r->out, ", ");

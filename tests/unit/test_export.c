@@ -911,6 +911,9 @@ static void test_escape(void **state)
 	check_md(heading2, NULL, "## \n\n");
 	check_md(md_mermaid_label, "a \"b\" <c> #d `e`\nf",
 		 "\"a #quot;b#quot; #lt;c#gt; #35;d #96;e#96; f\"");
+	check_md(md_mermaid_string, "a \"b\" `c` | [d] 漢字\n\x01" "e",
+		 "\"a 'b' 'c' | [d] 漢字  e\"");
+	check_md(md_mermaid_string, "bad \xff", "\"bad \xEF\xBF\xBD\"");
 	check_md(md_yaml_quoted, "a \"b\" \\ \n\t\x01 é",
 		 "\"a \\\"b\\\" \\\\ \\n\\t\\x01 é\"");
 	check_md(csv_field, "plain", "plain");
