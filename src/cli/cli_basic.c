@@ -12,6 +12,7 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -146,7 +147,7 @@ static void show_number(FILE *f, const char *label, bool has, double v)
 
 	if (!has)
 		return;
-	str_number(num, sizeof(num), v);
+	num_fmt(num, sizeof(num), NUM_VALUE, v);
 	fprintf(f, "    %s: %s\n", label, num);
 }
 
@@ -164,8 +165,8 @@ static void show_data(FILE *f, const struct workshop_data *d)
 	fprintf(f, "  Created: %s  Updated: %s\n", t1, t2);
 	if (w->facilitator)
 		fprintf(f, "  Facilitator: %s\n", w->facilitator);
-	str_number(num, sizeof(num), w->scale_min);
-	str_number(num2, sizeof(num2), w->scale_max);
+	num_fmt(num, sizeof(num), NUM_VALUE, w->scale_min);
+	num_fmt(num2, sizeof(num2), NUM_VALUE, w->scale_max);
 	fprintf(f, "  Weighting: %s, score scale %s-%s\n",
 		weighting_id(w->weighting), num, num2);
 
@@ -180,12 +181,12 @@ static void show_data(FILE *f, const struct workshop_data *d)
 
 	fprintf(f, "\nCriteria (%zu)\n", d->n_criteria);
 	for (size_t i = 0; i < d->n_criteria; i++) {
-		str_number(num, sizeof(num), d->criteria[i].weight);
+		num_fmt(num, sizeof(num), NUM_VALUE, d->criteria[i].weight);
 		fprintf(f, "  %s  %s  weight %s\n", d->criteria[i].key,
 			d->criteria[i].name, num);
 	}
 	for (size_t i = 0; i < d->n_pairwise; i++) {
-		str_number(num, sizeof(num), d->pairwise[i].value);
+		num_fmt(num, sizeof(num), NUM_VALUE, d->pairwise[i].value);
 		fprintf(f, "  pairwise %s over %s: %s%s%s\n", d->pairwise[i].a,
 			d->pairwise[i].b, num,
 			d->pairwise[i].participant ? " by " : "",
@@ -217,14 +218,14 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		const struct score *s = &d->scores[i];
 
 		if (s->has_value)
-			str_number(num, sizeof(num), s->value);
+			num_fmt(num, sizeof(num), NUM_VALUE, s->value);
 		fprintf(f, "  %s / %s: %s%s%s\n", s->approach, s->criterion,
 			s->has_value ? num : "-", s->rationale ? "  # " : "",
 			s->rationale ? s->rationale : "");
 	}
 	fprintf(f, "\nVotes (%zu)\n", d->n_votes);
 	for (size_t i = 0; i < d->n_votes; i++) {
-		str_number(num, sizeof(num), d->votes[i].value);
+		num_fmt(num, sizeof(num), NUM_VALUE, d->votes[i].value);
 		fprintf(f, "  %s: %s / %s: %s\n", d->votes[i].participant,
 			d->votes[i].approach, d->votes[i].criterion, num);
 	}
@@ -283,8 +284,9 @@ static void show_data(FILE *f, const struct workshop_data *d)
 
 	fprintf(f, "\nRoadmap (%zu)\n", d->n_roadmap);
 	for (size_t i = 0; i < d->n_roadmap; i++) {
-		str_number(num, sizeof(num), d->roadmap[i].weeks);
-		fprintf(f, "  %zu. %s (%s weeks)\n", i + 1, d->roadmap[i].name, num);
+		num_fmt(num, sizeof(num), NUM_VALUE, d->roadmap[i].weeks);
+		fprintf(f, "  %zu. %s (%s %s)\n", i + 1, d->roadmap[i].name, num,
+			num_unit(d->roadmap[i].weeks, _("week"), _("weeks")));
 		for (size_t j = 0; j < d->roadmap[i].items.n; j++)
 			fprintf(f, "    - %s\n", d->roadmap[i].items.v[j]);
 	}

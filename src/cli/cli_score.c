@@ -7,7 +7,6 @@
  * shell pipelines, JSON for programs.  Approaches are listed by rank.
  */
 
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "export/interchange.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -24,32 +24,6 @@ enum score_format { FMT_TABLE, FMT_TSV, FMT_JSON };
 
 #define BAR_WIDTH 20
 #define NAME_MAX_COLS 40
-
-/* A number rounded to `decimals`, shortest text, '.' as the separator. */
-static void fmt_round(char *buf, size_t size, double v, int decimals)
-{
-	double f = pow(10, decimals);
-
-	v = round(v * f) / f;
-	interchange_number(buf, size, v == 0 ? 0 : v);
-}
-
-/* Fixed decimals, '.' whatever the locale (for aligned columns). */
-static void fmt_fixed(char *buf, size_t size, double v, int decimals)
-{
-	const char *dp = localeconv()->decimal_point;
-	double f = pow(10, decimals);
-	char *p;
-
-	v = round(v * f) / f;
-	snprintf(buf, size, "%.*f", decimals, v == 0 ? 0.0 : v);
-	if (dp && dp[0] && strcmp(dp, ".") != 0 && (p = strstr(buf, dp))) {
-		size_t dl = strlen(dp);
-
-		*p = '.';
-		memmove(p + 1, p + dl, strlen(p + dl) + 1);
-	}
-}
 
 static void put_padded(FILE *f, const char *s, int cols, bool right)
 {
@@ -88,7 +62,7 @@ static void cell_text(const struct ws_scores *s, size_t a, size_t c,
 		snprintf(buf, size, "-");
 		return;
 	}
-	fmt_round(num, sizeof(num), s->cells[i], 2);
+	num_fmt(num, sizeof(num), NUM_VALUE, s->cells[i]);
 	snprintf(buf, size, "%s%s", num,
 		 s->source[i] == CELL_VOTES ? "~" : "");
 }
@@ -122,13 +96,13 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 			name_w = nw;
 		if (s->totals[a] > top)
 			top = s->totals[a];
-		fmt_fixed(buf, sizeof(buf), s->totals[a], 3);
+		num_fmt(buf, sizeof(buf), NUM_TOTAL, s->totals[a]);
 		if (utf8_width(buf) > total_w)
 			total_w = utf8_width(buf);
 	}
 	for (size_t c = 0; c < nc; c++) {
 		w[c] = utf8_width(d->criteria[c].key);
-		fmt_fixed(buf, sizeof(buf), s->weights[c], 3);
+		num_fmt(buf, sizeof(buf), NUM_RATIO, s->weights[c]);
 		if (utf8_width(buf) > w[c])
 			w[c] = utf8_width(buf);
 		for (size_t a = 0; a < na; a++) {
@@ -144,7 +118,7 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 	fprintf(f, _("Weighting: %s\n"),
 		s->has_ahp ? _("AHP (pairwise comparison)") : _("direct weights"));
 	if (s->has_ahp) {
-		fmt_fixed(buf, sizeof(buf), s->ahp.cr, 3);
+		num_fmt(buf, sizeof(buf), NUM_RATIO, s->ahp.cr);
 		if (s->ahp.inconsistent && s->ahp.worst_a < nc &&
 		    s->ahp.worst_b < nc)
 			fprintf(f, _("Consistency ratio: %s (inconsistent: above %.2f; revisit %s vs %s)\n"),
@@ -167,7 +141,7 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 	fprintf(f, "  %s\n", _("Rank"));
 	put_padded(f, _("(weight)"), name_w, false);
 	for (size_t c = 0; c < nc; c++) {
-		fmt_fixed(buf, sizeof(buf), s->weights[c], 3);
+		num_fmt(buf, sizeof(buf), NUM_RATIO, s->weights[c]);
 		fputs("  ", f);
 		put_padded(f, buf, w[c], true);
 	}
@@ -190,7 +164,7 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 			fputs("  ", f);
 			put_padded(f, buf, w[c], true);
 		}
-		fmt_fixed(buf, sizeof(buf), s->totals[a], 3);
+		num_fmt(buf, sizeof(buf), NUM_TOTAL, s->totals[a]);
 		fputs("  ", f);
 		put_padded(f, buf, total_w, true);
 		snprintf(buf, sizeof(buf), "%d", s->rank[a]);
@@ -220,12 +194,12 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 
 			fputs("  ", f);
 			put_padded(f, d->criteria[c].key, kw, false);
-			fmt_fixed(buf, sizeof(buf), x->weight, 3);
+			num_fmt(buf, sizeof(buf), NUM_RATIO, x->weight);
 			fprintf(f, "  %s  ", buf);
 			if (!x->flips || x->new_leader >= na) {
 				fprintf(f, "%s\n", _("robust"));
 			} else {
-				fmt_fixed(buf, sizeof(buf), x->flip_at, 3);
+				num_fmt(buf, sizeof(buf), NUM_RATIO, x->flip_at);
 				fprintf(f, _("flips to %s at weight %s\n"),
 					app_name(&d->approaches[x->new_leader]),
 					buf);
@@ -266,11 +240,11 @@ static void print_tsv(struct cli_ctx *ctx, const struct workshop_data *d,
 
 			fputc('\t', f);
 			if (s->set[i]) {
-				fmt_round(buf, sizeof(buf), s->cells[i], 4);
+				interchange_number(buf, sizeof(buf), s->cells[i]);
 				fputs(buf, f);
 			}
 		}
-		fmt_round(buf, sizeof(buf), s->totals[a], 4);
+		interchange_number(buf, sizeof(buf), s->totals[a]);
 		fprintf(f, "\t%s\t%s\n", buf, s->complete[a] ? "yes" : "no");
 	}
 }
@@ -279,7 +253,7 @@ static void json_num(struct buf *b, double v)
 {
 	char num[64];
 
-	fmt_round(num, sizeof(num), v, 4);
+	interchange_number(num, sizeof(num), v);
 	buf_puts(b, num);
 }
 

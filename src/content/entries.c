@@ -59,6 +59,7 @@ void kn_question_clear(struct question *q)
 	free(q->prompt);
 	free(q->help);
 	free(q->unit);
+	free(q->unit_one);
 	for (size_t i = 0; i < q->n_options; i++) {
 		free(q->options[i].id);
 		free(q->options[i].label);
@@ -159,6 +160,7 @@ void kn_metric_clear(struct metric_def *m)
 	free(m->id);
 	free(m->name);
 	free(m->unit);
+	free(m->unit_one);
 	free(m->description);
 	kn_origin_clear(&m->at);
 	memset(m, 0, sizeof(*m));

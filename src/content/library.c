@@ -360,11 +360,11 @@ static int parse_band(struct rd *r, yaml_node_t *n, struct metric_def *m)
 
 static void parse_metric(struct rd *r, yaml_node_t *n)
 {
-	enum { ID, NAME, UNIT, DESC, HIGHER, BANDS, N };
+	enum { ID, NAME, UNIT, UNIT_ONE, DESC, HIGHER, BANDS, N };
 	static const struct key keys[N] = {
 		{ "id", true }, { "name", true }, { "unit", true },
-		{ "description", false }, { "higher_is_better", true },
-		{ "bands", false }
+		{ "unit_one", false }, { "description", false },
+		{ "higher_is_better", true }, { "bands", false }
 	};
 	yaml_node_t *v[N];
 	struct metric_def m = { 0 };
@@ -380,6 +380,7 @@ static void parse_metric(struct rd *r, yaml_node_t *n)
 	bad |= rd_id(r, v[ID], "id", &m.id) < 0;
 	bad |= rd_str(r, v[NAME], "name", &m.name) < 0;
 	bad |= rd_str(r, v[UNIT], "unit", &m.unit) < 0;
+	bad |= rd_str(r, v[UNIT_ONE], "unit_one", &m.unit_one) < 0;
 	bad |= rd_str(r, v[DESC], "description", &m.description) < 0;
 	bad |= rd_bool(r, v[HIGHER], "higher_is_better",
 		       &m.higher_is_better) < 0;

@@ -84,11 +84,13 @@ static int parse_options(struct rd *r, yaml_node_t *n, struct question *q,
 
 static void parse_question(struct rd *r, yaml_node_t *n, const char *section)
 {
-	enum { ID, PROMPT, HELP, KIND, UNIT, MIN, MAX, OPTIONS, SHOW_IF, N };
+	enum { ID, PROMPT, HELP, KIND, UNIT, UNIT_ONE, MIN, MAX, OPTIONS,
+	       SHOW_IF, N };
 	static const struct key keys[N] = {
 		{ "id", true }, { "prompt", true }, { "help", false },
-		{ "kind", true }, { "unit", false }, { "min", false },
-		{ "max", false }, { "options", false }, { "show_if", false }
+		{ "kind", true }, { "unit", false }, { "unit_one", false },
+		{ "min", false }, { "max", false }, { "options", false },
+		{ "show_if", false }
 	};
 	yaml_node_t *v[N];
 	struct question q = { 0 };
@@ -132,6 +134,12 @@ static void parse_question(struct rd *r, yaml_node_t *n, const char *section)
 		}
 	}
 	bad |= rd_str(r, v[UNIT], "unit", &q.unit) < 0;
+	bad |= rd_str(r, v[UNIT_ONE], "unit_one", &q.unit_one) < 0;
+	if (v[UNIT_ONE] && !v[UNIT]) {
+		rd_error(r, v[UNIT_ONE], "%s",
+			 _("'unit_one' is the singular of 'unit', which is missing"));
+		bad = 1;
+	}
 	if (v[MIN] && !rd_is_null(v[MIN])) {
 		bad |= rd_num(r, v[MIN], "min", &q.min) < 0;
 		q.has_min = true;

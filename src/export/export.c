@@ -2,22 +2,20 @@
 
 /*
  * export: the entry point shared by the CLI and the terminal UI
- * (export_run), the format table, and the helpers every writer uses: the
- * scored view of a workshop and NULL-safe lookups in the knowledge.
+ * (export_run): the format table, the dispatch to the document writers
+ * (report.c, tables.c; the ADR folders of src/adr) and the writing of the
+ * result to standard output or a file.
  */
 
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
-#include "engine/evaluate.h"
 #include "export/export.h"
-#include "export/export_priv.h"
-#include "export/md.h"
+#include "export/export_priv.h"   /* x_write_dir, from src/adr */
+#include "export/helpers.h"
 #include "util/atomic.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -70,266 +68,23 @@ const char *export_default_name(enum export_format f)
 	return (unsigned)f < EXPORT_FORMAT_COUNT ? formats[f].file : NULL;
 }
 
-/* ---- the scored view --------------------------------------------------- */
-
-int xctx_init(struct xctx *x, const struct workshop_data *d,
-	      const struct knowledge *k, struct error *e)
-{
-	struct error se;
-	int rc;
-
-	memset(x, 0, sizeof(*x));
-	x->d = d;
-	x->k = k;
-	if (d->n_approaches == 0) {
-		snprintf(x->why, sizeof(x->why), "%s",
-			 _("no approaches have been recorded"));
-		return ST_OK;
-	}
-	err_clear(&se);
-	rc = ws_scores_compute(d, true, &x->sc, &se);
-	if (rc == ST_OK) {
-		x->scored = true;
-		return ST_OK;
-	}
-	ws_scores_clear(&x->sc);
-	if (rc == ST_INPUT) {
-		/* Not scorable yet (no criteria, zero weights, missing AHP
-		 * pairs): the documents say so instead of failing. */
-		snprintf(x->why, sizeof(x->why), "%s", se.msg);
-		return ST_OK;
-	}
-	*e = se;
-	return rc;
-}
-
-void xctx_clear(struct xctx *x)
-{
-	if (x->scored)
-		ws_scores_clear(&x->sc);
-	x->scored = false;
-}
-
-int x_out_of_memory(struct buf *b, struct error *e)
-{
-	if (b->oom)
-		return err_set(e, ST_ERROR, "%s", _("out of memory"));
-	return ST_OK;
-}
-
-/* ---- names ------------------------------------------------------------- */
-
-const char *x_or(const char *s, const char *fallback)
-{
-	/* Blank means nothing printable: spaces and control characters
-	 * would leave an empty heading or cell behind. */
-	if (s)
-		for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-			if (*p > 0x20 && *p != 0x7f)
-				return s;
-	return fallback;
-}
-
-const char *x_approach_name(const struct workshop_data *d, size_t i,
-			    char *tmp, size_t size)
-{
-	const struct approach *a = &d->approaches[i];
-	const char *s = x_or(a->name, x_or(a->key, NULL));
-
-	if (s)
-		return s;
-	snprintf(tmp, size, _("Approach %zu"), i + 1);
-	return tmp;
-}
-
-const char *x_criterion_name(const struct xctx *x, size_t i, char *tmp,
-			     size_t size)
-{
-	const struct criterion *c = &x->d->criteria[i];
-	const struct criterion_def *def;
-	const char *s = x_or(c->name, NULL);
-
-	if (s)
-		return s;
-	def = x_criterion_def(x->k, c->key);
-	if (def && x_or(def->name, NULL))
-		return def->name;
-	if (x_or(c->key, NULL))
-		return c->key;
-	snprintf(tmp, size, _("Criterion %zu"), i + 1);
-	return tmp;
-}
-
-const char *x_decision_title(const struct decision *dec)
-{
-	return x_or(dec->title, _("Untitled decision"));
-}
-
-const char *x_risk_status_label(enum risk_status s)
-{
-	switch (s) {
-	case RISK_OPEN:
-		return _("Open");
-	case RISK_MITIGATING:
-		return _("Mitigating");
-	case RISK_ACCEPTED:
-		return _("Accepted");
-	case RISK_CLOSED:
-		return _("Closed");
-	case RISK_STATUS_COUNT:
-		break;
-	}
-	return "?";
-}
-
-/* ---- knowledge lookups ------------------------------------------------- */
-
-/* Later entries win: user content overrides shipped content by id. */
-#define FIND_BY_ID(arr, n, idv)                                         \
-	do {                                                            \
-		if (!k || !(idv))                                       \
-			return NULL;                                    \
-		for (size_t i_ = (n); i_ > 0; i_--)                     \
-			if (str_eq((arr)[i_ - 1].id, (idv)))            \
-				return &(arr)[i_ - 1];                  \
-		return NULL;                                            \
-	} while (0)
-
-const struct question *x_question(const struct knowledge *k, const char *id)
-{
-	FIND_BY_ID(k->questions, k->n_questions, id);
-}
-
-const struct section *x_section(const struct knowledge *k, const char *id)
-{
-	FIND_BY_ID(k->sections, k->n_sections, id);
-}
-
-const struct criterion_def *x_criterion_def(const struct knowledge *k,
-					    const char *id)
-{
-	FIND_BY_ID(k->criteria, k->n_criteria, id);
-}
-
-const struct metric_def *x_metric_def(const struct knowledge *k,
-				      const char *id)
-{
-	FIND_BY_ID(k->metrics, k->n_metrics, id);
-}
-
-const struct category *x_category(const struct knowledge *k, const char *id)
-{
-	FIND_BY_ID(k->categories, k->n_categories, id);
-}
-
-const struct tech *x_tech(const struct knowledge *k, const char *category,
-			  const char *name)
-{
-	const struct tech *any = NULL;
-
-	if (!k || !name)
-		return NULL;
-	/* Components name their technology as typed: match the catalogue
-	 * by name or id, ignoring case; prefer the same category. */
-	for (size_t i = k->n_techs; i > 0; i--) {
-		const struct tech *t = &k->techs[i - 1];
-
-		if ((t->name && strcasecmp(t->name, name) == 0) ||
-		    (t->id && strcasecmp(t->id, name) == 0)) {
-			if (str_eq(t->category, category))
-				return t;
-			if (!any)
-				any = t;
-		}
-	}
-	return any;
-}
-
-int x_chosen(const struct workshop_data *d, const struct decision *dec)
-{
-	if (!dec || !dec->chosen)
-		return -1;
-	return wsdata_approach_index(d, dec->chosen);
-}
-
-size_t *x_decision_order(const struct workshop_data *d)
-{
-	size_t *o = malloc((d->n_decisions ? d->n_decisions : 1) *
-			   sizeof(*o));
-
-	if (!o)
-		return NULL;
-	for (size_t i = 0; i < d->n_decisions; i++) {
-		size_t j = i;
-
-		while (j > 0 &&
-		       d->decisions[o[j - 1]].number > d->decisions[i].number) {
-			o[j] = o[j - 1];
-			j--;
-		}
-		o[j] = i;
-	}
-	return o;
-}
-
-/* Documents use "." whatever LC_NUMERIC says, so that an export does not
- * depend on who ran it. */
-static void fix_decimal(char *buf)
-{
-	const char *dp = localeconv()->decimal_point;
-	char *p;
-
-	if (!dp || !dp[0] || strcmp(dp, ".") == 0 || !(p = strstr(buf, dp)))
-		return;
-	*p = '.';
-	memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
-}
-
-void x_num(char *buf, size_t size, double v)
-{
-	str_number(buf, size, v);
-	fix_decimal(buf);
-}
-
-void x_fmt_fixed(char *buf, size_t size, double v, int decimals)
-{
-	snprintf(buf, size, "%.*f", decimals, v == 0 ? 0.0 : v);
-	fix_decimal(buf);
-}
-
-void x_fmt_total(char *buf, size_t size, double v)
-{
-	x_fmt_fixed(buf, size, v, 2);
-}
-
-void x_fmt_percent(char *buf, size_t size, double v)
-{
-	x_fmt_fixed(buf, size - 1, v * 100.0, 1);
-	strcat(buf, "%");
-}
-
-char *x_marker(const struct workshop_data *d, int number)
-{
-	char *slug = md_slug(d->ws.title, "workshop", (int)d->ws.id);
-	char *m;
-
-	if (!slug)
-		return NULL;
-	m = str_printf("%s%s decision %d -->", X_MARKER_PREFIX, slug, number);
-	free(slug);
-	return m;
-}
-
 /* ---- writing ----------------------------------------------------------- */
 
 int export_render(const struct workshop_data *d, const struct knowledge *k,
 		  enum export_format f, struct buf *out, struct error *e)
 {
+	return export_render_with(d, k, f, 0, out, e);
+}
+
+int export_render_with(const struct workshop_data *d,
+		       const struct knowledge *k, enum export_format f,
+		       int flags, struct buf *out, struct error *e)
+{
 	switch (f) {
 	case EXPORT_REPORT:
-		return export_report(d, k, out, e);
+		return export_report_with(d, k, flags, out, e);
 	case EXPORT_RISKS:
-		return export_risks_md(d, out, e);
+		return export_risks_md_with(d, flags, out, e);
 	case EXPORT_METRICS:
 		return export_metrics_md(d, k, out, e);
 	case EXPORT_RISKS_CSV:
@@ -340,19 +95,6 @@ int export_render(const struct workshop_data *d, const struct knowledge *k,
 		break;
 	}
 	return err_set(e, ST_INPUT, "%s", _("not a single-file format"));
-}
-
-int x_ensure_dir(const char *dir, struct error *e)
-{
-	struct stat st;
-
-	if (path_mkdir_p(dir, 0777, e) < 0)
-		return e->code;
-	if (stat(dir, &st) != 0)
-		return err_set(e, ST_ERROR, "%s: %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return err_set(e, ST_INPUT, _("%s: not a folder"), dir);
-	return ST_OK;
 }
 
 static int write_stdout(const struct buf *b, struct error *e)
@@ -422,7 +164,7 @@ int export_run(const struct workshop_data *d, const struct knowledge *k,
 				   written, e);
 	buf_init(&b);
 	buf_puts(&b, "");
-	rc = export_render(d, k, f, &b, e);
+	rc = export_render_with(d, k, f, flags, &b, e);
 	if (rc == ST_OK)
 		rc = x_out_of_memory(&b, e);
 	if (rc == ST_OK)

@@ -27,6 +27,10 @@ struct error;
 
 enum export_flags {
 	EXPORT_FORCE = 1 << 0,  /* replace existing files that differ */
+	/* People as recorded ("bob (via root)" as bob), without asking the
+	 * system for their full names: output that does not depend on the
+	 * machine's accounts (tests, reproducible builds). */
+	EXPORT_RECORDED_NAMES = 1 << 1,
 };
 
 enum export_format {
@@ -65,13 +69,24 @@ int export_run(const struct workshop_data *d, const struct knowledge *k,
 	       struct strv *written, struct error *e);
 
 /* ---- buffer-level writers (append to out; 0 or ST_ERROR on OOM) ------ */
-/* Any single-file format (ST_INPUT for adr and madr). */
+/* Any single-file format (ST_INPUT for adr and madr); _with takes the
+ * flags of export_run that change the text (EXPORT_RECORDED_NAMES). */
 int export_render(const struct workshop_data *d, const struct knowledge *k,
 		  enum export_format f, struct buf *out, struct error *e);
+int export_render_with(const struct workshop_data *d,
+		       const struct knowledge *k, enum export_format f,
+		       int flags, struct buf *out, struct error *e);
+/* The report and the risk register name people by their full names (see
+ * x_person in helpers.h) unless flags hold EXPORT_RECORDED_NAMES. */
 int export_report(const struct workshop_data *d, const struct knowledge *k,
 		  struct buf *out, struct error *e);
+int export_report_with(const struct workshop_data *d,
+		       const struct knowledge *k, int flags, struct buf *out,
+		       struct error *e);
 int export_risks_md(const struct workshop_data *d, struct buf *out,
 		    struct error *e);
+int export_risks_md_with(const struct workshop_data *d, int flags,
+			 struct buf *out, struct error *e);
 int export_metrics_md(const struct workshop_data *d,
 		      const struct knowledge *k, struct buf *out,
 		      struct error *e);

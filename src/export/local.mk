@@ -3,11 +3,15 @@
 # -- Markdown / CSV export (report, adr, madr, risks, metrics) --
 libcharrette_a_SOURCES += \
 	src/export/export.c src/export/export.h src/export/export_priv.h \
-	src/export/md.c src/export/md.h \
-	src/export/report.c src/export/tables.c
+	src/export/md.c src/export/md.h src/export/csv.c src/export/csv.h \
+	src/export/helpers.c src/export/helpers.h \
+	src/export/tables.c src/export/tables.h \
+	src/export/report.c src/export/report_int.h \
+	src/export/report_state.c src/export/report_arch.c \
+	src/export/report_tradeoff.c
 
 EXTRA_DIST += .markdownlint-cli2.jsonc tests/cli/markdownlint.sh \
-	tests/cli/export.sh tests/golden
+	tests/cli/export.sh tests/golden tests/data/report tests/unit/golden.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_export
@@ -16,8 +20,19 @@ tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_export_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_export_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_report
+TESTS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/golden.h
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
 endif
-TESTS += tests/cli/markdownlint.sh tests/cli/export.sh
+TESTS += tests/cli/markdownlint.sh tests/cli/export.sh \
+	tests/cli/report-exports.sh tests/cli/report-lint.sh \
+	tests/cli/report-pandoc.sh tests/cli/report-mermaid.sh
+EXTRA_DIST += tests/cli/report-lib.sh tests/cli/report-exports.sh \
+	tests/cli/report-lint.sh tests/cli/report-pandoc.sh \
+	tests/cli/report-mermaid.sh tests/cli/mermaid-parse.mjs
 # What a failing golden comparison leaves behind for a look.
 CLEANFILES += *.md.actual *.csv.actual
 # -- end of Markdown / CSV export --

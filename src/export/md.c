@@ -8,6 +8,7 @@
  * HTML, links, tables, code).
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -17,9 +18,8 @@
 
 /* Flags of put_inline(). */
 enum {
-	IN_CELL = 1 << 0,        /* table cell: "|" and breaks as <br> */
+	IN_CELL = 1 << 0,        /* table cell: "|" escaped */
 	IN_LINE_START = 1 << 1,  /* the text starts a Markdown line */
-	IN_HEADING = 1 << 2,     /* every "#" escaped (closing sequences) */
 };
 
 static int is_alnum(char c)
@@ -28,9 +28,19 @@ static int is_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t';
+}
+
+static int is_punct(char c)
+{
+	return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
 }
 
 /* Characters a URL may hold in an autolink we write. */
@@ -72,31 +82,202 @@ static size_t url_len(const char *s, size_t len)
 }
 
 /*
- * The heart of the escaping: s[0..len) holds no line break unless IN_CELL
- * (then a break is written as <br>).  Invalid UTF-8 becomes U+FFFD, control
+ * What a text could turn into when written as it is.  Emphasis, code
+ * spans, strikethrough and (GitHub) math each need an opening and a
+ * closing run of their character, so a character that occurs in one run
+ * only is written as typed; a link needs "](" (a reference link needs a
+ * definition, and a line that could define one is escaped, see
+ * block_start); a tag needs a ">" after its "<".  An underscore inside a word never opens or
+ * closes emphasis and does not count.
+ */
+struct esc {
+	bool star, under, tick, tilde, dollar, bracket, angle;
+};
+
+static void esc_scan(const char *s, size_t len, struct esc *e)
+{
+	size_t runs[128] = { 0 };
+	bool open_bracket = false;
+
+	memset(e, 0, sizeof(*e));
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '[')
+			open_bracket = true;
+		else if (c == ']' && open_bracket && i + 1 < len &&
+			 s[i + 1] == '(')
+			e->bracket = true;   /* "[text](url)", "![alt](src)" */
+		else if (c == '>')
+			e->angle = true;
+		if (c == '_' && i > 0 && i + 1 < len && is_alnum(s[i - 1]) &&
+		    is_alnum(s[i + 1]))
+			continue;
+		if (c < 128 && strchr("*_`~$", (int)c) &&
+		    (i == 0 || s[i - 1] != (char)c))
+			runs[c]++;
+	}
+	e->star = runs['*'] > 1;
+	e->under = runs['_'] > 1;
+	e->tick = runs['`'] > 1;
+	e->tilde = runs['~'] > 1;
+	e->dollar = runs['$'] > 1;
+}
+
+/* A line made of one of the characters in `set` and blanks only (at least
+ * `min` of that character): a thematic break or a setext underline. */
+static bool rule_line(const char *s, size_t len, const char *set, size_t min)
+{
+	size_t n = 0;
+	char c = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (is_space(s[i]))
+			continue;
+		if (!c && strchr(set, s[i]))
+			c = s[i];
+		if (s[i] != c)
+			return false;
+		n++;
+	}
+	return c && n >= min;
+}
+
+/* A line that could be a table's delimiter row ("|---|:-:|"). */
+static bool delimiter_line(const char *s, size_t len)
+{
+	bool dash = false, other = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '-')
+			dash = true;
+		else if (s[i] == '|' || s[i] == ':')
+			other = true;
+		else if (!is_space(s[i]))
+			return false;
+	}
+	return dash && other;
+}
+
+/* Where a line that starts with s[0..len) would open a block: the index of
+ * the character to escape, or SIZE_MAX when it stays a paragraph. */
+static size_t block_start(const char *s, size_t len)
+{
+	size_t d = 0, h = 0;
+
+	if (len == 0)
+		return SIZE_MAX;
+	while (d < len && d < 10 && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d > 0 && d < 10 && d < len && (s[d] == '.' || s[d] == ')') &&
+	    (d + 1 == len || is_space(s[d + 1])))
+		return d;                                  /* "1. " */
+	while (h < len && s[h] == '#')
+		h++;
+	if (h > 0 && h <= 6 && (h == len || is_space(s[h])))
+		return 0;                                  /* "# " */
+	if (s[0] == '>')
+		return 0;                                  /* "> " */
+	if (strchr("-+*", s[0]) && (len == 1 || is_space(s[1])))
+		return 0;                                  /* "- " */
+	if (rule_line(s, len, "-=", 1) || rule_line(s, len, "*_", 3))
+		return 0;                                  /* "---", "===" */
+	if (len >= 3 && (strncmp(s, "```", 3) == 0 ||
+			 strncmp(s, "~~~", 3) == 0))
+		return 0;                                  /* a fence */
+	if (delimiter_line(s, len))
+		return 0;                                  /* "|---|" */
+	if (s[0] == '<' && len > 1 && (is_alpha(s[1]) || strchr("/!?", s[1])))
+		return 0;                                  /* an HTML block */
+	if (s[0] == '[') {
+		const char *close = memchr(s, ']', len);
+
+		if (close && (size_t)(close - s) + 1 < len &&
+		    close[1] == ':')
+			return 0;                          /* "[x]: url" */
+		if (len >= 3 && strchr(" xX", s[1]) && s[2] == ']' &&
+		    (len == 3 || is_space(s[3])))
+			return 0;                          /* "[ ] task" */
+	}
+	return SIZE_MAX;
+}
+
+static int is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+/* An "&" that starts an entity or character reference ("&amp;", "&#35;",
+ * "&#x23;"), which Markdown would turn into the character it names. */
+static bool entity_at(const char *s, size_t len)
+{
+	size_t i = 1, n = 0;
+
+	if (i < len && s[i] == '#') {
+		bool hex = ++i < len && (s[i] == 'x' || s[i] == 'X');
+
+		if (hex)
+			i++;
+		for (; i < len && n < 8 && (hex ? is_hex(s[i]) :
+				      s[i] >= '0' && s[i] <= '9'); i++)
+			n++;
+	} else {
+		for (; i < len && n < 32 && is_alnum(s[i]); i++)
+			n++;
+	}
+	return n > 0 && i < len && s[i] == ';';
+}
+
+/* One character that needs a backslash here; e describes the whole text. */
+static bool needs_escape(const char *s, size_t len, size_t i, int flags,
+			 const struct esc *e)
+{
+	switch (s[i]) {
+	case '*':
+		return e->star;
+	case '_':
+		/* Inside a word an underscore is never emphasis. */
+		if (i > 0 && i + 1 < len && is_alnum(s[i - 1]) &&
+		    is_alnum(s[i + 1]))
+			return false;
+		return e->under;
+	case '`':
+		return e->tick;
+	case '~':
+		return e->tilde;
+	case '$':
+		return e->dollar;
+	case '[': case ']':
+		return e->bracket;
+	case '|':
+		return (flags & IN_CELL) != 0;
+	case '\\':
+		/* Before punctuation it escapes; at a line's end it breaks. */
+		return i + 1 == len || is_punct(s[i + 1]);
+	case '&':
+		return entity_at(s + i, len - i);
+	case '<':
+		return e->angle && i + 1 < len &&
+		       (is_alpha(s[i + 1]) || strchr("/!?", s[i + 1]));
+	default:
+		return false;
+	}
+}
+
+/*
+ * The heart of the escaping: s[0..len) holds no line break.  Only what
+ * would change the meaning of the text at this place gets a backslash
+ * (see struct esc and block_start); invalid UTF-8 becomes U+FFFD, control
  * characters are dropped, tabs become spaces.
  */
-static void put_inline(struct buf *out, const char *s, size_t len, int flags)
+static void put_inline(struct buf *out, const char *s, size_t len, int flags,
+		       const struct esc *e)
 {
-	size_t i = 0;
+	size_t i = 0, lead = SIZE_MAX;
 
-	if (flags & IN_LINE_START) {
-		/* What would open a block at the start of a line. */
-		size_t d = 0;
-
-		while (d < len && s[d] >= '0' && s[d] <= '9')
-			d++;
-		if (d > 0 && d < len && (s[d] == '.' || s[d] == ')')) {
-			buf_add(out, s, d);
-			buf_putc(out, '\\');
-			buf_putc(out, s[d]);
-			i = d + 1;
-		} else if (len > 0 && strchr("#-+=", s[0])) {
-			buf_putc(out, '\\');
-			buf_putc(out, s[0]);
-			i = 1;
-		}
-	}
+	if (flags & IN_LINE_START)
+		lead = block_start(s, len);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		size_t u;
@@ -138,45 +319,13 @@ static void put_inline(struct buf *out, const char *s, size_t len, int flags)
 			i++;
 			continue;
 		}
-		switch (c) {
-		case '\n':
-			buf_puts(out, (flags & IN_CELL) ? "<br>" : " ");
-			break;
-		case '\t':
-			buf_putc(out, ' ');
-			break;
-		case '&':
-			buf_puts(out, "&amp;");
-			break;
-		case '<':
-			buf_puts(out, "&lt;");
-			break;
-		case '>':
-			buf_puts(out, "&gt;");
-			break;
-		case '_':
-			/* Inside a word an underscore is never emphasis; keep
-			 * snake_case readable in the source. */
-			if (i > 0 && i + 1 < len && is_alnum(s[i - 1]) &&
-			    is_alnum(s[i + 1]))
-				buf_putc(out, '_');
-			else
-				buf_puts(out, "\\_");
-			break;
-		case '#':
-			if (flags & IN_HEADING)
-				buf_putc(out, '\\');
-			buf_putc(out, '#');
-			break;
-		case '\\': case '`': case '*': case '[': case ']': case '~':
-		case '|': case '$':
+		if (i == lead || needs_escape(s, len, i, flags, e)) {
 			buf_putc(out, '\\');
 			buf_putc(out, (char)c);
-			break;
-		default:
-			if (c >= 0x20 && c != 0x7f)
-				buf_putc(out, (char)c);
-			break;
+		} else if (c == '\t') {
+			buf_putc(out, ' ');
+		} else if (c >= 0x20 && c != 0x7f) {
+			buf_putc(out, (char)c);
 		}
 		i++;
 	}
@@ -208,21 +357,31 @@ static int next_line(const char *s, size_t *off, size_t *start, size_t *end)
 	return 1;
 }
 
-void md_inline(struct buf *out, const char *s)
+/* The lines of s that are not blank, escaped as flags say and joined with
+ * `sep` (one line of Markdown). */
+static void put_joined(struct buf *out, const char *s, int flags,
+		       const char *sep)
 {
 	size_t off = 0, a, b;
+	struct esc e;
 	int first = 1;
 
 	if (!s)
 		return;
+	esc_scan(s, strlen(s), &e);
 	while (next_line(s, &off, &a, &b)) {
 		if (a == b)
 			continue;
 		if (!first)
-			buf_putc(out, ' ');
-		put_inline(out, s + a, b - a, 0);
+			buf_puts(out, sep);
+		put_inline(out, s + a, b - a, flags, &e);
 		first = 0;
 	}
+}
+
+void md_inline(struct buf *out, const char *s)
+{
+	put_joined(out, s, 0, " ");
 }
 
 void md_text(struct buf *out, const char *s, const char *indent,
@@ -230,9 +389,11 @@ void md_text(struct buf *out, const char *s, const char *indent,
 {
 	size_t off = 0, a, b;
 	int started = 0, blank = 0;
+	struct esc e;
 
 	if (!s)
 		return;
+	esc_scan(s, strlen(s), &e);
 	while (next_line(s, &off, &a, &b)) {
 		if (a == b) {
 			blank = started;
@@ -248,7 +409,7 @@ void md_text(struct buf *out, const char *s, const char *indent,
 				buf_puts(out, "\n");
 			buf_puts(out, indent ? indent : "");
 		}
-		put_inline(out, s + a, b - a, IN_LINE_START);
+		put_inline(out, s + a, b - a, IN_LINE_START, &e);
 		started = 1;
 		blank = 0;
 	}
@@ -275,20 +436,24 @@ void md_para(struct buf *out, const char *s, const char *fallback)
 
 void md_heading(struct buf *out, int level, const char *text)
 {
-	size_t off = 0, a, b;
-	int first = 1;
+	size_t start, end, run;
 
 	for (int i = 0; i < level; i++)
 		buf_putc(out, '#');
 	buf_putc(out, ' ');
-	if (text) {
-		while (next_line(text, &off, &a, &b)) {
-			if (a == b)
-				continue;
-			if (!first)
-				buf_putc(out, ' ');
-			put_inline(out, text + a, b - a, IN_HEADING);
-			first = 0;
+	start = out->len;
+	put_joined(out, text, 0, " ");
+	/* A closing sequence ("Title #") would be dropped: escape it. */
+	end = out->len;
+	for (run = end; run > start && out->data[run - 1] == '#'; run--)
+		;
+	if (run < end && !out->oom &&
+	    (run == start || out->data[run - 1] == ' ')) {
+		buf_putc(out, '#');
+		if (!out->oom) {
+			memmove(out->data + run + 1, out->data + run,
+				end - run);
+			out->data[run] = '\\';
 		}
 	}
 	buf_puts(out, "\n\n");
@@ -312,22 +477,8 @@ void md_item(struct buf *out, const char *bullet, const char *s)
 
 void md_cell(struct buf *out, const char *s)
 {
-	size_t off = 0, a, b;
-	int first = 1;
-
-	if (!s)
-		return;
-	while (next_line(s, &off, &a, &b)) {
-		if (!first)
-			buf_puts(out, "<br>");
-		put_inline(out, s + a, b - a, IN_CELL);
-		first = 0;
-	}
-	/* A cell of blank lines only would end in <br>s: drop them. */
-	while (out->len >= 4 && strcmp(out->data + out->len - 4, "<br>") == 0) {
-		out->len -= 4;
-		out->data[out->len] = '\0';
-	}
+	/* A cell is one line: the lines of the text become one. */
+	put_joined(out, s, IN_CELL, " ");
 }
 
 void md_table_cell(struct buf *out, const char *s)
@@ -342,6 +493,24 @@ void md_table_cell(struct buf *out, const char *s)
 		buf_puts(out, "|");
 	else
 		buf_puts(out, " |");
+}
+
+void md_table_list(struct buf *out, const struct strv *sv)
+{
+	size_t before;
+	bool first = true;
+
+	buf_putc(out, ' ');
+	before = out->len;
+	for (size_t i = 0; i < sv->n; i++) {
+		if (!has_text(sv->v[i]))
+			continue;
+		if (!first)
+			buf_puts(out, "; ");
+		md_cell(out, sv->v[i]);
+		first = false;
+	}
+	buf_puts(out, out->len == before ? "|" : " |");
 }
 
 void md_table_head(struct buf *out, const char *const *cols, size_t n,
@@ -397,6 +566,33 @@ void md_mermaid_label(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+void md_mermaid_string(struct buf *out, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c >= 0x80) {
+			n = utf8_decode(s + i, len - i, &cp);
+			buf_add(out, n ? s + i : "\xEF\xBF\xBD", n ? n : 3);
+			i += n ? n : 1;
+			continue;
+		}
+		if (c == '"' || c == '`')
+			buf_putc(out, '\'');
+		else if (c < 0x20 || c == 0x7f)
+			buf_putc(out, ' ');
+		else
+			buf_putc(out, (char)c);
+		i++;
+	}
+	buf_putc(out, '"');
+}
+
 void md_yaml_quoted(struct buf *out, const char *s)
 {
 	size_t len = s ? strlen(s) : 0, i = 0;
@@ -439,27 +635,6 @@ void md_yaml_quoted(struct buf *out, const char *s)
 			buf_putc(out, (char)c);
 		}
 		i++;
-	}
-	buf_putc(out, '"');
-}
-
-void md_csv_field(struct buf *out, const char *s)
-{
-	size_t len = s ? strlen(s) : 0;
-	int quote = len > 0 && (is_space(s[0]) || is_space(s[len - 1]));
-
-	for (size_t i = 0; i < len && !quote; i++)
-		if (strchr(",\"\r\n", s[i]))
-			quote = 1;
-	if (!quote) {
-		buf_add(out, s ? s : "", len);
-		return;
-	}
-	buf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			buf_putc(out, '"');
-		buf_putc(out, s[i]);
 	}
 	buf_putc(out, '"');
 }

@@ -1,9 +1,22 @@
 /*
- * md: the small pieces every Markdown writer needs: escaping user-typed text
- * for running text, headings and table cells; tables; Mermaid labels; file
- * name slugs; YAML and CSV quoting.  Every function appends to a struct buf
- * and accepts NULL text (as empty).  Out-of-memory is recorded in the
- * buffer's sticky `oom` flag, which the callers check once at the end.
+ * md: the Markdown primitives every writer needs: escaping user-typed text
+ * for running text, headings and table cells; tables; Mermaid labels;
+ * Markdown source written as it is; file name slugs and the YAML quoting
+ * of front matter.  Every function appends to a struct buf and accepts NULL
+ * text (as empty).  Out-of-memory is recorded in the buffer's sticky `oom`
+ * flag, which the callers check once at the end.  This header depends on
+ * nothing but util/str.h.
+ *
+ * Escaping is minimal and correct: text reads as typed ("->", "&", "~",
+ * "99.95%" stay as they are) and only what would change the meaning at
+ * its place gets a backslash: a line start that would open a block ("# ",
+ * "- ", "1. ", "> ", a fence, a rule, a table delimiter row, an HTML
+ * block), "|" in a table cell, a character that occurs in two runs or more
+ * and so could pair up as emphasis, code, strikethrough or math ("*", "_"
+ * outside words, "`", "~", "$"), brackets that could form a link, "<" that
+ * could open a tag, "&" that would start an entity, a backslash before
+ * punctuation, bare URLs (as autolinks) and "www." and e-mail addresses
+ * that GFM would link by itself.
  */
 #ifndef CHARRETTE_EXPORT_MD_H
 #define CHARRETTE_EXPORT_MD_H
@@ -13,10 +26,10 @@
 #include "util/str.h"
 
 /*
- * Inline text on one line: Markdown punctuation that could turn into
- * emphasis, code, links or HTML is escaped, bare URLs become autolinks, line
- * breaks become spaces.  Nothing is done about the start of the line: use
- * md_text() or md_heading() where the text starts a line.
+ * Inline text on one line: what could turn into emphasis, code, links or
+ * HTML is escaped, bare URLs become autolinks, line breaks become spaces.
+ * Nothing is done about the start of the line: use md_text() or
+ * md_heading() where the text starts a line.
  */
 void md_inline(struct buf *out, const char *s);
 
@@ -41,13 +54,17 @@ void md_heading(struct buf *out, int level, const char *text);
 /* "- item" for one user-typed item (multi-line items stay in the item). */
 void md_item(struct buf *out, const char *bullet, const char *s);
 
-/* The text of one table cell: inline escaping, "|" as "\|", line breaks
- * as <br>. */
+/* The text of one table cell: inline escaping, "|" as "\|", the lines of
+ * the text joined with spaces (a cell is one line; no HTML). */
 void md_cell(struct buf *out, const char *s);
 
 /* One cell of a table row: " text |" (" |" when empty), after the "|"
  * that starts the row or ends the previous cell. */
 void md_table_cell(struct buf *out, const char *s);
+
+/* One cell holding a list of user-typed items: the items that are not
+ * blank, joined with "; " (" |" when there are none). */
+void md_table_list(struct buf *out, const struct strv *sv);
 
 /*
  * Markdown source written as it is (the text of an imported record, which
@@ -87,11 +104,13 @@ void md_table_head(struct buf *out, const char *const *cols, size_t n,
  * read as syntax written as its #NN; entities. */
 void md_mermaid_label(struct buf *out, const char *s);
 
-/* A YAML double-quoted scalar. */
-void md_yaml_quoted(struct buf *out, const char *s);
+/* A string of a Mermaid chart (xychart-beta, quadrantChart), quoted: their
+ * grammars allow no quote inside and read a leading backtick as Markdown,
+ * so both become apostrophes; line breaks and controls become spaces. */
+void md_mermaid_string(struct buf *out, const char *s);
 
-/* An RFC 4180 CSV field (quoted when it needs to be). */
-void md_csv_field(struct buf *out, const char *s);
+/* A YAML double-quoted scalar (front matter). */
+void md_yaml_quoted(struct buf *out, const char *s);
 
 /*
  * A file name slug: lower-case [a-z0-9-], common accented Latin letters

@@ -5,8 +5,9 @@
  * trade-off matrix, the risk register, the metrics with DORA bands) and the
  * risks / metrics exports on their own, as Markdown and as CSV.
  *
- * CSV follows RFC 4180: a header row, fields quoted when they hold a comma,
- * a quote, a line break or edge blanks, CRLF line ends, UTF-8 as stored.
+ * A table cell holds one line: a list in a cell is its items joined with
+ * "; ", never HTML.  CSV follows RFC 4180 (see csv.h): a header row, CRLF
+ * line ends, UTF-8 as stored, formula-leading fields neutralised.
  */
 
 #include <stdio.h>
@@ -14,14 +15,13 @@
 #include <string.h>
 
 #include "engine/dora.h"
+#include "export/csv.h"
 #include "export/export.h"
-#include "export/export_priv.h"
+#include "export/helpers.h"
 #include "export/md.h"
+#include "export/tables.h"
 #include "util/error.h"
 #include "util/i18n.h"
-
-/* What an unscored or missing value shows. */
-#define NONE_CELL "–"
 
 static void cell(struct buf *out, const char *s)
 {
@@ -36,53 +36,101 @@ static void cell_raw(struct buf *out, const char *s)
 	buf_puts(out, *s ? " |" : "|");
 }
 
-/* A list of user-typed items in one cell, one per line. */
-static void cell_list(struct buf *out, const struct strv *sv)
-{
-	size_t before;
-	bool first = true;
+/* ---- alternatives ------------------------------------------------------ */
 
-	buf_putc(out, ' ');
-	before = out->len;
-	for (size_t i = 0; i < sv->n; i++) {
-		if (!x_or(sv->v[i], NULL))
+/* The criteria on which `chosen` gains most weighted points over `alt`,
+ * best first; returns how many (at most max) gain anything. */
+static size_t gaps(const struct xctx *x, size_t alt, size_t chosen,
+		   size_t *top, size_t max)
+{
+	const struct ws_scores *sc = &x->sc;
+	double best[3] = { 0, 0, 0 };
+	size_t n = 0;
+
+	if (max > 3)
+		max = 3;
+	for (size_t c = 0; c < sc->n_crit; c++) {
+		double g = sc->weights[c] *
+			(sc->cells[chosen * sc->n_crit + c] -
+			 sc->cells[alt * sc->n_crit + c]);
+		size_t at;
+
+		if (!(g > 1e-9) || (n == max && g <= best[max - 1]))
 			continue;
-		if (!first)
-			buf_puts(out, "<br>");
-		md_cell(out, sv->v[i]);
-		first = false;
+		/* Insert in order; a full list drops its last. */
+		for (at = n < max ? n : max - 1; at > 0 && best[at - 1] < g;
+		     at--) {
+			best[at] = best[at - 1];
+			top[at] = top[at - 1];
+		}
+		best[at] = g;
+		top[at] = c;
+		if (n < max)
+			n++;
 	}
-	buf_puts(out, out->len == before ? "|" : " |");
+	return n;
 }
 
-/* ---- alternatives ------------------------------------------------------ */
+/* "Developer experience (2 against 4: <its rationale>)" */
+static void gap_item(struct buf *out, const struct xctx *x, size_t alt,
+		     size_t chosen, size_t c, bool why)
+{
+	const struct ws_scores *sc = &x->sc;
+	const struct score *s;
+	char tmp[32], a[NUM_BUF], b[NUM_BUF];
+
+	x_num(a, sizeof(a), sc->cells[alt * sc->n_crit + c]);
+	x_num(b, sizeof(b), sc->cells[chosen * sc->n_crit + c]);
+	md_cell(out, x_criterion_name(x, c, tmp, sizeof(tmp)));
+	if (sc->set[alt * sc->n_crit + c])
+		buf_printf(out, _(" (%s against %s"), a, b);
+	else
+		buf_printf(out, _(" (not scored, against %s"), b);
+	s = why ? wsdata_score(x->d, x->d->approaches[alt].key,
+			       x->d->criteria[c].key) : NULL;
+	if (s && x_or(s->rationale, NULL)) {
+		buf_puts(out, ": ");
+		md_cell(out, s->rationale);
+	}
+	buf_putc(out, ')');
+}
 
 static void why_not(struct buf *out, const struct xctx *x, size_t i,
 		    int chosen)
 {
-	char a[32], b[32], tmp[32];
+	char a[NUM_BUF], b[NUM_BUF], diff[NUM_BUF], tmp[32];
+	size_t top[2], n;
 
 	buf_putc(out, ' ');
 	if (chosen < 0) {
 		buf_puts(out, _("No option has been chosen yet."));
 	} else if (!x->scored) {
-		buf_puts(out, _("Not chosen; see the rationale."));
+		buf_puts(out, _("Not chosen; see the decision's rationale."));
 	} else {
 		x_fmt_total(a, sizeof(a), x->sc.totals[i]);
 		x_fmt_total(b, sizeof(b), x->sc.totals[chosen]);
-		if (x->sc.totals[i] < x->sc.totals[chosen]) {
-			buf_printf(out, _("Weighted total %s against %s for "),
+		x_fmt_total(diff, sizeof(diff),
+			    x->sc.totals[chosen] - x->sc.totals[i]);
+		n = gaps(x, i, (size_t)chosen, top, 2);
+		if (x->sc.totals[i] < x->sc.totals[chosen])
+			buf_printf(out, _("Trails by %s (%s against %s)"),
+				   diff, a, b);
+		else
+			buf_printf(out, _("Scored %s, no less than %s; chosen otherwise for the reasons in the decision"),
 				   a, b);
-			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
-						     sizeof(tmp)));
-			buf_putc(out, '.');
-		} else {
-			buf_printf(out, _("Scored %s, not less than %s for "),
-				   a, b);
-			md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
-						     sizeof(tmp)));
-			buf_puts(out, _("; not chosen for the reasons in the rationale."));
+		if (n) {
+			buf_puts(out, _("; weaker on "));
+			for (size_t k = 0; k < n; k++) {
+				if (k)
+					buf_puts(out, _(" and "));
+				gap_item(out, x, i, (size_t)chosen, top[k],
+					 k == 0);
+			}
 		}
+		buf_puts(out, _(" than "));
+		md_cell(out, x_approach_name(x->d, (size_t)chosen, tmp,
+					     sizeof(tmp)));
+		buf_putc(out, '.');
 	}
 	buf_puts(out, " |");
 }
@@ -110,7 +158,7 @@ void x_alternatives_table(struct buf *out, const struct xctx *x, int chosen)
 	md_table_head(out, head, 6, "lrrlll");
 	for (size_t r = 0; r < d->n_approaches; r++) {
 		size_t i = x->scored ? x->sc.order[r] : r;
-		char tmp[32], num[32];
+		char tmp[32], num[NUM_BUF];
 
 		if ((int)i == chosen)
 			continue;
@@ -122,11 +170,11 @@ void x_alternatives_table(struct buf *out, const struct xctx *x, int chosen)
 			snprintf(num, sizeof(num), "%d", x->sc.rank[i]);
 			cell_raw(out, num);
 		} else {
-			cell_raw(out, NONE_CELL);
-			cell_raw(out, NONE_CELL);
+			cell_raw(out, X_NONE_CELL);
+			cell_raw(out, X_NONE_CELL);
 		}
-		cell_list(out, &d->approaches[i].pros);
-		cell_list(out, &d->approaches[i].cons);
+		md_table_list(out, &d->approaches[i].pros);
+		md_table_list(out, &d->approaches[i].cons);
 		why_not(out, x, i, chosen);
 		buf_putc(out, '\n');
 	}
@@ -138,11 +186,11 @@ void x_alternatives_table(struct buf *out, const struct xctx *x, int chosen)
 static void sensitivity_cell(struct buf *out, const struct xctx *x, size_t c)
 {
 	const struct sensitivity *s = x->sc.sens ? &x->sc.sens[c] : NULL;
-	char tmp[32], pct[32];
+	char tmp[32], pct[NUM_BUF];
 
 	buf_putc(out, ' ');
 	if (!s) {
-		buf_puts(out, NONE_CELL);
+		buf_puts(out, X_NONE_CELL);
 	} else if (!s->flips) {
 		buf_puts(out, _("robust"));
 	} else {
@@ -156,71 +204,50 @@ static void sensitivity_cell(struct buf *out, const struct xctx *x, size_t c)
 	buf_puts(out, " |");
 }
 
-void x_scoring_table(struct buf *out, const struct xctx *x)
+static bool scoring_head(struct buf *out, const struct xctx *x)
 {
 	const struct workshop_data *d = x->d;
-	const struct ws_scores *sc = &x->sc;
 	size_t ncol = d->n_approaches + 3;
-	const char **head;
-	char **owned = NULL;
-	char *align;
-	char tmp[32], num[64];
-	bool votes = false, incomplete = false;
+	const char **head = calloc(ncol, sizeof(*head));
+	char **owned = calloc(ncol, sizeof(*owned));
+	char *align = calloc(ncol + 1, 1);
+	char tmp[32];
+	bool ok = head && owned && align;
 
-	if (!x->scored) {
-		buf_puts(out, _("The options cannot be scored yet: "));
-		md_inline(out, x->why);
-		buf_puts(out, ".\n\n");
-		return;
-	}
-	head = calloc(ncol, sizeof(*head));
-	owned = calloc(ncol, sizeof(*owned));
-	align = calloc(ncol + 1, 1);
-	if (!head || !owned || !align)
-		goto oom;
 	/* Approach names are user text: md_table_head escapes them. */
-	head[0] = _("Criterion");
-	head[1] = _("Weight");
-	align[0] = 'l';
-	align[1] = 'r';
-	for (size_t a = 0; a < d->n_approaches; a++) {
+	for (size_t a = 0; ok && a < d->n_approaches; a++) {
 		owned[a] = str_dup(x_approach_name(d, a, tmp, sizeof(tmp)));
-		if (!owned[a])
-			goto oom;
+		ok = owned[a] != NULL;
 		head[a + 2] = owned[a];
 		align[a + 2] = 'r';
 	}
-	head[ncol - 1] = _("Sensitivity");
-	align[ncol - 1] = 'l';
-	md_table_head(out, head, ncol, align);
-	for (size_t a = 0; a < ncol; a++)
-		free(owned[a]);
+	if (ok) {
+		head[0] = _("Criterion");
+		head[1] = _("Weight");
+		head[ncol - 1] = _("Sensitivity");
+		align[0] = 'l';
+		align[1] = 'r';
+		align[ncol - 1] = 'l';
+		md_table_head(out, head, ncol, align);
+	}
+	if (owned)
+		for (size_t a = 0; a < ncol; a++)
+			free(owned[a]);
 	free(owned);
 	free(head);
 	free(align);
+	if (!ok)
+		out->oom = true;
+	return ok;
+}
 
-	for (size_t c = 0; c < sc->n_crit; c++) {
-		buf_putc(out, '|');
-		cell(out, x_criterion_name(x, c, tmp, sizeof(tmp)));
-		x_fmt_percent(num, sizeof(num), sc->weights[c]);
-		cell_raw(out, num);
-		for (size_t a = 0; a < sc->n_app; a++) {
-			size_t i = a * sc->n_crit + c;
+/* The rows of weighted totals and ranks; true when a total misses
+ * scores. */
+static bool total_rows(struct buf *out, const struct ws_scores *sc)
+{
+	char num[NUM_BUF];
+	bool incomplete = false;
 
-			if (!sc->set[i]) {
-				cell_raw(out, NONE_CELL);
-				continue;
-			}
-			x_num(num, sizeof(num), sc->cells[i]);
-			if (sc->source[i] == CELL_VOTES) {
-				votes = true;
-				strncat(num, " (v)", sizeof(num) - strlen(num) - 1);
-			}
-			cell_raw(out, num);
-		}
-		sensitivity_cell(out, x, c);
-		buf_putc(out, '\n');
-	}
 	buf_putc(out, '|');
 	cell_raw(out, _("**Weighted total**"));
 	cell_raw(out, "100%");
@@ -246,8 +273,48 @@ void x_scoring_table(struct buf *out, const struct xctx *x)
 	}
 	cell_raw(out, "");
 	buf_puts(out, "\n\n");
+	return incomplete;
+}
 
-	x_fmt_fixed(num, sizeof(num), sc->ahp.cr, 3);
+void x_scoring_table(struct buf *out, const struct xctx *x)
+{
+	const struct ws_scores *sc = &x->sc;
+	char tmp[32], num[NUM_BUF + 8];
+	bool votes = false, incomplete;
+
+	if (!x->scored) {
+		buf_puts(out, _("The options cannot be scored yet: "));
+		md_inline(out, x->why);
+		buf_puts(out, ".\n\n");
+		return;
+	}
+	if (!scoring_head(out, x))
+		return;
+	for (size_t c = 0; c < sc->n_crit; c++) {
+		buf_putc(out, '|');
+		cell(out, x_criterion_name(x, c, tmp, sizeof(tmp)));
+		x_fmt_percent(num, sizeof(num), sc->weights[c]);
+		cell_raw(out, num);
+		for (size_t a = 0; a < sc->n_app; a++) {
+			size_t i = a * sc->n_crit + c;
+
+			if (!sc->set[i]) {
+				cell_raw(out, X_NONE_CELL);
+				continue;
+			}
+			x_num(num, sizeof(num), sc->cells[i]);
+			if (sc->source[i] == CELL_VOTES) {
+				votes = true;
+				strcat(num, " (v)");
+			}
+			cell_raw(out, num);
+		}
+		sensitivity_cell(out, x, c);
+		buf_putc(out, '\n');
+	}
+	incomplete = total_rows(out, sc);
+
+	x_fmt(num, sizeof(num), NUM_RATIO, sc->ahp.cr);
 	if (sc->has_ahp)
 		buf_printf(out, _("Weights come from pairwise comparison (AHP); consistency ratio %s (%s).\n\n"),
 			   num, sc->ahp.inconsistent ?
@@ -260,40 +327,17 @@ void x_scoring_table(struct buf *out, const struct xctx *x)
 		buf_puts(out, _("(v): no agreed score yet; the mean of the participants' votes is used.\n\n"));
 	if (incomplete)
 		buf_puts(out, _("A total marked \\* misses some scores, which count as zero.\n\n"));
-	return;
-oom:
-	if (owned)
-		for (size_t a = 0; a < ncol; a++)
-			free(owned[a]);
-	free(owned);
-	free(head);
-	free(align);
-	out->oom = true;
 }
 
 /* ---- risks ------------------------------------------------------------- */
 
-static size_t *risk_order(const struct workshop_data *d)
+void x_risks_table(struct buf *out, const struct workshop_data *d)
 {
-	size_t *o = malloc((d->n_risks ? d->n_risks : 1) * sizeof(*o));
-
-	if (!o)
-		return NULL;
-	/* Highest score first; equal scores keep the register's order. */
-	for (size_t i = 0; i < d->n_risks; i++) {
-		size_t j = i;
-
-		while (j > 0 && risk_score(&d->risks[o[j - 1]]) <
-				risk_score(&d->risks[i])) {
-			o[j] = o[j - 1];
-			j--;
-		}
-		o[j] = i;
-	}
-	return o;
+	x_risks_table_named(out, d, X_NAMES_REAL);
 }
 
-void x_risks_table(struct buf *out, const struct workshop_data *d)
+void x_risks_table_named(struct buf *out, const struct workshop_data *d,
+			 enum x_names names)
 {
 	static const char *cols[] = {
 		N_("ID"), N_("Risk"), N_("P"), N_("I"), N_("Score"),
@@ -307,8 +351,7 @@ void x_risks_table(struct buf *out, const struct workshop_data *d)
 		buf_puts(out, "\n\n");
 		return;
 	}
-	o = risk_order(d);
-	if (!o) {
+	if (!(o = x_risk_order(d))) {
 		out->oom = true;
 		return;
 	}
@@ -317,7 +360,7 @@ void x_risks_table(struct buf *out, const struct workshop_data *d)
 	md_table_head(out, head, 8, "llrrrlll");
 	for (size_t r = 0; r < d->n_risks; r++) {
 		const struct risk *k = &d->risks[o[r]];
-		char num[32];
+		char num[32], who[256];
 
 		buf_putc(out, '|');
 		cell(out, k->key);
@@ -328,7 +371,7 @@ void x_risks_table(struct buf *out, const struct workshop_data *d)
 		cell_raw(out, num);
 		snprintf(num, sizeof(num), "%d", risk_score(k));
 		cell_raw(out, num);
-		cell(out, k->owner);
+		cell(out, x_person(k->owner, names, who, sizeof(who)));
 		cell(out, k->mitigation);
 		cell_raw(out, x_risk_status_label(k->status));
 		buf_putc(out, '\n');
@@ -353,33 +396,28 @@ static const char *metric_unit(const struct metric *m,
 	return x_or(m->unit, def ? x_or(def->unit, NULL) : NULL);
 }
 
-/* "5 per week", "25%". */
-static void metric_value(struct buf *out, double v, const char *unit)
+/* The singular of the unit in use, when the content knows it. */
+static const char *metric_unit_one(const struct metric *m,
+				   const struct metric_def *def)
 {
-	char num[64];
+	const char *unit = metric_unit(m, def);
 
-	x_num(num, sizeof(num), v);
-	buf_puts(out, num);
-	if (unit) {
-		if (strcmp(unit, "%") != 0)
-			buf_putc(out, ' ');
-		buf_puts(out, unit);
-	}
+	return def && unit && str_eq(unit, def->unit) ? def->unit_one : NULL;
 }
 
 static void metric_cell(struct buf *out, bool has, double v,
-			const char *unit, const struct metric_def *def)
+			const struct metric *m, const struct metric_def *def)
 {
 	struct buf t;
 	enum band b;
 
 	buf_putc(out, ' ');
 	if (!has) {
-		buf_puts(out, NONE_CELL " |");
+		buf_puts(out, X_NONE_CELL " |");
 		return;
 	}
 	buf_init(&t);
-	metric_value(&t, v, unit);
+	x_quantity(&t, v, metric_unit_one(m, def), metric_unit(m, def));
 	md_cell(out, buf_str(&t));
 	if (t.oom)
 		out->oom = true;
@@ -411,15 +449,14 @@ void x_metrics_table(struct buf *out, const struct workshop_data *d,
 	for (size_t i = 0; i < d->n_metrics; i++) {
 		const struct metric *m = &d->metrics[i];
 		const struct metric_def *def = x_metric_def(k, m->key);
-		const char *unit = metric_unit(m, def);
 
 		if (def && def->n_bands)
 			banded = true;
 		buf_putc(out, '|');
 		cell(out, metric_name(m, def));
-		metric_cell(out, m->has_current, m->current, unit, def);
-		metric_cell(out, m->has_target_3m, m->target_3m, unit, def);
-		metric_cell(out, m->has_target_6m, m->target_6m, unit, def);
+		metric_cell(out, m->has_current, m->current, m, def);
+		metric_cell(out, m->has_target_3m, m->target_3m, m, def);
+		metric_cell(out, m->has_target_6m, m->target_6m, m, def);
 		buf_putc(out, '\n');
 	}
 	buf_putc(out, '\n');
@@ -446,8 +483,15 @@ static void doc_title(struct buf *out, const struct workshop_data *d,
 int export_risks_md(const struct workshop_data *d, struct buf *out,
 		    struct error *e)
 {
+	return export_risks_md_with(d, 0, out, e);
+}
+
+int export_risks_md_with(const struct workshop_data *d, int flags,
+			 struct buf *out, struct error *e)
+{
 	doc_title(out, d, _("risks and mitigations"));
-	x_risks_table(out, d);
+	x_risks_table_named(out, d, (flags & EXPORT_RECORDED_NAMES) ?
+			    X_NAMES_RECORDED : X_NAMES_REAL);
 	md_end(out);
 	return x_out_of_memory(out, e);
 }
@@ -462,20 +506,10 @@ int export_metrics_md(const struct workshop_data *d,
 	return x_out_of_memory(out, e);
 }
 
-static void csv_int(struct buf *out, int v)
-{
-	buf_printf(out, "%d", v);
-}
-
-static void csv_sep(struct buf *out)
-{
-	buf_putc(out, ',');
-}
-
 int export_risks_csv(const struct workshop_data *d, struct buf *out,
 		     struct error *e)
 {
-	size_t *o = risk_order(d);
+	size_t *o = x_risk_order(d);
 
 	if (!o)
 		return err_set(e, ST_ERROR, "%s", _("out of memory"));
@@ -483,21 +517,16 @@ int export_risks_csv(const struct workshop_data *d, struct buf *out,
 	for (size_t r = 0; r < d->n_risks; r++) {
 		const struct risk *k = &d->risks[o[r]];
 
-		md_csv_field(out, k->key);
-		csv_sep(out);
-		md_csv_field(out, k->description);
-		csv_sep(out);
-		csv_int(out, k->probability);
-		csv_sep(out);
-		csv_int(out, k->impact);
-		csv_sep(out);
-		csv_int(out, risk_score(k));
-		csv_sep(out);
-		md_csv_field(out, k->owner);
-		csv_sep(out);
-		md_csv_field(out, k->mitigation);
-		csv_sep(out);
-		md_csv_field(out, risk_status_id(k->status));
+		csv_field(out, k->key);
+		buf_putc(out, ',');
+		csv_field(out, k->description);
+		buf_printf(out, ",%d,%d,%d,", k->probability, k->impact,
+			   risk_score(k));
+		csv_field(out, k->owner);
+		buf_putc(out, ',');
+		csv_field(out, k->mitigation);
+		buf_putc(out, ',');
+		csv_field(out, risk_status_id(k->status));
 		buf_puts(out, "\r\n");
 	}
 	free(o);
@@ -507,17 +536,14 @@ int export_risks_csv(const struct workshop_data *d, struct buf *out,
 static void csv_value(struct buf *out, bool has, double v,
 		      const struct metric_def *def)
 {
-	char num[64];
 	enum band b;
 
-	if (has) {
-		x_num(num, sizeof(num), v);
-		buf_puts(out, num);
-	}
-	csv_sep(out);
+	if (has)
+		csv_number(out, v);
+	buf_putc(out, ',');
 	b = has && def ? dora_band(def, v) : BAND_NONE;
 	if (b != BAND_NONE)
-		md_csv_field(out, band_label(b));
+		csv_field(out, band_label(b));
 }
 
 int export_metrics_csv(const struct workshop_data *d,
@@ -529,16 +555,16 @@ int export_metrics_csv(const struct workshop_data *d,
 		const struct metric *m = &d->metrics[i];
 		const struct metric_def *def = x_metric_def(k, m->key);
 
-		md_csv_field(out, m->key);
-		csv_sep(out);
-		md_csv_field(out, metric_name(m, def));
-		csv_sep(out);
-		md_csv_field(out, metric_unit(m, def));
-		csv_sep(out);
+		csv_field(out, m->key);
+		buf_putc(out, ',');
+		csv_field(out, metric_name(m, def));
+		buf_putc(out, ',');
+		csv_field(out, metric_unit(m, def));
+		buf_putc(out, ',');
 		csv_value(out, m->has_current, m->current, def);
-		csv_sep(out);
+		buf_putc(out, ',');
 		csv_value(out, m->has_target_3m, m->target_3m, def);
-		csv_sep(out);
+		buf_putc(out, ',');
 		csv_value(out, m->has_target_6m, m->target_6m, def);
 		buf_puts(out, "\r\n");
 	}

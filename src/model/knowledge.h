@@ -66,6 +66,7 @@ struct question {
 	char *help;            /* may be NULL */
 	enum question_kind kind;
 	char *unit;            /* Q_NUMBER, may be NULL */
+	char *unit_one;        /* its singular ("hour"), may be NULL */
 	bool has_min, has_max;
 	double min, max;       /* Q_NUMBER bounds; Q_SCALE is 1..5 */
 	struct q_option *options;
@@ -181,6 +182,7 @@ struct metric_def {
 	char *id;              /* deploy_freq, lead_time, change_fail, restore */
 	char *name;
 	char *unit;
+	char *unit_one;        /* singular of unit ("deploy per week"), or NULL */
 	char *description;
 	bool higher_is_better;
 	struct band_def bands[4];

@@ -239,6 +239,9 @@ struct audit_entry {
 	char *new_value;       /* NULL when the row was deleted */
 };
 
+/* Keyed lookups of a workshop_data (model.c): a cache, built on demand. */
+struct wsdata_index;
+
 /* A whole workshop in memory. */
 struct workshop_data {
 	struct workshop ws;
@@ -253,6 +256,7 @@ struct workshop_data {
 	struct metric *metrics;       size_t n_metrics;
 	struct phase *roadmap;        size_t n_roadmap;
 	struct strv next_steps;
+	struct wsdata_index *index;   /* lookups below; NULL until the first */
 };
 
 /* ---- names of enums (stable identifiers used in files and the DB) ---- */
@@ -310,7 +314,16 @@ struct metric *wsdata_add_metric(struct workshop_data *d);
 struct phase *wsdata_add_phase(struct workshop_data *d);
 struct component *approach_add_component(struct approach *a);
 
-/* Lookups by key (NULL / -1 when absent). */
+/*
+ * Lookups by key (NULL / -1 when absent; NULL keys match nothing), in
+ * constant time on average: a hash table per kind is built on demand and
+ * follows rows appended with wsdata_add_* (keys filled in after the add
+ * are seen too).  The first row with a key wins, as in a scan.  A key
+ * changed in place on a row that was already looked up needs
+ * wsdata_index_reset(), which drops the tables (they are rebuilt on the
+ * next lookup).
+ */
+void wsdata_index_reset(struct workshop_data *d);
 const struct answer *wsdata_answer(const struct workshop_data *d,
 				   const char *question);
 int wsdata_approach_index(const struct workshop_data *d, const char *key);

@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "export/export.h"
+#include "export/csv.h"
 #include "export/md.h"
 #include "model/knowledge.h"
 #include "model/model.h"
@@ -32,21 +33,10 @@
 #include "util/path.h"
 #include "util/str.h"
 
-#ifndef TOP_SRCDIR
-#define TOP_SRCDIR "."
-#endif
+#include "golden.h"
 
 /* 2024-06-01 12:00:00 UTC */
 #define FIXED_NOW "1717243200"
-
-static char *srcpath(const char *rel)
-{
-	const char *top = getenv("top_srcdir");
-	char *p = path_join(top && *top ? top : TOP_SRCDIR, rel);
-
-	assert_non_null(p);
-	return p;
-}
 
 /* ---- building workshops ------------------------------------------------ */
 
@@ -564,7 +554,7 @@ static struct question k_questions[] = {
 	  .kind = Q_CHOICE, .options = freq_opts, .n_options = 2 },
 	{ .id = "lead_time_target", .section = "delivery",
 	  .prompt = "What lead time from commit to production is acceptable?",
-	  .kind = Q_NUMBER, .unit = "hours" },
+	  .kind = Q_NUMBER, .unit = "hours", .unit_one = "hour" },
 	{ .id = "team_size", .section = "team",
 	  .prompt = "How many engineers ship code through this platform?",
 	  .kind = Q_NUMBER },
@@ -603,14 +593,15 @@ static struct tech k_techs[] = {
 };
 static struct metric_def k_metrics[] = {
 	{ .id = "deploy_freq", .name = "Deployment frequency",
-	  .unit = "deploys per week", .higher_is_better = true,
+	  .unit = "deploys per week", .unit_one = "deploy per week",
+	  .higher_is_better = true,
 	  .bands = { { BAND_ELITE, true, false, 7, 0 },
 		     { BAND_HIGH, true, true, 1, 7 },
 		     { BAND_MEDIUM, true, true, 0.23, 1 },
 		     { BAND_LOW, false, true, 0, 0.23 } },
 	  .n_bands = 4 },
 	{ .id = "lead_time", .name = "Lead time for changes", .unit = "hours",
-	  .higher_is_better = false,
+	  .unit_one = "hour", .higher_is_better = false,
 	  .bands = { { BAND_ELITE, false, true, 0, 24 },
 		     { BAND_HIGH, true, true, 24, 168 },
 		     { BAND_MEDIUM, true, true, 168, 720 },
@@ -626,48 +617,6 @@ static struct knowledge test_k = {
 	.metrics = k_metrics, .n_metrics = 2,
 };
 
-/* ---- golden files ------------------------------------------------------ */
-
-static bool updating(void)
-{
-	const char *u = getenv("CHARRETTE_UPDATE_GOLDEN");
-
-	return u && strcmp(u, "1") == 0;
-}
-
-static void golden(const char *name, const struct buf *b)
-{
-	char *rel = str_printf("tests/golden/%s", name);
-	char *path = srcpath(rel);
-	char *want = NULL;
-	size_t len = 0;
-	struct error e;
-
-	assert_false(b->oom);
-	if (updating()) {
-		char *dir = path_dirname(path);
-
-		assert_int_equal(path_mkdir_p(dir, 0777, &e), 0);
-		assert_int_equal(atomic_write(path, buf_str(b), b->len,
-					      ATOMIC_OVERWRITE, &e), 0);
-		free(dir);
-	} else {
-		if (file_read_all(path, &want, &len, &e) < 0)
-			fail_msg("%s", e.msg);
-		if (len != b->len || memcmp(want, buf_str(b), len) != 0) {
-			char *actual = str_printf("%s.actual", path_basename(path));
-
-			atomic_write(actual, buf_str(b), b->len,
-				     ATOMIC_OVERWRITE, &e);
-			fail_msg("%s differs from the golden file (this output is in ./%s)",
-				 rel, actual);
-		}
-		free(want);
-	}
-	free(rel);
-	free(path);
-}
-
 static void render_all(const char *name, const struct workshop_data *d,
 		       const struct knowledge *k)
 {
@@ -677,12 +626,12 @@ static void render_all(const char *name, const struct workshop_data *d,
 	char file[256];
 
 	buf_init(&b);
-	assert_int_equal(export_report(d, k, &b, &e), 0);
+	assert_int_equal(export_report_with(d, k, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	snprintf(file, sizeof(file), "%s/report.md", name);
 	golden(file, &b);
 
 	b.len = 0;
-	assert_int_equal(export_risks_md(d, &b, &e), 0);
+	assert_int_equal(export_risks_md_with(d, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	snprintf(file, sizeof(file), "%s/risks.md", name);
 	golden(file, &b);
 	b.len = 0;
@@ -761,7 +710,7 @@ static void test_golden_rich_no_content(void **state)
 
 	(void)state;
 	buf_init(&b);
-	assert_int_equal(export_report(d, NULL, &b, &e), 0);
+	assert_int_equal(export_report_with(d, NULL, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	golden("rich/report-no-content.md", &b);
 	assert_non_null(strstr(buf_str(&b), "**deploy_frequency**: daily"));
 	assert_null(strstr(buf_str(&b), "(Elite)"));
@@ -790,7 +739,7 @@ static void test_ahp_weights(void **state)
 			jg->value = d->criteria[i].weight / d->criteria[j].weight;
 		}
 	buf_init(&b);
-	assert_int_equal(export_report(d, &test_k, &b, &e), 0);
+	assert_int_equal(export_report_with(d, &test_k, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	assert_non_null(strstr(buf_str(&b),
 			       "Weights come from pairwise comparison (AHP); consistency ratio 0.000 (acceptable)."));
 	assert_non_null(strstr(buf_str(&b),
@@ -801,7 +750,7 @@ static void test_ahp_weights(void **state)
 	for (size_t i = 1; i < 28; i++)
 		judgement_clear(&d->pairwise[i]);
 	b.len = 0;
-	assert_int_equal(export_report(d, &test_k, &b, &e), 0);
+	assert_int_equal(export_report_with(d, &test_k, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	assert_non_null(strstr(buf_str(&b), "The options cannot be scored yet: "));
 	buf_free(&b);
 	wsdata_free(&d);
@@ -818,7 +767,7 @@ static void test_golden_empty(void **state)
 	(void)state;
 	assert_non_null(d);
 	buf_init(&b);
-	assert_int_equal(export_report(d, NULL, &b, &e), 0);
+	assert_int_equal(export_report_with(d, NULL, EXPORT_RECORDED_NAMES, &b, &e), 0);
 	golden("empty/report.md", &b);
 	b.len = 0;
 	assert_int_equal(export_adr_plan(d, NULL, &plan, &e), 0);
@@ -877,34 +826,59 @@ static void heading_source(struct buf *b, const char *s)
 static void test_escape(void **state)
 {
 	(void)state;
-	check_md(md_inline, "a | b", "a \\| b");
-	check_md(md_inline, "<script>x</script> & y",
-		 "&lt;script&gt;x&lt;/script&gt; &amp; y");
+	/* Text reads as typed: what cannot change the meaning stays. */
+	check_md(md_inline, "a | b", "a | b");
+	check_md(md_inline, "Dev opens PR -> 1 review", "Dev opens PR -> 1 review");
+	check_md(md_inline, "Security & Compliance", "Security & Compliance");
+	check_md(md_inline, "lost ~€40k, 99.95% up", "lost ~€40k, 99.95% up");
+	check_md(md_inline, "a < b > c, x<5 ms", "a < b > c, x<5 ms");
+	check_md(md_inline, "2 * 3 = 6, $5, C:\\path, `x", "2 * 3 = 6, $5, C:\\path, `x");
+	check_md(md_inline, "snake_case and __init__-ish", "snake_case and \\_\\_init\\_\\_-ish");
+	check_md(md_inline, "[draft] R1]", "[draft] R1]");
+	/* What would change it is escaped. */
+	check_md(md_inline, "<script>x</script>", "\\<script>x\\</script>");
+	check_md(md_inline, "<b>bold</b> and <!-- c -->", "\\<b>bold\\</b> and \\<!-- c -->");
+	check_md(md_inline, "&amp; &#35; &#x23; &copy; & ;", "\\&amp; \\&#35; \\&#x23; \\&copy; & ;");
 	check_md(md_inline, "`code` *em* [l](u) ~s~ \\",
 		 "\\`code\\` \\*em\\* \\[l\\](u) \\~s\\~ \\\\");
+	check_md(md_inline, "~~strike~~ and **bold**", "\\~\\~strike\\~\\~ and \\*\\*bold\\*\\*");
+	check_md(md_inline, "$5 to $10", "\\$5 to \\$10");
 	check_md(md_inline, "snake_case _em_", "snake_case \\_em\\_");
+	check_md(md_inline, "a\\*b \\", "a\\\\*b \\\\");
 	check_md(md_inline, "two\nlines", "two lines");
 	check_md(md_inline, "tab\there", "tab here");
 	check_md(md_inline, "ctl\x01\x7f", "ctl");
 	check_md(md_inline, "bad \xff byte", "bad \xEF\xBF\xBD byte");
 	check_md(md_inline, "漢字 🚀", "漢字 🚀");
-	check_md(md_inline, "$5", "\\$5");
 	check_md(md_inline, "see https://x.org/a_(b)?q=1&r=2.",
 		 "see <https://x.org/a_(b)?q=1&r=2>.");
 	check_md(md_inline, "(https://x.org/p)", "(<https://x.org/p>)");
 	check_md(md_inline, "https:// alone", "https:// alone");
+	check_md(md_inline, "www.example.com ops@example.com",
+		 "www\\.example.com ops\\@example.com");
 	check_md(md_inline, NULL, "");
 
 	/* Line starts that would become structure. */
 	check_md(text_para, "# h", "\\# h");
+	check_md(text_para, "#1 and ###### six", "#1 and ###### six");
+	check_md(text_para, "####### seven", "####### seven");
 	check_md(text_para, "- a\n+ b\n* c", "\\- a\n  \\+ b\n  \\* c");
+	check_md(text_para, "-5% or +3", "-5% or +3");
 	check_md(text_para, "1. one\n22) two", "1\\. one\n  22\\) two");
-	check_md(text_para, "> q", "&gt; q");
+	check_md(text_para, "99.95% up\n2024. A year", "99.95% up\n  2024\\. A year");
+	check_md(text_para, "> q", "\\> q");
 	check_md(text_para, "text\n===", "text\n  \\===");
+	check_md(text_para, "text\n---\n***\n- - -", "text\n  \\---\n  \\***\n  \\- - -");
+	check_md(text_para, "```\nx\n~~~", "\\```\n  x\n  \\~~~");
+	check_md(text_para, "| a | b |\n|---|:-:|", "| a | b |\n  \\|---|:-:|");
+	check_md(text_para, "<div>\nx", "\\<div>\n  x");
+	check_md(text_para, "[ref]: https://x.org", "\\[ref]: <https://x.org>");
+	check_md(text_para, "[^1]: note\n[x] done", "\\[^1]: note\n  \\[x] done");
 	check_md(text_para, "    code", "code");
 	check_md(text_para, "a\n\n\n\nb", "a\n\n  b");
 	check_md(text_para, "a\r\nb  \n", "a\n  b");
-	check_md(text_para, "mid # - 1. ok", "mid # - 1. ok");
+	check_md(text_para, "mid # - 1. > ok", "mid # - 1. > ok");
+	check_md(text_para, "ends in \\\nnext", "ends in \\\\\n  next");
 
 	/* Markdown source: as written, trimmed, what is open closed. */
 	check_md(source, "\n  \n# H\r\n\r\n* *a*  \n  \n`b` <x>\n\n",
@@ -926,19 +900,36 @@ static void test_escape(void **state)
 	assert_int_equal(md_source_sections("### Deeper\n#### x"), 17);
 	assert_int_equal(md_source_sections(NULL), 0);
 
-	check_md(md_cell, "a|b\nc\n\n", "a\\|b<br>c");
+	check_md(md_cell, "a|b\nc\n\n", "a\\|b c");
+	check_md(md_cell, "# not a heading in a cell", "# not a heading in a cell");
 	check_md(md_cell, "", "");
-	check_md(heading2, "Title #\nmore", "## Title \\# more\n\n");
+	check_md(heading2, "Title #\nmore", "## Title # more\n\n");
+	check_md(heading2, "Title #", "## Title \\#\n\n");
+	check_md(heading2, "Issue #12 ##", "## Issue #12 \\##\n\n");
+	check_md(heading2, "#", "## \\#\n\n");
+	check_md(heading2, "C# & F#", "## C# & F#\n\n");
 	check_md(heading2, NULL, "## \n\n");
 	check_md(md_mermaid_label, "a \"b\" <c> #d `e`\nf",
 		 "\"a #quot;b#quot; #lt;c#gt; #35;d #96;e#96; f\"");
+	check_md(md_mermaid_string, "a \"b\" `c` | [d] 漢字\n\x01" "e",
+		 "\"a 'b' 'c' | [d] 漢字  e\"");
+	check_md(md_mermaid_string, "bad \xff", "\"bad \xEF\xBF\xBD\"");
 	check_md(md_yaml_quoted, "a \"b\" \\ \n\t\x01 é",
 		 "\"a \\\"b\\\" \\\\ \\n\\t\\x01 é\"");
-	check_md(md_csv_field, "plain", "plain");
-	check_md(md_csv_field, "a,b", "\"a,b\"");
-	check_md(md_csv_field, "say \"hi\"\nbye", "\"say \"\"hi\"\"\nbye\"");
-	check_md(md_csv_field, " edge", "\" edge\"");
-	check_md(md_csv_field, NULL, "");
+	check_md(csv_field, "plain", "plain");
+	check_md(csv_field, "a,b", "\"a,b\"");
+	check_md(csv_field, "say \"hi\"\nbye", "\"say \"\"hi\"\"\nbye\"");
+	check_md(csv_field, " edge", "\" edge\"");
+	check_md(csv_field, NULL, "");
+	/* Formulas reach a spreadsheet as text (OWASP CSV injection). */
+	check_md(csv_field, "=HYPERLINK(\"http://x\",\"y\")",
+		 "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+	check_md(csv_field, "+1 (555)", "\"'+1 (555)\"");
+	check_md(csv_field, "-2+3", "\"'-2+3\"");
+	check_md(csv_field, "@SUM(A1)", "\"'@SUM(A1)\"");
+	check_md(csv_field, "\tcmd", "\"'\tcmd\"");
+	check_md(csv_field, "\rcmd", "\"'\rcmd\"");
+	check_md(csv_field, "a=b", "a=b");
 }
 
 static void check_slug(const char *title, int n, const char *want)

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -230,6 +231,95 @@ static void test_cond_clear(void **state)
 	assert_null(c.at.file);
 }
 
+/* Keyed lookups: rows appended after a lookup, keys filled in after the
+ * add, duplicates (the first row wins), an array that moved, NULL keys,
+ * and a key changed in place once the index is dropped. */
+static char *dupstr(const char *s)
+{
+	char *c = malloc(strlen(s) + 1);
+
+	assert_non_null(c);
+	return strcpy(c, s);
+}
+
+static void test_keyed_lookups(void **state)
+{
+	struct workshop_data *d = wsdata_new();
+	char key[32];
+	struct score *s;
+	struct approach *a;
+	struct decision *x;
+
+	(void)state;
+	assert_non_null(d);
+	assert_null(wsdata_score(d, "a0", "c0"));
+	assert_int_equal(wsdata_approach_index(d, "a0"), -1);
+	/* Enough rows for the tables to grow several times. */
+	for (int i = 0; i < 300; i++) {
+		assert_non_null(a = wsdata_add_approach(d));
+		/* Looked up between the add and the key: seen afterwards. */
+		assert_int_equal(wsdata_approach_index(d, "a299"), -1);
+		snprintf(key, sizeof(key), "a%d", i);
+		a->key = dupstr(key);
+		for (int c = 0; c < 3; c++) {
+			assert_non_null(s = wsdata_add_score(d));
+			s->approach = dupstr(key);
+			snprintf(key + 16, 16, "c%d", c);
+			s->criterion = dupstr(key + 16);
+			s->value = i * 10 + c;
+		}
+		assert_non_null(x = wsdata_add_decision(d));
+		x->number = 1000 - i;
+	}
+	for (int i = 0; i < 300; i += 7) {
+		snprintf(key, sizeof(key), "a%d", i);
+		assert_int_equal(wsdata_approach_index(d, key), i);
+		assert_non_null(s = (struct score *)wsdata_score(d, key, "c2"));
+		assert_true(s->value == i * 10 + 2);
+		assert_ptr_equal(wsdata_decision(d, 1000 - i), &d->decisions[i]);
+	}
+	assert_null(wsdata_score(d, "a1", "c3"));
+	assert_null(wsdata_score(d, "a1c", "2"));   /* no mixing of the two */
+	assert_null(wsdata_score(d, NULL, "c1"));
+	assert_int_equal(wsdata_approach_index(d, NULL), -1);
+	assert_null(wsdata_decision(d, 1));
+
+	/* A duplicate appended later does not shadow the first. */
+	assert_non_null(a = wsdata_add_approach(d));
+	a->key = dupstr("a5");
+	assert_int_equal(wsdata_approach_index(d, "a5"), 5);
+	/* A row without a key yet, earlier than a later duplicate. */
+	assert_non_null(a = wsdata_add_approach(d));
+	assert_non_null(a = wsdata_add_approach(d));
+	a->key = dupstr("late");
+	assert_int_equal(wsdata_approach_index(d, "late"), 302);
+	d->approaches[301].key = dupstr("late");
+	assert_int_equal(wsdata_approach_index(d, "late"), 301);
+
+	/* A key changed in place: seen once the index is dropped. */
+	free(d->approaches[7].key);
+	d->approaches[7].key = dupstr("renamed");
+	assert_int_equal(wsdata_approach_index(d, "a7"), -1);  /* never wrong */
+	wsdata_index_reset(d);
+	assert_int_equal(wsdata_approach_index(d, "renamed"), 7);
+
+	/* Answers: the array shrinks and grows again. */
+	for (int i = 0; i < 40; i++) {
+		struct answer *an = wsdata_add_answer(d);
+
+		assert_non_null(an);
+		snprintf(key, sizeof(key), "q%d", i);
+		an->question = dupstr(key);
+	}
+	assert_ptr_equal(wsdata_answer(d, "q39"), &d->answers[39]);
+	answer_clear(&d->answers[39]);
+	d->n_answers = 39;
+	assert_null(wsdata_answer(d, "q39"));
+	assert_ptr_equal(wsdata_answer(d, "q0"), &d->answers[0]);
+	wsdata_free(&d);
+	assert_null(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_aggregate),
 		cmocka_unit_test(test_decision_links),
 		cmocka_unit_test(test_cond_clear),
+		cmocka_unit_test(test_keyed_lookups),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

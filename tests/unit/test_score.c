@@ -174,6 +174,42 @@ static void test_competition_ranking(void **state)
 	assert_int_equal(rank[3], 5);
 }
 
+/* The sorted ranking of many rows agrees with counting every pair, with
+ * exact ties and chains of near-ties inside the tolerance; the order is
+ * by rank, ties in input order. */
+static void test_rank_many(void **state)
+{
+	enum { N = 2000 };
+	static double t[N];
+	static int rank[N], want[N];
+	static size_t order[N];
+	unsigned x = 12345;
+
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		x = x * 1103515245u + 12345u;
+		/* Few distinct values, some nudged by fractions of the
+		 * tolerance: equal totals and near-ties aplenty. */
+		t[i] = (double)((x >> 16) % 7) +
+		       (double)((x >> 8) % 3) * SCORE_TIE_EPS * 0.6;
+	}
+	score_rank(t, N, want, NULL);
+	score_rank(t, N, rank, order);
+	for (size_t i = 0; i < N; i++) {
+		int r = 1;
+
+		for (size_t j = 0; j < N; j++)
+			if (t[j] > t[i] + SCORE_TIE_EPS)
+				r++;
+		assert_int_equal(want[i], r);
+		assert_int_equal(rank[i], r);
+	}
+	for (size_t p = 1; p < N; p++)
+		assert_true(rank[order[p - 1]] < rank[order[p]] ||
+			    (rank[order[p - 1]] == rank[order[p]] &&
+			     order[p - 1] < order[p]));
+}
+
 static void test_tie_tolerance(void **state)
 {
 	double t[2];
@@ -242,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_unset_cells),
 		cmocka_unit_test(test_competition_ranking),
 		cmocka_unit_test(test_tie_tolerance),
+		cmocka_unit_test(test_rank_many),
 		cmocka_unit_test(test_single_and_empty),
 		cmocka_unit_test(test_zero_weights),
 	};
