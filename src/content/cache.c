@@ -33,7 +33,7 @@
 #include "util/path.h"
 #include "util/str.h"
 
-#define CACHE_MAGIC "charrette content cache 1\n"
+#define CACHE_MAGIC "charrette content cache 2\n"
 #define MAX_COND_DEPTH 64
 
 /*
@@ -46,7 +46,7 @@ _Static_assert(sizeof(struct origin) == 16, "update content/cache.c");
 _Static_assert(sizeof(struct value) == 40, "update content/cache.c");
 _Static_assert(sizeof(struct cond) == 104, "update content/cache.c");
 _Static_assert(sizeof(struct q_option) == 16, "update content/cache.c");
-_Static_assert(sizeof(struct question) == 112, "update content/cache.c");
+_Static_assert(sizeof(struct question) == 120, "update content/cache.c");
 _Static_assert(sizeof(struct section) == 40, "update content/cache.c");
 _Static_assert(sizeof(struct criterion_def) == 64, "update content/cache.c");
 _Static_assert(sizeof(struct tech) == 48, "update content/cache.c");
@@ -58,7 +58,7 @@ _Static_assert(sizeof(struct suggested_risk) == 24, "update content/cache.c");
 _Static_assert(sizeof(struct rule) == 120, "update content/cache.c");
 _Static_assert(sizeof(struct antipattern) == 56, "update content/cache.c");
 _Static_assert(sizeof(struct band_def) == 24, "update content/cache.c");
-_Static_assert(sizeof(struct metric_def) == 160, "update content/cache.c");
+_Static_assert(sizeof(struct metric_def) == 168, "update content/cache.c");
 _Static_assert(sizeof(struct template_def) == 144, "update content/cache.c");
 _Static_assert(sizeof(struct knowledge) == 160, "update content/cache.c");
 #endif
@@ -274,6 +274,7 @@ static void s_question(struct ser *s, struct question *x)
 	s_str(s, &x->help);
 	S_ENUM(s, x->kind, Q_KIND_COUNT);
 	s_str(s, &x->unit);
+	s_str(s, &x->unit_one);
 	s_bool(s, &x->has_min);
 	s_bool(s, &x->has_max);
 	s_double(s, &x->min);
@@ -380,6 +381,7 @@ static void s_metric(struct ser *s, struct metric_def *x)
 	s_str(s, &x->id);
 	s_str(s, &x->name);
 	s_str(s, &x->unit);
+	s_str(s, &x->unit_one);
 	s_str(s, &x->description);
 	s_bool(s, &x->higher_is_better);
 	s_count(s, &x->n_bands);
