@@ -271,7 +271,7 @@ int main(int argc, char **argv)
 
 	account = account_name();
 	if (!account)
-		return cli_usage(&ctx, "out of memory");
+		return cli_usage(&ctx, "%s", _("out of memory"));
 	if (as && *as) {
 		if (strcmp(as, account) == 0)
 			who = str_dup(account);
@@ -282,7 +282,7 @@ int main(int argc, char **argv)
 	}
 	if (!who) {
 		free(account);
-		return cli_usage(&ctx, "out of memory");
+		return cli_usage(&ctx, "%s", _("out of memory"));
 	}
 	ctx.who = who;
 
@@ -290,14 +290,15 @@ int main(int argc, char **argv)
 		char tmpl[] = "/tmp/charrette-demo-XXXXXX";
 
 		if (!mkdtemp(tmpl)) {
-			err_set(&e, ST_ERROR, "cannot create a temporary folder for the demo");
+			err_set(&e, ST_ERROR, "%s",
+				_("cannot create a temporary folder for the demo"));
 			rc = cli_fail(&ctx, &e);
 			goto out;
 		}
 		demo_dir = str_dup(tmpl);
 		db = demo_dir ? path_join(demo_dir, "demo.db") : NULL;
 		if (!db) {
-			rc = cli_usage(&ctx, "out of memory");
+			rc = cli_usage(&ctx, "%s", _("out of memory"));
 			goto out;
 		}
 		ctx.db_path = db;
@@ -339,7 +340,7 @@ int main(int argc, char **argv)
 			}
 		}
 		if (optind + 1 < argc) {
-			rc = cli_usage(&ctx, "unknown verb '%s' (see charrette --help)",
+			rc = cli_usage(&ctx, _("unknown verb '%s' (see charrette --help)"),
 				       argv[optind]);
 			goto out;
 		}

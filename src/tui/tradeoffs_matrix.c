@@ -440,8 +440,8 @@ static void draw_detail(struct app *a, struct tscreen *s, double *vals,
 		buf_printf(&b, " · %s %s", _("median"), v);
 		if (spread(&cv.st)) {
 			num(v, sizeof(v), cv.st.max - cv.st.min);
-			buf_printf(&b, " · ! %s %s (M adopts the median)",
-				   _("spread"), v);
+			buf_printf(&b, " · ! %s %s (%s)", _("spread"), v,
+				   _("M adopts the median"));
 		}
 	} else {
 		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
