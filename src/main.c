@@ -33,7 +33,8 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
-	{ "list", cli_list, "list [--all]", N_("workshops in the database") },
+	{ "list", cli_list, "list [--all] [--format table|tsv]",
+	  N_("workshops in the database") },
 	{ "new", cli_new, "new TITLE [--template NAME]",
 	  N_("create a workshop, print its id") },
 	{ "show", cli_show, "show WORKSHOP", N_("plain-text summary") },
@@ -49,6 +50,8 @@ static const struct verb verbs[] = {
 	  N_("ingest an existing ADR folder") },
 	{ "check-data", cli_check_data, "check-data [DIR]",
 	  N_("validate YAML content files") },
+	{ "templates", cli_templates, "templates [--format table|tsv]",
+	  N_("the templates new --template takes") },
 };
 
 static void usage(FILE *f)

@@ -8,3 +8,5 @@ tests/pkg/dirs.stamp:
 	$(MKDIR_P) tests/pkg
 	touch $@
 CLEANFILES += tests/pkg/dirs.stamp
+TESTS += tests/pkg/list-tsv.sh
+EXTRA_DIST += tests/pkg/list-tsv.sh
