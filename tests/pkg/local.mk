@@ -10,3 +10,5 @@ tests/pkg/dirs.stamp:
 CLEANFILES += tests/pkg/dirs.stamp
 TESTS += tests/pkg/list-tsv.sh
 EXTRA_DIST += tests/pkg/list-tsv.sh
+TESTS += tests/pkg/completion.sh
+EXTRA_DIST += tests/pkg/completion.sh
