@@ -65,7 +65,7 @@ run_phase() {
 			CHARRETTE_DATADIR="$srcdir/data" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
 			$(cat "$_tmp/env") \
-			timeout "$tmo" \
+			timeout "$tmo" $ui_pin \
 			${CHARRETTE_UI_WRAPPER:-} "$bin" --db "$_tmp/db.sqlite" "$@" \
 			>"$_tmp/stdout" 2>"$_tmp/stderr"
 	)
@@ -114,7 +114,7 @@ run_one() {
 			      env HOME="$tmp/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 				TZ=UTC CHARRETTE_NOW=1767225600 \
 				CHARRETTE_DATADIR="$srcdir/data" \
-				"$bin" --db "$tmp/db.sqlite" "$@") \
+				$ui_pin "$bin" --db "$tmp/db.sqlite" "$@") \
 			     >"$tmp/setup.out" 2>&1; then
 				echo "FAIL $name: setup '$cmd':"
 				sed 's/^/    /' "$tmp/setup.out"
