@@ -211,7 +211,11 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers in files and output always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* CHARRETTE_LOCALEDIR points the tests at the build tree's catalogues,
+	 * as CHARRETTE_DATADIR points them at its content. */
+	bindtextdomain(PACKAGE, getenv("CHARRETTE_LOCALEDIR") &&
+			       *getenv("CHARRETTE_LOCALEDIR")
+			       ? getenv("CHARRETTE_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	memset(&ctx, 0, sizeof(ctx));

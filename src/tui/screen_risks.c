@@ -251,7 +251,7 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 			break;
 		b.len = 0;
 		snprintf(num, sizeof(num), "%d", risk_score(rk));
-		snprintf(pi, sizeof(pi), "P%d×I%d", rk->probability, rk->impact);
+		snprintf(pi, sizeof(pi), _("P%d×I%d"), rk->probability, rk->impact);
 		buf_puts(&b, i == s->list.sel ? "› " : "  ");
 		draw_cell(&b, rk->key, c.key, false);
 		buf_putc(&b, ' ');
@@ -307,7 +307,7 @@ static int draw_heat(struct rscreen *s, int y, int x, int h, int cw)
 	draw_line(y + row++, x, _("Probability × impact"), heat_width(cw));
 	if (row < h) {
 		draw_role(CR_DIM);
-		draw_text(y + row, x, "P\\I", 4);
+		draw_text(y + row, x, _("P\\I"), 4);
 		for (int c = 0; c < 5; c++) {
 			snprintf(t, sizeof(t), "%*s%d", (cw - 1) / 2, "", c + 1);
 			draw_text(y + row, x + 4 + c * cw, t, cw);
@@ -843,7 +843,7 @@ static void suggest(struct app *a, struct rscreen *s)
 	if (!lab)
 		goto oom;
 	for (size_t i = 0; i < s->n_sugg; i++)
-		lab[i] = str_printf("P%d×I%d  %s", s->sugg[i]->probability,
+		lab[i] = str_printf(_("P%d×I%d  %s"), s->sugg[i]->probability,
 				    s->sugg[i]->impact, s->sugg[i]->description);
 	m = picker_new(PICK_MANY, _("Risks suggested by the findings"),
 		       (const char *const *)lab, s->n_sugg, 0, suggest_done);

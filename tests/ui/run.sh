@@ -63,6 +63,7 @@ run_phase() {
 			LC_ALL=C.UTF-8 TZ=UTC CHARRETTE_NOW=1767225600 \
 			LINES="$_rows" COLUMNS="$_cols" TERM=xterm-256color \
 			CHARRETTE_DATADIR="$srcdir/data" \
+			CHARRETTE_LOCALEDIR="${CHARRETTE_LOCALEDIR:-$builddir/tests/locale}" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
 			$(cat "$_tmp/env") \
 			timeout "$tmo" $ui_pin \
