@@ -34,3 +34,6 @@ EXTRA_DIST += tests/pkg/locale-export.sh tests/pkg/data/decimals.yaml
 check_PROGRAMS += tests/pkg/numeric_locale
 tests_pkg_numeric_locale_SOURCES = tests/pkg/numeric_locale.c
 tests_pkg_numeric_locale_LDADD = $(LIBCHARRETTE_LIBS)
+# Run by .ci/run, and by hand: the Debian package end to end, and whether
+# every translation is complete against the sources.
+EXTRA_DIST += tests/pkg/check-deb.sh tests/pkg/check-po.sh
