@@ -224,6 +224,33 @@ EOF
 		fi
 	done
 	tmux -L "$sock" kill-server 2>/dev/null
+
+	# zsh, with the completion from its vendor folder.
+	if ! command -v zsh >/dev/null 2>&1; then
+		echo "# zsh is missing: its interactive Tab check is skipped"
+		return
+	fi
+	mkdir -p "$tmp/zdot"
+	cat >"$tmp/zdot/.zshrc" <<EOF
+PS1='\$ '
+autoload -Uz compinit && compinit -u -d $tmp/zcompdump
+export CHARRETTE_DB=$tmp/tab.db LC_ALL=C.UTF-8
+EOF
+	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 20 \
+		"env -i HOME=$HOME PATH=$PATH TERM=xterm ZDOTDIR=$tmp/zdot zsh -i" || return
+	sleep 1
+	for pair in "charrette exp|charrette export" \
+		"charrette show Queue\\ ch|charrette show Queue\\ choice\\ for\\ payments"; do
+		typed=${pair%%|*}
+		want=${pair#*|}
+		got=$(tab "$typed" | sed 's/ *$//')
+		if [ "$got" = "\$ $want" ]; then
+			ok "zsh: Tab after '$typed' gives '$want'"
+		else
+			not_ok "zsh: Tab after '$typed' gives '$want' (the line reads '$got')"
+		fi
+	done
+	tmux -L "$sock" kill-server 2>/dev/null
 }
 
 case $mode in
