@@ -183,11 +183,11 @@ check_installed() {
 	rm -rf "$tmp"
 }
 
-# Tab in a real interactive bash (inside tmux), with the completion
-# bash-completion loads on demand.
+# Tab in real interactive shells (inside tmux): bash with the completion
+# bash-completion loads on demand, zsh with the one in its vendor folder.
 interactive_bash() {
 	if ! command -v tmux >/dev/null 2>&1; then
-		echo "# tmux is missing: the interactive Tab check is skipped"
+		echo "# tmux is missing: the interactive Tab checks are skipped"
 		return
 	fi
 	sock=charrette-check-$$
@@ -197,35 +197,8 @@ PS1='\$ '
 . /usr/share/bash-completion/bash_completion
 export CHARRETTE_DB=$tmp/tab.db LC_ALL=C.UTF-8
 EOF
-	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 20 \
-		"env -i HOME=$HOME PATH=$PATH TERM=xterm bash --rcfile $tmp/bashrc --noprofile -i" || {
-		echo "# tmux cannot start a session here: the interactive Tab check is skipped"
-		return
-	}
-	tab() {
-		tmux -L "$sock" send-keys "$1" Tab
-		sleep 1
-		tmux -L "$sock" capture-pane -p | sed -n '/\$ charrette/p' | tail -n 1
-		tmux -L "$sock" send-keys C-u
-		sleep 0.2
-	}
-	sleep 1
-	for pair in "charrette exp|charrette export " \
-		"charrette export 1 --format ma|charrette export 1 --format madr " \
-		"charrette show Queue\\ ch|charrette show Queue\\ choice\\ for\\ payments "; do
-		typed=${pair%%|*}
-		want=${pair#*|}
-		got=$(tab "$typed" | sed 's/ *$//')
-		want=$(printf '%s' "$want" | sed 's/ *$//')
-		if [ "$got" = "\$ $want" ]; then
-			ok "Tab after '$typed' gives '$want'"
-		else
-			not_ok "Tab after '$typed' gives '$want' (the line reads '$got')"
-		fi
-	done
-	tmux -L "$sock" kill-server 2>/dev/null
-
-	# zsh, with the completion from its vendor folder.
+	tab_checks bash "bash --rcfile $tmp/bashrc --noprofile -i" \
+		"charrette export 1 --format ma|charrette export 1 --format madr"
 	if ! command -v zsh >/dev/null 2>&1; then
 		echo "# zsh is missing: its interactive Tab check is skipped"
 		return
@@ -236,18 +209,36 @@ PS1='\$ '
 autoload -Uz compinit && compinit -u -d $tmp/zcompdump
 export CHARRETTE_DB=$tmp/tab.db LC_ALL=C.UTF-8
 EOF
+	tab_checks zsh "env ZDOTDIR=$tmp/zdot zsh -i"
+}
+
+# tab_checks NAME COMMAND [TYPED|WANT...]: in COMMAND (an interactive
+# shell in tmux), typing TYPED then Tab leaves the line WANT; a verb and a
+# workshop title are always checked.
+tab_checks() {
+	name=$1
+	cmd=$2
+	shift 2
 	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 20 \
-		"env -i HOME=$HOME PATH=$PATH TERM=xterm ZDOTDIR=$tmp/zdot zsh -i" || return
+		"env -i HOME=$HOME PATH=$PATH TERM=xterm $cmd" || {
+		echo "# tmux cannot start a session here: the $name Tab check is skipped"
+		return
+	}
 	sleep 1
-	for pair in "charrette exp|charrette export" \
+	for pair in "charrette exp|charrette export" "$@" \
 		"charrette show Queue\\ ch|charrette show Queue\\ choice\\ for\\ payments"; do
 		typed=${pair%%|*}
 		want=${pair#*|}
-		got=$(tab "$typed" | sed 's/ *$//')
+		tmux -L "$sock" send-keys "$typed" Tab
+		sleep 1
+		got=$(tmux -L "$sock" capture-pane -p | sed -n '/\$ charrette/p' |
+			tail -n 1 | sed 's/ *$//')
+		tmux -L "$sock" send-keys C-u
+		sleep 0.2
 		if [ "$got" = "\$ $want" ]; then
-			ok "zsh: Tab after '$typed' gives '$want'"
+			ok "$name: Tab after '$typed' gives '$want'"
 		else
-			not_ok "zsh: Tab after '$typed' gives '$want' (the line reads '$got')"
+			not_ok "$name: Tab after '$typed' gives '$want' (the line reads '$got')"
 		fi
 	done
 	tmux -L "$sock" kill-server 2>/dev/null
