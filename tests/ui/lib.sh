@@ -57,18 +57,3 @@ run_all() {
 	echo "$_pass passed, $_fail failed${_failed:+ (}${_failed# }${_failed:+)}"
 	[ $_fail = 0 ]
 }
-
-# The expected screens name the account "root" (title bar, "NAME (via
-# root)", the audit log).  An ordinary account (a root-less package build)
-# runs the app as root of a user namespace of its own (unshare -r), which
-# changes nothing but the name getpwuid() gives; where that is not allowed
-# (a chroot, some containers) the scenarios are skipped, not failed.
-ui_pin=""
-if [ "$(id -u)" -ne 0 ]; then
-	if unshare -r true 2>/dev/null; then
-		ui_pin="unshare -r"
-	else
-		echo "SKIP: the expected screens show the account as root; as $(id -un) that needs 'unshare -r', which is refused here"
-		exit 77
-	fi
-fi

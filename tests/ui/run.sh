@@ -66,7 +66,7 @@ run_phase() {
 			CHARRETTE_LOCALEDIR="${CHARRETTE_LOCALEDIR:-$builddir/tests/locale}" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
 			$(cat "$_tmp/env") \
-			timeout "$tmo" $ui_pin \
+			timeout "$tmo" \
 			${CHARRETTE_UI_WRAPPER:-} "$bin" --db "$_tmp/db.sqlite" "$@" \
 			>"$_tmp/stdout" 2>"$_tmp/stderr"
 	)
@@ -115,7 +115,7 @@ run_one() {
 			      env HOME="$tmp/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 				TZ=UTC CHARRETTE_NOW=1767225600 \
 				CHARRETTE_DATADIR="$srcdir/data" \
-				$ui_pin "$bin" --db "$tmp/db.sqlite" "$@") \
+				"$bin" --db "$tmp/db.sqlite" "$@") \
 			     >"$tmp/setup.out" 2>&1; then
 				echo "FAIL $name: setup '$cmd':"
 				sed 's/^/    /' "$tmp/setup.out"

@@ -67,7 +67,7 @@ run_one() {
 			      env HOME="$tmp/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 				TZ=UTC CHARRETTE_NOW=1767225600 \
 				CHARRETTE_DATADIR="$srcdir/data" \
-				$ui_pin "$bin" --db "$tmp/db.sqlite" "$@") \
+				"$bin" --db "$tmp/db.sqlite" "$@") \
 			     >"$tmp/setup.out" 2>&1; then
 				echo "FAIL $name: setup '$cmd':"
 				sed 's/^/    /' "$tmp/setup.out"
@@ -102,7 +102,7 @@ run_one() {
 				CHARRETTE_DATADIR="$srcdir/data" \
 				CHARRETTE_SCRIPT="$tmp/$p.script" \
 				CHARRETTE_NO_DISPLAY=1 \
-				timeout "$tmo" $ui_pin ${CHARRETTE_UI_WRAPPER:-} \
+				timeout "$tmo" ${CHARRETTE_UI_WRAPPER:-} \
 				"$bin" --db "$tmp/db.sqlite" "$@" \
 				>"$tmp/$p.stdout" 2>"$tmp/$p.stderr"
 			echo $? >"$tmp/$p.rc"
