@@ -33,7 +33,8 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
-	{ "list", cli_list, "list [--all]", N_("workshops in the database") },
+	{ "list", cli_list, "list [--all] [--format table|tsv]",
+	  N_("workshops in the database") },
 	{ "new", cli_new, "new TITLE [--template NAME]",
 	  N_("create a workshop, print its id") },
 	{ "show", cli_show, "show WORKSHOP", N_("plain-text summary") },
@@ -49,6 +50,8 @@ static const struct verb verbs[] = {
 	  N_("ingest an existing ADR folder") },
 	{ "check-data", cli_check_data, "check-data [DIR]",
 	  N_("validate YAML content files") },
+	{ "templates", cli_templates, "templates [--format table|tsv]",
+	  N_("the templates new --template takes") },
 };
 
 static void usage(FILE *f)
@@ -208,7 +211,11 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers in files and output always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* CHARRETTE_LOCALEDIR points the tests at the build tree's catalogues,
+	 * as CHARRETTE_DATADIR points them at its content. */
+	bindtextdomain(PACKAGE, getenv("CHARRETTE_LOCALEDIR") &&
+			       *getenv("CHARRETTE_LOCALEDIR")
+			       ? getenv("CHARRETTE_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -271,7 +278,7 @@ int main(int argc, char **argv)
 
 	account = account_name();
 	if (!account)
-		return cli_usage(&ctx, "out of memory");
+		return cli_usage(&ctx, "%s", _("out of memory"));
 	if (as && *as) {
 		if (strcmp(as, account) == 0)
 			who = str_dup(account);
@@ -282,7 +289,7 @@ int main(int argc, char **argv)
 	}
 	if (!who) {
 		free(account);
-		return cli_usage(&ctx, "out of memory");
+		return cli_usage(&ctx, "%s", _("out of memory"));
 	}
 	ctx.who = who;
 
@@ -290,14 +297,15 @@ int main(int argc, char **argv)
 		char tmpl[] = "/tmp/charrette-demo-XXXXXX";
 
 		if (!mkdtemp(tmpl)) {
-			err_set(&e, ST_ERROR, "cannot create a temporary folder for the demo");
+			err_set(&e, ST_ERROR, "%s",
+				_("cannot create a temporary folder for the demo"));
 			rc = cli_fail(&ctx, &e);
 			goto out;
 		}
 		demo_dir = str_dup(tmpl);
 		db = demo_dir ? path_join(demo_dir, "demo.db") : NULL;
 		if (!db) {
-			rc = cli_usage(&ctx, "out of memory");
+			rc = cli_usage(&ctx, "%s", _("out of memory"));
 			goto out;
 		}
 		ctx.db_path = db;
@@ -339,7 +347,7 @@ int main(int argc, char **argv)
 			}
 		}
 		if (optind + 1 < argc) {
-			rc = cli_usage(&ctx, "unknown verb '%s' (see charrette --help)",
+			rc = cli_usage(&ctx, _("unknown verb '%s' (see charrette --help)"),
 				       argv[optind]);
 			goto out;
 		}

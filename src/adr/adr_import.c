@@ -71,13 +71,13 @@ static int list_dir(const char *dir, struct strv *names, struct error *e)
 		if (!candidate_name(de->d_name))
 			continue;
 		if (!(full = path_join(dir, de->d_name))) {
-			rc = err_set(e, ST_ERROR, "out of memory");
+			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 			break;
 		}
 		/* Subfolders that happen to end in .md are not records. */
 		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) &&
 		    strv_push(names, de->d_name) < 0)
-			rc = err_set(e, ST_ERROR, "out of memory");
+			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		free(full);
 		errno = 0;
 	}
@@ -122,7 +122,7 @@ static int read_all(const char *path, char **data, size_t *len,
 	fclose(f);
 	if (b.oom) {
 		buf_free(&b);
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	}
 	*len = b.len;
 	*data = b.data ? b.data : NULL;
@@ -371,13 +371,13 @@ static int import_file(const char *dir, const char *name, struct recs *rs,
 	int rc;
 
 	if (!path)
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	err_clear(&fe);
 	rc = read_all(path, &data, &len, &fe);
 	if (rc == ST_OK) {
 		v = realloc(rs->v, (rs->n + 1) * sizeof(*v));
 		if (!v) {
-			rc = err_set(&fe, ST_ERROR, "out of memory");
+			rc = err_set(&fe, ST_ERROR, "%s", _("out of memory"));
 		} else {
 			rs->v = v;
 			rc = adr_parse(path, data, len, &rs->v[rs->n],
@@ -391,7 +391,7 @@ static int import_file(const char *dir, const char *name, struct recs *rs,
 	if (rc == ST_INPUT) {
 		rep->n_skipped++;
 		return adr_msgs_push(&rep->msgs, &fe) < 0 ?
-			err_set(e, ST_ERROR, "out of memory") : ST_OK;
+			err_set(e, ST_ERROR, "%s", _("out of memory")) : ST_OK;
 	}
 	if (rc < 0)
 		*e = fe;
@@ -423,7 +423,7 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 		if ((rc = import_file(dir, names.v[i], &rs, rep, e)) < 0)
 			goto done;
 	if (number_records(&rs, rep) < 0 || resolve_links(&rs, rep) < 0) {
-		rc = err_set(e, ST_ERROR, "out of memory");
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
 	if (rs.n)
@@ -436,7 +436,7 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 		if (!o || !(x = wsdata_add_decision(into))) {
 			if (o)
 				rep->origins = o;
-			rc = err_set(e, ST_ERROR, "out of memory");
+			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 			goto done;
 		}
 		rep->origins = o;

@@ -1408,7 +1408,7 @@ static int title_controls(struct doc *d, size_t at, struct error *e)
 
 	heading_of(l, &t, &n);
 	if (!(copy = str_ndup(t, n)))
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	ok = utf8_one_line(copy, &bad);
 	free(copy);
 	if (ok)
@@ -1612,19 +1612,19 @@ int adr_parse(const char *path, const char *text, size_t len,
 	buf_init(&d.rat);
 	buf_init(&d.rat_own);
 	if (!(out->path = str_dup(path))) {
-		rc = err_set(e, ST_ERROR, "out of memory");
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
 	name_info(path_basename(path), &out->file_number, out->file_date);
 	if (split_lines(&d, text, len, &norm) < 0) {
-		rc = err_set(e, ST_ERROR, "out of memory");
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
 	rc = parse_body(&d, e);
 	if (rc == ST_OK)
 		rc = finish(&d);
 	if (rc == ST_ERROR)
-		err_set(e, ST_ERROR, "out of memory");
+		err_set(e, ST_ERROR, "%s", _("out of memory"));
 done:
 	if (rc < 0)
 		adr_record_clear(out);

@@ -70,5 +70,18 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv);
 int cli_check_data(struct cli_ctx *ctx, int argc, char **argv);
+int cli_templates(struct cli_ctx *ctx, int argc, char **argv);
+
+/* A verb's --format VALUE (or --format=VALUE) at argv[*i], table or tsv:
+ * 1 taken (*i moved past the value), 0 not a --format argument, -1 a
+ * usage error already printed (given twice, no value, unknown format). */
+int cli_opt_format(struct cli_ctx *ctx, const char *verb, int argc,
+		   char **argv, int *i, const char **format);
+/* s as one TSV field: control characters as spaces, bad UTF-8 as U+FFFD. */
+void cli_tsv_field(FILE *f, const char *s);
+struct workshop;
+/* list --format tsv: a header line, then id, title, stage, updated
+ * (UTC, ISO 8601), archived (yes/no) for each workshop. */
+void cli_list_tsv(FILE *f, const struct workshop *list, size_t n);
 
 #endif

@@ -76,7 +76,7 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 	int rc = ST_OK;
 
 	if (!old_num || !new_num || !ids) {
-		rc = err_set(e, ST_ERROR, "out of memory");
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
 	for (size_t i = 0; i < n && rc == ST_OK; i++) {
@@ -103,7 +103,7 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 	 * decision, so such links cannot be kept. */
 	dropped = adr_renumber_links(d->decisions, n, old_num, new_num, n);
 	if (dropped == SIZE_MAX) {
-		rc = err_set(e, ST_ERROR, "out of memory");
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
 	if (dropped)
@@ -121,7 +121,7 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 			for (size_t k = 0; k < x->n_supersedes; k++)
 				buf_printf(&b, "%s%d", k ? ", " : "",
 					   x->supersedes[k]);
-			rc = b.oom ? err_set(e, ST_ERROR, "out of memory") :
+			rc = b.oom ? err_set(e, ST_ERROR, "%s", _("out of memory")) :
 				update_field(ctx->store, ids[i], "supersedes",
 					     buf_str(&b), e);
 			buf_free(&b);
@@ -136,7 +136,7 @@ static int add_into(struct cli_ctx *ctx, int64_t ws, struct workshop_data *d,
 		if (rc == ST_OK && x->links.n) {
 			char *lines = strv_join(&x->links, "\n");
 
-			rc = !lines ? err_set(e, ST_ERROR, "out of memory") :
+			rc = !lines ? err_set(e, ST_ERROR, "%s", _("out of memory")) :
 				update_field(ctx->store, ids[i], "links", lines,
 					     e);
 			free(lines);
@@ -174,24 +174,24 @@ int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv)
 					 argv[i] + 7))
 				return 2;
 		} else if (strcmp(argv[i], "--into") == 0) {
-			return cli_usage(ctx, "import-adr: --into needs a WORKSHOP");
+			return cli_usage(ctx, "%s", _("import-adr: --into needs a WORKSHOP"));
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage(ctx, "import-adr: unknown option '%s'",
+			return cli_usage(ctx, _("import-adr: unknown option '%s'"),
 					 argv[i]);
 		} else if (!dir) {
 			dir = argv[i];
 		} else {
-			return cli_usage(ctx, "import-adr: one folder at a time");
+			return cli_usage(ctx, "%s", _("import-adr: one folder at a time"));
 		}
 	}
 	if (!dir || (into && !*into))
-		return cli_usage(ctx, "usage: charrette import-adr DIR [--into WORKSHOP]");
+		return cli_usage(ctx, "%s", _("usage: charrette import-adr DIR [--into WORKSHOP]"));
 	if (ctx->read_only)
-		return cli_usage(ctx, "import-adr: cannot import with --read-only");
+		return cli_usage(ctx, "%s", _("import-adr: cannot import with --read-only"));
 
 	memset(&rep, 0, sizeof(rep));
 	if (!(d = wsdata_new())) {
-		err_set(&e, ST_ERROR, "out of memory");
+		err_set(&e, ST_ERROR, "%s", _("out of memory"));
 		return cli_fail(ctx, &e);
 	}
 	rc = adr_import_dir(dir, d, &rep, &e);
@@ -211,7 +211,7 @@ int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv)
 		d->ws.title = adr_import_title(dir);
 		d->ws.template_name = str_dup("generic");
 		if (!d->ws.title || !d->ws.template_name) {
-			rc = err_set(&e, ST_ERROR, "out of memory");
+			rc = err_set(&e, ST_ERROR, "%s", _("out of memory"));
 			goto fail;
 		}
 		d->ws.stage = STAGE_DECISION;

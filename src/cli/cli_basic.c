@@ -43,12 +43,16 @@ int cli_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct workshop *list = NULL;
 	size_t n = 0;
 	bool all = false;
+	const char *format = NULL;
+	int r;
 
 	err_clear(&e);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--all") == 0)
 			all = true;
-		else
+		else if ((r = cli_opt_format(ctx, "list", argc, argv, &i, &format)) < 0)
+			return 2;
+		else if (r == 0)
 			return cli_usage(ctx, "list: unexpected argument '%s'",
 					 argv[i]);
 	}
@@ -56,7 +60,9 @@ int cli_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, &e);
 	if (store_workshop_list(ctx->store, all, &list, &n, &e) < 0)
 		return cli_fail(ctx, &e);
-	if (n == 0) {
+	if (format && strcmp(format, "tsv") == 0) {
+		cli_list_tsv(ctx->out, list, n);
+	} else if (n == 0) {
 		fprintf(ctx->out, _("No workshops yet. Create one with: charrette new TITLE\n"));
 	} else {
 		fprintf(ctx->out, "%-4s  %-11s  %-16s  %s\n", "ID", _("STAGE"),

@@ -32,7 +32,7 @@ struct store *cli_store(struct cli_ctx *ctx, struct error *e)
 		if (stat(ctx->db_path, &st) != 0) {
 			dir = path_dirname(ctx->db_path);
 			if (!dir) {
-				err_set(e, ST_ERROR, "out of memory");
+				err_set(e, ST_ERROR, "%s", _("out of memory"));
 				return NULL;
 			}
 			if (path_mkdir_p(dir, 0777, e) < 0) {
@@ -111,7 +111,7 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 		if (diags.n)
 			*e = diags.v[0];
 		else
-			err_set(e, ST_ERROR, "cannot load content");
+			err_set(e, ST_ERROR, "%s", _("cannot load content"));
 		diag_clear(&diags);
 		knowledge_free(&ctx->k);
 		return NULL;

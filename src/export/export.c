@@ -146,6 +146,32 @@ static int write_file(const char *path, enum export_format f,
 	return rc;
 }
 
+/*
+ * ADR folders are a file format that other tools read back (adr-tools
+ * looks for "## Status" and "Superceded by", log4brains for MADR's
+ * headings, import-adr for both): their headings and status words must not
+ * depend on who exported them, so they are written with the C locale's
+ * messages, like CSV and the interchange format.  (Reports and tables are
+ * for reading and follow the reader's language.)
+ */
+static int write_adr_dir(const struct workshop_data *d,
+			 const struct knowledge *k, bool madr, const char *dir,
+			 int flags, struct strv *written, struct error *e)
+{
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	char *saved = cur ? str_dup(cur) : NULL;
+	int rc;
+
+	if (cur && !saved)
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
+	setlocale(LC_MESSAGES, "C");
+	rc = x_write_dir(d, k, madr, dir, flags, written, e);
+	if (saved)
+		setlocale(LC_MESSAGES, saved);
+	free(saved);
+	return rc;
+}
+
 int export_run(const struct workshop_data *d, const struct knowledge *k,
 	       const char *format, const char *path, int flags,
 	       struct strv *written, struct error *e)
@@ -159,9 +185,9 @@ int export_run(const struct workshop_data *d, const struct knowledge *k,
 			       _("unknown export format \"%s\" (use report, adr, madr, risks, metrics, risks-csv or metrics-csv)"),
 			       format ? format : "");
 	if (export_format_is_dir(f))
-		return x_write_dir(d, k, f == EXPORT_MADR,
-				   path ? path : EXPORT_ADR_DIR, flags,
-				   written, e);
+		return write_adr_dir(d, k, f == EXPORT_MADR,
+				     path ? path : EXPORT_ADR_DIR, flags,
+				     written, e);
 	buf_init(&b);
 	buf_puts(&b, "");
 	rc = export_render_with(d, k, f, flags, &b, e);

@@ -543,7 +543,7 @@ static void csv_value(struct buf *out, bool has, double v,
 	buf_putc(out, ',');
 	b = has && def ? dora_band(def, v) : BAND_NONE;
 	if (b != BAND_NONE)
-		csv_field(out, band_label(b));
+		csv_field(out, band_label_c(b));
 }
 
 int export_metrics_csv(const struct workshop_data *d,

@@ -41,19 +41,18 @@ int question_kind_from_id(const char *s, enum question_kind *out)
 	return ST_INPUT;
 }
 
+static const char *const band_labels_c[] = {
+	[BAND_NONE] = "-", [BAND_LOW] = N_("Low"), [BAND_MEDIUM] = N_("Medium"),
+	[BAND_HIGH] = N_("High"), [BAND_ELITE] = N_("Elite")
+};
+
+const char *band_label_c(enum band b)
+{
+	return (unsigned)b < sizeof(band_labels_c) / sizeof(band_labels_c[0])
+	       ? band_labels_c[b] : "-";
+}
+
 const char *band_label(enum band b)
 {
-	switch (b) {
-	case BAND_LOW:
-		return _("Low");
-	case BAND_MEDIUM:
-		return _("Medium");
-	case BAND_HIGH:
-		return _("High");
-	case BAND_ELITE:
-		return _("Elite");
-	case BAND_NONE:
-		break;
-	}
-	return "-";
+	return b == BAND_NONE ? "-" : _(band_label_c(b));
 }

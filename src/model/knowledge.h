@@ -222,5 +222,7 @@ struct knowledge {
 const char *question_kind_id(enum question_kind k);  /* "text", ... */
 int question_kind_from_id(const char *s, enum question_kind *out);
 const char *band_label(enum band b);                 /* "Elite", ... */
+/* The same in English whatever the language, for files programs read (CSV). */
+const char *band_label_c(enum band b);
 
 #endif

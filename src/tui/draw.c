@@ -14,6 +14,7 @@
 #include "tui/draw.h"
 #include "util/atomic.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -351,7 +352,7 @@ static int save_buf(const char *path, struct buf *b, struct error *e)
 
 	if (b->oom) {
 		buf_free(b);
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	}
 	rc = atomic_write(path, buf_str(b), b->len, ATOMIC_OVERWRITE, e);
 	buf_free(b);

@@ -11,6 +11,7 @@
 
 #include "util/atomic.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -47,7 +48,7 @@ int file_read_all(const char *path, char **out, size_t *len, struct error *e)
 			       strerror(errno));
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		return err_set(e, ST_INPUT, "%s: is a folder, not a file", path);
+		return err_set(e, ST_INPUT, _("%s: is a folder, not a file"), path);
 	}
 	buf_init(&b);
 	buf_puts(&b, "");
@@ -58,13 +59,13 @@ int file_read_all(const char *path, char **out, size_t *len, struct error *e)
 
 		fclose(f);
 		buf_free(&b);
-		return err_set(e, ST_ERROR, "%s: read error: %s", path,
+		return err_set(e, ST_ERROR, _("%s: read error: %s"), path,
 			       strerror(saved));
 	}
 	fclose(f);
 	if (b.oom) {
 		buf_free(&b);
-		return err_set(e, ST_ERROR, "%s: out of memory", path);
+		return err_set(e, ST_ERROR, _("%s: out of memory"), path);
 	}
 	if (len)
 		*len = b.len;
@@ -96,16 +97,16 @@ int atomic_write(const char *path, const char *data, size_t len, int flags,
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode))
 			return err_set(e, ST_INPUT,
-				       "%s is a symbolic link; refusing to write through it",
+				       _("%s is a symbolic link; refusing to write through it"),
 				       path);
 		if (!S_ISREG(st.st_mode))
-			return err_set(e, ST_INPUT, "%s exists and is not a regular file",
+			return err_set(e, ST_INPUT, _("%s exists and is not a regular file"),
 				       path);
 		if (same_content(path, data, len))
 			return ST_OK;
 		if (!(flags & ATOMIC_OVERWRITE))
 			return err_set(e, ST_INPUT,
-				       "%s already exists with different content (use --force to replace it)",
+				       _("%s already exists with different content (use --force to replace it)"),
 				       path);
 	} else if (errno != ENOENT) {
 		return err_set(e, ST_ERROR, "%s: %s", path, strerror(errno));
@@ -115,10 +116,10 @@ int atomic_write(const char *path, const char *data, size_t len, int flags,
 	tmp = dir ? str_printf("%s/.%s.XXXXXX", dir, path_basename(path)) : NULL;
 	free(dir);
 	if (!tmp)
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		err_set(e, ST_ERROR, "cannot write in the folder of %s: %s", path,
+		err_set(e, ST_ERROR, _("cannot write in the folder of %s: %s"), path,
 			strerror(errno));
 		free(tmp);
 		return ST_ERROR;
@@ -129,7 +130,7 @@ int atomic_write(const char *path, const char *data, size_t len, int flags,
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			err_set(e, ST_ERROR, "%s: write error: %s", path,
+			err_set(e, ST_ERROR, _("%s: write error: %s"), path,
 				strerror(errno));
 			goto fail;
 		}
@@ -146,17 +147,17 @@ int atomic_write(const char *path, const char *data, size_t len, int flags,
 		}
 	}
 	if (fsync(fd) != 0) {
-		err_set(e, ST_ERROR, "%s: cannot flush: %s", path, strerror(errno));
+		err_set(e, ST_ERROR, _("%s: cannot flush: %s"), path, strerror(errno));
 		goto fail;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		err_set(e, ST_ERROR, "%s: close: %s", path, strerror(errno));
+		err_set(e, ST_ERROR, _("%s: close: %s"), path, strerror(errno));
 		goto fail;
 	}
 	fd = -1;
 	if (rename(tmp, path) != 0) {
-		err_set(e, ST_ERROR, "cannot rename into %s: %s", path,
+		err_set(e, ST_ERROR, _("cannot rename into %s: %s"), path,
 			strerror(errno));
 		goto fail;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/num.h"
 
 static const struct {
@@ -129,11 +130,11 @@ char *num_duration(char *buf, size_t size, long minutes)
 				      : (unsigned long)minutes;
 
 	if (m < 60)
-		snprintf(buf, size, "%s%lu min", sign, m);
+		snprintf(buf, size, _("%s%lu min"), sign, m);
 	else if (m % 60 == 0)
-		snprintf(buf, size, "%s%lu h", sign, m / 60);
+		snprintf(buf, size, _("%s%lu h"), sign, m / 60);
 	else
-		snprintf(buf, size, "%s%lu h %lu min", sign, m / 60, m % 60);
+		snprintf(buf, size, _("%s%lu h %lu min"), sign, m / 60, m % 60);
 	return buf;
 }
 

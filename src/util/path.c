@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -43,7 +44,7 @@ static char *xdg_dir(const char *var, const char *fallback, const char *tail,
 		return path_join(base, tail);
 	home = home_dir();
 	if (!home) {
-		err_set(e, ST_ERROR, "cannot find a home folder: set $HOME or $%s",
+		err_set(e, ST_ERROR, _("cannot find a home folder: set $HOME or $%s"),
 			var);
 		return NULL;
 	}
@@ -56,7 +57,7 @@ char *path_default_db(struct error *e)
 			  "charrette/charrette.db", e);
 
 	if (!p && e && e->code == ST_OK)
-		err_set(e, ST_ERROR, "out of memory");
+		err_set(e, ST_ERROR, "%s", _("out of memory"));
 	return p;
 }
 
@@ -96,14 +97,14 @@ int path_mkdir_p(const char *dir, mode_t mode, struct error *e)
 	char *p;
 
 	if (!copy)
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	for (p = copy + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char saved = *p;
 
 			*p = '\0';
 			if (mkdir(copy, mode) != 0 && errno != EEXIST) {
-				err_set(e, ST_ERROR, "cannot create folder %s: %s",
+				err_set(e, ST_ERROR, _("cannot create folder %s: %s"),
 					copy, strerror(errno));
 				free(copy);
 				return ST_ERROR;

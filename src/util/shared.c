@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/shared.h"
 #include "util/str.h"
@@ -26,7 +27,7 @@ static const struct {
 	{ 0x517B, "SMB" },
 	{ 0xFF534D42UL, "CIFS" },
 	{ 0xFE534D42UL, "SMB2" },
-	{ 0x65735546, "FUSE (sshfs or similar)" },
+	{ 0x65735546, N_("FUSE (sshfs or similar)") },
 	{ 0x564c, "NCP" },
 	{ 0x6B414653, "AFS" },
 	{ 0x47504653, "GPFS" },
@@ -61,13 +62,13 @@ static void check_file(const char *file, const struct stat *dst,
 	if (stat(file, &st) != 0)
 		return;
 	if (!(st.st_mode & S_IWGRP))
-		warn(w, str_printf("%s is not group-writable, so other members of "
-				   "group %s cannot save; run: chmod g+w %s",
+		warn(w, str_printf(_("%s is not group-writable, so other members of "
+				     "group %s cannot save; run: chmod g+w %s"),
 				   file, group_name(dst->st_gid, gbuf, sizeof(gbuf)),
 				   file));
 	else if (st.st_gid != dst->st_gid)
-		warn(w, str_printf("%s belongs to group %s, not to the folder's "
-				   "group %s; run: chgrp %s %s", file,
+		warn(w, str_printf(_("%s belongs to group %s, not to the folder's "
+				     "group %s; run: chgrp %s %s"), file,
 				   group_name(st.st_gid, gbuf, sizeof(gbuf)),
 				   group_name(dst->st_gid, gbuf, sizeof(gbuf)),
 				   group_name(dst->st_gid, gbuf, sizeof(gbuf)),
@@ -83,7 +84,7 @@ int shared_prepare_db(const char *path, struct strv *warnings,
 	bool group_dir;
 
 	if (!dir)
-		return err_set(e, ST_ERROR, "out of memory");
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	if (stat(dir, &dst) != 0) {
 		free(dir);
 		return ST_OK;   /* the store reports a missing folder */
@@ -112,9 +113,9 @@ int shared_prepare_db(const char *path, struct strv *warnings,
 
 		if (!(dst.st_mode & S_ISGID) && (dst.st_mode & S_IWGRP))
 			warn(warnings, str_printf(
-				"folder %s is group-writable but has no setgid bit, "
-				"so files others create may get the wrong group; "
-				"run: chmod g+s %s", dir, dir));
+				_("folder %s is group-writable but has no setgid bit, "
+				  "so files others create may get the wrong group; "
+				  "run: chmod g+s %s"), dir, dir));
 		check_file(path, &dst, warnings);
 		if (wal)
 			check_file(wal, &dst, warnings);
@@ -127,11 +128,11 @@ int shared_prepare_db(const char *path, struct strv *warnings,
 		for (size_t i = 0; i < sizeof(netfs) / sizeof(netfs[0]); i++) {
 			if ((unsigned long)fs.f_type == netfs[i].magic) {
 				warn(warnings, str_printf(
-					"%s is on a network filesystem (%s): SQLite's "
-					"write-ahead log is not safe there when people "
-					"work from several machines; keep the database "
-					"on a local disk of the shared box", path,
-					netfs[i].name));
+					_("%s is on a network filesystem (%s): SQLite's "
+					  "write-ahead log is not safe there when people "
+					  "work from several machines; keep the database "
+					  "on a local disk of the shared box"), path,
+					_(netfs[i].name)));
 				break;
 			}
 		}

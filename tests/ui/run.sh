@@ -65,6 +65,7 @@ run_phase() {
 			ASAN_OPTIONS="$pin_asan" \
 			LINES="$_rows" COLUMNS="$_cols" TERM=xterm-256color \
 			CHARRETTE_DATADIR="$srcdir/data" \
+			CHARRETTE_LOCALEDIR="${CHARRETTE_LOCALEDIR:-$builddir/tests/locale}" \
 			CHARRETTE_SCRIPT="$_script" CHARRETTE_NO_DISPLAY=1 \
 			$(cat "$_tmp/env") \
 			timeout "$tmo" \

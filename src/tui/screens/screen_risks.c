@@ -200,7 +200,7 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 			break;
 		b.len = 0;
 		snprintf(num, sizeof(num), "%d", risk_score(rk));
-		snprintf(pi, sizeof(pi), "P%d×I%d", rk->probability, rk->impact);
+		snprintf(pi, sizeof(pi), _("P%d×I%d"), rk->probability, rk->impact);
 		buf_puts(&b, i == s->list.sel ? "› " : "  ");
 		draw_cell(&b, rk->key, c.key, false);
 		buf_putc(&b, ' ');
@@ -256,7 +256,7 @@ static int draw_heat(struct rscreen *s, int y, int x, int h, int cw)
 	draw_line(y + row++, x, _("Probability × impact"), heat_width(cw));
 	if (row < h) {
 		draw_role(CR_DIM);
-		draw_text(y + row, x, "P\\I", 4);
+		draw_text(y + row, x, _("P\\I"), 4);
 		for (int c = 0; c < 5; c++) {
 			snprintf(t, sizeof(t), "%*s%d", (cw - 1) / 2, "", c + 1);
 			draw_text(y + row, x + 4 + c * cw, t, cw);
@@ -718,7 +718,7 @@ static void suggest(struct app *a)
 		return;
 	}
 	for (size_t i = 0; i < v->n_risk_suggestions; i++)
-		lab[i] = str_printf("P%d×I%d  %s",
+		lab[i] = str_printf(_("P%d×I%d  %s"),
 				    v->risk_suggestions[i]->probability,
 				    v->risk_suggestions[i]->impact,
 				    v->risk_suggestions[i]->description);

@@ -394,8 +394,8 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 		buf_printf(&b, " · %s %s", _("median"), v);
 		if (cv.c->spread) {
 			num(v, sizeof(v), cv.c->st.max - cv.c->st.min);
-			buf_printf(&b, " · ! %s %s (M adopts the median)",
-				   _("spread"), v);
+			buf_printf(&b, " · ! %s %s (%s)", _("spread"), v,
+				   _("M adopts the median"));
 		}
 	} else {
 		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
