@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/safetext.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -167,6 +169,45 @@ static void fill_std_fds(void)
 			continue;
 		if (open("/dev/null", O_RDONLY) != fd)
 			exit(1);
+	}
+}
+
+/*
+ * A verb's standard output and error go to memory first and reach the
+ * terminal through util/safetext, so nothing a verb prints — stored titles,
+ * risks, rationales, answers, messages quoting them — can send the
+ * terminal an escape sequence or reorder text with a bidirectional
+ * control, whatever the format.  Tabs and line breaks are kept (TSV, CSV).
+ */
+struct capture {
+	char *text;
+	size_t len;
+	FILE *mem;
+};
+
+static void capture_start(struct capture *c, FILE **stream)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->mem = open_memstream(&c->text, &c->len);
+	if (c->mem)
+		*stream = c->mem;
+	/* else: out of memory; the verb prints directly (and likely fails) */
+}
+
+static void capture_end(struct capture *c, FILE **stream, FILE *real)
+{
+	if (!c->mem)
+		return;
+	*stream = real;
+	if (fclose(c->mem) == 0 && c->text)
+		safe_fwrite(c->text, c->len, SAFE_KEEP_NL | SAFE_KEEP_TAB, real);
+	/* finish() reports a failed write by its errno: keep it. */
+	{
+		int err = errno;
+
+		free(c->text);
+		errno = err;
 	}
 }
 
@@ -332,11 +373,17 @@ int main(int argc, char **argv)
 
 	if (optind < argc) {
 		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-			if (strcmp(argv[optind], verbs[i].name) == 0) {
-				rc = finish(&ctx, verbs[i].run(&ctx, argc - optind,
-							       argv + optind));
-				goto out;
-			}
+			struct capture out, err;
+
+			if (strcmp(argv[optind], verbs[i].name) != 0)
+				continue;
+			capture_start(&out, &ctx.out);
+			capture_start(&err, &ctx.err);
+			rc = verbs[i].run(&ctx, argc - optind, argv + optind);
+			capture_end(&out, &ctx.out, stdout);
+			capture_end(&err, &ctx.err, stderr);
+			rc = finish(&ctx, rc);
+			goto out;
 		}
 		if (optind + 1 < argc) {
 			rc = cli_usage(&ctx, "unknown verb '%s' (see charrette --help)",

@@ -16,3 +16,7 @@ check-valgrind-ui:
 # Bad input verb by verb: messages, exit codes, nothing lost.
 TESTS += tests/cli/bad-input.sh
 EXTRA_DIST += tests/cli/bad-input.sh
+# The shared box is safe (issue 11): stored text shown harmlessly by every
+# verb.
+TESTS += tests/cli/hostile-text.sh
+EXTRA_DIST += tests/cli/hostile-text.sh

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/safetext.h"
 #include "util/shared.h"
 #include "util/str.h"
 
@@ -91,22 +92,28 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 	return ctx->k;
 }
 
+/* Messages quote stored text and arguments: shown through util/safetext
+ * (line breaks kept: an ambiguous title lists its candidates). */
 int cli_fail(struct cli_ctx *ctx, const struct error *e)
 {
 	char line[2048];
 
-	fprintf(ctx->err, "charrette: %s\n", err_format(e, line, sizeof(line)));
+	fputs("charrette: ", ctx->err);
+	safe_fputs(err_format(e, line, sizeof(line)), SAFE_KEEP_NL, ctx->err);
+	fputc('\n', ctx->err);
 	return err_exit_code(e->code);
 }
 
 int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 {
+	char line[2048];
 	va_list ap;
 
-	fputs("charrette: ", ctx->err);
 	va_start(ap, fmt);
-	vfprintf(ctx->err, fmt, ap);
+	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	fputs("charrette: ", ctx->err);
+	safe_fputs(line, SAFE_KEEP_NL, ctx->err);
 	fputc('\n', ctx->err);
 	return 2;
 }

@@ -5,6 +5,7 @@ libcharrette_a_SOURCES += \
 	src/util/error.c src/util/error.h \
 	src/util/i18n.h \
 	src/util/path.c src/util/path.h \
+	src/util/safetext.c src/util/safetext.h \
 	src/util/num.c src/util/num.h \
 	src/util/shared.c src/util/shared.h \
 	src/util/str.c src/util/str.h \
