@@ -8,7 +8,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "content/content.h"
 #include "store/store.h"
 #include "tui/tui.h"
+#include "util/account.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -35,7 +35,8 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
-	{ "list", cli_list, "list [--all]", N_("workshops in the database") },
+	{ "list", cli_list, "list [--all|--deleted]",
+	  N_("workshops in the database (archived, in the trash)") },
 	{ "new", cli_new, "new TITLE [--template NAME]",
 	  N_("create a workshop, print its id") },
 	{ "show", cli_show, "show WORKSHOP", N_("plain-text summary") },
@@ -51,6 +52,12 @@ static const struct verb verbs[] = {
 	  N_("ingest an existing ADR folder") },
 	{ "check-data", cli_check_data, "check-data [DIR]",
 	  N_("validate YAML content files") },
+	{ "delete", cli_delete, "delete WORKSHOP",
+	  N_("move a workshop to the trash (facilitator or creator)") },
+	{ "restore", cli_restore, "restore WORKSHOP",
+	  N_("bring a workshop back from the trash") },
+	{ "purge", cli_purge, "purge WORKSHOP|--all",
+	  N_("empty the trash for good (facilitator or creator)") },
 };
 
 static void usage(FILE *f)
@@ -72,16 +79,6 @@ static void usage(FILE *f)
 		     "  -h, --help     this help\n"
 		     "  -V, --version  version\n\n"
 		     "Exit status: 0 ok, 1 runtime failure, 2 usage or input error.\n"));
-}
-
-/* The Unix account, never $USER (anyone can set that). */
-static char *account_name(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	if (pw && pw->pw_name)
-		return str_dup(pw->pw_name);
-	return str_printf("uid%ld", (long)getuid());
 }
 
 static int run_tui(struct cli_ctx *ctx, const char *ref, bool demo)
@@ -131,6 +128,13 @@ static int check_name(struct cli_ctx *ctx, const char *name)
 	if (!utf8_one_line(name, NULL)) {
 		cli_usage(ctx, "%s", _("--as: the name must be one line without "
 				       "control characters"));
+		return -1;
+	}
+	/* "NAME (via account)" is how the account is recorded: a name that
+	 * says it itself would pass for someone else's. */
+	if (strstr(name, "(via ")) {
+		cli_usage(ctx, "%s", _("--as: the name cannot hold \"(via \": "
+				       "charrette adds the account itself"));
 		return -1;
 	}
 	return 0;
@@ -224,6 +228,63 @@ static int finish(struct cli_ctx *ctx, int rc)
 	return rc;
 }
 
+/*
+ * A verb can always be stopped.  SIGINT, SIGTERM and SIGHUP only set this
+ * flag (STYLE.md: nothing else in a handler); the store's progress
+ * handler sees it and ends the statement running, however long a query
+ * or a trigger would run, and main then ends the process with the same
+ * signal.  A second signal while the first is being handled ends it at
+ * once.  The terminal interface handles these signals itself.
+ */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	if (stop_signal) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	stop_signal = sig;
+}
+
+static void catch_stop_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a read waiting on a terminal or pipe returns. */
+	/* A signal ignored on entry (nohup, a background job) stays so. */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static bool stopping(void *arg)
+{
+	(void)arg;
+	return stop_signal != 0;
+}
+
+/* After a stop: end with the signal, as if it had not been caught. */
+static void end_stopped(void)
+{
+	int sig = stop_signal;
+
+	if (!sig)
+		return;
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 enum { OPT_DB = 256, OPT_DATA, OPT_AS, OPT_READONLY, OPT_DEMO };
 
 int main(int argc, char **argv)
@@ -310,17 +371,10 @@ int main(int argc, char **argv)
 	if (ctx.extra_data && check_folder(&ctx, ctx.extra_data) < 0)
 		return 2;
 
-	account = account_name();
+	account = account_current();
 	if (!account)
 		return cli_usage(&ctx, "out of memory");
-	if (as && *as) {
-		if (strcmp(as, account) == 0)
-			who = str_dup(account);
-		else
-			who = str_printf("%s (via %s)", as, account);
-	} else {
-		who = str_dup(account);
-	}
+	who = account_display(as, account);
 	if (!who) {
 		free(account);
 		return cli_usage(&ctx, "out of memory");
@@ -377,6 +431,8 @@ int main(int argc, char **argv)
 
 			if (strcmp(argv[optind], verbs[i].name) != 0)
 				continue;
+			catch_stop_signals();
+			ctx.stopping = stopping;
 			capture_start(&out, &ctx.out);
 			capture_start(&err, &ctx.err);
 			rc = verbs[i].run(&ctx, argc - optind, argv + optind);
@@ -413,5 +469,6 @@ out:
 	free(db);
 	free(who);
 	free(account);
+	end_stopped();
 	return rc;
 }

@@ -18,5 +18,5 @@ TESTS += tests/cli/bad-input.sh
 EXTRA_DIST += tests/cli/bad-input.sh
 # The shared box is safe (issue 11): stored text shown harmlessly by every
 # verb.
-TESTS += tests/cli/hostile-text.sh
-EXTRA_DIST += tests/cli/hostile-text.sh
+TESTS += tests/cli/hostile-text.sh tests/cli/trash.sh
+EXTRA_DIST += tests/cli/hostile-text.sh tests/cli/trash.sh

@@ -23,6 +23,9 @@ struct cli_ctx {
 	FILE *out;
 	FILE *err;
 	struct store *store;       /* opened on first use by cli_store() */
+	/* True once SIGINT, SIGTERM or SIGHUP came (main's handlers): the
+	 * store ends the statement running.  NULL: never. */
+	bool (*stopping)(void *arg);
 	struct knowledge *k;       /* loaded on first use by cli_knowledge() */
 };
 
@@ -57,5 +60,10 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import_adr(struct cli_ctx *ctx, int argc, char **argv);
 int cli_check_data(struct cli_ctx *ctx, int argc, char **argv);
+/* The trash (cli_trash.c); `list --deleted` is cli_list_deleted. */
+int cli_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
+int cli_purge(struct cli_ctx *ctx, int argc, char **argv);
+int cli_list_deleted(struct cli_ctx *ctx);
 
 #endif

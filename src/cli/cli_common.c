@@ -53,6 +53,7 @@ struct store *cli_store(struct cli_ctx *ctx, struct error *e)
 	}
 	if (store_open(&ctx->store, ctx->db_path, flags, ctx->who, e) < 0)
 		return NULL;
+	store_set_stop(ctx->store, ctx->stopping, NULL);
 	return ctx->store;
 }
 

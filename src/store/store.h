@@ -27,7 +27,7 @@ enum store_flags {
 };
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Open (creating if missing, unless read-only) and migrate.  Refuses, with
@@ -43,6 +43,15 @@ void store_close(struct store **s);
 bool store_is_readonly(const struct store *s);
 const char *store_who(const struct store *s);
 const char *store_path(const struct store *s);
+/* The Unix account of the connection (getpwuid(getuid())): what roles,
+ * the trash's permission and "is this mine" go by; store_who() is only the
+ * name shown ("NAME (via account)"). */
+const char *store_account(const struct store *s);
+/* Asked every thousand steps of SQLite and while waiting for a lock:
+ * once stopping(arg) is true (the caller's handler of SIGINT, SIGTERM or
+ * SIGHUP set its flag), the statement running ends (ST_ERROR "stopped by a
+ * signal") and no lock is waited for.  NULL: never stop. */
+void store_set_stop(struct store *s, bool (*stopping)(void *arg), void *arg);
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(struct store *s, int64_t *out, struct error *e);
 
@@ -61,7 +70,8 @@ int store_workshop_create(struct store *s, const char *title,
 			  struct error *e);
 int store_workshop_duplicate(struct store *s, int64_t id, const char *title,
 			     int64_t *new_id, struct error *e);
-/* Deletes the workshop and everything in it (ON DELETE CASCADE). */
+/* Moves the workshop and everything in it to the trash, if this account
+ * may (its facilitator or creator): store_trash_put, see store_trash.h. */
 int store_workshop_delete(struct store *s, int64_t id, struct error *e);
 /* The whole aggregate, rows in display order. */
 int store_workshop_load(struct store *s, int64_t id,

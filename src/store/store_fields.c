@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "store/store_int.h"
+#include "store/store_roles.h"
 #include "util/i18n.h"
 
 #define OOM(e) err_set((e), ST_ERROR, _("out of memory"))
@@ -631,6 +632,41 @@ out:
 	return rc;
 }
 
+/*
+ * workshop.facilitator through store_update: the role belongs to an
+ * account (store_roles.h), so the value can only be this connection's own
+ * name (take the role, by the rules of store_role_take) or "" (give it up,
+ * as its holder).  The workshop's version does not move: the role has its
+ * own.
+ */
+static int facilitator_update(struct store *s, int64_t id, const char *value,
+			      int64_t *new_version, struct error *e)
+{
+	struct store_role r;
+	int64_t version = 0;
+	char *text = NULL;
+	int rc;
+
+	if (!str_empty(value) && !str_eq(value, s->who))
+		return err_set(e, ST_INPUT, _("facilitator: you can take the "
+					      "role only as yourself (%s); its "
+					      "holder hands it to someone "
+					      "else"), s->who);
+	if ((rc = store_role_get(s, id, 0, &r, e)) < 0)
+		return rc;
+	if (!str_empty(value))
+		rc = store_role_take(s, id, r.version, 0, e);
+	else if (r.account)
+		rc = store_role_release(s, id, r.version, e);
+	store_role_clear(&r);
+	if (rc == ST_OK && new_version &&
+	    (rc = store_get_field(s, "workshop", id, "title", &text, &version,
+				  e)) == ST_OK)
+		*new_version = version;
+	free(text);
+	return rc;
+}
+
 int store_update(struct store *s, const char *table, int64_t id,
 		 const char *field, const char *value, int64_t expect_version,
 		 int64_t *new_version, struct error *e)
@@ -645,6 +681,8 @@ int store_update(struct store *s, const char *table, int64_t id,
 
 	if (!f)
 		return unknown_field(table, field, e);
+	if (str_eq(f->tbl, "workshop") && str_eq(f->name, "facilitator"))
+		return facilitator_update(s, id, value, new_version, e);
 	if ((rc = convert(f, value, &v, e)) < 0)
 		return rc;
 	if (!(text = val_text(&v))) {

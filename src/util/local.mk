@@ -1,5 +1,6 @@
 # util: strings, UTF-8, paths, atomic files, errors.
 libcharrette_a_SOURCES += \
+	src/util/account.c src/util/account.h \
 	src/util/atomic.c src/util/atomic.h \
 	src/util/clock.c src/util/clock.h \
 	src/util/error.c src/util/error.h \

@@ -276,6 +276,52 @@ for v in "list" "show 1" "score 1" "export 1 --format report" "new X"; do
 done
 expect_exit 1 "a corrupt page: import fails" -- "$CHARRETTE" --db "$T/corrupt.db" import "$T/good.yaml"
 same_as "$s" "$(sum "$T/corrupt.db")" "the corrupt database is unchanged"
+# Objects charrette did not create, planted by anyone who can write the
+# file: refused by every verb with their names, the file unchanged (and
+# nothing they would do done).
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+cp "$DB" "$T/trigger.db"
+sqlite3 "$T/trigger.db" "CREATE TRIGGER rewrite AFTER INSERT ON workshop BEGIN UPDATE decision SET decision = 'pwned'; DELETE FROM audit; END; CREATE VIEW peek AS SELECT title FROM workshop;"
+s=$(sum "$T/trigger.db")
+for v in "list" "show 1" "score 1" "export 1 --format json" "new X" "import $T/good.yaml" "delete 1" "--read-only list"; do
+	expect_exit 2 "a planted trigger: $v is refused" -- "$CHARRETTE" --db "$T/trigger.db" $v
+done
+expect_in "$T/err" "trigger.db holds what charrette did not create: view \"peek\", trigger \"rewrite\" on workshop" "a planted trigger: the objects are named"
+expect_in "$T/err" "it was not opened and is unchanged" "a planted trigger: the message says the file is untouched"
+same_as "$s" "$(sum "$T/trigger.db")" "a planted trigger: the file is unchanged, byte for byte"
+[ "$(sqlite3 "$T/trigger.db" "SELECT count(*) FROM decision WHERE decision = 'pwned'")" = 0 ] &&
+	ok "a planted trigger: it never ran" || not_ok "a planted trigger: it never ran"
+cp "$DB" "$T/loop.db"
+sqlite3 "$T/loop.db" "CREATE TRIGGER spin BEFORE UPDATE ON workshop BEGIN SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); END;"
+s=$(sum "$T/loop.db")
+t0=$(date +%s)
+expect_exit 2 "a looping trigger: new is refused" -- timeout 10 "$CHARRETTE" --db "$T/loop.db" new X
+t1=$(date +%s)
+[ $((t1 - t0)) -le 2 ] && ok "a looping trigger: refused within 2 s" ||
+	not_ok "a looping trigger: refused within 2 s (took $((t1 - t0)) s)"
+same_as "$s" "$(sum "$T/loop.db")" "a looping trigger: the file is unchanged"
+# A verb can always be stopped: SIGINT, SIGTERM or SIGHUP end it, with that
+# signal (here while it waits for its input; the store's progress handler
+# stops a long query the same way, see test_store).  env --default-signal:
+# a background job of a script starts with SIGINT ignored.
+if env --default-signal=INT true 2>/dev/null; then
+	for sig in TERM INT HUP; do
+		mkfifo "$T/in.$sig"
+		env --default-signal=INT,TERM,HUP "$CHARRETTE" --db "$DB" import - \
+			<"$T/in.$sig" >/dev/null 2>&1 &
+		pid=$!
+		exec 3>"$T/in.$sig"
+		sleep 0.3
+		kill -"$sig" "$pid"
+		wait "$pid" 2>/dev/null
+		rc=$?
+		exec 3>&-
+		[ "$rc" -gt 128 ] && ok "SIG$sig stops a verb ($rc)" ||
+			not_ok "SIG$sig stops a verb (exit $rc)"
+	done
+else
+	echo "# env --default-signal is missing: the signal cases are left out"
+fi
 expect_exit 2 "a folder as database" -- "$CHARRETTE" --db "$T/folder" list
 expect_in "$T/err" "folder is a folder, not a database" "the folder is named"
 expect_exit 2 "a database path under a regular file" -- "$CHARRETTE" --db "$T/good.yaml/x.db" list
