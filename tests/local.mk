@@ -20,3 +20,12 @@ EXTRA_DIST += tests/cli/bad-input.sh
 # verb.
 TESTS += tests/cli/hostile-text.sh tests/cli/trash.sh
 EXTRA_DIST += tests/cli/hostile-text.sh tests/cli/trash.sh
+# ... and the helpers below the store: safetext, the alias limit, diag,
+# accounts.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_safety
+TESTS += tests/unit/test_safety
+tests_unit_test_safety_SOURCES = tests/unit/test_safety.c
+tests_unit_test_safety_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_safety_LDADD = $(UNIT_LDADD)
+endif

@@ -80,7 +80,11 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 
 		for (size_t i = 1; i < diags.n; i++)
 			fprintf(ctx->err, "charrette: %s\n",
-				err_format(&diags.v[i], line, sizeof(line)));
+				diag_format(&diags, i, line, sizeof(line)));
+		if (diags.dropped)
+			fprintf(ctx->err, _("charrette: ... and %zu more "
+					    "problems, not shown\n"),
+				diags.dropped);
 		if (diags.n)
 			*e = diags.v[0];
 		else

@@ -65,7 +65,19 @@ expect_same "$T/show-1" "$T/show-crlf" "import: CRLF gives the same workshop"
 	done
 } >"$T/bomb.yaml"
 expect_exit 2 "import: YAML alias bomb" -- C import "$T/bomb.yaml"
-expect_in "$T/err" "bomb.yaml:3:1: unknown key 'x0'" "import: alias bomb stops at the first unknown key"
+expect_in "$T/err" "the aliases expand this file past 16 MiB" "import: alias bomb refused by its expanded size"
+expect_in "$T/err" "bomb.yaml:" "import: the alias bomb is named at line:col"
+# A bomb that would import: 3,000 risks whose description is one 100 kB
+# text, aliased (279 kB of file, 300 MB of database before the limit).
+awk 'BEGIN { printf "charrette: 1\ntitle: laughs\nrisks:\n  - {id: R0, description: &d \""
+	for (i = 0; i < 100000; i++) printf "l"
+	printf "\", probability: 2, impact: 3}\n"
+	for (i = 1; i <= 3000; i++) printf "  - {id: R%d, description: *d, probability: 2, impact: 3}\n", i }' >"$T/laughs.yaml"
+expect_exit 2 "import: aliases of a long text" -- C import "$T/laughs.yaml"
+expect_in "$T/err" "laughs.yaml:169:29: the aliases expand this file past 16 MiB" "import: the alias that crosses the limit is named"
+printf 'charrette: 1\ntitle: loop\nnext_steps: &l [a, *l]\n' >"$T/loop.yaml"
+expect_exit 2 "import: an alias inside what it names" -- C import "$T/loop.yaml"
+expect_in "$T/err" "loop.yaml:3:20: the alias *l is inside the node it names" "import: the loop is named"
 { printf 'charrette: 1\ntitle: deep\nrisks: '; rep 100000 '['; rep 100000 ']'; echo; } >"$T/deep.yaml"
 expect_exit 2 "import: deeply nested YAML" -- C import "$T/deep.yaml"
 expect_in "$T/err" "deep.yaml:3:71: nested more than 64 levels deep" "import: deep nesting is named at line:col"
@@ -233,6 +245,24 @@ mkdir "$T/cd2"
 expect_exit 2 "check-data: deeply nested YAML" -- "$CHARRETTE" check-data "$T/cd2"
 expect_in "$T/err" "cd2/rules.yaml:5:" "check-data: deep nesting is named"
 expect_in "$T/err" "nested more than 64 levels deep" "check-data: deep nesting is explained"
+# 40 rule files whose conditions alias one bad condition 820 times each:
+# every problem is told once, with how often it came.
+mkdir "$T/cd-bomb"
+for i in $(seq 1 40); do
+	{
+		printf 'kind: rules\nversion: 1\nrules:\n'
+		printf '  - {id: r%d, title: t, goal: velocity, recommendation: x, when: &c0 {question: nosuch, eq: 1}}\n' "$i"
+		printf '  - {id: s%d, title: t, goal: velocity, recommendation: x, when: &c1 {all: [*c0, *c0, *c0, *c0, *c0, *c0, *c0, *c0, *c0]}}\n' "$i"
+		printf '  - {id: t%d, title: t, goal: velocity, recommendation: x, when: &c2 {all: [*c1, *c1, *c1, *c1, *c1, *c1, *c1, *c1, *c1]}}\n' "$i"
+		printf '  - {id: u%d, title: t, goal: velocity, recommendation: x, when: {all: [*c2, *c2, *c2, *c2, *c2, *c2, *c2, *c2, *c2]}}\n' "$i"
+	} >"$T/cd-bomb/rules-$i.yaml"
+done
+expect_exit 2 "check-data: 40 alias-bomb rule files" -- "$CHARRETTE" check-data "$T/cd-bomb"
+n=$(wc -l <"$T/err")
+[ "$n" -le 250 ] && ok "check-data: 40 alias bombs print a bounded number of lines ($n)" ||
+	not_ok "check-data: 40 alias bombs print $n lines"
+expect_in "$T/err" "rules-1.yaml:" "check-data: the alias bombs are named"
+expect_in "$T/err" "(reported " "check-data: repeated problems are counted, not repeated"
 mkdir "$T/cd3"
 : >"$T/cd3/criteria.yaml"
 expect_exit 2 "check-data: an empty content file" -- "$CHARRETTE" check-data "$T/cd3"
