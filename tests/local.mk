@@ -18,8 +18,9 @@ TESTS += tests/cli/bad-input.sh
 EXTRA_DIST += tests/cli/bad-input.sh
 # The shared box is safe (issue 11): stored text shown harmlessly by every
 # verb.
-TESTS += tests/cli/hostile-text.sh tests/cli/trash.sh
-EXTRA_DIST += tests/cli/hostile-text.sh tests/cli/trash.sh
+TESTS += tests/cli/hostile-text.sh tests/cli/trash.sh tests/cli/disk-full.sh
+EXTRA_DIST += tests/cli/hostile-text.sh tests/cli/trash.sh \
+	tests/cli/disk-full.sh
 # ... and the helpers below the store: safetext, the alias limit, diag,
 # accounts.
 if HAVE_CMOCKA

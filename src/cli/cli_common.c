@@ -12,6 +12,7 @@
 #include "content/content.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/ioerr.h"
 #include "util/path.h"
 #include "util/safetext.h"
 #include "util/shared.h"
@@ -101,10 +102,14 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
  * (line breaks kept: an ambiguous title lists its candidates). */
 int cli_fail(struct cli_ctx *ctx, const struct error *e)
 {
+	struct error shown = *e;
 	char line[2048];
 
+	/* "disk full: FILE: write error: No space left on device" */
+	ioerr_name_full(&shown);
 	fputs("charrette: ", ctx->err);
-	safe_fputs(err_format(e, line, sizeof(line)), SAFE_KEEP_NL, ctx->err);
+	safe_fputs(err_format(&shown, line, sizeof(line)), SAFE_KEEP_NL,
+		   ctx->err);
 	fputc('\n', ctx->err);
 	return err_exit_code(e->code);
 }
@@ -159,6 +164,10 @@ int cli_check_out(struct cli_ctx *ctx, struct error *e)
 		return ST_OK;
 	if (!err)
 		err = EIO;
+	if (ioerr_is_full(err))
+		return err_set(e, ST_ERROR, _("disk full: cannot write to the "
+					      "standard output (%s)"),
+			       strerror(err));
 	return err_set(e, ST_ERROR, _("cannot write to the standard output: %s"),
 		       strerror(err));
 }

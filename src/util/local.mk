@@ -5,6 +5,7 @@ libcharrette_a_SOURCES += \
 	src/util/clock.c src/util/clock.h \
 	src/util/error.c src/util/error.h \
 	src/util/i18n.h \
+	src/util/ioerr.c src/util/ioerr.h \
 	src/util/path.c src/util/path.h \
 	src/util/safetext.c src/util/safetext.h \
 	src/util/num.c src/util/num.h \

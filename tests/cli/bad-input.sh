@@ -391,10 +391,10 @@ expect_exit 2 "export adr -o a file" -- C export 1 --format adr -o "$T/good.yaml
 expect_exit 2 "export -o an existing different file" -- C export 1 --format report -o "$T/target.md"
 expect_in "$T/err" "target.md already exists" "export: the existing file is named"
 expect_exit 1 "list to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" list >/dev/full' sh "$DB"
-expect_in "$T/err" "standard output: No space left on device" "list: the full output is named"
+expect_in "$T/err" "disk full: cannot write to the standard output" "list: the full output is named"
 expect_exit 1 "show to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" show 1 >/dev/full' sh "$DB"
 expect_exit 1 "export to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format report >/dev/full' sh "$DB"
-expect_in "$T/err" "standard output: No space left on device" "export: the full output is named"
+expect_in "$T/err" "disk full: cannot write to the standard output" "export: the full output is named"
 expect_exit 1 "score to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" score 1 --format json >/dev/full' sh "$DB"
 expect_exit 1 "check-data to a full standard output" -- sh -c '"$CHARRETTE" check-data >/dev/full'
 expect_exit 1 "--help to a full standard output" -- sh -c '"$CHARRETTE" --help >/dev/full'
@@ -466,7 +466,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/nul
 	s=$(sum "$T/full/keep.md")
 	head -c 200000 /dev/zero >"$T/full/fill" 2>/dev/null
 	expect_exit 1 "ENOSPC: export json" -- C export 1 --format json -o "$T/full/x.json"
-	expect_in "$T/err" "full/x.json: write error: No space left on device" "ENOSPC: the file is named"
+	expect_in "$T/err" "disk full: $T/full/x.json: write error: No space left on device" "ENOSPC: the full disk and the file are named"
 	no_file "$T/full/x.json" "ENOSPC: no partial file"
 	expect_exit 1 "ENOSPC: export adr" -- C export 1 --format adr -o "$T/full/adr"
 	expect_in "$T/err" "No space left on device" "ENOSPC: adr says why"
