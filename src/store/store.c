@@ -587,6 +587,42 @@ int store_conflict(struct store *s, const char *tbl, int64_t row,
 	return rc;
 }
 
+int store_conflict_field(struct store *s, const char *tbl, int64_t row,
+			 const char *field, const char *what, struct error *e)
+{
+	sqlite3_stmt *st;
+	char *who = NULL;
+	int rc;
+
+	st = store_stmt(s, "SELECT who FROM audit WHERE tbl = ?1 AND "
+			"row_id = ?2 AND field = ?3 ORDER BY id DESC LIMIT 1",
+			e);
+	if (!st)
+		return e->code;
+	store_bind_text(st, 1, tbl);
+	sqlite3_bind_int64(st, 2, row);
+	store_bind_text(st, 3, field);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !store_col_text(st, 0, &who)) {
+		sqlite3_reset(st);
+		return err_set(e, ST_ERROR, _("out of memory"));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, e);
+	if (who)
+		rc = err_set(e, ST_CONFLICT, _("%s: %s was changed by %s while "
+					       "you edited it; your change was "
+					       "not saved"), what, field, who);
+	else
+		rc = err_set(e, ST_CONFLICT, _("%s: %s was changed by someone "
+					       "else while you edited it; your "
+					       "change was not saved"), what,
+			     field);
+	free(who);
+	return rc;
+}
+
 /* ---- opening ---------------------------------------------------------- */
 
 static int set_pragmas(struct store *s, struct error *e)

@@ -105,6 +105,18 @@ int store_workshop_import(struct store *s, const struct workshop_data *d,
 int store_update(struct store *s, const char *table, int64_t id,
 		 const char *field, const char *value, int64_t expect_version,
 		 int64_t *new_version, struct error *e);
+/*
+ * Conflicts per field: as store_update, but the edit names the field's
+ * value it started from (`was`, as store_get_field or the loaded row gave
+ * it; NULL = empty) instead of the row's version.  It is refused
+ * (ST_CONFLICT, naming who changed that field) only when that field
+ * changed meanwhile to something else than `value`; a change of another
+ * field of the row (the owner of a risk while I edit its mitigation) is
+ * no conflict, and neither is someone saving what I save.
+ */
+int store_update_field(struct store *s, const char *table, int64_t id,
+		       const char *field, const char *was, const char *value,
+		       int64_t *new_version, struct error *e);
 /* Current text of a field (same encoding as store_update). */
 int store_get_field(struct store *s, const char *table, int64_t id,
 		    const char *field, char **value, int64_t *version,
@@ -117,6 +129,12 @@ int store_answer_set(struct store *s, int64_t ws, const char *question,
 		     int64_t *new_version, struct error *e);
 int store_answer_clear(struct store *s, int64_t ws, const char *question,
 		       struct error *e);
+/* Conflicts per field: the value the edit started from (`was`, NULL or
+ * VAL_NONE = no answer) instead of the row's version; a change of the
+ * answer's note meanwhile is no conflict (see store_update_field). */
+int store_answer_set_from(struct store *s, int64_t ws, const char *question,
+			  const struct value *was, const struct value *v,
+			  int64_t *new_version, struct error *e);
 
 /* ---- rows with a position ------------------------------------------------
  * add: inserts at the end (key made unique if taken: "k", "k-2", ...);
@@ -176,6 +194,17 @@ int store_score_rationale(struct store *s, int64_t ws, const char *approach,
 			  const char *criterion, const char *text,
 			  int64_t expect_version, int64_t *new_version,
 			  struct error *e);
+/* Conflicts per field: the cell's value (rationale) the edit started from
+ * (NULL = none) instead of the row's version, so a rationale saved
+ * meanwhile does not make a score conflict, nor the other way round. */
+int store_score_set_from(struct store *s, int64_t ws, const char *approach,
+			 const char *criterion, const double *was,
+			 const double *value, int64_t *new_version,
+			 struct error *e);
+int store_score_rationale_from(struct store *s, int64_t ws,
+			       const char *approach, const char *criterion,
+			       const char *was, const char *text,
+			       int64_t *new_version, struct error *e);
 /* A participant's own vote (participant = store_who()). */
 int store_vote_set(struct store *s, int64_t ws, const char *approach,
 		   const char *criterion, const double *value /* NULL=clear */,

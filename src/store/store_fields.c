@@ -667,38 +667,65 @@ static int facilitator_update(struct store *s, int64_t id, const char *value,
 	return rc;
 }
 
-int store_update(struct store *s, const char *table, int64_t id,
-		 const char *field, const char *value, int64_t expect_version,
-		 int64_t *new_version, struct error *e)
+/* A value as stored text (the API encoding, as store_get_field gives it);
+ * a value the field would refuse is kept as it is. */
+static char *stored_text(const struct field *f, const char *value)
 {
-	const struct field *f = find_field(table, field);
+	struct error ignore;
+	struct val v;
+	char *text;
+
+	err_clear(&ignore);
+	if (convert(f, value, &v, &ignore) < 0)
+		return str_dup(value ? value : "");
+	text = val_text(&v);
+	free(v.text);
+	return text;
+}
+
+/*
+ * The one-field update behind store_update and store_update_field: the
+ * edit started from the row at *expect_version, or (expect_version NULL)
+ * from the field holding `was`.  In the second case only a change of this
+ * field meanwhile is a conflict, and someone else having saved what I
+ * save is none.
+ */
+static int update(struct store *s, const struct field *f, int64_t id,
+		  const char *value, const int64_t *expect_version,
+		  const char *was, int64_t *new_version, struct error *e)
+{
 	struct current cur = { 0 };
 	struct val v;
 	char sql[256], what[200];
-	char *text = NULL;
+	char *text = NULL, *was_text = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!f)
-		return unknown_field(table, field, e);
 	if (str_eq(f->tbl, "workshop") && str_eq(f->name, "facilitator"))
 		return facilitator_update(s, id, value, new_version, e);
 	if ((rc = convert(f, value, &v, e)) < 0)
 		return rc;
-	if (!(text = val_text(&v))) {
+	if (!(text = val_text(&v)) ||
+	    (!expect_version && !(was_text = stored_text(f, was)))) {
 		free(v.text);
+		free(text);
 		return OOM(e);
 	}
 	if ((rc = store_begin(s, e)) < 0)
 		goto out;
 	if ((rc = read_current(s, f, id, &cur, e)) < 0)
 		goto end;
-	if (!cur.found || cur.version != expect_version) {
-		if (cur.found)
-			snprintf(what, sizeof(what), "%s %s", f->tbl, cur.label);
-		else
-			snprintf(what, sizeof(what), "%s %" PRId64, f->tbl, id);
+	if (cur.found)
+		snprintf(what, sizeof(what), "%s %s", f->tbl, cur.label);
+	else
+		snprintf(what, sizeof(what), "%s %" PRId64, f->tbl, id);
+	if (!cur.found || (expect_version && cur.version != *expect_version)) {
 		rc = store_conflict(s, f->tbl, id, what, !cur.found, e);
+		goto end;
+	}
+	if (!expect_version && !str_eq(cur.text, was_text) &&
+	    !str_eq(cur.text, text)) {
+		rc = store_conflict_field(s, f->tbl, id, f->name, what, e);
 		goto end;
 	}
 	if (str_eq(cur.text, text)) {
@@ -728,7 +755,7 @@ int store_update(struct store *s, const char *table, int64_t id,
 		break;
 	}
 	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int64(st, 3, expect_version);
+	sqlite3_bind_int64(st, 3, cur.version);
 	if ((rc = store_exec_stmt(s, st, e)) < 0)
 		goto end;
 	rc = store_audit(s, cur.ws, f->tbl, id, f->name, cur.text, text, e);
@@ -740,5 +767,28 @@ out:
 	current_clear(&cur);
 	free(v.text);
 	free(text);
+	free(was_text);
 	return rc;
+}
+
+int store_update(struct store *s, const char *table, int64_t id,
+		 const char *field, const char *value, int64_t expect_version,
+		 int64_t *new_version, struct error *e)
+{
+	const struct field *f = find_field(table, field);
+
+	if (!f)
+		return unknown_field(table, field, e);
+	return update(s, f, id, value, &expect_version, NULL, new_version, e);
+}
+
+int store_update_field(struct store *s, const char *table, int64_t id,
+		       const char *field, const char *was, const char *value,
+		       int64_t *new_version, struct error *e)
+{
+	const struct field *f = find_field(table, field);
+
+	if (!f)
+		return unknown_field(table, field, e);
+	return update(s, f, id, value, NULL, was, new_version, e);
 }

@@ -69,6 +69,11 @@ int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
 int store_conflict(struct store *s, const char *tbl, int64_t row,
 		   const char *what, bool gone, struct error *e);
 
+/* The same, for an edit that started from a field's value: ST_CONFLICT
+ * naming `field` and who changed it last. */
+int store_conflict_field(struct store *s, const char *tbl, int64_t row,
+			 const char *field, const char *what, struct error *e);
+
 /* Binding NULL-able text; 0 or a SQLite code. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
 /* Copy column text (NULL stays NULL); false on OOM. */

@@ -575,6 +575,143 @@ static void test_trash(void **state)
 	store_close(&carol);
 }
 
+/* ---- conflicts per field ---------------------------------------------------- */
+
+/* Two people edit one risk: a change of its owner does not make a
+ * concurrent mitigation edit conflict; a change of the same field does,
+ * naming who made it. */
+static void test_conflicts_per_field(void **state)
+{
+	struct fixture *f = *state;
+	struct store *alice, *bob;
+	struct risk r;
+	struct criterion c;
+	struct approach a;
+	struct value was, v;
+	struct error e;
+	int64_t ws, rid, cid, aid, ver, aver;
+	double three = 3, four = 4, five = 5;
+	char *val = NULL;
+
+	set_now(1700000000);
+	alice = open_as(f->db, "alice", "alice", 0);
+	bob = open_as(f->db, "bob", "bob", 0);
+	err_clear(&e);
+	assert_int_equal(store_workshop_create(alice, "Queues", NULL, &ws, &e),
+			 ST_OK);
+	memset(&r, 0, sizeof(r));
+	r.description = "the broker runs out of disk";
+	r.owner = "ops";
+	r.mitigation = "alerts at 80%";
+	r.probability = 2;
+	r.impact = 4;
+	assert_int_equal(store_risk_add(alice, ws, &r, &rid, &e), ST_OK);
+
+	/* Both started from version 1. */
+	assert_int_equal(store_update_field(alice, "risk", rid, "owner", "ops",
+					    "alice", &ver, &e), ST_OK);
+	/* By row version, bob's mitigation would conflict ... */
+	assert_int_equal(store_update(bob, "risk", rid, "mitigation",
+				      "alerts at 70%", 1, NULL, &e),
+			 ST_CONFLICT);
+	/* ... by field it does not. */
+	assert_int_equal(store_update_field(bob, "risk", rid, "mitigation",
+					    "alerts at 80%", "alerts at 70%",
+					    &ver, &e), ST_OK);
+	assert_int_equal(ver, 3);
+	assert_int_equal(store_get_field(alice, "risk", rid, "owner", &val,
+					 NULL, &e), ST_OK);
+	assert_string_equal(val, "alice");
+	free(val);
+	/* The same field: a conflict naming the field and who changed it,
+	 * nothing written. */
+	assert_int_equal(store_update_field(bob, "risk", rid, "owner", "ops",
+					    "bob", NULL, &e), ST_CONFLICT);
+	assert_non_null(strstr(e.msg, "owner was changed by alice"));
+	assert_int_equal(raw_int(f->db, "SELECT owner = 'alice' FROM risk"), 1);
+	/* Saving what the other saved is no conflict, and no change. */
+	assert_int_equal(store_update_field(bob, "risk", rid, "owner", "ops",
+					    "alice", &ver, &e), ST_OK);
+	assert_int_equal(ver, 3);
+	/* Values are compared as stored: "3.0" is the weight 3. */
+	memset(&c, 0, sizeof(c));
+	c.key = "dx";
+	c.name = "Developer experience";
+	c.weight = 3;
+	assert_int_equal(store_criterion_add(alice, ws, &c, &cid, &e), ST_OK);
+	assert_int_equal(store_update_field(alice, "criterion", cid, "name",
+					    "Developer experience", "DX", NULL,
+					    &e), ST_OK);
+	assert_int_equal(store_update_field(bob, "criterion", cid, "weight",
+					    "3.0", "4", NULL, &e), ST_OK);
+	/* A row deleted meanwhile is still a conflict. */
+	assert_int_equal(store_risk_delete(alice, rid, 3, &e), ST_OK);
+	assert_int_equal(store_update_field(bob, "risk", rid, "mitigation",
+					    "alerts at 70%", "x", NULL, &e),
+			 ST_CONFLICT);
+	assert_non_null(strstr(e.msg, "deleted by alice"));
+
+	/* A score cell: its rationale and its value are two fields. */
+	memset(&a, 0, sizeof(a));
+	a.key = "kafka";
+	a.name = "Kafka";
+	assert_int_equal(store_approach_add(alice, ws, &a, &aid, &e), ST_OK);
+	assert_int_equal(store_score_set(alice, ws, "kafka", "dx", &three, 0,
+					 NULL, &e), ST_OK);
+	assert_int_equal(store_score_rationale_from(alice, ws, "kafka", "dx",
+						    NULL, "mature", NULL, &e),
+			 ST_OK);
+	assert_int_equal(store_score_set(bob, ws, "kafka", "dx", &four, 1, NULL,
+					 &e), ST_CONFLICT);
+	assert_int_equal(store_score_set_from(bob, ws, "kafka", "dx", &three,
+					      &four, NULL, &e), ST_OK);
+	assert_int_equal(store_score_set_from(alice, ws, "kafka", "dx", &three,
+					      &five, NULL, &e), ST_CONFLICT);
+	assert_non_null(strstr(e.msg, "value was changed by bob"));
+	assert_int_equal(raw_int(f->db, "SELECT value = 4 AND rationale = "
+				 "'mature' FROM score"), 1);
+	assert_int_equal(store_score_rationale_from(bob, ws, "kafka", "dx",
+						    "", "proven", NULL, &e),
+			 ST_CONFLICT);
+
+	/* An answer: its value and its note are two fields. */
+	memset(&v, 0, sizeof(v));
+	memset(&was, 0, sizeof(was));
+	v.kind = VAL_NUMBER;
+	v.number = 12;
+	assert_int_equal(store_answer_set(alice, ws, "team_size", &v, 0, &aver,
+					  &e), ST_OK);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM answer"), 1);
+	{
+		int64_t an = raw_int(f->db, "SELECT id FROM answer");
+
+		assert_int_equal(store_update_field(alice, "answer", an, "note",
+						    NULL, "a guess", NULL, &e),
+				 ST_OK);
+	}
+	was = v;
+	v.number = 14;
+	assert_int_equal(store_answer_set(bob, ws, "team_size", &v, aver, NULL,
+					  &e), ST_CONFLICT);
+	assert_int_equal(store_answer_set_from(bob, ws, "team_size", &was, &v,
+					       NULL, &e), ST_OK);
+	v.number = 13;
+	assert_int_equal(store_answer_set_from(alice, ws, "team_size", &was, &v,
+					       NULL, &e), ST_CONFLICT);
+	assert_non_null(strstr(e.msg, "changed by bob"));
+	assert_int_equal(raw_int(f->db, "SELECT number = 14 AND note = "
+				 "'a guess' FROM answer"), 1);
+	/* "No answer when I started" against one given meanwhile. */
+	v.number = 5;
+	assert_int_equal(store_answer_set_from(alice, ws, "services", NULL, &v,
+					       NULL, &e), ST_OK);
+	v.number = 6;
+	assert_int_equal(store_answer_set_from(bob, ws, "services", NULL, &v,
+					       NULL, &e), ST_CONFLICT);
+	store_close(&alice);
+	store_close(&bob);
+}
+
 /* ---- the migration to schema 3 --------------------------------------------- */
 
 static void test_migration_maps_names_to_accounts(void **state)
@@ -630,6 +767,7 @@ const struct CMUnitTest store_safety_tests[] = {
 	T(test_role_by_absence),
 	T(test_presence_rows_and_audit_owner),
 	T(test_trash),
+	T(test_conflicts_per_field),
 	T(test_migration_maps_names_to_accounts),
 };
 const size_t store_safety_tests_n =
