@@ -30,3 +30,10 @@ tests_unit_test_safety_SOURCES = tests/unit/test_safety.c
 tests_unit_test_safety_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_safety_LDADD = $(UNIT_LDADD)
 endif
+# Two Unix accounts on one database: roles and the trash go by account
+# (root only); role-probe reaches the role's store calls as its account.
+check_PROGRAMS += tests/perm/role-probe
+tests_perm_role_probe_SOURCES = tests/perm/role-probe.c
+tests_perm_role_probe_LDADD = $(LIBCHARRETTE_LIBS)
+TESTS += tests/perm/two-accounts.sh
+EXTRA_DIST += tests/perm/two-accounts.sh
