@@ -136,6 +136,8 @@ expect_in "$T/err" "--as: the name is not valid UTF-8" "--as: invalid UTF-8 is n
 expect_exit 2 "--as: a newline" -- C --as "$(printf 'a\nb')" new X
 expect_in "$T/err" "--as: the name must be one line without control characters" "--as: the newline is named"
 expect_exit 2 "--as: an escape sequence" -- C --as "$(printf 'a\033[2J')" new X
+expect_exit 2 "--as: a name that holds \"(via \"" -- C --as "alice (via alice)" new X
+expect_in "$T/err" "--as: the name cannot hold \"(via \"" "--as: a name posing as an account is refused"
 expect_exit 2 "--as: empty" -- C --as "" new X
 expect_in "$T/err" "--as needs a NAME" "--as: the empty name is named"
 expect_exit 2 "--db: empty" -- "$CHARRETTE" --db "" list

@@ -120,6 +120,16 @@ clean "a quoted argument"
 expect_exit 0 "export adr to a folder" -- C export 1 --format adr -o "$T/adr"
 clean "export adr (file names)"
 
+# import-adr prints what it read: an ADR titled with a right-to-left
+# override (which an ADR title may hold) is shown with it as '?'.
+mkdir "$T/adrin"
+printf '# 1. Use \342\200\256kafka\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\ny\n' >"$T/adrin/0001-use-kafka.md"
+expect_exit 0 "import-adr of an ADR with U+202E in its title" -- C import-adr "$T/adrin"
+clean "import-adr"
+expect_exit 0 "show the imported ADR" -- C show "ADRs from"
+clean "show the imported ADR"
+expect_in "$T/out" "ADR 1: Use ?kafka" "the override is shown as '?'"
+
 # check-data: a content file whose messages quote what it holds.
 mkdir "$T/data"
 printf 'kind: criteria\nversion: 1\ncriteria:\n  - id: "x\\e]0;pwned\\a"\n    name: n\n    "b\\u202eogus": 1\n' >"$T/data/criteria.yaml"
