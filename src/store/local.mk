@@ -19,6 +19,12 @@ tests_unit_test_store_LDADD = $(UNIT_LDADD)
 endif
 EXTRA_DIST += tests/data/store/v1.sql
 
+# The shared box is safe (issue 11): hardened connections and the schema
+# check, the facilitator role and presence by account, the trash.
+libcharrette_a_SOURCES += src/store/store_check.c \
+	src/store/store_roles.h src/store/store_roles.c \
+	src/store/store_trash.h src/store/store_trash.c
+
 # store_share: reads for the shared box (stamp, positions, creator).
 libcharrette_a_SOURCES += src/store/store_share.h src/store/store_share.c
 
@@ -40,9 +46,3 @@ tests_unit_test_store_decide_SOURCES = tests/unit/test_store_decide.c
 tests_unit_test_store_decide_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_decide_LDADD = $(UNIT_LDADD)
 endif
-
-# The shared box is safe (issue 11): hardened connections and the schema
-# check, the facilitator role and presence by account, the trash.
-libcharrette_a_SOURCES += src/store/store_check.c \
-	src/store/store_roles.h src/store/store_roles.c \
-	src/store/store_trash.h src/store/store_trash.c
