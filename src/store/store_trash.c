@@ -162,10 +162,37 @@ static int exec_id(struct store *s, const char *sql, int64_t id,
 	return store_exec_stmt(s, st, e);
 }
 
+/* Mark workshop t as in the trash (inside a transaction). */
+static int mark_deleted(struct store *s, const struct trashed *t,
+			struct error *e)
+{
+	int64_t now = clock_now();
+	sqlite3_stmt *st;
+	int rc;
+
+	/* The audit row first: store_audit refuses a workshop in the trash. */
+	if ((rc = store_audit(s, t->id, "workshop", t->id, "deleted", NULL,
+			      t->title, e)) < 0)
+		return rc;
+	if (!(st = store_stmt(s, "UPDATE workshop SET deleted = ?1, "
+			      "deleted_by = ?2, deleted_account = ?3 "
+			      "WHERE id = ?4", e)))
+		return e->code;
+	/* deleted must not be 0: 0 reads as "not deleted". */
+	sqlite3_bind_int64(st, 1, now > 0 ? now : 1);
+	store_bind_text(st, 2, s->who);
+	store_bind_text(st, 3, s->account);
+	sqlite3_bind_int64(st, 4, t->id);
+	if ((rc = store_exec_stmt(s, st, e)) < 0)
+		return rc;
+	/* Nobody is in it any more; drafts stay with it. */
+	return exec_id(s, "DELETE FROM presence WHERE workshop_id = ?1", t->id,
+		       e);
+}
+
 int store_trash_put(struct store *s, int64_t id, struct error *e)
 {
 	struct trashed t;
-	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = store_begin(s, e)) < 0)
@@ -179,22 +206,8 @@ int store_trash_put(struct store *s, int64_t id, struct error *e)
 		rc = store_trash_refusal(s, id, e);
 	else if (!may_destroy(s, &t))
 		rc = denied(s, &t, _("delete"), e);
-	/* The audit row first: store_audit refuses a workshop in the trash. */
-	else if ((rc = store_audit(s, id, "workshop", id, "deleted", NULL,
-				   t.title, e)) == ST_OK &&
-		 (st = store_stmt(s, "UPDATE workshop SET deleted = ?1, "
-				  "deleted_by = ?2, deleted_account = ?3 "
-				  "WHERE id = ?4", e))) {
-		sqlite3_bind_int64(st, 1, clock_now() > 0 ? clock_now() : 1);
-		store_bind_text(st, 2, s->who);
-		store_bind_text(st, 3, s->account);
-		sqlite3_bind_int64(st, 4, id);
-		if ((rc = store_exec_stmt(s, st, e)) == ST_OK)
-			rc = exec_id(s, "DELETE FROM presence WHERE "
-				     "workshop_id = ?1", id, e);
-	} else if (rc == ST_OK) {
-		rc = e->code;
-	}
+	else
+		rc = mark_deleted(s, &t, e);
 	trashed_clear(&t);
 	return store_end(s, rc, e);
 }

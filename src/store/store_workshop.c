@@ -198,8 +198,8 @@ int store_workshop_find(struct store *s, const char *ref, int64_t *id,
 		if (v > 0 && e->code != ST_NOTFOUND)
 			return e->code;
 		/* "workshop 3 is in the trash" says more than "no match". */
-		if (v > 0 && strstr(e->msg, _("in the trash")))
-			return e->code;
+		if (v > 0 && (rc = store_trash_check(s, v, e)) < 0)
+			return rc;
 	}
 	len = strlen(ref);
 	st = store_stmt(s, "SELECT id, title FROM workshop WHERE deleted IS NULL "
