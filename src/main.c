@@ -8,7 +8,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
-#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +19,11 @@
 #include "content/content.h"
 #include "store/store.h"
 #include "tui/tui.h"
+#include "util/account.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/safetext.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -33,8 +35,8 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
-	{ "list", cli_list, "list [--all] [--format table|tsv]",
-	  N_("workshops in the database") },
+	{ "list", cli_list, "list [--all|--deleted] [--format table|tsv]",
+	  N_("workshops in the database (archived, in the trash)") },
 	{ "new", cli_new, "new TITLE [--template NAME]",
 	  N_("create a workshop, print its id") },
 	{ "show", cli_show, "show WORKSHOP", N_("plain-text summary") },
@@ -52,6 +54,12 @@ static const struct verb verbs[] = {
 	  N_("validate YAML content files") },
 	{ "templates", cli_templates, "templates [--format table|tsv]",
 	  N_("the templates new --template takes") },
+	{ "delete", cli_delete, "delete WORKSHOP",
+	  N_("move a workshop to the trash (facilitator or creator)") },
+	{ "restore", cli_restore, "restore WORKSHOP",
+	  N_("bring a workshop back from the trash") },
+	{ "purge", cli_purge, "purge WORKSHOP|--all",
+	  N_("empty the trash for good (facilitator or creator)") },
 };
 
 static void usage(FILE *f)
@@ -73,16 +81,6 @@ static void usage(FILE *f)
 		     "  -h, --help     this help\n"
 		     "  -V, --version  version\n\n"
 		     "Exit status: 0 ok, 1 runtime failure, 2 usage or input error.\n"));
-}
-
-/* The Unix account, never $USER (anyone can set that). */
-static char *account_name(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	if (pw && pw->pw_name)
-		return str_dup(pw->pw_name);
-	return str_printf("uid%ld", (long)getuid());
 }
 
 static int run_tui(struct cli_ctx *ctx, const char *ref, bool demo)
@@ -134,6 +132,13 @@ static int check_name(struct cli_ctx *ctx, const char *name)
 				       "control characters"));
 		return -1;
 	}
+	/* "NAME (via account)" is how the account is recorded: a name that
+	 * says it itself would pass for someone else's. */
+	if (strstr(name, "(via ")) {
+		cli_usage(ctx, "%s", _("--as: the name cannot hold \"(via \": "
+				       "charrette adds the account itself"));
+		return -1;
+	}
 	return 0;
 }
 
@@ -173,6 +178,45 @@ static void fill_std_fds(void)
 	}
 }
 
+/*
+ * A verb's standard output and error go to memory first and reach the
+ * terminal through util/safetext, so nothing a verb prints — stored titles,
+ * risks, rationales, answers, messages quoting them — can send the
+ * terminal an escape sequence or reorder text with a bidirectional
+ * control, whatever the format.  Tabs and line breaks are kept (TSV, CSV).
+ */
+struct capture {
+	char *text;
+	size_t len;
+	FILE *mem;
+};
+
+static void capture_start(struct capture *c, FILE **stream)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->mem = open_memstream(&c->text, &c->len);
+	if (c->mem)
+		*stream = c->mem;
+	/* else: out of memory; the verb prints directly (and likely fails) */
+}
+
+static void capture_end(struct capture *c, FILE **stream, FILE *real)
+{
+	if (!c->mem)
+		return;
+	*stream = real;
+	if (fclose(c->mem) == 0 && c->text)
+		safe_fwrite(c->text, c->len, SAFE_KEEP_NL | SAFE_KEEP_TAB, real);
+	/* finish() reports a failed write by its errno: keep it. */
+	{
+		int err = errno;
+
+		free(c->text);
+		errno = err;
+	}
+}
+
 /* A verb's output that did not reach standard output is a failure, said
  * once.  (The terminal interface is not checked here: it draws through
  * curses, and a dropped SSH session is its own business.) */
@@ -184,6 +228,63 @@ static int finish(struct cli_ctx *ctx, int rc)
 	if (cli_check_out(ctx, &e) < 0 && rc == 0)
 		rc = cli_fail(ctx, &e);
 	return rc;
+}
+
+/*
+ * A verb can always be stopped.  SIGINT, SIGTERM and SIGHUP only set this
+ * flag (STYLE.md: nothing else in a handler); the store's progress
+ * handler sees it and ends the statement running, however long a query
+ * or a trigger would run, and main then ends the process with the same
+ * signal.  A second signal while the first is being handled ends it at
+ * once.  The terminal interface handles these signals itself.
+ */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	if (stop_signal) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	stop_signal = sig;
+}
+
+static void catch_stop_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a read waiting on a terminal or pipe returns. */
+	/* A signal ignored on entry (nohup, a background job) stays so. */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static bool stopping(void *arg)
+{
+	(void)arg;
+	return stop_signal != 0;
+}
+
+/* After a stop: end with the signal, as if it had not been caught. */
+static void end_stopped(void)
+{
+	int sig = stop_signal;
+
+	if (!sig)
+		return;
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 enum { OPT_DB = 256, OPT_DATA, OPT_AS, OPT_READONLY, OPT_DEMO };
@@ -276,17 +377,10 @@ int main(int argc, char **argv)
 	if (ctx.extra_data && check_folder(&ctx, ctx.extra_data) < 0)
 		return 2;
 
-	account = account_name();
+	account = account_current();
 	if (!account)
 		return cli_usage(&ctx, "%s", _("out of memory"));
-	if (as && *as) {
-		if (strcmp(as, account) == 0)
-			who = str_dup(account);
-		else
-			who = str_printf("%s (via %s)", as, account);
-	} else {
-		who = str_dup(account);
-	}
+	who = account_display(as, account);
 	if (!who) {
 		free(account);
 		return cli_usage(&ctx, "%s", _("out of memory"));
@@ -340,11 +434,19 @@ int main(int argc, char **argv)
 
 	if (optind < argc) {
 		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-			if (strcmp(argv[optind], verbs[i].name) == 0) {
-				rc = finish(&ctx, verbs[i].run(&ctx, argc - optind,
-							       argv + optind));
-				goto out;
-			}
+			struct capture out, err;
+
+			if (strcmp(argv[optind], verbs[i].name) != 0)
+				continue;
+			catch_stop_signals();
+			ctx.stopping = stopping;
+			capture_start(&out, &ctx.out);
+			capture_start(&err, &ctx.err);
+			rc = verbs[i].run(&ctx, argc - optind, argv + optind);
+			capture_end(&out, &ctx.out, stdout);
+			capture_end(&err, &ctx.err, stderr);
+			rc = finish(&ctx, rc);
+			goto out;
 		}
 		if (optind + 1 < argc) {
 			rc = cli_usage(&ctx, _("unknown verb '%s' (see charrette --help)"),
@@ -374,5 +476,6 @@ out:
 	free(db);
 	free(who);
 	free(account);
+	end_stopped();
 	return rc;
 }

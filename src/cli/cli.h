@@ -25,6 +25,9 @@ struct cli_ctx {
 	FILE *out;
 	FILE *err;
 	struct store *store;       /* opened on first use by cli_store() */
+	/* True once SIGINT, SIGTERM or SIGHUP came (main's handlers): the
+	 * store ends the statement running.  NULL: never. */
+	bool (*stopping)(void *arg);
 	struct knowledge *k;       /* loaded on first use by cli_knowledge() */
 	struct session *s;         /* the write verbs' session (cli_session) */
 };
@@ -83,5 +86,10 @@ struct workshop;
 /* list --format tsv: a header line, then id, title, stage, updated
  * (UTC, ISO 8601), archived (yes/no) for each workshop. */
 void cli_list_tsv(FILE *f, const struct workshop *list, size_t n);
+/* The trash (cli_trash.c); `list --deleted` is cli_list_deleted. */
+int cli_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
+int cli_purge(struct cli_ctx *ctx, int argc, char **argv);
+int cli_list_deleted(struct cli_ctx *ctx);
 
 #endif

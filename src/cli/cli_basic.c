@@ -42,7 +42,7 @@ int cli_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct error e;
 	struct workshop *list = NULL;
 	size_t n = 0;
-	bool all = false;
+	bool all = false, deleted = false;
 	const char *format = NULL;
 	int r;
 
@@ -50,12 +50,18 @@ int cli_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--all") == 0)
 			all = true;
+		else if (strcmp(argv[i], "--deleted") == 0)
+			deleted = true;
 		else if ((r = cli_opt_format(ctx, "list", argc, argv, &i, &format)) < 0)
 			return 2;
 		else if (r == 0)
 			return cli_usage(ctx, "list: unexpected argument '%s'",
 					 argv[i]);
 	}
+	if (all && deleted)
+		return cli_usage(ctx, "%s", _("list: --all or --deleted, not both"));
+	if (deleted)
+		return cli_list_deleted(ctx);
 	if (!cli_store(ctx, &e))
 		return cli_fail(ctx, &e);
 	if (store_workshop_list(ctx->store, all, &list, &n, &e) < 0)

@@ -13,7 +13,9 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/ioerr.h"
 #include "util/path.h"
+#include "util/safetext.h"
 #include "util/shared.h"
 #include "util/str.h"
 
@@ -53,6 +55,7 @@ struct store *cli_store(struct cli_ctx *ctx, struct error *e)
 	}
 	if (store_open(&ctx->store, ctx->db_path, flags, ctx->who, e) < 0)
 		return NULL;
+	store_set_stop(ctx->store, ctx->stopping, NULL);
 	return ctx->store;
 }
 
@@ -107,7 +110,11 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 
 		for (size_t i = 1; i < diags.n; i++)
 			fprintf(ctx->err, "charrette: %s\n",
-				err_format(&diags.v[i], line, sizeof(line)));
+				diag_format(&diags, i, line, sizeof(line)));
+		if (diags.dropped)
+			fprintf(ctx->err, _("charrette: ... and %zu more "
+					    "problems, not shown\n"),
+				diags.dropped);
 		if (diags.n)
 			*e = diags.v[0];
 		else
@@ -120,22 +127,32 @@ struct knowledge *cli_knowledge(struct cli_ctx *ctx, struct error *e)
 	return ctx->k;
 }
 
+/* Messages quote stored text and arguments: shown through util/safetext
+ * (line breaks kept: an ambiguous title lists its candidates). */
 int cli_fail(struct cli_ctx *ctx, const struct error *e)
 {
+	struct error shown = *e;
 	char line[2048];
 
-	fprintf(ctx->err, "charrette: %s\n", err_format(e, line, sizeof(line)));
+	/* "disk full: FILE: write error: No space left on device" */
+	ioerr_name_full(&shown);
+	fputs("charrette: ", ctx->err);
+	safe_fputs(err_format(&shown, line, sizeof(line)), SAFE_KEEP_NL,
+		   ctx->err);
+	fputc('\n', ctx->err);
 	return err_exit_code(e->code);
 }
 
 int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
 {
+	char line[2048];
 	va_list ap;
 
-	fputs("charrette: ", ctx->err);
 	va_start(ap, fmt);
-	vfprintf(ctx->err, fmt, ap);
+	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	fputs("charrette: ", ctx->err);
+	safe_fputs(line, SAFE_KEEP_NL, ctx->err);
 	fputc('\n', ctx->err);
 	return 2;
 }
@@ -176,6 +193,10 @@ int cli_check_out(struct cli_ctx *ctx, struct error *e)
 		return ST_OK;
 	if (!err)
 		err = EIO;
+	if (ioerr_is_full(err))
+		return err_set(e, ST_ERROR, _("disk full: cannot write to the "
+					      "standard output (%s)"),
+			       strerror(err));
 	return err_set(e, ST_ERROR, _("cannot write to the standard output: %s"),
 		       strerror(err));
 }

@@ -58,17 +58,23 @@ int cli_check_data(struct cli_ctx *ctx, int argc, char **argv)
 			extra[n_extra++] = ctx->extra_data;
 	}
 	rc = content_load(&k, path_data_dir(), extra, n_extra, &diags);
+	/* Each problem once (with how often it came), and at most DIAG_MAX
+	 * of them: a hostile folder cannot flood the terminal. */
 	for (size_t i = 0; i < diags.n; i++)
 		fprintf(ctx->err, "charrette: %s\n",
-			err_format(&diags.v[i], line, sizeof(line)));
+			diag_format(&diags, i, line, sizeof(line)));
+	if (diags.dropped)
+		fprintf(ctx->err, _("charrette: ... and %zu more problems, not "
+				    "shown\n"), diags.dropped);
 	if (rc == ST_OK) {
 		summary(ctx, k);
 		code = 0;
 	} else {
+		size_t n = diags.n + diags.dropped;
+
 		fprintf(ctx->err,
-			diags.n == 1 ? _("charrette: %zu problem in content\n")
-				     : _("charrette: %zu problems in content\n"),
-			diags.n);
+			n == 1 ? _("charrette: %zu problem in content\n")
+			       : _("charrette: %zu problems in content\n"), n);
 		/* Bad content is an input error; an unreadable folder or
 		 * lack of memory is a runtime failure. */
 		code = err_exit_code(rc);

@@ -11,14 +11,30 @@
 #include "model/knowledge.h"
 #include "util/error.h"
 
-/* A list of errors, each with its place. */
+/*
+ * A list of errors, each with its place, each told once: the same error at
+ * the same place again (an alias used a thousand times repeats its
+ * node's problems a thousand times) only counts in times[].  Past
+ * DIAG_MAX different errors the rest are only counted (dropped), so a
+ * hostile file cannot make the list, or what prints it, unbounded.
+ */
+#define DIAG_MAX 1000
+
 struct diag {
 	struct error *v;
 	size_t n;
+	size_t *times;     /* how often v[i] was reported (>= 1) */
+	size_t dropped;    /* different errors past DIAG_MAX, not kept */
+	size_t *slots;     /* hash of v: index + 1, 0 = empty */
+	size_t n_slots;
 };
 
 void diag_clear(struct diag *d);
 int diag_add(struct diag *d, const struct error *e);
+/* v[i] as "FILE:LINE:COL: message", with " (reported N times)" when it
+ * was; into buf. */
+const char *diag_format(const struct diag *d, size_t i, char *buf,
+			size_t size);
 
 /*
  * Load every *.yaml file of the shipped folder (sorted by name), then of

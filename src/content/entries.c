@@ -2,7 +2,7 @@
  * content/entries: owning the loaded entries: adding them to the knowledge
  * (an entry whose id is already there replaces it when it comes from a later
  * folder, and is a duplicate error within the same folder), freeing them,
- * the public lookups by id, and the diag list.
+ * and the public lookups by id.  (The diag list is in diag.c.)
  */
 #include "config.h"
 
@@ -12,28 +12,6 @@
 #include "content/internal.h"
 #include "util/i18n.h"
 #include "util/str.h"
-
-/* ---- diag ------------------------------------------------------------- */
-
-void diag_clear(struct diag *d)
-{
-	if (!d)
-		return;
-	free(d->v);
-	d->v = NULL;
-	d->n = 0;
-}
-
-int diag_add(struct diag *d, const struct error *e)
-{
-	struct error *nv = realloc(d->v, (d->n + 1) * sizeof(*nv));
-
-	if (!nv)
-		return ST_ERROR;
-	d->v = nv;
-	d->v[d->n++] = *e;
-	return ST_OK;
-}
 
 /* ---- freeing ---------------------------------------------------------- */
 

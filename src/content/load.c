@@ -192,14 +192,16 @@ static void open_error(struct loader *ld, const char *path, bool shipped,
 		ld_error(ld, path, 0, 0, _("cannot open: %s"), detail);
 }
 
-/* Nesting libyaml would take minutes over is reported, not loaded. */
+/* Nesting libyaml would take minutes over, or aliases that make a file
+ * too large, are reported, not loaded. */
 static bool too_deep(struct loader *ld, const char *path, const char *text,
 		     size_t len)
 {
 	struct error e;
 
 	err_clear(&e);
-	if (yaml_depth_check(path, text, len, &e) == ST_OK)
+	if (yaml_limits_check(path, text, len, YAML_CONTENT_MAX_BYTES, &e) ==
+	    ST_OK)
 		return false;
 	if (e.code == ST_ERROR || diag_add(ld->diags, &e) < 0)
 		ld->oom = true;
@@ -223,9 +225,18 @@ static void load_file(struct loader *ld, const char *path, bool shipped)
 		open_error(ld, path, shipped, strerror(errno));
 		return;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(f), &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		fclose(f);
 		ld_error(ld, path, 0, 0, "%s", _("is a folder, not a file"));
+		return;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)YAML_CONTENT_MAX_BYTES) {
+		fclose(f);
+		ld_error(ld, path, 0, 0, _("too large for a content file (%lld "
+					   "bytes; at most %u MiB)"),
+			 (long long)st.st_size, YAML_CONTENT_MAX_BYTES >> 20);
 		return;
 	}
 	text = slurp(f, &len);

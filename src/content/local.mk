@@ -1,6 +1,6 @@
 # content: libyaml loaders for data/*.yaml.
 libcharrette_a_SOURCES += src/content/content.h src/content/internal.h \
-	src/content/check.c src/content/cond.c src/content/entries.c \
+	src/content/check.c src/content/cond.c src/content/entries.c src/content/diag.c \
 	src/content/library.c src/content/load.c src/content/parse.c \
 	src/content/reader.c src/content/template.c
 libcharrette_a_SOURCES += src/content/cache.c

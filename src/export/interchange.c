@@ -1288,7 +1288,9 @@ int interchange_read_buffer(const char *name, const char *data, size_t len,
 		data = fixed;
 		len = fixed_len;
 	}
-	if ((rc = yaml_depth_check(r.name, data, len, e)) < 0) {
+	/* Aliases count: the limit is on the text as the reader sees it. */
+	if ((rc = yaml_limits_check(r.name, data, len, INTERCHANGE_MAX_BYTES,
+				    e)) < 0) {
 		free(fixed);
 		return rc;
 	}

@@ -20,6 +20,7 @@
 #include "export/interchange.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/safetext.h"
 #include "util/utf8.h"
 
 enum frame_kind { F_ROOT, F_MAP, F_SEQ, F_FMAP, F_FSEQ };
@@ -74,10 +75,11 @@ static void put_number(struct em *m, double v)
 	buf_puts(m->b, s);
 }
 
-/* Code points YAML's reader refuses raw or folds as line breaks. */
+/* Code points YAML's reader refuses raw or folds as line breaks, and the
+ * ones that must not reach a terminal raw (util/safetext). */
 static bool needs_escape(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+	return safe_cp_harmful(cp) ||
 	       cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
 	       cp == 0xFFFE || cp == 0xFFFF;
 }

@@ -11,12 +11,19 @@ if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
 tests_unit_test_store_SOURCES = tests/unit/test_store.c \
-	tests/unit/test_store_data.c tests/unit/test_store.h
+	tests/unit/test_store_data.c tests/unit/test_store.h \
+	tests/unit/test_store_safety.c
 tests_unit_test_store_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
 endif
 EXTRA_DIST += tests/data/store/v1.sql
+
+# The shared box is safe (issue 11): hardened connections and the schema
+# check, the facilitator role and presence by account, the trash.
+libcharrette_a_SOURCES += src/store/store_check.c \
+	src/store/store_roles.h src/store/store_roles.c \
+	src/store/store_trash.h src/store/store_trash.c
 
 # store_share: reads for the shared box (stamp, positions, creator).
 libcharrette_a_SOURCES += src/store/store_share.h src/store/store_share.c

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "store/store_int.h"
+#include "util/account.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -194,10 +195,54 @@ static const char *const schema_v2[] = {
 	NULL
 };
 
+/*
+ * Version 3: the shared box is safe (issue 11).  The facilitator role and
+ * a workshop's creator belong to Unix accounts (names recorded before are
+ * mapped to accounts by charrette_account(), see store_check.c); a request
+ * for the role waits for the holder's answer (role_request_*, role_declined,
+ * role_version counts every change of the role); a deleted workshop waits
+ * in the trash (deleted = when, by whom) until it is restored or purged;
+ * audit and presence rows carry the account, presence rows whether the
+ * session is read-only.
+ */
+static const char *const schema_v3[] = {
+	"ALTER TABLE workshop ADD COLUMN facilitator_account TEXT;",
+	"ALTER TABLE workshop ADD COLUMN creator_account TEXT;",
+	"ALTER TABLE workshop ADD COLUMN role_version INTEGER NOT NULL "
+	"DEFAULT 1;",
+	"ALTER TABLE workshop ADD COLUMN role_request_account TEXT;",
+	"ALTER TABLE workshop ADD COLUMN role_request_name TEXT;",
+	"ALTER TABLE workshop ADD COLUMN role_request_at INTEGER;",
+	"ALTER TABLE workshop ADD COLUMN role_declined INTEGER NOT NULL "
+	"DEFAULT 0;",
+	"ALTER TABLE workshop ADD COLUMN deleted INTEGER;",
+	"ALTER TABLE workshop ADD COLUMN deleted_by TEXT;",
+	"ALTER TABLE workshop ADD COLUMN deleted_account TEXT;",
+	"ALTER TABLE audit ADD COLUMN account TEXT;",
+	"ALTER TABLE presence ADD COLUMN account TEXT;",
+	"ALTER TABLE presence ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0;",
+	"UPDATE audit SET account = charrette_account(who);",
+	"UPDATE presence SET account = charrette_account(participant);",
+	"UPDATE workshop SET"
+	" facilitator_account = charrette_account(facilitator),"
+	" creator_account = (SELECT account FROM audit"
+	"  WHERE tbl = 'workshop' AND row_id = workshop.id"
+	"  AND workshop_id = workshop.id AND old_value IS NULL"
+	"  ORDER BY id LIMIT 1);",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
 	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
+	schema_v3,   /* 2 -> 3: accounts, the facilitator role, the trash */
 };
+
+const char *const *store_migration(int64_t version)
+{
+	return version >= 0 && version < STORE_SCHEMA_VERSION
+	       ? migrations[version] : NULL;
+}
 
 /* ---- statement cache, errors ----------------------------------------- */
 
@@ -253,11 +298,35 @@ int store_readonly_err(struct store *s, struct error *e)
 		       _("it cannot be written"));
 }
 
+/* Did the last failure of the connection come from a full disk (or a
+ * quota)?  SQLite says SQLITE_FULL, or an I/O error with ENOSPC behind it. */
+static bool disk_full(struct store *s, int rc)
+{
+	int err;
+
+	if ((rc & 0xff) == SQLITE_FULL)
+		return true;
+	if (!s || !s->db || ((rc & 0xff) != SQLITE_IOERR &&
+			     (rc & 0xff) != SQLITE_CANTOPEN))
+		return false;
+	err = sqlite3_system_errno(s->db);
+	return err == ENOSPC || err == EDQUOT;
+}
+
 int store_sqlerr(struct store *s, int rc, struct error *e)
 {
 	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
 
+	if (disk_full(s, rc))
+		return err_set(e, ST_ERROR, _("disk full: cannot write %s "
+					      "(nothing was saved; free some "
+					      "space and try again)"),
+			       s ? s->path : "");
 	switch (rc & 0xff) {
+	case SQLITE_INTERRUPT:
+		return err_set(e, ST_ERROR, _("%s: stopped by a signal before "
+					      "it finished; nothing was saved"),
+			       s ? s->path : "");
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(e, ST_BUSY, _("%s: the database is busy (another "
@@ -342,7 +411,7 @@ static int busy_wait(void *arg, int count)
 		s->busy_since = now;
 	waited = (now.tv_sec - s->busy_since.tv_sec) * 1000L +
 		 (now.tv_nsec - s->busy_since.tv_nsec) / 1000000L;
-	if (waited >= s->busy_ms)
+	if (waited >= s->busy_ms || store_stopping(s))
 		return 0;
 	nap.tv_sec = 0;
 	nap.tv_nsec = (1 + (long)(rand_r(&s->busy_seed) % 4)) * 1000000L;
@@ -388,6 +457,8 @@ int store_begin(struct store *s, struct error *e)
 			return ST_OK;
 		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 			break;
+		if (store_stopping(s))
+			break;
 		if (i < BUSY_RETRIES) {
 			sleep_ms(backoff);
 			backoff *= 2;
@@ -431,8 +502,8 @@ int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
 	int rc;
 
 	st = store_stmt(s, "INSERT INTO audit(workshop_id, who, at, tbl, "
-			"row_id, field, old_value, new_value) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
+			"row_id, field, old_value, new_value, account) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e);
 	if (!st)
 		return e->code;
 	if (ws)
@@ -444,15 +515,22 @@ int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
 	store_bind_text(st, 6, field);
 	store_bind_text(st, 7, old_value);
 	store_bind_text(st, 8, new_value);
+	store_bind_text(st, 9, s->account);
 	if ((rc = store_exec_stmt(s, st, e)) < 0 || !ws)
 		return rc;
-	st = store_stmt(s, "UPDATE workshop SET updated = ?1 WHERE id = ?2",
-			e);
+	/* Every edit comes here, so this is where an edit of a workshop in
+	 * the trash is refused (the caller rolls back). */
+	st = store_stmt(s, "UPDATE workshop SET updated = ?1 WHERE id = ?2 "
+			"AND deleted IS NULL", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, ws);
-	return store_exec_stmt(s, st, e);
+	if ((rc = store_exec_stmt(s, st, e)) < 0)
+		return rc;
+	if (sqlite3_changes(s->db) == 0)
+		return store_trash_check(s, ws, e);
+	return ST_OK;
 }
 
 int store_conflict(struct store *s, const char *tbl, int64_t row,
@@ -506,6 +584,42 @@ int store_conflict(struct store *s, const char *tbl, int64_t row,
 					       "not saved"), what, who);
 	free(who);
 	free(field);
+	return rc;
+}
+
+int store_conflict_field(struct store *s, const char *tbl, int64_t row,
+			 const char *field, const char *what, struct error *e)
+{
+	sqlite3_stmt *st;
+	char *who = NULL;
+	int rc;
+
+	st = store_stmt(s, "SELECT who FROM audit WHERE tbl = ?1 AND "
+			"row_id = ?2 AND field = ?3 ORDER BY id DESC LIMIT 1",
+			e);
+	if (!st)
+		return e->code;
+	store_bind_text(st, 1, tbl);
+	sqlite3_bind_int64(st, 2, row);
+	store_bind_text(st, 3, field);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !store_col_text(st, 0, &who)) {
+		sqlite3_reset(st);
+		return err_set(e, ST_ERROR, _("out of memory"));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, e);
+	if (who)
+		rc = err_set(e, ST_CONFLICT, _("%s: %s was changed by %s while "
+					       "you edited it; your change was "
+					       "not saved"), what, field, who);
+	else
+		rc = err_set(e, ST_CONFLICT, _("%s: %s was changed by someone "
+					       "else while you edited it; your "
+					       "change was not saved"), what,
+			     field);
+	free(who);
 	return rc;
 }
 
@@ -662,7 +776,7 @@ static int open_db(struct store *s, bool readonly, bool create,
 		return e->code;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	return ST_OK;
+	return store_harden(s, s->db, e);
 }
 
 /* Copy the database beside itself before migrating it: FILE.bak-vN, or
@@ -690,6 +804,13 @@ static int backup(struct store *s, int64_t version, struct error *e)
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE && disk_full(s, rc)) {
+		err_set(e, ST_ERROR, _("disk full: cannot write %s (the copy "
+				       "of %s made before upgrading it); "
+				       "nothing was changed"), name, s->path);
+		free(name);
+		return ST_ERROR;
+	}
 	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
 		err_set(e, ST_ERROR, _("cannot copy %s to %s before upgrading "
 				       "it: %s"), s->path, name,
@@ -724,6 +845,8 @@ static int migrate(struct store *s, bool existing, struct error *e)
 			rc = sqlite3_exec(s->db, *sql1, NULL, NULL, NULL);
 			if (rc == SQLITE_OK)
 				continue;
+			if (disk_full(s, rc) || (rc & 0xff) == SQLITE_INTERRUPT)
+				return store_end(s, store_sqlerr(s, rc, e), e);
 			err_set(e, ST_ERROR, _("%s: cannot upgrade the schema "
 					       "to version %lld: %s"), s->path,
 				(long long)v + 1, sqlite3_errmsg(s->db));
@@ -831,6 +954,10 @@ static int open_existing(struct store *s, bool want_ro, struct error *e)
 					      "charrette (schema %lld, this "
 					      "build knows %d)"), s->path,
 			       (long long)in.version, STORE_SCHEMA_VERSION);
+	/* Tables, triggers, views or indexes we did not create: refused
+	 * before anything of the file runs or changes. */
+	if ((rc = store_check_schema(s, in.version, e)) < 0)
+		return rc;
 
 	dir = path_dirname(s->path);
 	if (!dir)
@@ -882,7 +1009,9 @@ int store_open(struct store **out, const char *path, int flags,
 	s->session = (int64_t)getpid();
 	s->path = str_dup(path);
 	s->who = str_dup(str_empty(who) ? "unknown" : who);
-	if (!s->path || !s->who) {
+	s->account = account_current();
+	s->want_ro = want_ro;
+	if (!s->path || !s->who || !s->account) {
 		rc = err_set(e, ST_ERROR, _("out of memory"));
 		goto fail;
 	}
@@ -898,7 +1027,8 @@ int store_open(struct store **out, const char *path, int flags,
 			goto fail;
 		}
 		sqlite3_extended_result_codes(s->db, 1);
-		if ((rc = set_pragmas(s, e)) < 0 ||
+		if ((rc = store_harden(s, s->db, e)) < 0 ||
+		    (rc = set_pragmas(s, e)) < 0 ||
 		    (rc = migrate(s, false, e)) < 0)
 			goto fail;
 	} else if (stat(path, &sb) != 0 && errno != ENOENT) {
@@ -956,8 +1086,10 @@ void store_close(struct store **sp)
 	free(s->stmts);
 	if (s->db)
 		sqlite3_close(s->db);
+	store_presence_close(s);
 	free(s->path);
 	free(s->who);
+	free(s->account);
 	free(s);
 	*sp = NULL;
 }
@@ -975,6 +1107,27 @@ const char *store_who(const struct store *s)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+const char *store_account(const struct store *s)
+{
+	return s->account;
+}
+
+void store_set_stop(struct store *s, bool (*stopping)(void *arg), void *arg)
+{
+	s->stop = stopping;
+	s->stop_arg = arg;
+}
+
+bool store_stopping(const struct store *s)
+{
+	return s->stop && s->stop(s->stop_arg);
+}
+
+int store_testing_account(struct store *s, const char *account)
+{
+	return str_set(&s->account, account);
 }
 
 int store_data_version(struct store *s, int64_t *out, struct error *e)

@@ -27,7 +27,7 @@ enum store_flags {
 };
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Open (creating if missing, unless read-only) and migrate.  Refuses, with
@@ -45,6 +45,15 @@ bool store_is_readonly(const struct store *s);
 int store_readonly_err(struct store *s, struct error *e);
 const char *store_who(const struct store *s);
 const char *store_path(const struct store *s);
+/* The Unix account of the connection (getpwuid(getuid())): what roles,
+ * the trash's permission and "is this mine" go by; store_who() is only the
+ * name shown ("NAME (via account)"). */
+const char *store_account(const struct store *s);
+/* Asked every thousand steps of SQLite and while waiting for a lock:
+ * once stopping(arg) is true (the caller's handler of SIGINT, SIGTERM or
+ * SIGHUP set its flag), the statement running ends (ST_ERROR "stopped by a
+ * signal") and no lock is waited for.  NULL: never stop. */
+void store_set_stop(struct store *s, bool (*stopping)(void *arg), void *arg);
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(struct store *s, int64_t *out, struct error *e);
 
@@ -63,7 +72,8 @@ int store_workshop_create(struct store *s, const char *title,
 			  struct error *e);
 int store_workshop_duplicate(struct store *s, int64_t id, const char *title,
 			     int64_t *new_id, struct error *e);
-/* Deletes the workshop and everything in it (ON DELETE CASCADE). */
+/* Moves the workshop and everything in it to the trash, if this account
+ * may (its facilitator or creator): store_trash_put, see store_trash.h. */
 int store_workshop_delete(struct store *s, int64_t id, struct error *e);
 /* The whole aggregate, rows in display order. */
 int store_workshop_load(struct store *s, int64_t id,
@@ -97,6 +107,18 @@ int store_workshop_import(struct store *s, const struct workshop_data *d,
 int store_update(struct store *s, const char *table, int64_t id,
 		 const char *field, const char *value, int64_t expect_version,
 		 int64_t *new_version, struct error *e);
+/*
+ * Conflicts per field: as store_update, but the edit names the field's
+ * value it started from (`was`, as store_get_field or the loaded row gave
+ * it; NULL = empty) instead of the row's version.  It is refused
+ * (ST_CONFLICT, naming who changed that field) only when that field
+ * changed meanwhile to something else than `value`; a change of another
+ * field of the row (the owner of a risk while I edit its mitigation) is
+ * no conflict, and neither is someone saving what I save.
+ */
+int store_update_field(struct store *s, const char *table, int64_t id,
+		       const char *field, const char *was, const char *value,
+		       int64_t *new_version, struct error *e);
 /* Current text of a field (same encoding as store_update). */
 int store_get_field(struct store *s, const char *table, int64_t id,
 		    const char *field, char **value, int64_t *version,
@@ -109,6 +131,12 @@ int store_answer_set(struct store *s, int64_t ws, const char *question,
 		     int64_t *new_version, struct error *e);
 int store_answer_clear(struct store *s, int64_t ws, const char *question,
 		       struct error *e);
+/* Conflicts per field: the value the edit started from (`was`, NULL or
+ * VAL_NONE = no answer) instead of the row's version; a change of the
+ * answer's note meanwhile is no conflict (see store_update_field). */
+int store_answer_set_from(struct store *s, int64_t ws, const char *question,
+			  const struct value *was, const struct value *v,
+			  int64_t *new_version, struct error *e);
 
 /* ---- rows with a position ------------------------------------------------
  * add: inserts at the end (key made unique if taken: "k", "k-2", ...);
@@ -168,6 +196,17 @@ int store_score_rationale(struct store *s, int64_t ws, const char *approach,
 			  const char *criterion, const char *text,
 			  int64_t expect_version, int64_t *new_version,
 			  struct error *e);
+/* Conflicts per field: the cell's value (rationale) the edit started from
+ * (NULL = none) instead of the row's version, so a rationale saved
+ * meanwhile does not make a score conflict, nor the other way round. */
+int store_score_set_from(struct store *s, int64_t ws, const char *approach,
+			 const char *criterion, const double *was,
+			 const double *value, int64_t *new_version,
+			 struct error *e);
+int store_score_rationale_from(struct store *s, int64_t ws,
+			       const char *approach, const char *criterion,
+			       const char *was, const char *text,
+			       int64_t *new_version, struct error *e);
 /* A participant's own vote (participant = store_who()). */
 int store_vote_set(struct store *s, int64_t ws, const char *approach,
 		   const char *criterion, const double *value /* NULL=clear */,

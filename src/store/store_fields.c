@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "store/store_int.h"
+#include "store/store_roles.h"
 #include "util/i18n.h"
 
 #define OOM(e) err_set((e), ST_ERROR, _("out of memory"))
@@ -631,36 +632,100 @@ out:
 	return rc;
 }
 
-int store_update(struct store *s, const char *table, int64_t id,
-		 const char *field, const char *value, int64_t expect_version,
-		 int64_t *new_version, struct error *e)
+/*
+ * workshop.facilitator through store_update: the role belongs to an
+ * account (store_roles.h), so the value can only be this connection's own
+ * name (take the role, by the rules of store_role_take) or "" (give it up,
+ * as its holder).  The workshop's version does not move: the role has its
+ * own.
+ */
+static int facilitator_update(struct store *s, int64_t id, const char *value,
+			      int64_t *new_version, struct error *e)
 {
-	const struct field *f = find_field(table, field);
+	struct store_role r;
+	int64_t version = 0;
+	char *text = NULL;
+	int rc;
+
+	if (!str_empty(value) && !str_eq(value, s->who))
+		return err_set(e, ST_INPUT, _("facilitator: you can take the "
+					      "role only as yourself (%s); its "
+					      "holder hands it to someone "
+					      "else"), s->who);
+	if ((rc = store_role_get(s, id, 0, &r, e)) < 0)
+		return rc;
+	if (!str_empty(value))
+		rc = store_role_take(s, id, r.version, 0, e);
+	else if (r.account)
+		rc = store_role_release(s, id, r.version, e);
+	store_role_clear(&r);
+	if (rc == ST_OK && new_version &&
+	    (rc = store_get_field(s, "workshop", id, "title", &text, &version,
+				  e)) == ST_OK)
+		*new_version = version;
+	free(text);
+	return rc;
+}
+
+/* A value as stored text (the API encoding, as store_get_field gives it);
+ * a value the field would refuse is kept as it is. */
+static char *stored_text(const struct field *f, const char *value)
+{
+	struct error ignore;
+	struct val v;
+	char *text;
+
+	err_clear(&ignore);
+	if (convert(f, value, &v, &ignore) < 0)
+		return str_dup(value ? value : "");
+	text = val_text(&v);
+	free(v.text);
+	return text;
+}
+
+/*
+ * The one-field update behind store_update and store_update_field: the
+ * edit started from the row at *expect_version, or (expect_version NULL)
+ * from the field holding `was`.  In the second case only a change of this
+ * field meanwhile is a conflict, and someone else having saved what I
+ * save is none.
+ */
+static int update(struct store *s, const struct field *f, int64_t id,
+		  const char *value, const int64_t *expect_version,
+		  const char *was, int64_t *new_version, struct error *e)
+{
 	struct current cur = { 0 };
 	struct val v;
 	char sql[256], what[200];
-	char *text = NULL;
+	char *text = NULL, *was_text = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!f)
-		return unknown_field(table, field, e);
+	if (str_eq(f->tbl, "workshop") && str_eq(f->name, "facilitator"))
+		return facilitator_update(s, id, value, new_version, e);
 	if ((rc = convert(f, value, &v, e)) < 0)
 		return rc;
-	if (!(text = val_text(&v))) {
+	if (!(text = val_text(&v)) ||
+	    (!expect_version && !(was_text = stored_text(f, was)))) {
 		free(v.text);
+		free(text);
 		return OOM(e);
 	}
 	if ((rc = store_begin(s, e)) < 0)
 		goto out;
 	if ((rc = read_current(s, f, id, &cur, e)) < 0)
 		goto end;
-	if (!cur.found || cur.version != expect_version) {
-		if (cur.found)
-			snprintf(what, sizeof(what), "%s %s", f->tbl, cur.label);
-		else
-			snprintf(what, sizeof(what), "%s %" PRId64, f->tbl, id);
+	if (cur.found)
+		snprintf(what, sizeof(what), "%s %s", f->tbl, cur.label);
+	else
+		snprintf(what, sizeof(what), "%s %" PRId64, f->tbl, id);
+	if (!cur.found || (expect_version && cur.version != *expect_version)) {
 		rc = store_conflict(s, f->tbl, id, what, !cur.found, e);
+		goto end;
+	}
+	if (!expect_version && !str_eq(cur.text, was_text) &&
+	    !str_eq(cur.text, text)) {
+		rc = store_conflict_field(s, f->tbl, id, f->name, what, e);
 		goto end;
 	}
 	if (str_eq(cur.text, text)) {
@@ -690,7 +755,7 @@ int store_update(struct store *s, const char *table, int64_t id,
 		break;
 	}
 	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int64(st, 3, expect_version);
+	sqlite3_bind_int64(st, 3, cur.version);
 	if ((rc = store_exec_stmt(s, st, e)) < 0)
 		goto end;
 	rc = store_audit(s, cur.ws, f->tbl, id, f->name, cur.text, text, e);
@@ -702,5 +767,28 @@ out:
 	current_clear(&cur);
 	free(v.text);
 	free(text);
+	free(was_text);
 	return rc;
+}
+
+int store_update(struct store *s, const char *table, int64_t id,
+		 const char *field, const char *value, int64_t expect_version,
+		 int64_t *new_version, struct error *e)
+{
+	const struct field *f = find_field(table, field);
+
+	if (!f)
+		return unknown_field(table, field, e);
+	return update(s, f, id, value, &expect_version, NULL, new_version, e);
+}
+
+int store_update_field(struct store *s, const char *table, int64_t id,
+		       const char *field, const char *was, const char *value,
+		       int64_t *new_version, struct error *e)
+{
+	const struct field *f = find_field(table, field);
+
+	if (!f)
+		return unknown_field(table, field, e);
+	return update(s, f, id, value, NULL, was, new_version, e);
 }

@@ -25,7 +25,12 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *who;
+	char *account;          /* the Unix account (util/account.h) */
 	bool readonly;
+	bool want_ro;           /* --read-only was asked for */
+	sqlite3 *presence_db;   /* read-write, for presence only (observers) */
+	bool (*stop)(void *);   /* true: end the statement (store_set_stop) */
+	void *stop_arg;
 	const char *ro_why;     /* why it is read-only (a static string) */
 	int busy_ms;            /* how long one attempt waits for the lock */
 	struct timespec busy_since;  /* when the current wait began */
@@ -61,6 +66,11 @@ int store_audit(struct store *s, int64_t ws, const char *tbl, int64_t row,
  * ST_NOTFOUND when the audit log does not show it deleted either. */
 int store_conflict(struct store *s, const char *tbl, int64_t row,
 		   const char *what, bool gone, struct error *e);
+
+/* The same, for an edit that started from a field's value: ST_CONFLICT
+ * naming `field` and who changed it last. */
+int store_conflict_field(struct store *s, const char *tbl, int64_t row,
+			 const char *field, const char *what, struct error *e);
 
 /* Binding NULL-able text; 0 or a SQLite code. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
@@ -131,5 +141,27 @@ int store_insert_judgement(struct store *s, int64_t ws,
 
 /* Set SQLITE busy handling for tests (milliseconds per attempt). */
 void store_set_busy_timeout(struct store *s, int ms);
+
+/* ---- safety (store_check.c, store_roles.c, store_trash.c) ------------- */
+/* The SQL of migration `version` -> `version` + 1 (NULL past the last). */
+const char *const *store_migration(int64_t version);
+/* Defensive mode, trusted_schema off, no triggers, views or extensions of
+ * the file, the stop-flag progress handler, charrette_account(). */
+int store_harden(struct store *s, sqlite3 *db, struct error *e);
+/* ST_INPUT naming every table, index, trigger or view of s->db that the
+ * migrations do not create at `version` (or create otherwise). */
+int store_check_schema(struct store *s, int64_t version, struct error *e);
+/* True once the stop flag given to store_set_stop is set. */
+bool store_stopping(const struct store *s);
+/* The refusal of an edit in workshop ws, which is in the trash (or gone):
+ * ST_NOTFOUND naming it and who deleted it. */
+int store_trash_refusal(struct store *s, int64_t ws, struct error *e);
+/* ST_OK unless workshop ws is in the trash (then the refusal above); a
+ * workshop that is gone (just purged) is no refusal. */
+int store_trash_check(struct store *s, int64_t ws, struct error *e);
+/* Close the presence-only connection of an observer, if open. */
+void store_presence_close(struct store *s);
+/* Tests only: act as `account` (the Unix account is fixed per process). */
+int store_testing_account(struct store *s, const char *account);
 
 #endif

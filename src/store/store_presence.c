@@ -8,10 +8,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/store_int.h"
 #include "util/clock.h"
 #include "util/i18n.h"
+#include "util/path.h"
 
 #define OOM(e) err_set((e), ST_ERROR, _("out of memory"))
 
@@ -106,45 +108,128 @@ static int small_write(struct store *s, sqlite3_stmt *st, struct error *e)
 	return store_end(s, rc, e);
 }
 
-int store_presence_beat(struct store *s, int64_t ws, const char *screen,
-			const char *selection, struct error *e)
+/*
+ * Observers appear in :who too.  A connection opened with --read-only
+ * never writes the workshop, but when the file and its folder are
+ * writable it keeps a second, read-write connection for its own presence
+ * rows and nothing else.  A file the user cannot write leaves no trace.
+ */
+static int presence_conn(struct store *s, sqlite3 **db, struct error *e)
 {
-	sqlite3_stmt *st;
+	char *dir;
+	bool can;
+	int rc;
 
-	if (s->readonly)
+	*db = s->db;
+	if (!s->readonly)
+		return ST_OK;
+	if (s->presence_db) {
+		*db = s->presence_db;
+		return ST_OK;
+	}
+	if (!s->want_ro || strcmp(s->path, ":memory:") == 0)
 		return store_readonly_err(s, e);
-	st = store_stmt(s, "INSERT INTO presence(participant, session, "
-			"workshop_id, screen, selection, last_seen) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-			"ON CONFLICT(participant, session) DO UPDATE SET "
-			"workshop_id = excluded.workshop_id, "
-			"screen = excluded.screen, "
-			"selection = excluded.selection, "
-			"last_seen = excluded.last_seen", e);
-	if (!st)
-		return e->code;
+	if (!(dir = path_dirname(s->path)))
+		return OOM(e);
+	can = access(s->path, W_OK) == 0 && access(dir, W_OK) == 0;
+	free(dir);
+	if (!can)
+		return err_set(e, ST_READONLY, _("%s cannot be written: an "
+						 "observer is not listed"),
+			       s->path);
+	rc = sqlite3_open_v2(s->path, &s->presence_db, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK && (rc = store_harden(s, s->presence_db, e)) < 0) {
+		store_presence_close(s);
+		return rc;
+	}
+	if (rc != SQLITE_OK) {
+		rc = err_set(e, ST_READONLY, _("%s: cannot record your "
+					       "presence: %s"), s->path,
+			     s->presence_db ? sqlite3_errmsg(s->presence_db)
+					    : sqlite3_errstr(rc));
+		store_presence_close(s);
+		return rc;
+	}
+	sqlite3_extended_result_codes(s->presence_db, 1);
+	sqlite3_busy_timeout(s->presence_db, 2000);
+	*db = s->presence_db;
+	return ST_OK;
+}
+
+void store_presence_close(struct store *s)
+{
+	if (s->presence_db)
+		sqlite3_close(s->presence_db);
+	s->presence_db = NULL;
+}
+
+/* Run one presence statement: through the statement cache and a write
+ * transaction on the main connection, or once on the observer's own. */
+static int presence_write(struct store *s, const char *sql, int64_t ws,
+			  const char *screen, const char *selection,
+			  struct error *e)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = presence_conn(s, &db, e)) < 0)
+		return rc;
+	if (db == s->db) {
+		if (!(st = store_stmt(s, sql, e)))
+			return e->code;
+	} else if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) !=
+		   SQLITE_OK) {
+		sqlite3_finalize(st);
+		return err_set(e, ST_ERROR, _("%s: database error: %s"),
+			       s->path, sqlite3_errmsg(db));
+	}
 	store_bind_text(st, 1, s->who);
 	sqlite3_bind_int64(st, 2, s->session);
 	sqlite3_bind_int64(st, 3, ws);
 	store_bind_text(st, 4, screen);
 	store_bind_text(st, 5, selection);
 	sqlite3_bind_int64(st, 6, clock_now());
-	return small_write(s, st, e);
+	store_bind_text(st, 7, s->account);
+	sqlite3_bind_int(st, 8, s->readonly);
+	if (db == s->db)
+		return small_write(s, st, e);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return err_set(e, (rc & 0xff) == SQLITE_BUSY ? ST_BUSY : ST_ERROR,
+			       _("%s: cannot record your presence: %s"),
+			       s->path, sqlite3_errstr(rc));
+	return ST_OK;
+}
+
+int store_presence_beat(struct store *s, int64_t ws, const char *screen,
+			const char *selection, struct error *e)
+{
+	return presence_write(s, "INSERT INTO presence(participant, session, "
+			      "workshop_id, screen, selection, last_seen, "
+			      "account, read_only) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+			      "ON CONFLICT(participant, session) DO UPDATE SET "
+			      "workshop_id = excluded.workshop_id, "
+			      "screen = excluded.screen, "
+			      "selection = excluded.selection, "
+			      "last_seen = excluded.last_seen, "
+			      "account = excluded.account, "
+			      "read_only = excluded.read_only",
+			      ws, screen, selection, e);
 }
 
 int store_presence_leave(struct store *s, struct error *e)
 {
-	sqlite3_stmt *st;
-
-	if (s->readonly)
-		return ST_OK;   /* a read-only process never beat */
-	st = store_stmt(s, "DELETE FROM presence WHERE participant = ?1 "
-			"AND session = ?2", e);
-	if (!st)
-		return e->code;
-	store_bind_text(st, 1, s->who);
-	sqlite3_bind_int64(st, 2, s->session);
-	return small_write(s, st, e);
+	/* A read-only process that never beat has nothing to remove. */
+	if (s->readonly && !s->presence_db)
+		return ST_OK;
+	/* presence_write binds ?3 .. ?8 too; SQLite ignores (SQLITE_RANGE)
+	 * parameters a statement does not have. */
+	return presence_write(s, "DELETE FROM presence WHERE participant = ?1 "
+			      "AND session = ?2", 0, NULL, NULL, e);
 }
 
 int store_presence_list(struct store *s, int64_t ws, int max_age,

@@ -149,11 +149,18 @@ int store_answer_find(struct store *s, int64_t ws, const char *question,
 	return ret;
 }
 
-int store_answer_set(struct store *s, int64_t ws, const char *question,
-		     const struct value *v, int64_t expect_version,
-		     int64_t *new_version, struct error *e)
+/*
+ * Set an answer's value.  The edit started from the row at *expect_version
+ * (0: there was no answer), or, expect_version NULL, from the value `was`
+ * (NULL: none): then only a change of the value meanwhile is a conflict,
+ * not one of the answer's note.
+ */
+static int answer_set(struct store *s, int64_t ws, const char *question,
+		      const struct value *v, const int64_t *expect_version,
+		      const struct value *was, int64_t *new_version,
+		      struct error *e)
 {
-	char *old = NULL, *new_text = NULL, what[200];
+	char *old = NULL, *new_text = NULL, *was_text = NULL, what[200];
 	int64_t id, version;
 	sqlite3_stmt *st;
 	int rc;
@@ -164,21 +171,47 @@ int store_answer_set(struct store *s, int64_t ws, const char *question,
 		return rc;
 	if (!(new_text = value_to_text(v)))
 		return OOM(e);
+	if (!expect_version && was && was->kind != VAL_NONE &&
+	    !(was_text = value_to_text(was))) {
+		free(new_text);
+		return OOM(e);
+	}
 	if ((rc = store_begin(s, e)) < 0) {
 		free(new_text);
+		free(was_text);
 		return rc;
 	}
 	if ((rc = store_workshop_exists(s, ws, e)) < 0 ||
 	    (rc = store_answer_find(s, ws, question, &id, &version, &old, e)) < 0)
 		goto out;
 	snprintf(what, sizeof(what), _("the answer to %s"), question);
-	if (!id && expect_version) {
+	if (!expect_version) {
+		/* By value: was_text NULL means "no answer then". */
+		if (str_eq(old, new_text)) {
+			if (new_version)
+				*new_version = version;
+			goto out;
+		}
+		if (!str_eq(old, was_text)) {
+			if (id)
+				rc = store_conflict_field(s, "answer", id,
+							  question, what, e);
+			else
+				rc = err_set(e, ST_CONFLICT, _("%s was cleared "
+							       "by someone else "
+							       "while you edited "
+							       "it; your change "
+							       "was not saved"),
+					     what);
+			goto out;
+		}
+	} else if (!id && *expect_version) {
 		rc = err_set(e, ST_CONFLICT, _("%s was cleared by someone else "
 					       "while you edited it; your "
 					       "change was not saved"), what);
 		goto out;
 	}
-	if (id && version != expect_version) {
+	if (expect_version && id && version != *expect_version) {
 		rc = store_conflict(s, "answer", id, what, false, e);
 		goto out;
 	}
@@ -209,7 +242,23 @@ int store_answer_set(struct store *s, int64_t ws, const char *question,
 out:
 	free(old);
 	free(new_text);
+	free(was_text);
 	return store_end(s, rc, e);
+}
+
+int store_answer_set(struct store *s, int64_t ws, const char *question,
+		     const struct value *v, int64_t expect_version,
+		     int64_t *new_version, struct error *e)
+{
+	return answer_set(s, ws, question, v, &expect_version, NULL,
+			  new_version, e);
+}
+
+int store_answer_set_from(struct store *s, int64_t ws, const char *question,
+			  const struct value *was, const struct value *v,
+			  int64_t *new_version, struct error *e)
+{
+	return answer_set(s, ws, question, v, NULL, was, new_version, e);
 }
 
 int store_answer_clear(struct store *s, int64_t ws, const char *question,
@@ -385,12 +434,15 @@ static int cell_version(struct store *s, const char *tbl, const struct cell *c,
 	return store_conflict(s, tbl, c->id, what, false, e);
 }
 
-/* Set one column of a score cell (value or rationale), creating the row. */
+/* Set one column of a score cell (value or rationale), creating the row.
+ * The edit started from the row at *expect_version, or (expect_version
+ * NULL) from the column holding was_text ("" = nothing): then only a
+ * change of that column meanwhile is a conflict. */
 static int score_column(struct store *s, int64_t ws, const char *approach,
 			const char *criterion, const char *column,
 			const double *value, const char *text,
-			int64_t expect_version, int64_t *new_version,
-			struct error *e)
+			const int64_t *expect_version, const char *was_text,
+			int64_t *new_version, struct error *e)
 {
 	struct cell c = { 0 };
 	char *new_text;
@@ -414,9 +466,24 @@ static int score_column(struct store *s, int64_t ws, const char *approach,
 	snprintf(sql, sizeof(sql), "SELECT id, version, %s FROM score "
 		 "WHERE approach_id = ?1 AND criterion_id = ?2", column);
 	if ((rc = read_cell(s, sql, aid, cid, NULL, &c, e)) < 0 ||
-	    (rc = cell_version(s, "score", &c, expect_version, approach,
-			       criterion, e)) < 0)
+	    (expect_version &&
+	     (rc = cell_version(s, "score", &c, *expect_version, approach,
+				criterion, e)) < 0))
 		goto out;
+	if (!expect_version && !str_eq(c.id ? c.old : "", was_text) &&
+	    !str_eq(c.id ? c.old : "", new_text)) {
+		char what[200];
+
+		snprintf(what, sizeof(what), _("the score of %s on %s"),
+			 approach, criterion);
+		rc = c.id ? store_conflict_field(s, "score", c.id, column, what,
+						 e)
+			  : err_set(e, ST_CONFLICT, _("%s was removed by someone "
+						      "else while you edited it; "
+						      "your change was not "
+						      "saved"), what);
+		goto out;
+	}
 	if (c.id && str_eq(c.old, new_text)) {
 		if (new_version)
 			*new_version = c.version;
@@ -463,7 +530,23 @@ int store_score_set(struct store *s, int64_t ws, const char *approach,
 		    struct error *e)
 {
 	return score_column(s, ws, approach, criterion, "value", value, NULL,
-			    expect_version, new_version, e);
+			    &expect_version, NULL, new_version, e);
+}
+
+int store_score_set_from(struct store *s, int64_t ws, const char *approach,
+			 const char *criterion, const double *was,
+			 const double *value, int64_t *new_version,
+			 struct error *e)
+{
+	char *was_text = was ? number_text(*was) : str_dup("");
+	int rc;
+
+	if (!was_text)
+		return OOM(e);
+	rc = score_column(s, ws, approach, criterion, "value", value, NULL,
+			  NULL, was_text, new_version, e);
+	free(was_text);
+	return rc;
 }
 
 int store_score_rationale(struct store *s, int64_t ws, const char *approach,
@@ -472,7 +555,16 @@ int store_score_rationale(struct store *s, int64_t ws, const char *approach,
 			  struct error *e)
 {
 	return score_column(s, ws, approach, criterion, "rationale", NULL, text,
-			    expect_version, new_version, e);
+			    &expect_version, NULL, new_version, e);
+}
+
+int store_score_rationale_from(struct store *s, int64_t ws,
+			       const char *approach, const char *criterion,
+			       const char *was, const char *text,
+			       int64_t *new_version, struct error *e)
+{
+	return score_column(s, ws, approach, criterion, "rationale", NULL, text,
+			    NULL, was ? was : "", new_version, e);
 }
 
 int store_vote_set(struct store *s, int64_t ws, const char *approach,

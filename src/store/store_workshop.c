@@ -12,6 +12,8 @@
 #include <strings.h>
 
 #include "store/store_int.h"
+#include "store/store_trash.h"
+#include "util/account.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 
@@ -58,7 +60,8 @@ int store_workshop_list(struct store *s, bool with_archived,
 	*out = NULL;
 	*n = 0;
 	st = store_stmt(s, "SELECT " WS_COLUMNS " FROM workshop "
-			"WHERE ?1 OR archived = 0 ORDER BY id", e);
+			"WHERE (?1 OR archived = 0) AND deleted IS NULL "
+			"ORDER BY id", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int(st, 1, with_archived);
@@ -108,8 +111,8 @@ int store_workshop_get(struct store *s, int64_t id, struct workshop *out,
 	int rc, ret;
 
 	memset(out, 0, sizeof(*out));
-	st = store_stmt(s, "SELECT " WS_COLUMNS " FROM workshop WHERE id = ?1",
-			e);
+	st = store_stmt(s, "SELECT " WS_COLUMNS " FROM workshop WHERE id = ?1 "
+			"AND deleted IS NULL", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -117,8 +120,7 @@ int store_workshop_get(struct store *s, int64_t id, struct workshop *out,
 	if (rc == SQLITE_ROW)
 		ret = read_workshop(st, out, e);
 	else if (rc == SQLITE_DONE)
-		ret = err_set(e, ST_NOTFOUND, _("no workshop with id %" PRId64),
-			      id);
+		ret = store_trash_refusal(s, id, e);
 	else
 		ret = store_sqlerr(s, rc, e);
 	sqlite3_reset(st);
@@ -127,8 +129,8 @@ int store_workshop_get(struct store *s, int64_t id, struct workshop *out,
 
 int store_workshop_exists(struct store *s, int64_t ws, struct error *e)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM workshop WHERE id = ?1",
-				      e);
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM workshop WHERE id = ?1 "
+				      "AND deleted IS NULL", e);
 	int rc;
 
 	if (!st)
@@ -139,8 +141,7 @@ int store_workshop_exists(struct store *s, int64_t ws, struct error *e)
 	if (rc == SQLITE_ROW)
 		return ST_OK;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ST_NOTFOUND, _("no workshop with id %" PRId64),
-			       ws);
+		return store_trash_refusal(s, ws, e);
 	return store_sqlerr(s, rc, e);
 }
 
@@ -196,9 +197,13 @@ int store_workshop_find(struct store *s, const char *ref, int64_t *id,
 		}
 		if (v > 0 && e->code != ST_NOTFOUND)
 			return e->code;
+		/* "workshop 3 is in the trash" says more than "no match". */
+		if (v > 0 && (rc = store_trash_check(s, v, e)) < 0)
+			return rc;
 	}
 	len = strlen(ref);
-	st = store_stmt(s, "SELECT id, title FROM workshop ORDER BY id", e);
+	st = store_stmt(s, "SELECT id, title FROM workshop WHERE deleted IS NULL "
+			"ORDER BY id", e);
 	if (!st)
 		return e->code;
 	/* Collect exact matches first in ids[], then prefix matches. */
@@ -304,12 +309,14 @@ int store_workshop_create(struct store *s, const char *title,
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	st = store_stmt(s, "INSERT INTO workshop(title, template, created, "
-			"updated) VALUES (?1, ?2, ?3, ?3)", e);
+			"updated, creator_account) VALUES (?1, ?2, ?3, ?3, ?4)",
+			e);
 	if (!st)
 		return store_end(s, e->code, e);
 	store_bind_text(st, 1, title);
 	store_bind_text(st, 2, template_name);
 	sqlite3_bind_int64(st, 3, now);
+	store_bind_text(st, 4, s->account);
 	if ((rc = store_exec_stmt(s, st, e)) < 0)
 		return store_end(s, rc, e);
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -319,38 +326,7 @@ int store_workshop_create(struct store *s, const char *title,
 
 int store_workshop_delete(struct store *s, int64_t id, struct error *e)
 {
-	struct workshop w;
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_begin(s, e)) < 0)
-		return rc;
-	if ((rc = store_workshop_get(s, id, &w, e)) < 0)
-		return store_end(s, rc, e);
-	/* presence and drafts have no foreign key (workshop 0 is the list) */
-	if (!(st = store_stmt(s, "DELETE FROM presence WHERE workshop_id = ?1",
-			      e)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = store_exec_stmt(s, st, e)) < 0)
-		goto out;
-	if (!(st = store_stmt(s, "DELETE FROM draft WHERE workshop_id = ?1", e)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = store_exec_stmt(s, st, e)) < 0)
-		goto out;
-	if (!(st = store_stmt(s, "DELETE FROM workshop WHERE id = ?1", e)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = store_exec_stmt(s, st, e)) < 0)
-		goto out;
-	rc = store_audit(s, id, "workshop", id, NULL, w.title, NULL, e);
-	goto out;
-fail:
-	rc = e->code;
-out:
-	workshop_clear(&w);
-	return store_end(s, rc, e);
+	return store_trash_put(s, id, e);
 }
 
 /* ---- load --------------------------------------------------------------- */
@@ -818,7 +794,7 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 	int64_t now = clock_now(), ws, row;
 	int64_t updated = keep_times && d->ws.updated ? d->ws.updated : now;
 	int max_number = 0, rc;
-	char *steps, *key;
+	char *steps, *key, *fac_account = NULL;
 	sqlite3_stmt *st;
 
 	if ((rc = check_title(title, e)) < 0)
@@ -827,12 +803,20 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 		return OOM(e);
 	st = store_stmt(s, "INSERT INTO workshop(title, template, stage, "
 			"created, updated, archived, facilitator, weighting, "
-			"scale_min, scale_max, next_steps) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-			e);
+			"scale_min, scale_max, next_steps, creator_account, "
+			"facilitator_account) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+			"?12, ?13)", e);
 	if (!st) {
 		free(steps);
 		return e->code;
+	}
+	/* The facilitator named in a file holds the role only if that name
+	 * is an account here: else the role is free to take. */
+	if (account_of_name(d->ws.facilitator, &fac_account) < 0) {
+		free(steps);
+		sqlite3_reset(st);
+		return OOM(e);
 	}
 	store_bind_text(st, 1, title);
 	store_bind_text(st, 2, d->ws.template_name);
@@ -846,8 +830,11 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 	sqlite3_bind_double(st, 9, d->ws.scale_min);
 	sqlite3_bind_double(st, 10, d->ws.scale_max);
 	store_bind_text(st, 11, steps);
+	store_bind_text(st, 12, s->account);
+	store_bind_text(st, 13, fac_account);
 	rc = store_exec_stmt(s, st, e);
 	free(steps);
+	free(fac_account);
 	if (rc < 0)
 		return rc;
 	*id = ws = sqlite3_last_insert_rowid(s->db);

@@ -15,6 +15,7 @@
 #include "util/atomic.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/safetext.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -111,7 +112,7 @@ int draw_text(int y, int x, const char *s, int cols)
 		uint32_t cp;
 		size_t step = utf8_decode(s + off, len - off, &cp);
 		int w = utf8_cp_width(cp);
-		bool known = cp >= 0x20 && cp != 0x7F &&
+		bool known = !safe_cp_harmful(cp) &&
 			     wcwidth((wchar_t)cp) == w;
 
 		off += step ? step : 1;

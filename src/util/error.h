@@ -15,7 +15,8 @@ enum status {
 	ST_CONFLICT = -3,  /* a stale row version: someone else changed it */
 	ST_NOTFOUND = -4,  /* no such row or file */
 	ST_READONLY = -5,  /* the database cannot be written */
-	ST_BUSY = -6       /* the database stayed locked after retrying */
+	ST_BUSY = -6,      /* the database stayed locked after retrying */
+	ST_DENIED = -7     /* not yours to do (a role, a workshop's owner) */
 };
 
 struct error {
@@ -37,7 +38,8 @@ int err_setloc(struct error *e, enum status code, const char *file, int line,
 	__attribute__((format(printf, 6, 7)));
 /* "FILE:LINE:COL: message" (parts omitted when unknown) into buf. */
 const char *err_format(const struct error *e, char *buf, size_t size);
-/* Exit code of the CLI contract: 0 ok, 2 usage/input, 1 otherwise. */
+/* Exit code of the CLI contract: 0 ok, 2 usage/input, 1 otherwise (a
+ * refusal by role, ST_DENIED, is 1 like any permission problem). */
 int err_exit_code(enum status code);
 
 #endif

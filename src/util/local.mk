@@ -1,10 +1,13 @@
 # util: strings, UTF-8, paths, atomic files, errors.
 libcharrette_a_SOURCES += \
+	src/util/account.c src/util/account.h \
 	src/util/atomic.c src/util/atomic.h \
 	src/util/clock.c src/util/clock.h \
 	src/util/error.c src/util/error.h \
 	src/util/i18n.h \
+	src/util/ioerr.c src/util/ioerr.h \
 	src/util/path.c src/util/path.h \
+	src/util/safetext.c src/util/safetext.h \
 	src/util/num.c src/util/num.h \
 	src/util/shared.c src/util/shared.h \
 	src/util/str.c src/util/str.h \

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "util/safetext.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -111,7 +112,8 @@ int utf8_cp_width(uint32_t cp)
 {
 	int w;
 
-	if (cp < 0x20 || cp == 0x7F)
+	/* Shown as one '?' (util/safetext), whatever wcwidth says. */
+	if (safe_cp_harmful(cp))
 		return 1;
 	w = wcwidth((wchar_t)cp);
 	if (w < 0) {

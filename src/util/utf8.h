@@ -21,7 +21,8 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * and sends nothing to the terminal; else *bad gets the byte offset. */
 bool utf8_one_line(const char *s, size_t *bad);
 /* Terminal columns taken by one code point (0 for combining, 2 for wide;
- * control characters count 1 as they are shown as a replacement). */
+ * control characters and bidirectional controls count 1 as they are shown
+ * as a replacement, see util/safetext.h). */
 int utf8_cp_width(uint32_t cp);
 /* Columns taken by a string. */
 int utf8_width(const char *s);

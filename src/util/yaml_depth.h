@@ -1,6 +1,6 @@
 /*
- * yaml_depth: refuse YAML nested too deeply before libyaml builds a
- * document of it.  libyaml's scanner keeps one entry per open flow level
+ * yaml_depth: refuse YAML nested too deeply, or growing too large through
+ * its aliases, before libyaml builds a document of it.  libyaml's scanner keeps one entry per open flow level
  * and walks them all at every token, so 100,000 nested '[' take it half a
  * minute; no content or workshop file needs more than a handful of levels.
  */
@@ -23,5 +23,17 @@
  */
 int yaml_depth_check(const char *name, const char *data, size_t len,
 		     struct error *e);
+
+/* What a content file may weigh, read or with its aliases expanded. */
+#define YAML_CONTENT_MAX_BYTES (16u << 20)
+
+/*
+ * As yaml_depth_check, and also ST_INPUT at the alias that makes the text
+ * longer than max_bytes once every alias is replaced by a copy of what it
+ * names (a "billion laughs" file), or at an alias inside the node it names
+ * (a loop).
+ */
+int yaml_limits_check(const char *name, const char *data, size_t len,
+		      size_t max_bytes, struct error *e);
 
 #endif

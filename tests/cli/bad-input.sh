@@ -65,7 +65,19 @@ expect_same "$T/show-1" "$T/show-crlf" "import: CRLF gives the same workshop"
 	done
 } >"$T/bomb.yaml"
 expect_exit 2 "import: YAML alias bomb" -- C import "$T/bomb.yaml"
-expect_in "$T/err" "bomb.yaml:3:1: unknown key 'x0'" "import: alias bomb stops at the first unknown key"
+expect_in "$T/err" "the aliases expand this file past 16 MiB" "import: alias bomb refused by its expanded size"
+expect_in "$T/err" "bomb.yaml:" "import: the alias bomb is named at line:col"
+# A bomb that would import: 3,000 risks whose description is one 100 kB
+# text, aliased (279 kB of file, 300 MB of database before the limit).
+awk 'BEGIN { printf "charrette: 1\ntitle: laughs\nrisks:\n  - {id: R0, description: &d \""
+	for (i = 0; i < 100000; i++) printf "l"
+	printf "\", probability: 2, impact: 3}\n"
+	for (i = 1; i <= 3000; i++) printf "  - {id: R%d, description: *d, probability: 2, impact: 3}\n", i }' >"$T/laughs.yaml"
+expect_exit 2 "import: aliases of a long text" -- C import "$T/laughs.yaml"
+expect_in "$T/err" "laughs.yaml:169:29: the aliases expand this file past 16 MiB" "import: the alias that crosses the limit is named"
+printf 'charrette: 1\ntitle: loop\nnext_steps: &l [a, *l]\n' >"$T/loop.yaml"
+expect_exit 2 "import: an alias inside what it names" -- C import "$T/loop.yaml"
+expect_in "$T/err" "loop.yaml:3:20: the alias *l is inside the node it names" "import: the loop is named"
 { printf 'charrette: 1\ntitle: deep\nrisks: '; rep 100000 '['; rep 100000 ']'; echo; } >"$T/deep.yaml"
 expect_exit 2 "import: deeply nested YAML" -- C import "$T/deep.yaml"
 expect_in "$T/err" "deep.yaml:3:71: nested more than 64 levels deep" "import: deep nesting is named at line:col"
@@ -124,6 +136,8 @@ expect_in "$T/err" "--as: the name is not valid UTF-8" "--as: invalid UTF-8 is n
 expect_exit 2 "--as: a newline" -- C --as "$(printf 'a\nb')" new X
 expect_in "$T/err" "--as: the name must be one line without control characters" "--as: the newline is named"
 expect_exit 2 "--as: an escape sequence" -- C --as "$(printf 'a\033[2J')" new X
+expect_exit 2 "--as: a name that holds \"(via \"" -- C --as "alice (via alice)" new X
+expect_in "$T/err" "--as: the name cannot hold \"(via \"" "--as: a name posing as an account is refused"
 expect_exit 2 "--as: empty" -- C --as "" new X
 expect_in "$T/err" "--as needs a NAME" "--as: the empty name is named"
 expect_exit 2 "--db: empty" -- "$CHARRETTE" --db "" list
@@ -233,6 +247,24 @@ mkdir "$T/cd2"
 expect_exit 2 "check-data: deeply nested YAML" -- "$CHARRETTE" check-data "$T/cd2"
 expect_in "$T/err" "cd2/rules.yaml:5:" "check-data: deep nesting is named"
 expect_in "$T/err" "nested more than 64 levels deep" "check-data: deep nesting is explained"
+# 40 rule files whose conditions alias one bad condition 820 times each:
+# every problem is told once, with how often it came.
+mkdir "$T/cd-bomb"
+for i in $(seq 1 40); do
+	{
+		printf 'kind: rules\nversion: 1\nrules:\n'
+		printf '  - {id: r%d, title: t, goal: velocity, recommendation: x, when: &c0 {question: nosuch, eq: 1}}\n' "$i"
+		printf '  - {id: s%d, title: t, goal: velocity, recommendation: x, when: &c1 {all: [*c0, *c0, *c0, *c0, *c0, *c0, *c0, *c0, *c0]}}\n' "$i"
+		printf '  - {id: t%d, title: t, goal: velocity, recommendation: x, when: &c2 {all: [*c1, *c1, *c1, *c1, *c1, *c1, *c1, *c1, *c1]}}\n' "$i"
+		printf '  - {id: u%d, title: t, goal: velocity, recommendation: x, when: {all: [*c2, *c2, *c2, *c2, *c2, *c2, *c2, *c2, *c2]}}\n' "$i"
+	} >"$T/cd-bomb/rules-$i.yaml"
+done
+expect_exit 2 "check-data: 40 alias-bomb rule files" -- "$CHARRETTE" check-data "$T/cd-bomb"
+n=$(wc -l <"$T/err")
+[ "$n" -le 250 ] && ok "check-data: 40 alias bombs print a bounded number of lines ($n)" ||
+	not_ok "check-data: 40 alias bombs print $n lines"
+expect_in "$T/err" "rules-1.yaml:" "check-data: the alias bombs are named"
+expect_in "$T/err" "(reported " "check-data: repeated problems are counted, not repeated"
 mkdir "$T/cd3"
 : >"$T/cd3/criteria.yaml"
 expect_exit 2 "check-data: an empty content file" -- "$CHARRETTE" check-data "$T/cd3"
@@ -276,6 +308,52 @@ for v in "list" "show 1" "score 1" "export 1 --format report" "new X"; do
 done
 expect_exit 1 "a corrupt page: import fails" -- "$CHARRETTE" --db "$T/corrupt.db" import "$T/good.yaml"
 same_as "$s" "$(sum "$T/corrupt.db")" "the corrupt database is unchanged"
+# Objects charrette did not create, planted by anyone who can write the
+# file: refused by every verb with their names, the file unchanged (and
+# nothing they would do done).
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+cp "$DB" "$T/trigger.db"
+sqlite3 "$T/trigger.db" "CREATE TRIGGER rewrite AFTER INSERT ON workshop BEGIN UPDATE decision SET decision = 'pwned'; DELETE FROM audit; END; CREATE VIEW peek AS SELECT title FROM workshop;"
+s=$(sum "$T/trigger.db")
+for v in "list" "show 1" "score 1" "export 1 --format json" "new X" "import $T/good.yaml" "delete 1" "--read-only list"; do
+	expect_exit 2 "a planted trigger: $v is refused" -- "$CHARRETTE" --db "$T/trigger.db" $v
+done
+expect_in "$T/err" "trigger.db holds what charrette did not create: view \"peek\", trigger \"rewrite\" on workshop" "a planted trigger: the objects are named"
+expect_in "$T/err" "it was not opened and is unchanged" "a planted trigger: the message says the file is untouched"
+same_as "$s" "$(sum "$T/trigger.db")" "a planted trigger: the file is unchanged, byte for byte"
+[ "$(sqlite3 "$T/trigger.db" "SELECT count(*) FROM decision WHERE decision = 'pwned'")" = 0 ] &&
+	ok "a planted trigger: it never ran" || not_ok "a planted trigger: it never ran"
+cp "$DB" "$T/loop.db"
+sqlite3 "$T/loop.db" "CREATE TRIGGER spin BEFORE UPDATE ON workshop BEGIN SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); END;"
+s=$(sum "$T/loop.db")
+t0=$(date +%s)
+expect_exit 2 "a looping trigger: new is refused" -- timeout 10 "$CHARRETTE" --db "$T/loop.db" new X
+t1=$(date +%s)
+[ $((t1 - t0)) -le 2 ] && ok "a looping trigger: refused within 2 s" ||
+	not_ok "a looping trigger: refused within 2 s (took $((t1 - t0)) s)"
+same_as "$s" "$(sum "$T/loop.db")" "a looping trigger: the file is unchanged"
+# A verb can always be stopped: SIGINT, SIGTERM or SIGHUP end it, with that
+# signal (here while it waits for its input; the store's progress handler
+# stops a long query the same way, see test_store).  env --default-signal:
+# a background job of a script starts with SIGINT ignored.
+if env --default-signal=INT true 2>/dev/null; then
+	for sig in TERM INT HUP; do
+		mkfifo "$T/in.$sig"
+		env --default-signal=INT,TERM,HUP "$CHARRETTE" --db "$DB" import - \
+			<"$T/in.$sig" >/dev/null 2>&1 &
+		pid=$!
+		exec 3>"$T/in.$sig"
+		sleep 0.3
+		kill -"$sig" "$pid"
+		wait "$pid" 2>/dev/null
+		rc=$?
+		exec 3>&-
+		[ "$rc" -gt 128 ] && ok "SIG$sig stops a verb ($rc)" ||
+			not_ok "SIG$sig stops a verb (exit $rc)"
+	done
+else
+	echo "# env --default-signal is missing: the signal cases are left out"
+fi
 expect_exit 2 "a folder as database" -- "$CHARRETTE" --db "$T/folder" list
 expect_in "$T/err" "folder is a folder, not a database" "the folder is named"
 expect_exit 2 "a database path under a regular file" -- "$CHARRETTE" --db "$T/good.yaml/x.db" list
@@ -315,10 +393,10 @@ expect_exit 2 "export adr -o a file" -- C export 1 --format adr -o "$T/good.yaml
 expect_exit 2 "export -o an existing different file" -- C export 1 --format report -o "$T/target.md"
 expect_in "$T/err" "target.md already exists" "export: the existing file is named"
 expect_exit 1 "list to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" list >/dev/full' sh "$DB"
-expect_in "$T/err" "standard output: No space left on device" "list: the full output is named"
+expect_in "$T/err" "disk full: cannot write to the standard output" "list: the full output is named"
 expect_exit 1 "show to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" show 1 >/dev/full' sh "$DB"
 expect_exit 1 "export to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" export 1 --format report >/dev/full' sh "$DB"
-expect_in "$T/err" "standard output: No space left on device" "export: the full output is named"
+expect_in "$T/err" "disk full: cannot write to the standard output" "export: the full output is named"
 expect_exit 1 "score to a full standard output" -- sh -c '"$CHARRETTE" --db "$1" score 1 --format json >/dev/full' sh "$DB"
 expect_exit 1 "check-data to a full standard output" -- sh -c '"$CHARRETTE" check-data >/dev/full'
 expect_exit 1 "--help to a full standard output" -- sh -c '"$CHARRETTE" --help >/dev/full'
@@ -401,7 +479,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/nul
 	s=$(sum "$T/full/keep.md")
 	head -c 200000 /dev/zero >"$T/full/fill" 2>/dev/null
 	expect_exit 1 "ENOSPC: export json" -- C export 1 --format json -o "$T/full/x.json"
-	expect_in "$T/err" "full/x.json: write error: No space left on device" "ENOSPC: the file is named"
+	expect_in "$T/err" "disk full: $T/full/x.json: write error: No space left on device" "ENOSPC: the full disk and the file are named"
 	no_file "$T/full/x.json" "ENOSPC: no partial file"
 	expect_exit 1 "ENOSPC: export adr" -- C export 1 --format adr -o "$T/full/adr"
 	expect_in "$T/err" "No space left on device" "ENOSPC: adr says why"

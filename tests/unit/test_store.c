@@ -143,8 +143,7 @@ int64_t count_rows(const char *path, const char *tbl, int64_t ws)
 	return raw_int(path, sql);
 }
 
-static void assert_same_bytes(const unsigned char *a, size_t na,
-			      const char *path)
+void assert_same_bytes(const unsigned char *a, size_t na, const char *path)
 {
 	size_t nb;
 	unsigned char *b = slurp(path, &nb);
@@ -377,7 +376,7 @@ static char *v1_sql(void)
 	return (char *)text;
 }
 
-static void test_migrate_v1_to_v2(void **state)
+static void test_migrate_v1(void **state)
 {
 	struct fixture *f = *state;
 	struct workshop_data *d = NULL;
@@ -399,12 +398,12 @@ static void test_migrate_v1_to_v2(void **state)
 	err_clear(&e);
 	assert_int_equal(store_open(&f->s, f->db, STORE_READONLY, "alice", &e),
 			 ST_READONLY);
-	assert_non_null(strstr(e.msg, "schema 1 to 2"));
+	assert_non_null(strstr(e.msg, "schema 1 to 3"));
 	assert_same_bytes(before, n, f->db);
 	assert_false(exists(bak));
 
 	assert_int_equal(store_open(&f->s, f->db, 0, "alice", &e), ST_OK);
-	assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 3);
 	/* The copy is the version-1 file as it was, data and all. */
 	assert_true(exists(bak));
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
@@ -414,7 +413,16 @@ static void test_migrate_v1_to_v2(void **state)
 	/* The upgrade is in the audit log. */
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit WHERE "
 				 "tbl = 'schema' AND old_value = '1' AND "
-				 "new_value = '2'"), 1);
+				 "new_value = '3'"), 1);
+	/* Version 3: names recorded "NAME (via account)" became accounts;
+	 * the import's account is the workshop's creator. */
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit WHERE "
+				 "who = 'alice (via root)' AND account IS NOT "
+				 "'root'"), 0);
+	assert_int_equal(raw_int(f->db, "SELECT creator_account = 'root' FROM "
+				 "workshop WHERE id = 1"), 1);
+	assert_int_equal(raw_int(f->db, "SELECT facilitator_account IS NULL "
+				 "AND deleted IS NULL FROM workshop"), 1);
 
 	/* Every row is still there; the new columns hold their defaults. */
 	assert_int_equal(store_workshop_load(f->s, 1, &d, &e), ST_OK);
@@ -501,13 +509,26 @@ static void test_readonly_flag(void **state)
 	assert_non_null(strstr(e.msg, " is open read-only: --read-only was given"));
 	assert_int_equal(store_update(f->s, "workshop", ws, "title", "X", 1,
 				      NULL, &e), ST_READONLY);
-	assert_int_equal(store_presence_beat(f->s, ws, "approaches", NULL, &e),
-			 ST_READONLY);
 	assert_int_equal(store_workshop_delete(f->s, ws, &e), ST_READONLY);
 	store_close(&f->s);
 	assert_same_bytes(before, nb, f->db);
 	free(before);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM workshop"), 1);
+
+	/* An observer is listed in :who: its presence, and nothing else, is
+	 * written through a connection of its own. */
+	assert_int_equal(store_open(&f->s, f->db, STORE_READONLY, "bob", &e),
+			 ST_OK);
+	assert_int_equal(store_presence_beat(f->s, ws, "approaches", NULL, &e),
+			 ST_OK);
+	assert_int_equal(raw_int(f->db, "SELECT read_only FROM presence WHERE "
+				 "participant = 'bob'"), 1);
+	assert_int_equal(store_update(f->s, "workshop", ws, "title", "X", 1,
+				      NULL, &e), ST_READONLY);
+	assert_int_equal(store_presence_leave(f->s, &e), ST_OK);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM presence"), 0);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit WHERE "
+				 "who = 'bob'"), 0);
 }
 
 /* A folder the user cannot write (WAL files cannot be created there):
@@ -739,7 +760,7 @@ int main(void)
 						setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_open_missing_creates,
 						setup_dir, teardown_dir),
-		cmocka_unit_test_setup_teardown(test_migrate_v1_to_v2,
+		cmocka_unit_test_setup_teardown(test_migrate_v1,
 						setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_refuse_newer_schema,
 						setup_dir, teardown_dir),
@@ -766,5 +787,7 @@ int main(void)
 
 	failed += _cmocka_run_group_tests("store data", store_data_tests,
 					  store_data_tests_n, NULL, NULL);
+	failed += _cmocka_run_group_tests("store safety", store_safety_tests,
+					  store_safety_tests_n, NULL, NULL);
 	return failed;
 }

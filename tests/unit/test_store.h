@@ -30,8 +30,14 @@ int64_t raw_int(const char *path, const char *sql);
 /* Count rows of `tbl` with workshop_id = ws. */
 int64_t count_rows(const char *path, const char *tbl, int64_t ws);
 
+/* The file at path holds exactly a[0..na). */
+void assert_same_bytes(const unsigned char *a, size_t na, const char *path);
+
 /* Tests of the rows and aggregates (test_store_data.c). */
 extern const struct CMUnitTest store_data_tests[];
 extern const size_t store_data_tests_n;
+/* Tests of safety on a shared box (test_store_safety.c). */
+extern const struct CMUnitTest store_safety_tests[];
+extern const size_t store_safety_tests_n;
 
 #endif

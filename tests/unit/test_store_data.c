@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "test_store.h"
+#include "store/store_trash.h"
 #include "util/str.h"
 
 static int64_t new_ws(struct store *s, const char *title)
@@ -485,12 +486,20 @@ static void test_duplicate_and_cascade(void **state)
 	assert_int_equal(store_presence_beat(f->s, id, "risks", "R1", &e), ST_OK);
 	assert_int_equal(store_draft_save(f->s, id, "risk.R1.mitigation",
 					  "half typed", &e), ST_OK);
+	/* Deleting moves it to the trash, every row kept but the presence;
+	 * purging deletes it all, drafts too. */
 	assert_int_equal(store_workshop_delete(f->s, id, &e), ST_OK);
+	assert_int_equal(count_rows(f->db, "presence", id), 0);
+	assert_int_equal(count_rows(f->db, "draft", id), 1);
+	for (size_t i = 0; i < sizeof(tbls) / sizeof(tbls[0]); i++)
+		assert_true(count_rows(f->db, tbls[i], id) > 0);
+	assert_int_equal(store_workshop_load(f->s, id, &a, &e), ST_NOTFOUND);
+	assert_non_null(strstr(e.msg, "in the trash"));
+	assert_int_equal(store_trash_purge(f->s, id, &e), ST_OK);
 	for (size_t i = 0; i < sizeof(tbls) / sizeof(tbls[0]); i++) {
 		assert_int_equal(count_rows(f->db, tbls[i], id), 0);
 		assert_true(count_rows(f->db, tbls[i], copy) > 0);
 	}
-	assert_int_equal(count_rows(f->db, "presence", id), 0);
 	assert_int_equal(count_rows(f->db, "draft", id), 0);
 	assert_int_equal(store_workshop_load(f->s, id, &a, &e), ST_NOTFOUND);
 	assert_null(a);
@@ -1093,8 +1102,11 @@ static void test_workshop_fields_and_answers(void **state)
 	assert_int_equal(store_update(f->s, "workshop", ws, "scale_max", "10",
 				      ver, &aver, &e), ST_OK);
 	assert_int_equal(aver, ver);
+	/* The role is taken as oneself, never handed to a name. */
 	assert_int_equal(store_update(f->s, "workshop", ws, "facilitator",
-				      "carol", ver, &ver, &e), ST_OK);
+				      "carol", ver, &ver, &e), ST_INPUT);
+	assert_int_equal(store_update(f->s, "workshop", ws, "facilitator",
+				      "alice", ver, &ver, &e), ST_OK);
 	assert_int_equal(store_update(f->s, "workshop", ws, "next_steps", "x",
 				      ver, NULL, &e), ST_INPUT);
 	assert_int_equal(store_update(f->s, "workshop; DROP TABLE x", ws,
@@ -1127,7 +1139,7 @@ static void test_workshop_fields_and_answers(void **state)
 	assert_int_equal(d->ws.stage, STAGE_RISKS);
 	assert_int_equal(d->ws.weighting, WEIGHTING_AHP);
 	assert_true(d->ws.scale_max == 10);
-	assert_string_equal(d->ws.facilitator, "carol");
+	assert_string_equal(d->ws.facilitator, "alice");
 	assert_int_equal(d->n_answers, 1);
 	assert_string_equal(d->answers[0].question, "team_size");
 	assert_true(d->answers[0].value.number == 14);

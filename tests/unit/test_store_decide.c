@@ -2,7 +2,7 @@
  * Unit tests of store_decide: superseding writes both ADRs (status,
  * superseded_by, supersedes), bumps each version once and audits each
  * field; it refuses self-supersede, cycles and unknown numbers with
- * nothing changed; a failure of the last write (a trigger makes it fail)
+ * nothing changed; a failure of the last write (a TEMP trigger makes it fail)
  * leaves no side linked; re-pointing and the reverse unlink the other side.
  */
 #include "config.h"
@@ -21,6 +21,7 @@
 #include "model/model.h"
 #include "store/store.h"
 #include "store/store_decide.h"
+#include "store/store_int.h"
 #include "util/str.h"
 
 struct fx {
@@ -289,8 +290,11 @@ static void test_atomic_when_the_second_write_fails(void **state)
 	char *before, *after;
 	struct error e;
 
-	assert_int_equal(sqlite3_exec(f->raw,
-		"CREATE TRIGGER refuse BEFORE UPDATE OF supersedes ON decision "
+	/* A trigger of the file never runs in the store's connection (see
+	 * store_check.c); a TEMP trigger of that connection itself does. */
+	assert_int_equal(sqlite3_exec(f->s->db,
+		"CREATE TEMP TRIGGER refuse BEFORE UPDATE OF supersedes ON "
+		"main.decision "
 		"WHEN NEW.number = 2 AND NEW.supersedes IS NOT OLD.supersedes "
 		"BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
 		NULL, NULL, NULL), SQLITE_OK);
