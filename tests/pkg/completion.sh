@@ -86,6 +86,7 @@ expect_comp "generic" "--template g completes to generic" -- charrette new "X" -
 expect_comp "devops
 generic" "--template lists the templates" -- charrette new "X" --template ""
 expect_comp "--all
+--deleted
 --format" "list's options" -- charrette list --
 expect_comp "--db
 --data

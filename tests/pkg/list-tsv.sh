@@ -82,5 +82,5 @@ expect_in "$T/out" "platform-lite${TAB}Platform, the short way${TAB}Three sectio
 expect_exit 2 "templates takes no argument" -- C templates devops
 expect_exit 0 "--help names the templates verb" -- C --help
 expect_in "$T/out" "templates [--format table|tsv]" "--help lists templates"
-expect_in "$T/out" "list [--all] [--format table|tsv]" "--help shows list --format"
+expect_in "$T/out" "list [--all|--deleted] [--format table|tsv]" "--help shows list --format"
 finish
