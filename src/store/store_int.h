@@ -151,6 +151,13 @@ int store_harden(struct store *s, sqlite3 *db, struct error *e);
 /* ST_INPUT naming every table, index, trigger or view of s->db that the
  * migrations do not create at `version` (or create otherwise). */
 int store_check_schema(struct store *s, int64_t version, struct error *e);
+/* The hash store_check_schema compares a file of the current version with
+ * before it builds the reference schema: tests/unit/test_store.c checks
+ * that it is the hash of what the migrations create (update it when a
+ * migration changes; the test says to what). */
+#define STORE_SCHEMA_HASH 0xe93ad5576735b7a1ULL
+int store_schema_reference_hash(struct store *s, int64_t version,
+				uint64_t *hash, struct error *e);
 /* True once the stop flag given to store_set_stop is set. */
 bool store_stopping(const struct store *s);
 /* The refusal of an edit in workshop ws, which is in the trash (or gone):

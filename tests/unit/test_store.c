@@ -17,6 +17,7 @@
 
 #include "test_store.h"
 #include "store/store_int.h"
+#include "store/store_int.h"
 #include "util/str.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -574,6 +575,24 @@ static void test_readonly_folder(void **state)
 
 /* ---- several connections -------------------------------------------------- */
 
+/* The fast path of the schema check compares a file with a hash of what
+ * the migrations create: it must be that hash (when a migration changes,
+ * this prints the new value for STORE_SCHEMA_HASH in store_int.h). */
+static void test_schema_hash(void **state)
+{
+	struct fixture *f = *state;
+	struct error e;
+	uint64_t h = 0;
+
+	err_clear(&e);
+	assert_int_equal(store_schema_reference_hash(f->s, STORE_SCHEMA_VERSION,
+						     &h, &e), ST_OK);
+	if (h != STORE_SCHEMA_HASH)
+		print_error("STORE_SCHEMA_HASH should be 0x%016llxULL\n",
+			    (unsigned long long)h);
+	assert_true(h == STORE_SCHEMA_HASH);
+}
+
 static void test_two_connections(void **state)
 {
 	struct fixture *f = *state;
@@ -774,6 +793,8 @@ int main(void)
 						setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_readonly_folder,
 						setup_dir, teardown_dir),
+		cmocka_unit_test_setup_teardown(test_schema_hash, setup_open,
+						teardown_dir),
 		cmocka_unit_test_setup_teardown(test_two_connections,
 						setup_open, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_busy,
