@@ -15,6 +15,7 @@
 #include "content/content.h"
 #include "session/session_int.h"
 #include "store/store.h"
+#include "store/store_roles.h"
 #include "store/store_share.h"
 #include "util/i18n.h"
 
@@ -72,6 +73,8 @@ void session_close(struct session *s)
 	free(s->published);
 	s->facilitator = s->followed = s->published = NULL;
 	s->following = false;
+	sess_role_free(s);
+	s->role_read = false;
 	strv_free(&s->mem_text);
 	undo_free_all(s);
 	s->generation++;
@@ -84,10 +87,9 @@ void session_free(struct session **sp)
 
 	if (!s)
 		return;
-	if (!s->read_only) {
-		err_clear(&e);
-		store_presence_leave(s->store, &e);
-	}
+	/* Observers publish presence too (see store_roles.h). */
+	err_clear(&e);
+	store_presence_leave(s->store, &e);
 	session_close(s);
 	free(s->undo_text);
 	free(s);
@@ -258,8 +260,10 @@ int session_poll(struct session *s)
 	if (s->stale)
 		bits |= session_sync(s);
 	if (s->presence_moved) {
-		/* A heartbeat's look found someone gone (or come). */
+		/* A heartbeat's look found someone gone (or come): the
+		 * facilitator too, perhaps. */
 		s->presence_moved = false;
+		sess_role_read(s);
 		bits |= SP_PRESENCE;
 	}
 	if (!s->ws && (bits & SP_GONE))
@@ -278,6 +282,7 @@ int session_poll(struct session *s)
 		bits |= SP_DATA;
 	}
 	read_presence(s);
+	sess_role_read(s);
 	return bits | SP_PRESENCE;
 }
 
@@ -298,7 +303,7 @@ void session_publish(struct session *s, const char *screen,
 			       selection ? selection : "");
 	bool moved = !str_eq(pos, s->published);
 
-	if (s->read_only || !pos ||
+	if (!pos ||
 	    !((now && moved) || now_mono() - s->last_beat >= s->beat_seconds)) {
 		free(pos);
 		return;
@@ -316,10 +321,7 @@ void session_publish(struct session *s, const char *screen,
 	read_presence(s);
 }
 
-static void notice(struct session *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void notice(struct session *s, const char *fmt, ...)
+void sess_notice(struct session *s, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -341,19 +343,18 @@ const char *session_notice(struct session *s)
  * or me. */
 static void role_reloaded(struct session *s)
 {
-	const char *fac = session_facilitator(s);
-
-	if (!str_eq(fac, s->facilitator)) {
+	sess_role_read(s);
+	if (!str_eq(s->role.holder_account, s->facilitator)) {
 		free(s->facilitator);
-		s->facilitator = str_dup(fac);
+		s->facilitator = str_dup(s->role.holder_account);
 		free(s->followed);
 		s->followed = NULL;
 	}
-	if (s->following && (!fac || session_is_facilitator(s))) {
+	if (s->following && (!s->role.holder || s->role.mine)) {
 		s->following = false;
-		notice(s, "%s", session_is_facilitator(s)
-		       ? _("you are the facilitator now: the others can follow you")
-		       : _("stopped following: the workshop has no facilitator"));
+		sess_notice(s, "%s", s->role.mine
+			    ? _("you are the facilitator now: the others can follow you")
+			    : _("stopped following: the workshop has no facilitator"));
 	}
 }
 
@@ -420,39 +421,6 @@ const struct strv *session_others(const struct session *s)
 	return &s->others;
 }
 
-int session_people(struct session *s, struct participant **out, size_t *n,
-		   struct error *e)
-{
-	return store_presence_list(s->store, s->ws, s->presence_max_age, out, n,
-				   e);
-}
-
-void session_people_free(struct participant **list, size_t n)
-{
-	store_presence_list_free(list, n);
-}
-
-const char *session_facilitator(const struct session *s)
-{
-	return s->d && !str_empty(s->d->ws.facilitator) ? s->d->ws.facilitator
-							: NULL;
-}
-
-bool session_is_facilitator(const struct session *s)
-{
-	const char *fac = session_facilitator(s);
-
-	return fac && (share_same_person(session_who(s), fac) ||
-		       str_eq(session_who(s), fac));
-}
-
-bool session_who_facilitates(const struct session *s, const char *who)
-{
-	const char *fac = session_facilitator(s);
-
-	return fac && who && (share_same_person(who, fac) || str_eq(who, fac));
-}
-
 int session_beat_seconds(const struct session *s)
 {
 	return s->beat_seconds;
@@ -460,65 +428,23 @@ int session_beat_seconds(const struct session *s)
 
 bool session_claim_new(struct session *s)
 {
+	struct sess_result r = { 0 };
+	struct store_role sr = { 0 };
 	struct error e;
-	char *creator = NULL;
 	bool took = false;
 
-	if (!s->d || session_facilitator(s) || s->read_only)
+	if (!s->d || s->role.holder || s->read_only)
 		return false;
 	err_clear(&e);
-	if (store_share_creator(s->store, s->ws, &creator, &e) == 0 &&
-	    creator && str_eq(creator, session_who(s)) &&
-	    store_update(s->store, "workshop", s->ws, "facilitator",
-			 session_who(s), s->d->ws.version, NULL, &e) == 0) {
-		took = true;
-		s->stale = true;
-	}
-	free(creator);
+	/* The workshop's creator, opening it first, facilitates it. */
+	if (store_role_get(s->store, s->ws, s->presence_max_age, &sr, &e) == 0 &&
+	    sr.creator_account && !sr.account &&
+	    str_eq(sr.creator_account, store_account(s->store)))
+		took = session_take_role(s, &r) == ST_OK;
+	store_role_clear(&sr);
+	sess_result_clear(&r);
+	s->notice[0] = '\0';
 	return took;
-}
-
-int session_take_role(struct session *s, struct sess_result *r)
-{
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	if (session_is_facilitator(s)) {
-		r->status = SESS_UNCHANGED;
-		snprintf(r->msg, sizeof(r->msg), "%s",
-			 _("you are already the facilitator"));
-		return ST_OK;
-	}
-	return session_set_field(s, &(struct sess_edit){
-		.table = "workshop", .field = "facilitator", .id = s->ws,
-		.version = s->d->ws.version, .value = session_who(s),
-		.label = _("the facilitator role") }, r);
-}
-
-bool session_facilitator_position(struct session *s, char **screen,
-				  char **selection)
-{
-	struct share_pos p;
-	struct error e;
-	const char *fac = session_facilitator(s);
-
-	*screen = *selection = NULL;
-	if (!s->ws || !fac)
-		return false;
-	err_clear(&e);
-	if (store_share_position(s->store, s->ws, fac, s->presence_max_age, &p,
-				 &e) < 0)
-		return false;
-	*screen = str_dup(p.screen ? p.screen : "");
-	*selection = str_dup(p.selection ? p.selection : "");
-	share_pos_clear(&p);
-	if (!*screen || !*selection) {
-		free(*screen);
-		free(*selection);
-		*screen = *selection = NULL;
-		return false;
-	}
-	return true;
 }
 
 /* ---- drafts ----------------------------------------------------------------

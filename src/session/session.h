@@ -354,10 +354,35 @@ void session_draft_drop(struct session *s, const char *where);
 /* ---- presence, the facilitator, follow -------------------------------- */
 /* Others present in the open workshop, names (me left out). */
 const struct strv *session_others(const struct session *s);
-int session_people(struct session *s, struct participant **out, size_t *n,
-		   struct error *e);
-void session_people_free(struct participant **list, size_t n);
-/* The facilitator of the open workshop (NULL: none), and is it me. */
+/* Everyone here now: every session, observers included. */
+struct sess_presence {
+	char *who;                 /* the name shown */
+	char *account;             /* the Unix account behind it */
+	char *screen;
+	int64_t last_seen;
+	bool read_only, facilitator, mine;
+};
+int session_presence(struct session *s, struct sess_presence **out,
+		     size_t *n, struct error *e);
+void session_presence_free(struct sess_presence **list, size_t n);
+
+/*
+ * The facilitator role belongs to a Unix account and passes by consent,
+ * handover or absence (see store_roles.h).  session_role tells the state
+ * as of the last reload or presence change; the writes below change it
+ * and say what happened in r->msg.
+ */
+struct sess_role {
+	int64_t version;
+	char *holder;              /* the facilitator's name; NULL = nobody */
+	char *holder_account;
+	bool mine;                 /* I hold it */
+	bool present;              /* the holder is here */
+	char *request_name;        /* someone asks me for it (I hold it) */
+	bool requested_by_me;      /* I asked for it */
+	bool declined;             /* ... and was told no */
+};
+const struct sess_role *session_role(const struct session *s);
 const char *session_facilitator(const struct session *s);
 bool session_is_facilitator(const struct session *s);
 /* Is the participant `who` (as presence lists them) the facilitator? */
@@ -366,7 +391,15 @@ int session_beat_seconds(const struct session *s);
 /* On first open by its creator, a workshop without a facilitator gets
  * its creator as facilitator; true when that happened. */
 bool session_claim_new(struct session *s);
+/* Take the role: at once when nobody holds it or its holder is away past
+ * the presence timeout; else ask the holder (r->msg says which). */
 int session_take_role(struct session *s, struct sess_result *r);
+int session_answer_role(struct session *s, bool yes, struct sess_result *r);
+int session_withdraw_role(struct session *s, struct sess_result *r);
+/* Hand it to someone here now (a name as shown, or an account). */
+int session_hand_role(struct session *s, const char *to,
+		      struct sess_result *r);
+int session_release_role(struct session *s, struct sess_result *r);
 /* The facilitator's newest position ("screen", "selection"), false when
  * they are not here.  New strings in *screen and *selection. */
 bool session_facilitator_position(struct session *s, char **screen,

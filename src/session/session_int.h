@@ -34,6 +34,8 @@ struct session {
 	double last_beat;          /* monotonic seconds */
 	char notice[256];
 	char notice_out[256];
+	struct sess_role role;     /* as of the last look */
+	bool role_read;            /* looked at least once */
 	struct strv applied;       /* criterion keys nudged this session */
 	/* Drafts the database could not take yet: where and text. */
 	struct strv mem_where, mem_text;
@@ -45,6 +47,13 @@ struct session {
 	int next_group;
 	char *undo_text;           /* session_undo_label's buffer */
 };
+
+/* session.c: a notice for the participant (session_notice). */
+void sess_notice(struct session *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* session_role.c: read the role (notices for what changed); free it. */
+void sess_role_read(struct session *s);
+void sess_role_free(struct session *s);
 
 /* session_view.c */
 int view_build(struct session *s, struct error *e);

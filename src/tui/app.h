@@ -191,6 +191,7 @@ struct app {
 	struct app_term t;
 	struct strv warnings;          /* shared-folder problems at start */
 	bool dirty;                    /* the screen needs drawing */
+	int64_t role_asked;            /* role version a request was asked at */
 	bool quit;
 	int exit_code;
 };
@@ -320,6 +321,8 @@ void follow_stop(struct app *a, const char *why);
 void follow_tick(struct app *a);
 /* :facilitate (asks y/n first). */
 void follow_take_role(struct app *a);
+/* The facilitator is asked once per request whether to hand it over. */
+void follow_role_requests(struct app *a);
 
 extern const struct screen_ops screen_history_ops;
 

@@ -165,7 +165,7 @@ static void push_line(struct strv *lines, char *l)
  * presence timeout. */
 static void cmd_who(struct app *a, const char *arg)
 {
-	struct participant *ps = NULL;
+	struct sess_presence *ps = NULL;
 	struct strv lines = { 0 };
 	struct error e;
 	const char *me = session_who(a->s);
@@ -180,47 +180,43 @@ static void cmd_who(struct app *a, const char *arg)
 			me);
 		return;
 	}
-	if (session_people(a->s, &ps, &n, &e) < 0) {
+	if (session_presence(a->s, &ps, &n, &e) < 0) {
 		app_error(a, &e);
 		return;
 	}
 	push_line(&lines, str_printf("\x01%s", _("In this workshop now")));
 	for (size_t i = 0; i < n; i++) {
-		char ago[32], name[128];
-		const char *fac = session_who_facilitates(a->s, ps[i].name)
-			? _(" (facilitator)") : "";
-		bool you = str_eq(ps[i].name, me);
+		char ago[32], name[160];
 		int64_t d = now - ps[i].last_seen;
+		struct buf b;
 
-		me_listed = me_listed || you;
+		me_listed = me_listed || ps[i].mine;
 		snprintf(ago, sizeof(ago), d <= 0 ? _("seen now")
 			 : _("seen %llds ago"), (long long)(d > 0 ? d : 0));
-		snprintf(name, sizeof(name), "%s%s%s", ps[i].name, fac,
-			 you ? _(" (you)") : "");
-		{
-			struct buf b;
-
-			/* Columns by display width: names may be wide. */
-			buf_init(&b);
-			buf_puts(&b, "  ");
-			draw_cell(&b, name, 34, false);
-			buf_putc(&b, ' ');
-			draw_cell(&b, screen_name(ps[i].screen), 12, false);
-			buf_printf(&b, " %s", ago);
-			push_line(&lines, buf_detach(&b));
-			buf_free(&b);
-		}
+		snprintf(name, sizeof(name), "%s%s%s%s", ps[i].who,
+			 ps[i].facilitator ? _(" (facilitator)") : "",
+			 ps[i].read_only ? _(" (observing)") : "",
+			 ps[i].mine ? _(" (you)") : "");
+		/* Columns by display width: names may be wide. */
+		buf_init(&b);
+		buf_puts(&b, "  ");
+		draw_cell(&b, name, 34, false);
+		buf_putc(&b, ' ');
+		draw_cell(&b, screen_name(ps[i].screen), 12, false);
+		buf_printf(&b, " %s", ago);
+		push_line(&lines, buf_detach(&b));
+		buf_free(&b);
 	}
 	if (!me_listed)
 		push_line(&lines, str_printf("  %s%s  %s", me, _(" (you)"),
 					     app_read_only(a)
-					     ? _("observing read-only (not listed to others)")
+					     ? _("observing read-only (the others cannot see you: the file is not writable)")
 					     : ""));
 	strv_push(&lines, "");
 	push_line(&lines, str_printf(_("Listed: a heartbeat in the last %d s (every %d s while running)."),
 				     session_presence_max_age(a->s),
 				     session_beat_seconds(a->s)));
-	session_people_free(&ps, n);
+	session_presence_free(&ps, n);
 	app_push(a, overlay_new(_("Who is here"), &lines));
 	if (a->n_modals)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
@@ -236,8 +232,37 @@ static void cmd_history(struct app *a, const char *arg)
 
 static void cmd_facilitate(struct app *a, const char *arg)
 {
-	(void)arg;
-	follow_take_role(a);
+	struct sess_result r = { 0 };
+
+	if (!*arg) {
+		follow_take_role(a);
+		return;
+	}
+	if (str_eq(arg, "yes") || str_eq(arg, "no"))
+		session_answer_role(a->s, str_eq(arg, "yes"), &r);
+	else if (str_eq(arg, "withdraw"))
+		session_withdraw_role(a->s, &r);
+	else if (str_eq(arg, "release"))
+		session_release_role(a->s, &r);
+	else {
+		app_msg(a, MSG_ERROR, "%s", _("usage: :facilitate [yes|no|withdraw|release]"));
+		return;
+	}
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
+}
+
+static void cmd_handover(struct app *a, const char *arg)
+{
+	struct sess_result r = { 0 };
+
+	if (!*arg) {
+		app_msg(a, MSG_ERROR, "%s", _("usage: :handover NAME (someone in :who)"));
+		return;
+	}
+	session_hand_role(a->s, arg, &r);
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
 }
 
 static void cmd_follow(struct app *a, const char *arg)
@@ -282,8 +307,11 @@ static const struct command commands[] = {
 	  cmd_history },
 	{ "follow", "", N_("follow the facilitator, or stop (also F)"),
 	  cmd_follow },
-	{ "facilitate", "", N_("take the facilitator role (asks first)"),
+	{ "facilitate", "[ANSWER]",
+	  N_("take the facilitator role (its holder, if here, is asked); yes or no answers a request, withdraw drops yours, release gives it up"),
 	  cmd_facilitate },
+	{ "handover", "NAME", N_("hand the facilitator role to someone here"),
+	  cmd_handover },
 	{ "warnings", "", N_("problems found with the shared folder"),
 	  cmd_warnings },
 	{ "help", "", N_("the keys and commands"), cmd_help },

@@ -63,6 +63,7 @@ static void follow_apply(struct app *a)
 	/* Someone typing is never moved: they follow once they close it. */
 	if (a->n_modals || !session_follow_next(a->s, &screen, &sel))
 		return;
+
 	for (i = 0; i < tui_n_screens; i++)
 		if (str_eq(tui_screens[i].id, screen))
 			break;
@@ -104,6 +105,7 @@ void follow_tick(struct app *a)
 {
 	if (session_is_facilitator(a->s))
 		app_presence_beat(a, true);
+	follow_role_requests(a);
 	follow_apply(a);
 }
 
@@ -115,10 +117,7 @@ static bool take_role_done(struct app *a, struct modal *m, bool ok)
 	if (!ok)
 		return true;
 	session_take_role(a->s, &r);
-	if (r.status == SESS_SAVED)
-		app_msg(a, MSG_OK, "%s", _("you are the facilitator now: the others can follow you with F"));
-	else
-		app_result(a, &r, NULL);
+	app_result(a, &r, NULL);
 	sess_result_clear(&r);
 	return true;
 }
@@ -126,7 +125,7 @@ static bool take_role_done(struct app *a, struct modal *m, bool ok)
 void follow_take_role(struct app *a)
 {
 	const struct workshop_data *d = app_data(a);
-	const char *fac = session_facilitator(a->s);
+	const struct sess_role *role = session_role(a->s);
 	char *q;
 
 	if (!d) {
@@ -135,15 +134,48 @@ void follow_take_role(struct app *a)
 	}
 	if (app_refuse_readonly(a))
 		return;
-	if (session_is_facilitator(a->s)) {
+	if (role->mine) {
 		app_msg(a, MSG_INFO, "%s", _("you are already the facilitator"));
 		return;
 	}
-	q = fac ? str_printf(_("Take the facilitator role of “%s” from %s? Whoever follows will follow you."),
-			     d->ws.title, fac)
+	q = role->holder && role->present
+		? str_printf(_("Ask %s for the facilitator role of “%s”? It passes to you when they say yes."),
+			     role->holder, d->ws.title)
+		: role->holder
+		? str_printf(_("Take the facilitator role of “%s” from %s, who is away? Whoever follows will follow you."),
+			     d->ws.title, role->holder)
 		: str_printf(_("Become the facilitator of “%s”? The others can then follow you."),
 			     d->ws.title);
 	app_confirm(a, &(struct confirm_req){ .title = _("Facilitate"),
 		    .question = q, .done = take_role_done });
 	free(q);
+}
+
+/* The holder is asked for the role: once per request, y or n. */
+static bool request_done(struct app *a, struct modal *m, bool ok)
+{
+	struct sess_result r = { 0 };
+
+	(void)m;
+	session_answer_role(a->s, ok, &r);
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
+	return true;
+}
+
+void follow_role_requests(struct app *a)
+{
+	const struct sess_role *role = session_role(a->s);
+	char *q;
+
+	if (!role->mine || !role->request_name || role->declined ||
+	    role->version == a->role_asked || app_has_modal(a))
+		return;
+	a->role_asked = role->version;
+	q = str_printf(_("%s asks for the facilitator role. Hand it over? (n: you stay the facilitator)"),
+		       role->request_name);
+	app_confirm(a, &(struct confirm_req){ .title = _("Facilitator role"),
+		    .question = q, .done = request_done });
+	free(q);
+	a->dirty = true;
 }

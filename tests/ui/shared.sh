@@ -18,6 +18,9 @@
 #   #@ setup ARGS...       run "charrette --db DB ARGS" first
 #   #@ proc NAME ARGS...   the lines that follow are the script of a new
 #                          process NAME, run as "charrette --db DB ARGS"
+#                          by the Unix account NAME (each participant is an
+#                          account of its own, as on a shared box; the
+#                          preload in fakeid.c pins it)
 #   #@ sql QUERY           after every process ended, QUERY's result goes
 #                          into NAME.sql.screen, compared as well
 set -u
@@ -100,7 +103,7 @@ run_one() {
 			cd "$tmp/out" || exit 99
 			env -i PATH="$PATH" HOME="$tmp/home" LANG=C.UTF-8 \
 				LC_ALL=C.UTF-8 TZ=UTC CHARRETTE_NOW=1767225600 \
-				LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT=dana \
+				LD_PRELOAD="$fakeid" CHARRETTE_TEST_ACCOUNT="$p" \
 				ASAN_OPTIONS="$pin_asan" \
 				LINES="$rows" COLUMNS="$cols" TERM=xterm-256color \
 				CHARRETTE_DATADIR="$srcdir/data" \
@@ -130,7 +133,11 @@ run_one() {
 
 	# Compare what was saved with what is expected.
 	compare_screens "$name" "$tmp" || ok=0
-	rm -rf "$tmp"
+	if [ -n "${CHARRETTE_KEEP_TMP:-}" ]; then
+		echo "kept $tmp"
+	else
+		rm -rf "$tmp"
+	fi
 	[ $ok = 1 ]
 }
 
