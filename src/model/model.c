@@ -917,3 +917,155 @@ int decision_link_add(struct decision *d, const char *relation, int number)
 	free(entry);
 	return rc < 0 ? ST_ERROR : ST_OK;
 }
+
+/* ---- the rows a deletion takes with it, copied for undo ---------------- */
+#define COPY_OR_FAIL(ok) do { if (!(ok)) goto oom; } while (0)
+
+static int add_criterion_copy(struct workshop_data *d, const struct criterion *c)
+{
+	struct criterion *n = wsdata_add_criterion(d);
+
+	if (!n)
+		return ST_ERROR;
+	*n = *c;
+	n->key = n->name = n->description = NULL;
+	if (!dup_opt(&n->key, c->key) || !dup_opt(&n->name, c->name) ||
+	    !dup_opt(&n->description, c->description))
+		return ST_ERROR;
+	return ST_OK;
+}
+
+static int add_score_copy(struct workshop_data *d, const struct score *sc)
+{
+	struct score *n = wsdata_add_score(d);
+
+	if (!n)
+		return ST_ERROR;
+	*n = *sc;
+	n->approach = n->criterion = n->rationale = NULL;
+	return dup_opt(&n->approach, sc->approach) &&
+	       dup_opt(&n->criterion, sc->criterion) &&
+	       dup_opt(&n->rationale, sc->rationale) ? ST_OK : ST_ERROR;
+}
+
+static int add_vote_copy(struct workshop_data *d, const struct vote *v)
+{
+	struct vote *n = wsdata_add_vote(d);
+
+	if (!n)
+		return ST_ERROR;
+	*n = *v;
+	n->participant = n->approach = n->criterion = NULL;
+	return dup_opt(&n->participant, v->participant) &&
+	       dup_opt(&n->approach, v->approach) &&
+	       dup_opt(&n->criterion, v->criterion) ? ST_OK : ST_ERROR;
+}
+
+static int add_judgement_copy(struct workshop_data *d, const struct judgement *j)
+{
+	struct judgement *n = wsdata_add_judgement(d);
+
+	if (!n)
+		return ST_ERROR;
+	*n = *j;
+	n->a = n->b = n->participant = NULL;
+	return dup_opt(&n->a, j->a) && dup_opt(&n->b, j->b) &&
+	       dup_opt(&n->participant, j->participant) ? ST_OK : ST_ERROR;
+}
+
+struct workshop_data *wsdata_part_of(const struct workshop_data *d,
+				     const char *table, int64_t id)
+{
+	struct workshop_data *p = wsdata_new();
+	const char *ak = NULL, *ck = NULL;
+
+	if (!p)
+		return NULL;
+	p->ws.id = d->ws.id;
+	if (str_eq(table, "approach")) {
+		for (size_t i = 0; i < d->n_approaches; i++) {
+			struct approach *n;
+
+			if (d->approaches[i].id != id)
+				continue;
+			COPY_OR_FAIL((n = wsdata_add_approach(p)));
+			COPY_OR_FAIL(approach_copy(n, &d->approaches[i]) == ST_OK);
+			ak = d->approaches[i].key;
+		}
+	} else if (str_eq(table, "criterion")) {
+		for (size_t i = 0; i < d->n_criteria; i++)
+			if (d->criteria[i].id == id) {
+				COPY_OR_FAIL(add_criterion_copy(p, &d->criteria[i]) == ST_OK);
+				ck = d->criteria[i].key;
+			}
+	} else if (str_eq(table, "risk")) {
+		for (size_t i = 0; i < d->n_risks; i++) {
+			const struct risk *r = &d->risks[i];
+			struct risk *n;
+
+			if (r->id != id)
+				continue;
+			COPY_OR_FAIL((n = wsdata_add_risk(p)));
+			*n = *r;
+			n->key = n->description = n->owner = n->mitigation = NULL;
+			COPY_OR_FAIL(dup_opt(&n->key, r->key) &&
+				     dup_opt(&n->description, r->description) &&
+				     dup_opt(&n->owner, r->owner) &&
+				     dup_opt(&n->mitigation, r->mitigation));
+		}
+	} else if (str_eq(table, "metric")) {
+		for (size_t i = 0; i < d->n_metrics; i++) {
+			const struct metric *m = &d->metrics[i];
+			struct metric *n;
+
+			if (m->id != id)
+				continue;
+			COPY_OR_FAIL((n = wsdata_add_metric(p)));
+			*n = *m;
+			n->key = n->name = n->unit = NULL;
+			COPY_OR_FAIL(dup_opt(&n->key, m->key) &&
+				     dup_opt(&n->name, m->name) &&
+				     dup_opt(&n->unit, m->unit));
+		}
+	} else if (str_eq(table, "phase")) {
+		for (size_t i = 0; i < d->n_roadmap; i++) {
+			const struct phase *ph = &d->roadmap[i];
+			struct phase *n;
+
+			if (ph->id != id)
+				continue;
+			COPY_OR_FAIL((n = wsdata_add_phase(p)));
+			*n = *ph;
+			n->name = NULL;
+			memset(&n->items, 0, sizeof(n->items));
+			COPY_OR_FAIL(dup_opt(&n->name, ph->name) &&
+				     strv_copy(&n->items, &ph->items) == ST_OK);
+		}
+	} else if (str_eq(table, "decision")) {
+		for (size_t i = 0; i < d->n_decisions; i++) {
+			struct decision *n;
+
+			if (d->decisions[i].id != id)
+				continue;
+			COPY_OR_FAIL((n = wsdata_add_decision(p)));
+			COPY_OR_FAIL(decision_copy(n, &d->decisions[i]) == ST_OK);
+		}
+	}
+	/* The scores, votes and judgements that go with an approach or a
+	 * criterion. */
+	for (size_t i = 0; (ak || ck) && i < d->n_scores; i++)
+		if ((ak && str_eq(d->scores[i].approach, ak)) ||
+		    (ck && str_eq(d->scores[i].criterion, ck)))
+			COPY_OR_FAIL(add_score_copy(p, &d->scores[i]) == ST_OK);
+	for (size_t i = 0; (ak || ck) && i < d->n_votes; i++)
+		if ((ak && str_eq(d->votes[i].approach, ak)) ||
+		    (ck && str_eq(d->votes[i].criterion, ck)))
+			COPY_OR_FAIL(add_vote_copy(p, &d->votes[i]) == ST_OK);
+	for (size_t i = 0; ck && i < d->n_pairwise; i++)
+		if (str_eq(d->pairwise[i].a, ck) || str_eq(d->pairwise[i].b, ck))
+			COPY_OR_FAIL(add_judgement_copy(p, &d->pairwise[i]) == ST_OK);
+	return p;
+oom:
+	wsdata_free(&p);
+	return NULL;
+}

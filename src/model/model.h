@@ -301,6 +301,15 @@ int decision_copy(struct decision *dst, const struct decision *src);
 struct workshop_data *wsdata_new(void);   /* zeroed, scale [1, 5] */
 void wsdata_free(struct workshop_data **p);
 
+/*
+ * A copy of one row of `table` ("approach", "criterion", "risk", "metric",
+ * "phase", "decision") with the scores, votes and judgements that go with
+ * it (an approach's or a criterion's): what deleting it takes away, kept
+ * so that it can be put back.  NULL on OOM; empty when id is not there.
+ */
+struct workshop_data *wsdata_part_of(const struct workshop_data *d,
+				     const char *table, int64_t id);
+
 /* Append a zeroed element and return it (NULL on OOM). */
 struct answer *wsdata_add_answer(struct workshop_data *d);
 struct criterion *wsdata_add_criterion(struct workshop_data *d);

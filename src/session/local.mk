@@ -2,7 +2,8 @@
 # the CLI's write verbs) and the store, engine and exporters.
 libcharrette_a_SOURCES += \
 	src/session/session.c src/session/session.h src/session/session_int.h \
-	src/session/session_role.c src/session/session_rows.c \
+	src/session/session_history.c src/session/session_role.c \
+	src/session/session_rows.c \
 	src/session/session_text.c \
 	src/session/session_undo.c \
 	src/session/session_view.c src/session/session_write.c

@@ -75,7 +75,10 @@ enum undo_kind {
 	UNDO_SCORE,         /* cell back to `before` */
 	UNDO_VOTE,
 	UNDO_ADD,           /* delete the row table/id that was added */
-	UNDO_MOVE           /* move table/id back by -delta */
+	UNDO_MOVE,          /* move table/id back by -delta */
+	UNDO_DELETE,        /* put back `part`, what a deletion took */
+	UNDO_LINK           /* ADR key1 back to superseded by `before`
+			     * (NULL: not superseded, status `note`) */
 };
 
 struct undo_step {
@@ -90,15 +93,33 @@ struct undo_step {
 	int delta;
 	char *label;            /* what it was, in words */
 	int group;              /* steps of one action share a group */
+	struct workshop_data *part;  /* DELETE: owned */
 };
 
 void undo_push(struct session *s, const struct undo_step *st);
+/* Is field of row of tbl ("answer": field is the question) still `after`?
+ * 0 with its version in *ver; else r says why not. */
+int sess_still_mine(struct session *s, const char *tbl, int64_t row,
+		    const char *field, const char *after, int64_t *ver,
+		    struct sess_result *r);
+/* An answer back to its text (NULL: none), against version ver. */
+int sess_put_answer(struct session *s, const char *q, const char *text,
+		    int64_t ver, struct sess_result *r);
+/* The step that put back a deletion of row id of table (NULL: none). */
+struct undo_step *sess_undo_delete_of(struct session *s, const char *table,
+				      int64_t id);
+void sess_undo_forget(struct session *s, struct undo_step *st);
+int sess_undo_one(struct session *s, struct undo_step *st,
+		  struct sess_result *r);
 void undo_free_all(struct session *s);
 /* session_rows.c: delete or move a row of a table by id (for undo). */
 int sess_delete_row(struct session *s, const char *table, int64_t id,
 		    struct sess_result *r);
 int sess_move_row(struct session *s, const char *table, int64_t id,
 		  int delta, struct sess_result *r);
+/* The version of row id of a table in the loaded data (0: not there). */
+int64_t sess_row_version(const struct session *s, const char *table,
+			 int64_t id);
 /* Steps pushed between begin and end undo together. */
 void sess_group_begin(struct session *s);
 void sess_group_end(struct session *s);

@@ -46,8 +46,8 @@ static int moved(struct session *s, int rc, const struct error *e,
 }
 
 /* The version of row id of a table in the loaded data (0: not there). */
-static int64_t row_version(const struct session *s, const char *table,
-			   int64_t id)
+int64_t sess_row_version(const struct session *s, const char *table,
+			 int64_t id)
 {
 	const struct workshop_data *d = s->d;
 
@@ -82,7 +82,7 @@ int sess_delete_row(struct session *s, const char *table, int64_t id,
 
 	/* Undo runs on fresh data: the add may have been reloaded since. */
 	session_sync(s);
-	v = row_version(s, table, id);
+	v = sess_row_version(s, table, id);
 	if (!v) {
 		sess_refuse_msg(r, "%s", _("not undone: it was deleted meanwhile"));
 		return ST_NOTFOUND;
@@ -145,18 +145,64 @@ int session_duplicate_approach(struct session *s, int64_t id,
 	return added(s, rc, &e, "approach", nid, _("a copy"), r);
 }
 
+/* What undo says when it brings `part` back; one sentence per kind of
+ * row, so that a translation can agree with the noun. */
+static char *back_label(const struct workshop_data *part)
+{
+	if (part->n_approaches)
+		return str_printf(_("the deleted approach “%s” is back"),
+				  part->approaches[0].name);
+	if (part->n_criteria)
+		return str_printf(_("the deleted criterion “%s” is back"),
+				  part->criteria[0].name);
+	if (part->n_risks)
+		return str_printf(_("the deleted risk %s is back"),
+				  part->risks[0].key);
+	if (part->n_metrics)
+		return str_printf(_("the deleted metric “%s” is back"),
+				  part->metrics[0].name);
+	if (part->n_roadmap)
+		return str_printf(_("the deleted phase “%s” is back"),
+				  part->roadmap[0].name);
+	if (part->n_decisions)
+		return str_printf(_("the deleted ADR “%s” is back"),
+				  part->decisions[0].title);
+	return str_dup(_("the deleted row is back"));
+}
+
+/* A row deleted: what it took is kept, so that undo puts it back. */
+static int deleted(struct session *s, int rc, const struct error *e,
+		   const char *table, struct workshop_data *part,
+		   struct sess_result *r)
+{
+	if (rc == ST_OK && part) {
+		char *label = back_label(part);
+
+		undo_push(s, &(struct undo_step){ .kind = UNDO_DELETE,
+			  .table = (char *)table, .part = part,
+			  .label = label });
+		free(label);
+	} else {
+		wsdata_free(&part);
+	}
+	return sess_finish(s, rc, e, NULL, NULL, r);
+}
+
 #define DELETE_FN(name, table, call)                                        \
 	int name(struct session *s, int64_t id, int64_t version,            \
 		 struct sess_result *r)                                     \
 	{                                                                   \
+		struct workshop_data *part;                                 \
 		struct error e;                                             \
+		int rc;                                                     \
                                                                             \
 		sess_result_clear(r);                                       \
 		if (sess_refuse(s, true, r))                                \
 			return r->code;                                     \
+		part = wsdata_part_of(s->d, table, id);                     \
 		err_clear(&e);                                              \
-		return sess_finish(s, call(s->store, id, version, &e), &e,  \
-				   NULL, NULL, r);                          \
+		rc = call(s->store, id, version, &e);                       \
+		return deleted(s, rc, &e, table, part, r);                  \
 	}
 
 #define MOVE_FN(name, table, call)                                          \
@@ -294,32 +340,58 @@ int session_set_next_steps(struct session *s, const struct strv *steps,
 	return rc;
 }
 
+/* A supersede link changed: undo puts back the link (or the status) the
+ * old record had. */
+static void push_link(struct session *s, int number)
+{
+	const struct decision *d = wsdata_decision(s->d, number);
+	char by[16], num[16];
+	char *label;
+
+	if (!d)
+		return;
+	snprintf(by, sizeof(by), "%d", d->superseded_by);
+	snprintf(num, sizeof(num), "%d", number);
+	label = str_printf(_("the supersede link of ADR %d"), number);
+	undo_push(s, &(struct undo_step){ .kind = UNDO_LINK,
+		  .key1 = num, .before = d->superseded_by ? by : NULL,
+		  .note = (char *)adr_status_id(d->status),
+		  .label = label });
+	free(label);
+}
+
 int session_supersede(struct session *s, int old_number, int new_number,
 		      struct sess_result *r)
 {
 	struct error e;
+	int rc;
 
 	sess_result_clear(r);
 	if (sess_refuse(s, true, r))
 		return r->code;
 	err_clear(&e);
-	return sess_finish(s, store_decision_supersede(s->store, s->ws,
-						       old_number, new_number,
-						       &e), &e, NULL, NULL, r);
+	rc = store_decision_supersede(s->store, s->ws, old_number, new_number,
+				      &e);
+	if (rc == ST_OK)
+		push_link(s, old_number);
+	return sess_finish(s, rc, &e, NULL, NULL, r);
 }
 
 int session_unsupersede(struct session *s, int old_number,
 			enum adr_status status, struct sess_result *r)
 {
 	struct error e;
+	int rc;
 
 	sess_result_clear(r);
 	if (sess_refuse(s, true, r))
 		return r->code;
 	err_clear(&e);
-	return sess_finish(s, store_decision_unsupersede(s->store, s->ws,
-							 old_number, status,
-							 &e), &e, NULL, NULL, r);
+	rc = store_decision_unsupersede(s->store, s->ws, old_number, status,
+					&e);
+	if (rc == ST_OK)
+		push_link(s, old_number);
+	return sess_finish(s, rc, &e, NULL, NULL, r);
 }
 
 /* ---- workshops -------------------------------------------------------------- */

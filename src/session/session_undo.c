@@ -16,6 +16,7 @@
 #include "content/content.h"
 #include "session/session_int.h"
 #include "store/store.h"
+#include "store/store_restore.h"
 #include "store/store_share.h"
 #include "util/i18n.h"
 #include "util/num.h"
@@ -32,6 +33,7 @@ static void step_clear(struct undo_step *st)
 	free(st->after);
 	free(st->label);
 	free(st->note);
+	wsdata_free(&st->part);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -54,10 +56,15 @@ void undo_push(struct session *s, const struct undo_step *in)
 {
 	struct undo_step st = { 0 };
 
-	if (s->undoing_now)
+	if (s->undoing_now) {
+		struct workshop_data *part = in->part;
+
+		wsdata_free(&part);
 		return;
+	}
 	st.kind = in->kind;
 	st.id = in->id;
+	st.part = in->part;     /* taken over */
 	st.had_before = in->had_before;
 	st.delta = in->delta;
 	st.group = in->group ? in->group : s->group;
@@ -146,7 +153,7 @@ static int answer_value(const struct knowledge *k, const char *qid,
 /* ---- checks ----------------------------------------------------------------
  * Is the thing still as the change left it?  0 with its version in *ver;
  * else r says why not. */
-static int still_mine(struct session *s, const char *tbl, int64_t row,
+int sess_still_mine(struct session *s, const char *tbl, int64_t row,
 		      const char *field, const char *after, int64_t *ver,
 		      struct sess_result *r)
 {
@@ -182,7 +189,7 @@ static int still_mine(struct session *s, const char *tbl, int64_t row,
 
 /* The note of question q's answer back, once the answer is there again
  * (the reload finds the row). */
-static void put_note(struct session *s, const char *q, const char *note)
+static void sess_put_note(struct session *s, const char *q, const char *note)
 {
 	const struct answer *an;
 	struct error e;
@@ -196,7 +203,7 @@ static void put_note(struct session *s, const char *q, const char *note)
 		s->stale = true;
 }
 
-static int put_answer(struct session *s, const char *q, const char *text,
+int sess_put_answer(struct session *s, const char *q, const char *text,
 		      int64_t ver, struct sess_result *r)
 {
 	struct error e;
@@ -267,19 +274,19 @@ static int undo_step(struct session *s, const struct undo_step *st,
 	err_clear(&e);
 	switch (st->kind) {
 	case UNDO_FIELD:
-		if (still_mine(s, st->table, st->id, st->field, st->after, &ver,
+		if (sess_still_mine(s, st->table, st->id, st->field, st->after, &ver,
 			       r) < 0)
 			return r->code ? r->code : ST_CONFLICT;
 		rc = store_update(s->store, st->table, st->id, st->field,
 				  st->before ? st->before : "", ver, NULL, &e);
 		return sess_finish(s, rc, &e, NULL, NULL, r);
 	case UNDO_ANSWER:
-		if (still_mine(s, "answer", 0, st->key1, st->after, &ver, r) < 0)
+		if (sess_still_mine(s, "answer", 0, st->key1, st->after, &ver, r) < 0)
 			return r->code ? r->code : ST_CONFLICT;
-		if (put_answer(s, st->key1, st->had_before ? st->before : NULL,
+		if (sess_put_answer(s, st->key1, st->had_before ? st->before : NULL,
 			       ver, r) < 0)
 			return r->code;
-		put_note(s, st->key1, st->note);
+		sess_put_note(s, st->key1, st->note);
 		return ST_OK;
 	case UNDO_SCORE:
 	case UNDO_VOTE:
@@ -288,6 +295,21 @@ static int undo_step(struct session *s, const struct undo_step *st,
 		return sess_delete_row(s, st->table, st->id, r);
 	case UNDO_MOVE:
 		return sess_move_row(s, st->table, st->id, -st->delta, r);
+	case UNDO_DELETE:
+		rc = store_rows_restore(s->store, s->ws, st->part, &e);
+		return sess_finish(s, rc, &e, NULL, NULL, r);
+	case UNDO_LINK: {
+		double num = 0, by = 0;
+		enum adr_status was = ADR_ACCEPTED;
+
+		if (num_parse(st->key1, &num) < 0)
+			return ST_ERROR;
+		if (st->before && num_parse(st->before, &by) == 0)
+			return session_supersede(s, (int)num, (int)by, r);
+		adr_status_from_id(st->note, &was);
+		return session_unsupersede(s, (int)num, was == ADR_SUPERSEDED
+					   ? ADR_ACCEPTED : was, r);
+	}
 	}
 	return ST_ERROR;
 }
@@ -319,6 +341,9 @@ static void undone_msg(const struct undo_step *st, struct sess_result *r)
 		else
 			snprintf(r->msg, sizeof(r->msg), _("your vote on %s cleared"),
 				 label);
+		break;
+	case UNDO_DELETE:
+		snprintf(r->msg, sizeof(r->msg), "%s", label);
 		break;
 	default:
 		snprintf(r->msg, sizeof(r->msg), _("undone: %s"), label);
@@ -360,53 +385,15 @@ int session_undo(struct session *s, struct sess_result *r)
 	}
 	s->undoing_now = false;
 	r->count = done;
+	if (done > 1 && rc == ST_OK)
+		snprintf(r->msg, sizeof(r->msg),
+			 ngettext("undone: %zu change, back as it was",
+				  "undone: %zu changes, back as they were", done),
+			 done);
 	if (done && rc < 0)
 		/* Part of the action went back: say so, not only the error. */
 		r->status = SESS_SAVED;
 	return done ? ST_OK : rc;
-}
-
-/* ---- undo from the history ----------------------------------------------- */
-/* Would session_undo_entry go ahead?  (The history asks y/n first.) */
-int session_undo_check(struct session *s, const struct audit_entry *en,
-		       struct sess_result *r)
-{
-	int64_t ver = 0;
-
-	sess_result_clear(r);
-	if (!str_eq(en->who, session_who(s)))
-		sess_refuse_msg(r, _("you can undo only your own changes; this one is %s's"),
-				en->who);
-	else if (!en->field || (!en->old_value && !str_eq(en->tbl, "answer")))
-		sess_refuse_msg(r, "%s", _("cannot undo a creation or deletion: add or delete it on its screen"));
-	else if (str_eq(en->field, "pos") || str_eq(en->tbl, "score") ||
-		 str_eq(en->tbl, "vote") || str_eq(en->tbl, "judgement"))
-		sess_refuse_msg(r, "%s", _("cannot undo moves and scores: change them on their screen"));
-	else if (still_mine(s, en->tbl, en->row, en->field, en->new_value, &ver,
-			    r) == 0)
-		return ST_OK;
-	return r->code ? r->code : ST_INPUT;
-}
-
-int session_undo_entry(struct session *s, const struct audit_entry *en,
-		       struct sess_result *r)
-{
-	int64_t ver = 0;
-	struct error e;
-	int rc;
-
-	if (sess_refuse(s, true, r))
-		return r->code;
-	if (session_undo_check(s, en, r) < 0 ||
-	    still_mine(s, en->tbl, en->row, en->field, en->new_value, &ver,
-		       r) < 0)
-		return r->code ? r->code : ST_CONFLICT;
-	if (str_eq(en->tbl, "answer"))
-		return put_answer(s, en->field, en->old_value, ver, r);
-	err_clear(&e);
-	rc = store_update(s->store, en->tbl, en->row, en->field,
-			  en->old_value ? en->old_value : "", ver, NULL, &e);
-	return sess_finish(s, rc, &e, NULL, NULL, r);
 }
 
 void sess_group_begin(struct session *s)
@@ -417,4 +404,50 @@ void sess_group_begin(struct session *s)
 void sess_group_end(struct session *s)
 {
 	s->group = 0;
+}
+
+struct undo_step *sess_undo_delete_of(struct session *s, const char *table,
+				      int64_t id)
+{
+	for (size_t i = s->n_undo; i-- > 0; ) {
+		struct undo_step *st = &s->undo[i];
+		const struct workshop_data *p = st->part;
+
+		if (st->kind != UNDO_DELETE || !p || !str_eq(st->table, table))
+			continue;
+#define HAS(arr, n) for (size_t k = 0; k < (n); k++) if ((arr)[k].id == id) return st
+		HAS(p->approaches, p->n_approaches);
+		HAS(p->criteria, p->n_criteria);
+		HAS(p->risks, p->n_risks);
+		HAS(p->metrics, p->n_metrics);
+		HAS(p->roadmap, p->n_roadmap);
+		HAS(p->decisions, p->n_decisions);
+#undef HAS
+	}
+	return NULL;
+}
+
+void sess_undo_forget(struct session *s, struct undo_step *st)
+{
+	size_t i = (size_t)(st - s->undo);
+
+	if (i >= s->n_undo)
+		return;
+	step_clear(st);
+	memmove(&s->undo[i], &s->undo[i + 1],
+		(s->n_undo - i - 1) * sizeof(s->undo[0]));
+	s->n_undo--;
+}
+
+int sess_undo_one(struct session *s, struct undo_step *st,
+		  struct sess_result *r)
+{
+	int rc;
+
+	s->undoing_now = true;
+	rc = undo_step(s, st, r);
+	if (rc == ST_OK)
+		undone_msg(st, r);
+	s->undoing_now = false;
+	return rc;
 }

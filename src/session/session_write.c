@@ -451,7 +451,6 @@ int session_adopt_median(struct session *s, size_t ai, size_t ci,
 		return ST_OK;
 	}
 	sc = c->score;
-	r->count = 1;
 	if (sc && sc->has_value && fabs(sc->value - c->st.median) < 1e-12) {
 		r->status = SESS_UNCHANGED;
 		return ST_OK;
@@ -470,7 +469,8 @@ int session_adopt_medians(struct session *s, struct sess_result *r)
 	sess_result_clear(r);
 	if (sess_refuse(s, true, r))
 		return r->code;
-	/* One action: u takes every cell back at once. */
+	/* One action: u takes every cell back at once.  r->count is the
+	 * cells that changed; cells already at their median are left. */
 	sess_group_begin(s);
 	for (size_t ai = 0; ai < s->d->n_approaches; ai++) {
 		for (size_t ci = 0; ci < s->d->n_criteria; ci++) {

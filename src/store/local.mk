@@ -49,6 +49,8 @@ endif
 
 # store_summary: workshop rows with their counts, for lists.
 libcharrette_a_SOURCES += src/store/store_summary.h src/store/store_summary.c
+# store_restore: rows a deletion took, put back (undo).
+libcharrette_a_SOURCES += src/store/store_restore.h src/store/store_restore.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_store_summary

@@ -56,6 +56,9 @@ struct screen_ops {
 	 * by key.
 	 * (Call it as (ops->refresh)(...): curses has a refresh() macro.) */
 	void (*refresh)(struct app *a, void *state);
+	/* The screen becomes the current one (optional): History opens on
+	 * its newest change, whatever was selected the last time. */
+	void (*entered)(struct app *a, void *state);
 	/* The list that navigation and search keys move, or NULL. */
 	struct list *(*list)(struct app *a, void *state);
 	/* Right-hand part of the status bar (progress...), may be NULL. */
@@ -237,6 +240,8 @@ void app_error(struct app *a, const struct error *e);
  */
 bool app_result(struct app *a, const struct sess_result *r,
 		const char *ok_fmt, ...) __attribute__((format(printf, 3, 4)));
+/* u: undo the participant's last change of this session (message shown). */
+void app_undo(struct app *a);
 /* Refuse an edit in read-only mode (message shown); true = refused. */
 bool app_refuse_readonly(struct app *a);
 

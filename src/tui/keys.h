@@ -61,12 +61,12 @@ enum scope {
 #define ACTION_INFO(_) \
 	_(NONE) \
 	_(QUIT) _(HELP) _(PROMPT) _(NEXT_SCREEN) _(PREV_SCREEN) _(GOTO) \
-	_(REDRAW) _(CANCEL) \
+	_(REDRAW) _(CANCEL) _(UNDO) \
 	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
 	_(SEARCH_NEXT) _(SEARCH_PREV) \
 	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
 	_(WS_DELETE) _(WS_SHOW_ARCHIVED) \
-	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) _(IV_UNDO) \
+	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
 	/* -- screens 4 and 9: approaches, roadmap -- */ \
@@ -85,7 +85,7 @@ enum scope {
 	_(AHP_WORST) _(AHP_MISSING) _(AHP_ENTER) \
 	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
 	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
-	_(MX_TYPE) _(MX_UNDO) _(MX_ENTER) \
+	_(MX_TYPE) _(MX_ENTER) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
 	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \

@@ -40,6 +40,19 @@ void app_error(struct app *a, const struct error *e)
 		app_msg(a, MSG_ERROR, "%s", buf);
 }
 
+void app_undo(struct app *a)
+{
+	struct sess_result r = { 0 };
+
+	if (!session_can_undo(a->s)) {
+		app_msg(a, MSG_INFO, "%s", _("nothing of yours to undo in this session (H shows the history)"));
+		return;
+	}
+	session_undo(a->s, &r);
+	app_result(a, &r, NULL);
+	sess_result_clear(&r);
+}
+
 bool app_result(struct app *a, const struct sess_result *r,
 		const char *ok_fmt, ...)
 {

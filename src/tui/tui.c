@@ -191,6 +191,8 @@ bool app_goto(struct app *a, int number)
 		if (tui_screens[a->cur].number > 0)
 			a->back = a->cur;
 		a->cur = i;
+		if (tui_screens[i].ops->entered)
+			tui_screens[i].ops->entered(a, a->state[i]);
 		app_presence_beat(a, true);
 	}
 	advance_stage(a, number);
@@ -392,6 +394,9 @@ static void handle_global(struct app *a, enum action act, int key)
 		break;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case A_UNDO:
+		app_undo(a);
 		break;
 	case A_CANCEL:
 		if (tui_screens[a->cur].number == 0)

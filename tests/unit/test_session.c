@@ -316,6 +316,51 @@ static void test_undo(void **state)
 	sess_result_clear(&r);
 }
 
+/* An approach deleted with its scores and votes comes back whole. */
+static void test_undo_delete(void **state)
+{
+	struct fx *f = *state;
+	struct sess_result r = { 0 };
+	const struct workshop_data *d;
+	double four = 4, two = 2;
+	char *key;
+
+	add_approach(f->a, "Managed queue");
+	add_approach(f->a, "Self-run Kafka");
+	d = session_data(f->a);
+	key = str_dup(d->approaches[1].key);
+	assert_int_equal(session_set_score(f->a, key, d->criteria[0].key, &four,
+					   0, &r), ST_OK);
+	assert_int_equal(session_set_vote(f->a, key, d->criteria[1].key, &two,
+					  0, &r), ST_OK);
+	session_sync(f->a);
+	session_poll(f->b);
+	d = session_data(f->b);
+	assert_int_equal(session_set_vote(f->b, key, d->criteria[1].key, &four,
+					  0, &r), ST_OK);
+	session_poll(f->a);
+	d = session_data(f->a);
+	assert_int_equal(session_delete_approach(f->a, d->approaches[1].id,
+						 d->approaches[1].version, &r),
+			 ST_OK);
+	session_sync(f->a);
+	d = session_data(f->a);
+	assert_int_equal(d->n_approaches, 1);
+	assert_int_equal(d->n_votes, 0);
+	assert_int_equal(session_undo(f->a, &r), ST_OK);
+	assert_int_equal(r.status, SESS_SAVED);
+	session_sync(f->a);
+	d = session_data(f->a);
+	assert_int_equal(d->n_approaches, 2);
+	assert_string_equal(d->approaches[1].key, key);
+	assert_non_null(session_cell(f->a, 1, 0)->score);
+	assert_true(session_cell(f->a, 1, 0)->score->value == 4);
+	/* Both participants' votes are back. */
+	assert_int_equal(session_cell(f->a, 1, 1)->n_votes, 2);
+	free(key);
+	sess_result_clear(&r);
+}
+
 static void test_draft_after_failed_save(void **state)
 {
 	struct fx *f = *state;
@@ -381,6 +426,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_nudge_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_delete, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_draft_after_failed_save,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_observer_refused, setup,

@@ -515,7 +515,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 		app_msg(a, MSG_WARN, _("deleted “%s”: fewer than 2 approaches left, add one (n) to compare"),
 			m->key);
 	else
-		app_msg(a, MSG_OK, _("deleted “%s”"), m->key);
+		app_msg(a, MSG_OK, _("deleted “%s” (u brings it back)"), m->key);
 	sess_result_clear(&r);
 	return true;
 }

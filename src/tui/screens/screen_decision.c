@@ -971,7 +971,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	}
 	session_delete_decision(a->s, m->id, m->version, &r);
-	app_result(a, &r, _("deleted ADR %d; its number will not be used again"),
+	app_result(a, &r, _("deleted ADR %d (u brings it back; otherwise its number is not used again)"),
 		   m->kind);
 	sess_result_clear(&r);
 	return true;

@@ -78,6 +78,25 @@ static const char *screen_title(const char *id)
 	return id;
 }
 
+static const char *crit_name(const struct workshop_data *d, const char *key)
+{
+	int i = wsdata_criterion_index(d, key);
+
+	return i >= 0 && !str_empty(d->criteria[i].name) ? d->criteria[i].name
+							  : key;
+}
+
+/* "GitLab CI + Flux on Security posture" (new string). */
+static char *cell_name(const struct workshop_data *d, const char *ak,
+		       const char *ck)
+{
+	int ai = wsdata_approach_index(d, ak);
+
+	return str_printf(_("%s on %s"),
+			  ai >= 0 && !str_empty(d->approaches[ai].name)
+			  ? d->approaches[ai].name : ak, crit_name(d, ck));
+}
+
 /* The name of the row a change is about, from the data on screen. */
 static char *row_name(struct app *a, const struct audit_entry *en)
 {
@@ -113,7 +132,23 @@ static char *row_name(struct app *a, const struct audit_entry *en)
 			return str_dup(d->roadmap[i].name ? d->roadmap[i].name : "");
 	for (size_t i = 0; str_eq(en->tbl, "decision") && i < d->n_decisions; i++)
 		if (d->decisions[i].id == en->row)
-			return str_printf("ADR-%d", d->decisions[i].number);
+			return str_printf("ADR-%d %s", d->decisions[i].number,
+					  d->decisions[i].title ? d->decisions[i].title
+					  : "");
+	/* Scores and votes by their cell, judgements by their pair. */
+	for (size_t i = 0; str_eq(en->tbl, "score") && i < d->n_scores; i++)
+		if (d->scores[i].id == en->row)
+			return cell_name(d, d->scores[i].approach,
+					 d->scores[i].criterion);
+	for (size_t i = 0; str_eq(en->tbl, "vote") && i < d->n_votes; i++)
+		if (d->votes[i].id == en->row)
+			return cell_name(d, d->votes[i].approach,
+					 d->votes[i].criterion);
+	for (size_t i = 0; str_eq(en->tbl, "judgement") && i < d->n_pairwise; i++)
+		if (d->pairwise[i].id == en->row)
+			return str_printf(_("%s vs %s"),
+					  crit_name(d, d->pairwise[i].a),
+					  crit_name(d, d->pairwise[i].b));
 	/* Gone: a deletion names it in its old value. */
 	if (!en->field && en->old_value && !en->new_value)
 		return str_dup(en->old_value);
@@ -180,6 +215,15 @@ static char *what_text(struct app *a, const struct audit_entry *en)
 
 	if (str_eq(en->tbl, "answer"))
 		s = str_printf("%s “%s”", _("answer"), name ? name : "");
+	else if (str_eq(en->tbl, "score") || str_eq(en->tbl, "vote"))
+		s = str_printf("%s %s%s", str_eq(en->tbl, "vote") ? _("vote")
+			       : str_eq(en->field, "rationale") ? _("why")
+			       : _("score"), name ? name : "", "");
+	else if (str_eq(en->tbl, "judgement"))
+		s = str_printf("%s %s", _("judgement"), name ? name : "");
+	else if (str_eq(en->field, "pos"))
+		s = str_printf("%s %s · %s", en->tbl, name ? name : "",
+			       _("moved"));
 	else if (en->field && !str_eq(en->tbl, "workshop"))
 		s = str_printf("%s %s · %s", en->tbl, name ? name : "", en->field);
 	else if (en->field)
@@ -300,6 +344,16 @@ static void hi_refresh(struct app *a, void *state)
 	s->all = list;
 	s->n_all = n;
 	build_rows(a, s);
+}
+
+/* Opened again: the newest change first, as it was just made. */
+static void hi_entered(struct app *a, void *state)
+{
+	struct hscreen *s = state;
+
+	hi_refresh(a, s);
+	list_select(&s->list, 0);
+	list_scroll(&s->list, s->list.height);
 }
 
 static int hi_open(struct app *a, void **state)
@@ -487,6 +541,7 @@ static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 	size_t i = tui_n_screens;
 	struct hscreen *s;
 	struct sess_result r = { 0 };
+	char *what = NULL;
 
 	(void)m;
 	for (size_t k = 0; k < tui_n_screens; k++)
@@ -500,18 +555,25 @@ static bool undo_confirmed(struct app *a, struct modal *m, bool ok)
 
 		if (en->id != s->undo_id)
 			continue;
+		/* Named before the undo: it may reload the data. */
+		what = what_text(a, en);
 		if (session_undo_entry(a->s, en, &r) == ST_OK) {
 			if (str_eq(en->tbl, "answer"))
 				app_msg(a, MSG_OK, _("undone, as a new change: the answer is “%s” again"),
 					en->old_value ? en->old_value : _("no answer"));
+			else if (!en->field || str_eq(en->field, "pos"))
+				app_msg(a, MSG_OK, _("undone, as a new change: %s"),
+					what ? what : "");
 			else
 				app_msg(a, MSG_OK, _("undone, as a new change: %s is “%s” again"),
-					en->field, en->old_value ? en->old_value : "");
+					what ? what : en->field,
+					en->old_value ? en->old_value : "—");
 		} else {
 			app_msg(a, r.status == SESS_FAILED ? MSG_ERROR : MSG_WARN,
 				"%s", r.msg);
 		}
 		sess_result_clear(&r);
+		free(what);
 		break;
 	}
 	return true;
@@ -608,6 +670,7 @@ const struct screen_ops screen_history_ops = {
 	.draw = hi_draw,
 	.key = hi_key,
 	.refresh = hi_refresh,
+	.entered = hi_entered,
 	.list = hi_list,
 	.status = hi_status,
 	.selection = hi_selection,

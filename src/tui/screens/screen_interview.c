@@ -701,19 +701,6 @@ static void clear_answer(struct app *a, const struct question *q)
 	sess_result_clear(&r);
 }
 
-static void undo(struct app *a)
-{
-	struct sess_result r = { 0 };
-
-	if (!session_can_undo(a->s)) {
-		app_msg(a, MSG_INFO, "%s", _("nothing to undo"));
-		return;
-	}
-	session_undo(a->s, &r);
-	app_result(a, &r, NULL);
-	sess_result_clear(&r);
-}
-
 static enum reaction iv_key(struct app *a, void *state, enum action act)
 {
 	struct iscreen *s = state;
@@ -728,9 +715,6 @@ static enum reaction iv_key(struct app *a, void *state, enum action act)
 	case A_IV_SECTION_NEXT:
 	case A_IV_SECTION_PREV:
 		section_jump(s, act == A_IV_SECTION_NEXT ? 1 : -1);
-		return R_DONE;
-	case A_IV_UNDO:
-		undo(a);
 		return R_DONE;
 	default:
 		break;

@@ -635,7 +635,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	}
 	session_delete_metric(a->s, m->id, m->version, &r);
-	app_result(a, &r, _("deleted the metric “%s”"), m->key);
+	app_result(a, &r, _("deleted the metric “%s” (u brings it back)"), m->key);
 	sess_result_clear(&r);
 	return true;
 }

@@ -460,7 +460,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	}
 	session_delete_phase(a->s, m->id, m->version, &r);
-	app_result(a, &r, _("deleted the phase “%s”"), m->key);
+	app_result(a, &r, _("deleted the phase “%s” (u brings it back)"), m->key);
 	sess_result_clear(&r);
 	return true;
 }

@@ -627,7 +627,7 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	}
 	session_delete_criterion(a->s, m->id, m->version, &r);
-	app_result(a, &r, _("removed the criterion “%s” with its scores and votes"),
+	app_result(a, &r, _("removed the criterion “%s” and its scores (u brings it back)"),
 		   m->key ? m->key : "");
 	sess_result_clear(&r);
 	return true;

@@ -619,19 +619,6 @@ static int write_cell(struct app *a, const char *ak, const char *ck,
 /* Take back my last change (a mistaken digit must not cost the room its
  * score): a new edit of its own, refused when someone changed the cell
  * since. */
-static void undo_last(struct app *a)
-{
-	struct sess_result r = { 0 };
-
-	if (!session_can_undo(a->s)) {
-		app_msg(a, MSG_INFO, "%s", _("nothing to undo on the matrix in this session"));
-		return;
-	}
-	session_undo(a->s, &r);
-	app_result(a, &r, NULL);
-	sess_result_clear(&r);
-}
-
 static void set_cell(struct app *a, struct tscreen *s, const double *v)
 {
 	const struct workshop_data *d = app_data(a);
@@ -889,8 +876,8 @@ static enum modal_result scoring_key(struct app *a, enum action act, int key)
 		if (!app_refuse_readonly(a))
 			set_cell(a, s, NULL);
 		break;
-	case A_MX_UNDO:
-		undo_last(a);
+	case A_UNDO:
+		app_undo(a);
 		break;
 	case A_MX_LEFT:
 		if (s->col > 0)
@@ -948,9 +935,6 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 		if (cell_ok(a, s))
 			set_cell(a, s, NULL);
 		return R_DONE;
-	case A_MX_UNDO:
-		undo_last(a);
-		return R_DONE;
 	case A_MX_TYPE:
 		if (cell_ok(a, s))
 			type_score(a, s);
@@ -968,8 +952,11 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 			cell_conflict(a, &r, &median);
 		} else if (!sess_ok(&r)) {
 			app_result(a, &r, NULL);
-		} else if (r.count == 0) {
+		} else if (!session_cell(a->s, s->rows.sel, s->col)->n_votes) {
 			app_msg(a, MSG_INFO, "%s", _("no votes on this cell to adopt"));
+		} else if (r.count == 0) {
+			app_msg(a, MSG_INFO, "%s",
+				_("the agreed score is already the votes' median"));
 		} else {
 			char mv[32];
 
@@ -985,9 +972,14 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 			cell_conflict(a, &r, NULL);
 		else if (!sess_ok(&r))
 			app_result(a, &r, NULL);
+		else if (r.count == 0)
+			app_msg(a, MSG_INFO, "%s",
+				_("every cell with votes already has their median"));
 		else
-			app_msg(a, r.count ? MSG_OK : MSG_INFO,
-				_("adopted the median in %zu cells with votes"),
+			app_msg(a, MSG_OK,
+				ngettext("adopted the median in %zu cell (u undoes it)",
+					 "adopted the median in %zu cells (u undoes them)",
+					 r.count),
 				r.count);
 		sess_result_clear(&r);
 		return R_DONE;
