@@ -172,6 +172,7 @@ struct app_term {
 	struct script *script;
 	int mouse_y, mouse_x;
 	int key;
+	bool pasting;                  /* inside a bracketed paste */
 };
 
 struct app {

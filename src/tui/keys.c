@@ -41,6 +41,9 @@ static const struct keyname keynames[] = {
 	{ "Resize", TK_FN(KEY_RESIZE) },
 	{ "Mouse", TK_FN(KEY_MOUSE) },
 	{ "lt", '<' },
+	{ "PasteBegin", TK_PASTE_BEGIN },
+	{ "PasteEnd", TK_PASTE_END },
+	{ "Unknown", TK_SEQ },
 };
 
 int key_parse(const char *name)
@@ -58,6 +61,14 @@ int key_parse(const char *name)
 		for (size_t i = 0; i < sizeof(keynames) / sizeof(keynames[0]); i++)
 			if (strcmp(inner, keynames[i].name) == 0)
 				return keynames[i].key;
+		if (inner[0] == 'M' && inner[1] == '-' && inner[2]) {
+			uint32_t c;
+			size_t n = strlen(inner + 2);
+
+			if (utf8_decode(inner + 2, n, &c) == n && c >= 32)
+				return TK_ALT((int)c);
+			return -1;
+		}
 		if ((inner[0] == 'C' || inner[0] == 'c') && inner[1] == '-' &&
 		    inner[2] && !inner[3]) {
 			char c = inner[2];
@@ -83,7 +94,13 @@ void key_describe(int key, char *buf, size_t size)
 			return;
 		}
 	}
-	if (key > 0 && key < 32) {
+	if (TK_IS_ALT(key)) {
+		char u[5];
+		size_t n = utf8_encode((uint32_t)(key - TK_ALT_BASE), u);
+
+		u[n] = '\0';
+		snprintf(buf, size, "M-%s", u);
+	} else if (key > 0 && key < 32) {
 		snprintf(buf, size, "C-%c", (char)(key + 'a' - 1));
 	} else if (!TK_IS_FN(key) && key >= 32) {
 		char u[5];
@@ -431,13 +448,20 @@ const struct keydef tui_keys[] = {
 
 	/* -- end of screen keys -- */
 
-	/* editors */
-	{ SC_EDIT, A_ED_SAVE, { "<Enter>" }, NULL, N_("save"),
-	  N_("Save the line"), false },
+	/* editors: an open editor takes every key (one it does not use says
+	 * so and does nothing), so typing never runs a command */
+	{ SC_EDIT, A_ED_SAVE, { "<Enter>", "<C-s>" }, NULL, N_("save"),
+	  N_("Save: C-s in every editor, Enter too in a one-line editor"),
+	  false },
 	{ SC_EDIT, A_CANCEL, { "<Esc>" }, NULL, N_("cancel"),
-	  N_("Cancel the edit"), false },
+	  N_("Close: unchanged text just closes; changed text is kept as a draft of the field (edit the field again to get it back), or, for something new, asks \"Discard what you typed?\" first"),
+	  false },
+	{ SC_EDIT, A_ED_DROP, { "<C-c>" }, NULL, NULL,
+	  N_("Cancel and drop what you typed (the message line says so)"),
+	  false },
 	{ SC_EDIT, A_ED_LEFT, { "<Left>", "<C-b>" }, NULL, NULL,
-	  N_("Character left"), false },
+	  N_("Character left (a letter with its accents, a whole emoji)"),
+	  false },
 	{ SC_EDIT, A_ED_RIGHT, { "<Right>", "<C-f>" }, NULL, NULL,
 	  N_("Character right"), false },
 	{ SC_EDIT, A_ED_HOME, { "<Home>", "<C-a>" }, NULL, NULL,
@@ -512,8 +536,8 @@ static const char *const scope_titles[SC_COUNT] = {
 	[SC_ROADMAP] = N_("9 Roadmap"),
 	[SC_HISTORY] = N_("History"),
 	[SC_CONFLICT] = N_("Edit conflicts"),
-	[SC_EDIT] = N_("Editing a line"),
-	[SC_TEXT] = N_("Editing a text"),
+	[SC_EDIT] = N_("Editing (every editor)"),
+	[SC_TEXT] = N_("Editing a text (these first)"),
 	[SC_PICKER] = N_("Choosing"),
 	[SC_DIALOG] = N_("Questions (y/n)"),
 };
@@ -623,4 +647,36 @@ void keys_dump(FILE *f, int roff)
 			}
 		}
 	}
+}
+
+int keys_after_esc(int (*next)(void *ctx), void *ctx)
+{
+	char param[16];
+	size_t n = 0;
+	int c = next(ctx);
+
+	if (c < 0)
+		return TK_ESC;
+	if (c == 'O')
+		return next(ctx) < 0 ? TK_ALT('O') : TK_SEQ;
+	if (c != '[')
+		return c >= 32 && !TK_IS_FN(c) ? TK_ALT(c) : TK_SEQ;
+	/* CSI: parameter and intermediate bytes, then one final byte. */
+	for (;;) {
+		c = next(ctx);
+		if (c < 0)
+			return n ? TK_SEQ : TK_ALT('[');
+		if (c >= 0x40 && c <= 0x7E)
+			break;
+		if (c < 0x20 || c > 0x3F)
+			return TK_SEQ;
+		if (n + 1 < sizeof(param))
+			param[n++] = (char)c;
+	}
+	param[n] = '\0';
+	if (c == '~' && strcmp(param, "200") == 0)
+		return TK_PASTE_BEGIN;
+	if (c == '~' && strcmp(param, "201") == 0)
+		return TK_PASTE_END;
+	return TK_SEQ;
 }

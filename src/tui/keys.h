@@ -24,11 +24,30 @@
 #define TK_ESC 27
 #define TK_TAB 9
 #define TK_BACKSPACE 127
+/*
+ * Keys the terminal sends as Esc and more in one burst (keys_after_esc):
+ * Alt with a character, a sequence the terminal database does not know
+ * (one key, never an Esc followed by characters that would run commands),
+ * and the marks around a bracketed paste.
+ */
+#define TK_ALT_BASE (TK_FN_BASE + 0x10000)
+#define TK_ALT(c) (TK_ALT_BASE + (c))
+#define TK_IS_ALT(k) ((k) >= TK_ALT_BASE)
+#define TK_SEQ TK_FN(0xFFFC)
+#define TK_PASTE_BEGIN TK_FN(0xFFFD)
+#define TK_PASTE_END TK_FN(0xFFFE)
 
 /* Parse one key name ("a", "<Enter>", "<C-w>", "<S-Tab>"); -1 if unknown. */
 int key_parse(const char *name);
 /* Name of a key for help and messages ("Enter", "C-w", "j"). */
 void key_describe(int key, char *buf, size_t size);
+/*
+ * The terminal sent Esc: read what came with it (next() returns the next
+ * key already waiting, or -1 when none is) and make one key of the
+ * burst: TK_ESC alone, TK_ALT(c), TK_PASTE_BEGIN / TK_PASTE_END for
+ * "Esc [ 200 ~" / "Esc [ 201 ~", TK_SEQ for any other sequence.
+ */
+int keys_after_esc(int (*next)(void *ctx), void *ctx);
 
 enum scope {
 	SC_GLOBAL = 0,   /* everywhere outside editors */
@@ -100,6 +119,7 @@ enum scope {
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \
 	_(ED_SAVE) _(ED_NEWLINE) _(ED_UP) _(ED_DOWN) _(ED_EXTERNAL) \
+	_(ED_DROP) \
 	_(PK_TOGGLE) _(PK_CONFIRM) \
 	_(DLG_YES) _(DLG_NO)
 

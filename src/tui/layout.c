@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -191,7 +192,16 @@ static void draw_status(struct app *a)
 	maxx = a->t.cols - right;
 	if (a->n_modals) {
 		struct modal *m = a->modals[a->n_modals - 1];
+		const struct strv *eb = edit_bar(m);
 
+		/* An editor's bar says what its keys do here, from the
+		 * opener's hint ("Enter next (weeks)"). */
+		for (size_t i = 0; eb && i + 1 < eb->n; i += 2)
+			bar_item(y, &x, maxx, eb->v[i], eb->v[i + 1]);
+		if (eb) {
+			draw_role(CR_NORMAL);
+			return;
+		}
 		/* Pickers share one scope; Space toggles only where several
 		 * options can be chosen. */
 		bar_scope(y, &x, maxx, m->scope,

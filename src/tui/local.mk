@@ -50,7 +50,8 @@ check_PROGRAMS += tests/unit/test_tui
 TESTS += tests/unit/test_tui
 tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 	src/tui/keys.c src/tui/draw.c src/tui/script.c \
-	src/tui/widgets/list.c src/tui/widgets/edit.c
+	src/tui/widgets/list.c src/tui/widgets/edit.c \
+	src/tui/modal.c src/tui/widgets/dialog.c
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif

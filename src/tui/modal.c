@@ -243,7 +243,7 @@ void app_edit(struct app *a, const struct edit_req *r)
 	pe->r.key = pe->key = str_dup(r->key);
 	pe->draft = draft;
 	m = confirm_new(_("Draft found"),
-			_("An unsaved draft of this field was kept when a session ended. Restore it?"),
+			_("An unsaved draft of this field was kept (Esc, a failed save or a lost connection). Restore it?"),
 			draft_offer_done);
 	if (!m) {
 		pending_free(pe);

@@ -304,6 +304,7 @@ static void start_search(struct app *a, struct list *l)
 	if (!m)
 		return;
 	m->scope = SC_EDIT;
+	edit_set_scratch(m);
 	m->id = (int64_t)l->sel;
 	m->changed = search_changed;
 	app_push(a, m);
@@ -369,8 +370,10 @@ static void handle_global(struct app *a, enum action act, int key)
 	case A_PROMPT:
 		m = lineedit_new(":", "", _("export FORMAT · goto N · who · history · help · quit"),
 				 prompt_done);
-		if (m)
+		if (m) {
 			m->scope = SC_EDIT;
+			edit_set_scratch(m);
+		}
 		app_push(a, m);
 		break;
 	case A_NEXT_SCREEN:
@@ -516,6 +519,16 @@ static void handle_key(struct app *a, int key)
 		/* Nothing fits: only quitting works until it grows. */
 		if (keys_lookup(SC_GLOBAL, key) == A_QUIT && !a->n_modals)
 			a->quit = true;
+		return;
+	}
+	/* Pasted text is text: only an editor takes it, anywhere else its
+	 * characters would run as commands. */
+	if (key == TK_PASTE_BEGIN || key == TK_PASTE_END)
+		a->t.pasting = key == TK_PASTE_BEGIN;
+	if ((a->t.pasting || key == TK_PASTE_END) &&
+	    !(a->n_modals && edit_is_editor(a->modals[a->n_modals - 1]))) {
+		if (key == TK_PASTE_END)
+			app_msg(a, MSG_WARN, "%s", _("pasted text ignored: open an editor first, then paste"));
 		return;
 	}
 	if (a->n_modals) {
@@ -671,7 +684,27 @@ static int run_script_event(struct app *a, const struct sevent *ev)
 	return 0;
 }
 
-/* One key from the terminal, or 0 after a timeout; -1 when input is gone. */
+/* A character already waiting (the rest of an Esc burst), or -1.  A key
+ * curses decoded (a resize, an arrow) is no part of the burst: it goes
+ * back for the next read. */
+static int key_waiting(void *ctx)
+{
+	wint_t wc;
+	int r;
+
+	(void)ctx;
+	wtimeout(stdscr, 0);
+	r = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, POLL_MS);
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	return r == OK ? (int)wc : -1;
+}
+
+/* One key from the terminal, or 0 after a timeout; -1 when input is gone.
+ * Esc and what came with it (Alt-x, a sequence curses does not know, a
+ * paste mark) are one key: an editor must not see an Esc that closes it
+ * followed by characters that run as commands. */
 static int read_key(struct app *a, int *fast_errors)
 {
 	wint_t wc;
@@ -702,6 +735,8 @@ static int read_key(struct app *a, int *fast_errors)
 		}
 		return TK_FN((int)wc);
 	}
+	if (wc == TK_ESC)
+		return keys_after_esc(key_waiting, NULL);
 	return (int)wc;
 }
 
@@ -872,6 +907,11 @@ int tui_run(const struct tui_opts *o)
 	wtimeout(stdscr, POLL_MS);
 	if (!a->t.script)
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	/* Bracketed paste: a pasted line break is text, not Enter. */
+	if (!a->t.no_display) {
+		putp("\033[?2004h");
+		fflush(stdout);
+	}
 	draw_init(getenv("NO_COLOR") == NULL);
 	check_size(a);
 
@@ -908,6 +948,10 @@ int tui_run(const struct tui_opts *o)
 	run_loop(a);
 
 	app_free(a);
+	if (!a->t.no_display) {
+		putp("\033[?2004l");
+		fflush(stdout);
+	}
 	endwin();
 	delscreen(sc);
 	if (out)

@@ -211,3 +211,184 @@ char *utf8_sanitize(const char *s)
 	}
 	return buf_detach(&b);
 }
+
+/* ---- grapheme clusters ------------------------------------------------- */
+static bool is_control(uint32_t c)
+{
+	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
+}
+
+static bool is_ri(uint32_t c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+static bool is_modifier(uint32_t c)
+{
+	return c >= 0x1F3FB && c <= 0x1F3FF;
+}
+
+/* Extended_Pictographic, by the blocks that hold it (close enough for
+ * joining emoji; the exact table is long and changes every year). */
+static bool is_pict(uint32_t c)
+{
+	if (c < 0xA9)
+		return false;
+	if (c >= 0x1F000 && c <= 0x1FFFD)
+		return !is_ri(c) && !is_modifier(c);
+	return c == 0xA9 || c == 0xAE || c == 0x203C || c == 0x2049 ||
+	       c == 0x2122 || c == 0x2139 || (c >= 0x2194 && c <= 0x21AA) ||
+	       (c >= 0x231A && c <= 0x23FF) || c == 0x24C2 ||
+	       (c >= 0x25AA && c <= 0x25FE) || (c >= 0x2600 && c <= 0x27BF) ||
+	       c == 0x2934 || c == 0x2935 || (c >= 0x2B05 && c <= 0x2B55) ||
+	       c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299;
+}
+
+static bool is_keycap_base(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '#' || c == '*';
+}
+
+/* Joins the cluster before it (GB9): combining marks, ZWJ, variation
+ * selectors, emoji modifiers, tags, and whatever else has no width. */
+static bool is_extend(uint32_t c)
+{
+	if (is_control(c))
+		return false;
+	if (c == 0x200D || is_modifier(c) || (c >= 0xFE00 && c <= 0xFE0F) ||
+	    (c >= 0xE0020 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF))
+		return true;
+	return wcwidth((wchar_t)c) == 0;
+}
+
+size_t utf8_cluster_next(const char *s, size_t len, size_t off)
+{
+	uint32_t c, d;
+	size_t n, p;
+	bool ri, pict, zwj = false;
+
+	if (off >= len)
+		return len;
+	n = utf8_decode(s + off, len - off, &c);
+	if (n == 0)
+		return off + 1;
+	p = off + n;
+	if (c == '\r')
+		return p < len && s[p] == '\n' ? p + 1 : p;
+	if (is_control(c))
+		return p;
+	ri = is_ri(c);
+	pict = is_pict(c);
+	while (p < len && (n = utf8_decode(s + p, len - p, &d)) > 0) {
+		if (is_extend(d)) {
+			zwj = d == 0x200D;
+		} else if (zwj && pict && is_pict(d)) {
+			zwj = false;            /* GB11: emoji ZWJ emoji */
+		} else if (ri && is_ri(d)) {
+			ri = false;             /* GB12: a pair, not three */
+		} else {
+			break;
+		}
+		p += n;
+	}
+	return p;
+}
+
+size_t utf8_cluster_prev(const char *s, size_t off)
+{
+	size_t q, p, n;
+
+	if (off == 0)
+		return 0;
+	/* Every ASCII character but LF after CR starts a cluster: walk
+	 * forward from the nearest one instead of from the text's start. */
+	q = off - 1;
+	while (q > 0 && (unsigned char)s[q] >= 0x80)
+		q--;
+	if (q > 0 && s[q] == '\n' && s[q - 1] == '\r')
+		q--;
+	for (p = q; (n = utf8_cluster_next(s, off, p)) < off; p = n)
+		;
+	return p;
+}
+
+/* What the cluster is, for its width and its look. */
+struct cluster_info {
+	uint32_t base;
+	int sum;          /* columns counted code point by code point */
+	bool emoji;       /* emoji presentation: 2 columns */
+	bool flag;        /* a regional-indicator pair */
+	bool valid;
+};
+
+static void cluster_info(const char *s, size_t n, struct cluster_info *ci)
+{
+	size_t off, k;
+	uint32_t d;
+
+	memset(ci, 0, sizeof(*ci));
+	k = utf8_decode(s, n, &ci->base);
+	if (k == 0) {
+		ci->sum = 1;
+		return;
+	}
+	ci->valid = true;
+	ci->sum = utf8_cp_width(ci->base);
+	for (off = k; off < n && (k = utf8_decode(s + off, n - off, &d)) > 0;
+	     off += k) {
+		ci->sum += utf8_cp_width(d);
+		if (is_modifier(d) || is_pict(d))
+			ci->emoji = true;
+		else if (d == 0xFE0F && (is_pict(ci->base) ||
+					 is_keycap_base(ci->base)))
+			ci->emoji = true;
+		else if (is_ri(ci->base) && is_ri(d))
+			ci->emoji = ci->flag = true;
+	}
+}
+
+int utf8_cluster_width(const char *s, size_t n)
+{
+	struct cluster_info ci;
+
+	if (n == 0)
+		return 0;
+	cluster_info(s, n, &ci);
+	return ci.emoji ? 2 : ci.sum;
+}
+
+int utf8_cluster_span(const char *s, size_t a, size_t b)
+{
+	int w = 0;
+
+	while (a < b) {
+		size_t e = utf8_cluster_next(s, b, a);
+
+		w += utf8_cluster_width(s + a, e - a);
+		a = e;
+	}
+	return w;
+}
+
+void utf8_cluster_shown(struct buf *b, const char *s, size_t n)
+{
+	struct cluster_info ci;
+	char u[4];
+	int w;
+
+	if (n == 0)
+		return;
+	cluster_info(s, n, &ci);
+	if (!ci.emoji || ci.flag || ci.sum == 2) {
+		/* Curses counts it as we do (a flag is 1 + 1 everywhere). */
+		buf_add(b, s, n);
+		return;
+	}
+	w = utf8_cp_width(ci.base);
+	if (w > 0 && w <= 2)
+		buf_add(b, u, utf8_encode(ci.base, u));
+	else
+		w = 0;
+	for (; w < 2; w++)
+		buf_putc(b, ' ');
+}

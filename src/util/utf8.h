@@ -34,4 +34,36 @@ size_t utf8_next(const char *s, size_t len, size_t off);
 /* Copy of s with invalid sequences replaced by U+FFFD. */
 char *utf8_sanitize(const char *s);
 
+/*
+ * Grapheme clusters: what a reader takes for one character, so what the
+ * cursor steps over and backspace deletes.  A simplified UAX #29 that
+ * covers what people type: a base with its combining marks and variation
+ * selectors (every code point the C library gives no width joins the one
+ * before), emoji modifiers, emoji joined by ZWJ, regional-indicator pairs
+ * (flags), CR LF.  A control character or an invalid byte is a cluster of
+ * its own.
+ */
+/* End of the cluster that starts at off (s holds len bytes). */
+size_t utf8_cluster_next(const char *s, size_t len, size_t off);
+/* Start of the cluster that ends at off (0 at the start). */
+size_t utf8_cluster_prev(const char *s, size_t off);
+/* Columns of the cluster s[0..n): the base's wcwidth (combining marks add
+ * nothing), 2 for emoji presentation (a flag, a ZWJ sequence, an emoji
+ * modifier, VS16), 1 for a control character shown as a replacement. */
+int utf8_cluster_width(const char *s, size_t n);
+/* Columns of s[a..b) counted by cluster. */
+int utf8_cluster_span(const char *s, size_t a, size_t b);
+
+struct buf;
+/*
+ * Append to b what to draw for the cluster s[0..n) so that the curses
+ * library and every terminal give it utf8_cluster_width() columns.
+ * Terminals disagree on emoji sequences (tmux 3.3a draws a ZWJ sequence
+ * in 2 columns, a skin-tone modifier in 4 and a heart with VS16 in 1;
+ * curses counts 4, 4 and 1), so such a cluster is shown by its base
+ * alone, padded with a space when the base is narrow.  Anything else is
+ * appended as it is.  The text itself is never changed.
+ */
+void utf8_cluster_shown(struct buf *b, const char *s, size_t n);
+
 #endif

@@ -4,7 +4,8 @@
 # screen comes back with capture-pane.  Checks: opening on the demo
 # workshop, switching screens, a real resize below the minimum and back,
 # live refresh when another process changes the database, the help
-# overlay, and quitting with q.  Skipped (77) when tmux is missing.
+# overlay, quitting with q, and keys that arrive in one burst (Alt-x, a
+# paste) in an editor.  Skipped (77) when tmux is missing.
 set -u
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${CHARRETTE:-${top_builddir:-$srcdir}/charrette}
@@ -108,6 +109,60 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		fails=$((fails + 1)) ;;
 	esac
 fi
+
+# An editor in a real terminal (issue 12): Alt-d reaches the program as
+# Esc d, a paste with a line break as one burst between bracketed-paste
+# marks.  Neither may close the editor or run a command (d would ask to
+# delete the approach); the paste is typed in, its line break as a space.
+T new-session -d -s ed -x 80 -y 24 \
+	"env TERM=screen-256color '$bin' --db '$db' 1; echo EXITED \$?; sleep 5"
+wait_s() {
+	i=0
+	while [ $i -lt 50 ]; do
+		expect_s ed "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check_s() {
+	if wait_s "$1"; then
+		echo "ok   $2"
+	else
+		echo "FAIL $2: no '$1' on screen:"
+		T capture-pane -p -t ed | sed 's/^/    | /'
+		fails=$((fails + 1))
+	fi
+}
+wait_s "4 phases"
+T send-keys -t ed 4
+wait_s "Approach"
+T send-keys -t ed l
+sleep 0.3
+T send-keys -t ed Enter
+check_s "┌ Name" "Enter opens the name editor"
+T send-keys -t ed End M-d
+check_s "M-d does nothing in an editor" "Alt-d in an editor says it does nothing"
+T set-buffer -b charrette-test "
+pasted
+Dd y"
+T paste-buffer -p -d -b charrette-test -t ed
+check_s "EKS pasted Dd y" "a paste with line breaks is typed into the field"
+T send-keys -t ed C-s
+check_s "saved: Name" "C-s saves the one-line editor"
+T send-keys -t ed q
+check_s "EXITED 0" "q quits after the edit"
+if command -v sqlite3 >/dev/null 2>&1; then
+	got=$(sqlite3 "$db" "SELECT count(*) || ' ' || (SELECT name FROM approach WHERE pos = 0) FROM approach;")
+	case $got in
+	"3 GitHub Actions + Argo CD + EKS pasted Dd y")
+		echo "ok   the name holds the paste; no approach deleted" ;;
+	*)
+		echo "FAIL after the editor keys the database holds '$got'"
+		fails=$((fails + 1)) ;;
+	esac
+fi
+T kill-session -t ed 2>/dev/null
 
 # Input that ends (EOF after a dropped connection) must end the program,
 # not spin on getch errors.

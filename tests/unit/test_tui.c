@@ -151,6 +151,156 @@ static void test_ebuf_kill(void **state)
 	ebuf_free(&b);
 }
 
+/* The sequence: backspace and moves step over whole clusters. */
+static void test_ebuf_clusters(void **state)
+{
+	struct ebuf b;
+
+	(void)state;
+	assert_int_equal(ebuf_init(&b, "测试👩‍💻🚀é"), 0);
+	ebuf_action(&b, A_ED_BACKSPACE);     /* é */
+	ebuf_action(&b, A_ED_BACKSPACE);     /* 🚀 */
+	assert_string_equal(b.s, "测试👩‍💻");
+	ebuf_action(&b, A_ED_LEFT);          /* over the whole ZWJ sequence */
+	assert_int_equal(b.cur, strlen("测试"));
+	ebuf_action(&b, A_ED_LEFT);
+	assert_int_equal(b.cur, strlen("测"));
+	ebuf_insert_cp(&b, 'X');
+	assert_string_equal(b.s, "测X试👩‍💻");
+	ebuf_action(&b, A_ED_END);
+	ebuf_action(&b, A_ED_BACKSPACE);
+	assert_string_equal(b.s, "测X试");
+	ebuf_free(&b);
+
+	/* A letter and its combining accent go together... */
+	assert_int_equal(ebuf_init(&b, "ae\xCC\x81"), 0);
+	ebuf_action(&b, A_ED_LEFT);
+	assert_int_equal(b.cur, 1);
+	ebuf_action(&b, A_ED_DELETE);
+	assert_string_equal(b.s, "a");
+	/* ... also when the accent is typed after the letter. */
+	ebuf_insert_cp(&b, 'e');
+	ebuf_insert_cp(&b, 0x301);
+	assert_int_equal(b.cur, b.len);
+	ebuf_action(&b, A_ED_LEFT);
+	assert_int_equal(b.cur, 1);
+	ebuf_free(&b);
+	/* A letter typed before a lone mark joins it: the cursor goes after
+	 * the pair, never inside it. */
+	assert_int_equal(ebuf_init(&b, "\xCC\x81"), 0);
+	ebuf_action(&b, A_ED_HOME);
+	ebuf_insert_cp(&b, 'o');
+	assert_int_equal(b.cur, 3);
+	ebuf_free(&b);
+	/* A flag is one character. */
+	assert_int_equal(ebuf_init(&b, "🇫🇷!"), 0);
+	ebuf_action(&b, A_ED_HOME);
+	ebuf_action(&b, A_ED_DELETE);
+	assert_string_equal(b.s, "!");
+	ebuf_free(&b);
+}
+
+/* What typing may put into a text: never a control character, a
+ * surrogate or a code point past U+10FFFF (they would reach the
+ * terminal or break the UTF-8). */
+static void test_ebuf_typable(void **state)
+{
+	(void)state;
+	assert_true(ebuf_typable('a', false));
+	assert_true(ebuf_typable(0xE9, false));
+	assert_true(ebuf_typable(0x1F680, false));
+	assert_true(ebuf_typable('\t', true));
+	assert_false(ebuf_typable('\t', false));
+	assert_false(ebuf_typable(27, true));
+	assert_false(ebuf_typable(0x7F, true));
+	assert_false(ebuf_typable(0x85, true));      /* C1 NEL */
+	assert_false(ebuf_typable(0x9B, true));      /* C1 CSI */
+	assert_false(ebuf_typable(0xD800, true));
+	assert_false(ebuf_typable(0x110000, true));
+	assert_false(ebuf_typable(TK_FN(KEY_F(5)), true));
+	assert_false(ebuf_typable(TK_ALT('d'), true));
+}
+
+/* Esc and what the terminal sent with it in one burst. */
+struct burst {
+	const int *k;
+	size_t n, i;
+};
+
+static int burst_next(void *ctx)
+{
+	struct burst *b = ctx;
+
+	return b->i < b->n ? b->k[b->i++] : -1;
+}
+
+static int after_esc(const int *k, size_t n, size_t *used)
+{
+	struct burst b = { k, n, 0 };
+	int key = keys_after_esc(burst_next, &b);
+
+	*used = b.i;
+	return key;
+}
+
+static void test_keys_after_esc(void **state)
+{
+	static const int alt_d[] = { 'd' };
+	static const int paste_on[] = { '[', '2', '0', '0', '~', 'x' };
+	static const int paste_off[] = { '[', '2', '0', '1', '~' };
+	static const int c_left[] = { '[', '1', ';', '5', 'D', 'j' };
+	static const int ss3[] = { 'O', 'P' };
+	static const int lone_o[] = { 'O' };
+	static const int bad[] = { '[', '1', 0x263A };
+	char nm[32];
+	size_t used;
+
+	(void)state;
+	assert_int_equal(after_esc(NULL, 0, &used), TK_ESC);
+	assert_int_equal(after_esc(alt_d, 1, &used), TK_ALT('d'));
+	assert_int_equal(after_esc(paste_on, 6, &used), TK_PASTE_BEGIN);
+	assert_int_equal(used, 5);                   /* the text stays */
+	assert_int_equal(after_esc(paste_off, 5, &used), TK_PASTE_END);
+	/* A sequence curses does not know is one key, read to its end. */
+	assert_int_equal(after_esc(c_left, 6, &used), TK_SEQ);
+	assert_int_equal(used, 5);
+	assert_int_equal(after_esc(ss3, 2, &used), TK_SEQ);
+	assert_int_equal(after_esc(lone_o, 1, &used), TK_ALT('O'));
+	assert_int_equal(after_esc(bad, 3, &used), TK_SEQ);
+	assert_false(TK_IS_ALT(TK_SEQ));
+	assert_true(TK_IS_FN(TK_ALT('d')));
+	assert_int_equal(key_parse("<M-d>"), TK_ALT('d'));
+	assert_int_equal(key_parse("<M-é>"), TK_ALT(0xE9));
+	assert_int_equal(key_parse("<PasteBegin>"), TK_PASTE_BEGIN);
+	assert_int_equal(key_parse("<M->"), -1);
+	key_describe(TK_ALT('d'), nm, sizeof(nm));
+	assert_string_equal(nm, "M-d");
+}
+
+/* The status bar of an editor reads the opener's hint. */
+static void test_edit_bar(void **state)
+{
+	struct strv v = { 0 };
+
+	(void)state;
+	assert_int_equal(edit_bar_parse(&v, "a number above 0 · Enter next (weeks) · Esc cancel"), 0);
+	assert_int_equal(v.n, 4);
+	assert_string_equal(v.v[0], "Enter");
+	assert_string_equal(v.v[1], "next (weeks)");
+	assert_string_equal(v.v[2], "Esc");
+	assert_string_equal(v.v[3], "cancel");
+	strv_free(&v);
+	assert_int_equal(edit_bar_parse(&v, "C-s save · Esc cancel · C-e $EDITOR"), 0);
+	assert_int_equal(v.n, 6);
+	assert_string_equal(v.v[4], "C-e");
+	strv_free(&v);
+	/* Words that are no key names give nothing. */
+	assert_int_equal(edit_bar_parse(&v, "export FORMAT · goto N · who · help"), 0);
+	assert_int_equal(v.n, 0);
+	assert_int_equal(edit_bar_parse(&v, NULL), 0);
+	assert_int_equal(v.n, 0);
+}
+
 /* ---- list ------------------------------------------------------------------ */
 static const char *const rows[] = {
 	"Heading", "alpha", "beta", "Heading 2", "gamma", "alphabet", "delta"
@@ -377,6 +527,10 @@ int main(void)
 		cmocka_unit_test(test_key_lookup),
 		cmocka_unit_test(test_ebuf_utf8),
 		cmocka_unit_test(test_ebuf_kill),
+		cmocka_unit_test(test_ebuf_clusters),
+		cmocka_unit_test(test_ebuf_typable),
+		cmocka_unit_test(test_keys_after_esc),
+		cmocka_unit_test(test_edit_bar),
 		cmocka_unit_test(test_list_nav),
 		cmocka_unit_test(test_list_search),
 		cmocka_unit_test(test_script_parse),

@@ -398,6 +398,100 @@ static void test_num(void **state)
 	assert_string_equal(num_clock(b, sizeof(b), -61), "+1:01");
 }
 
+/* Grapheme clusters: what the editors step over, delete and measure. */
+static size_t next_of(const char *s, size_t off)
+{
+	return utf8_cluster_next(s, strlen(s), off);
+}
+
+static char *shown(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	utf8_cluster_shown(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
+static void test_utf8_clusters(void **state)
+{
+	/* 测 试 👩‍💻 🚀 é(e + U+0301) 🇫🇷 👍🏽 ❤️ 1️⃣ */
+	const char *t = "\xE6\xB5\x8B\xE8\xAF\x95"
+			"\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB"
+			"\xF0\x9F\x9A\x80" "e\xCC\x81"
+			"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"
+			"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"
+			"\xE2\x9D\xA4\xEF\xB8\x8F" "1\xEF\xB8\x8F\xE2\x83\xA3";
+	static const size_t ends[] = { 3, 6, 17, 21, 24, 32, 40, 46, 53 };
+	static const int widths[] = { 2, 2, 2, 2, 1, 2, 2, 2, 2 };
+	const char *ri3 = "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x87\xAA";
+	size_t off = 0, len = strlen(t);
+	char *v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t e = next_of(t, off);
+
+		assert_int_equal(e, ends[i]);
+		assert_int_equal(utf8_cluster_width(t + off, e - off), widths[i]);
+		assert_int_equal(utf8_cluster_prev(t, e), off);
+		off = e;
+	}
+	assert_int_equal(off, len);
+	assert_int_equal(utf8_cluster_span(t, 0, len), 17);
+	assert_int_equal(utf8_cluster_prev(t, 0), 0);
+	/* A cursor inside a cluster steps back to its start. */
+	assert_int_equal(utf8_cluster_prev(t, 10), 6);
+
+	/* Three regional indicators: a flag, then a lone one. */
+	assert_int_equal(next_of(ri3, 0), 8);
+	assert_int_equal(next_of(ri3, 8), 12);
+	assert_int_equal(utf8_cluster_width(ri3 + 8, 4), 1);
+	/* A ZWJ joins emoji only: after a letter the next letter is apart. */
+	assert_int_equal(next_of("a\xE2\x80\x8D" "b", 0), 4);
+	/* CR LF is one; other controls and invalid bytes stand alone. */
+	assert_int_equal(next_of("\r\nx", 0), 2);
+	assert_int_equal(utf8_cluster_prev("x\r\n", 3), 1);
+	assert_int_equal(next_of("\t\xCC\x81", 0), 1);
+	assert_int_equal(next_of("\xFF\xCC\x81", 0), 1);
+	assert_int_equal(utf8_cluster_width("\xFF", 1), 1);
+	assert_int_equal(utf8_cluster_width("\x01", 1), 1);
+	assert_int_equal(next_of("", 0), 0);
+
+	/* What is drawn has the width counted, code point by code point. */
+	v = shown("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+	assert_string_equal(v, "\xF0\x9F\x91\xA9");          /* 👩 */
+	free(v);
+	v = shown("\xE2\x9D\xA4\xEF\xB8\x8F");
+	assert_string_equal(v, "\xE2\x9D\xA4 ");              /* ❤ + space */
+	free(v);
+	v = shown("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD");
+	assert_string_equal(v, "\xF0\x9F\x91\x8D");          /* 👍 */
+	free(v);
+	v = shown("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7");       /* the flag */
+	assert_string_equal(v, "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7");
+	assert_int_equal(utf8_width(v), 2);
+	free(v);
+	v = shown("e\xCC\x81");
+	assert_string_equal(v, "e\xCC\x81");
+	free(v);
+	/* Every cluster of the sample: the same count both ways. */
+	for (off = 0; off < len; ) {
+		size_t e = next_of(t, off);
+		char *one = malloc(e - off + 1);
+
+		assert_non_null(one);
+		memcpy(one, t + off, e - off);
+		one[e - off] = '\0';
+		v = shown(one);
+		assert_int_equal(utf8_width(v), utf8_cluster_width(one, e - off));
+		free(v);
+		free(one);
+		off = e;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_strv),
 		cmocka_unit_test(test_str_helpers),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_clusters),
 		cmocka_unit_test(test_error),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_atomic),

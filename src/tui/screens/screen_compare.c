@@ -426,8 +426,10 @@ static enum modal_result cmp_mkey(struct modal *m, struct app *a, int key)
 		cv->on = false;
 		p = lineedit_new(":", "", _("quit · goto N · save-display FILE · who · help"),
 				 prompt_done);
-		if (p)
+		if (p) {
 			p->scope = SC_EDIT;
+			edit_set_scratch(p);
+		}
 		app_push(a, p);
 		return MODAL_CANCEL;
 	case A_REDRAW:

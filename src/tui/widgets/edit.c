@@ -3,6 +3,14 @@
  * edit: line and text editors.  The buffer operations (insert, delete,
  * kill word / line, cursor moves) are shared; the two editors differ in how
  * they lay the text out and in what Enter means.
+ *
+ * An open editor takes every key: what it does not use says so in its
+ * hint line and never reaches the screen underneath.  The cursor steps by
+ * grapheme cluster and every cluster is drawn in the columns it is counted
+ * (util/utf8), so no text pushes the frame out.  Leaving: C-s saves (Enter
+ * too in a one-line editor); Esc closes at once when nothing changed,
+ * keeps changed text as a draft of the field, or asks before dropping it
+ * where there is no field yet; C-c drops it and says so.
  */
 
 #include <curses.h>
@@ -46,6 +54,26 @@ void ebuf_free(struct ebuf *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/* The cursor sits between clusters: a mark typed before a cluster that
+ * now joins it, or a cut in the middle of one, moves it to the end. */
+static void ebuf_snap(struct ebuf *b)
+{
+	size_t p = utf8_cluster_prev(b->s, b->cur);
+	size_t e = utf8_cluster_next(b->s, b->len, p);
+
+	if (e > b->cur)
+		b->cur = e;
+}
+
+bool ebuf_typable(int key, bool multi)
+{
+	if (key == '\t')
+		return multi;
+	if (key < 0x20 || key == 0x7F || (key >= 0x80 && key <= 0x9F))
+		return false;
+	return !(key >= 0xD800 && key <= 0xDFFF) && key <= 0x10FFFF;
+}
+
 int ebuf_insert(struct ebuf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
@@ -61,6 +89,7 @@ int ebuf_insert(struct ebuf *b, const char *s, size_t n)
 	memcpy(b->s + b->cur, s, n);
 	b->len += n;
 	b->cur += n;
+	ebuf_snap(b);
 	return ST_OK;
 }
 
@@ -104,12 +133,10 @@ int ebuf_action(struct ebuf *b, enum action act)
 
 	switch (act) {
 	case A_ED_LEFT:
-		if (b->cur > 0)
-			b->cur = utf8_prev(b->s, b->cur);
+		b->cur = utf8_cluster_prev(b->s, b->cur);
 		return 1;
 	case A_ED_RIGHT:
-		if (b->cur < b->len)
-			b->cur = utf8_next(b->s, b->len, b->cur);
+		b->cur = utf8_cluster_next(b->s, b->len, b->cur);
 		return 1;
 	case A_ED_HOME:
 		b->cur = line_start(b, b->cur);
@@ -118,12 +145,10 @@ int ebuf_action(struct ebuf *b, enum action act)
 		b->cur = line_end(b, b->cur);
 		return 1;
 	case A_ED_BACKSPACE:
-		if (b->cur > 0)
-			ebuf_delete(b, utf8_prev(b->s, b->cur), b->cur);
+		ebuf_delete(b, utf8_cluster_prev(b->s, b->cur), b->cur);
 		return 1;
 	case A_ED_DELETE:
-		if (b->cur < b->len)
-			ebuf_delete(b, b->cur, utf8_next(b->s, b->len, b->cur));
+		ebuf_delete(b, b->cur, utf8_cluster_next(b->s, b->len, b->cur));
 		return 1;
 	case A_ED_KILL_WORD:
 		p = b->cur;
@@ -133,6 +158,7 @@ int ebuf_action(struct ebuf *b, enum action act)
 		       b->s[p - 1] != '\n')
 			p--;
 		ebuf_delete(b, p, b->cur);
+		ebuf_snap(b);
 		return 1;
 	case A_ED_KILL_START:
 		ebuf_delete(b, line_start(b, b->cur), b->cur);
@@ -150,10 +176,32 @@ struct editor {
 	struct modal m;
 	struct ebuf b;
 	char *title;
-	char *hint;
+	char *hint;         /* the opener's hint: what the keys do here */
+	char *note;         /* over the hint until the text changes: a
+			     * validation message, a key that does nothing */
+	char *init;         /* the text it opened with: Esc on it closes */
+	struct strv bar;    /* status bar: key, label, key, label... */
+	struct strv ask;    /* the same while asking to discard */
 	bool multi;
+	bool scratch;       /* a search or a command: Esc never asks */
+	bool asking;        /* "Discard what you typed? y/n" */
+	bool pasting;       /* inside a bracketed paste: Enter is text */
 	size_t scroll;      /* first visual line (text) / first byte (line) */
 };
+
+static const struct modal_ops line_ops, text_ops;
+
+static struct editor *editor_of(struct modal *m)
+{
+	return m && (m->ops == &line_ops || m->ops == &text_ops)
+	       ? (struct editor *)m : NULL;
+}
+
+static const char *default_hint(const struct editor *ed)
+{
+	return ed->multi ? _("C-s save · Esc cancel · C-e $EDITOR")
+			 : _("Enter save · Esc cancel");
+}
 
 const char *edit_text(struct modal *m)
 {
@@ -164,8 +212,87 @@ void edit_set_hint(struct modal *m, const char *hint)
 {
 	struct editor *ed = (struct editor *)m;
 
-	free(ed->hint);
-	ed->hint = str_dup(hint);
+	free(ed->note);
+	ed->note = hint ? str_dup(hint) : NULL;
+}
+
+void edit_set_scratch(struct modal *m)
+{
+	struct editor *ed = editor_of(m);
+
+	if (ed)
+		ed->scratch = true;
+}
+
+bool edit_is_editor(struct modal *m)
+{
+	return editor_of(m) != NULL;
+}
+
+/*
+ * The status bar is read from the opener's hint, so it says what Enter
+ * does here ("Enter next (weeks)", "Enter add"): every "KEY what" part of
+ * "… · Enter next (weeks) · Esc cancel" whose first word is a key name.
+ */
+int edit_bar_parse(struct strv *out, const char *hint)
+{
+	const char *sep = " \xC2\xB7 ";     /* " · " */
+	const char *p = hint;
+
+	while (p && *p) {
+		const char *end = strstr(p, sep);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *part = str_ndup(p, n), *sp, key[48];
+		int rc = ST_OK;
+
+		if (!part)
+			return ST_ERROR;
+		sp = strchr(part, ' ');
+		if (sp && sp > part && sp[1] && sp - part < 40) {
+			*sp = '\0';
+			snprintf(key, sizeof(key), "<%s>", part);
+			if (key_parse(key) >= 0 &&
+			    (strv_push(out, part) < 0 || strv_push(out, sp + 1) < 0))
+				rc = ST_ERROR;
+		}
+		free(part);
+		if (rc < 0)
+			return rc;
+		p = end ? end + strlen(sep) : NULL;
+	}
+	return ST_OK;
+}
+
+/* A text editor's bar also names its own keys the hint leaves out
+ * (C-e $EDITOR under "one entry per line · C-s save · Esc cancel"). */
+static int bar_add_text_keys(struct strv *bar)
+{
+	for (size_t i = 0; i < tui_n_keys; i++) {
+		const struct keydef *kd = &tui_keys[i];
+		char nm[32];
+		bool have = false;
+
+		if (kd->scope != SC_TEXT || !kd->bar)
+			continue;
+		key_describe(key_parse(kd->keys[0]), nm, sizeof(nm));
+		for (size_t j = 0; j + 1 < bar->n; j += 2)
+			have = have || str_eq(bar->v[j], nm);
+		if (!have && (strv_push(bar, nm) < 0 ||
+			      strv_push(bar, _(kd->bar)) < 0))
+			return ST_ERROR;
+	}
+	return ST_OK;
+}
+
+const struct strv *edit_bar(struct modal *m)
+{
+	struct editor *ed = editor_of(m);
+
+	if (!ed)
+		return NULL;
+	if (ed->asking)
+		return &ed->ask;
+	return ed->bar.n ? &ed->bar : NULL;
 }
 
 char *edit_text_lines(struct modal *m)
@@ -208,6 +335,10 @@ static void editor_free(struct modal *m)
 	ebuf_free(&ed->b);
 	free(ed->title);
 	free(ed->hint);
+	free(ed->note);
+	free(ed->init);
+	strv_free(&ed->bar);
+	strv_free(&ed->ask);
 }
 
 static char *editor_draft(struct modal *m)
@@ -215,22 +346,43 @@ static char *editor_draft(struct modal *m)
 	return str_dup(((struct editor *)m)->b.s);
 }
 
-/* Columns from byte a to byte b of s. */
-static int cols_between(const char *s, size_t a, size_t b)
+/* What to draw for s[a..b): each cluster in the form that takes the
+ * columns it is counted (new string; NULL when out of memory). */
+static char *shown(const char *s, size_t a, size_t b)
 {
-	char *t = str_ndup(s + a, b - a);
-	int w = t ? utf8_width(t) : 0;
+	struct buf out;
 
-	free(t);
-	return w;
+	buf_init(&out);
+	buf_puts(&out, "");
+	while (a < b) {
+		size_t e = utf8_cluster_next(s, b, a);
+
+		utf8_cluster_shown(&out, s + a, e - a);
+		a = e;
+	}
+	return buf_detach(&out);
+}
+
+/* The line under the field: a note, the question, or the hint. */
+static void draw_hint(struct editor *ed, int y, int x, int w)
+{
+	if (ed->asking) {
+		draw_role(CR_WARNING);
+		draw_line(y, x, _("Discard what you typed? y/n"), w);
+	} else {
+		draw_role(ed->note ? CR_WARNING : CR_DIALOG);
+		draw_line(y, x, ed->note ? ed->note
+			  : ed->hint ? ed->hint : default_hint(ed), w);
+	}
+	draw_role(CR_DIALOG);
 }
 
 static void line_draw(struct modal *m, struct app *a, int h, int w)
 {
 	struct editor *ed = (struct editor *)m;
 	int bw = w - 4 < 72 ? w - 4 : 72, bx = (w - bw) / 2;
-	int by = h / 2 - 2, fw = bw - 4, cx;
-	size_t start;
+	int by = h / 2 - 2, fw = bw - 4, used = 0;
+	size_t end;
 	char *vis;
 
 	(void)a;
@@ -238,19 +390,43 @@ static void line_draw(struct modal *m, struct app *a, int h, int w)
 		by = 1;
 	draw_role(CR_DIALOG);
 	draw_box(by, bx, 5, bw, ed->title);
-	/* Scroll horizontally so that the cursor stays in the field. */
+	/* Scroll sideways by whole clusters so that the cursor stays in the
+	 * field: from the cursor back as far as fits. */
 	if (ed->scroll > ed->b.cur)
 		ed->scroll = ed->b.cur;
-	while (cols_between(ed->b.s, ed->scroll, ed->b.cur) > fw - 1)
-		ed->scroll = utf8_next(ed->b.s, ed->b.len, ed->scroll);
-	start = ed->scroll;
+	else if (ed->scroll > 0)
+		ed->scroll = utf8_cluster_prev(ed->b.s,
+			utf8_cluster_next(ed->b.s, ed->b.len, ed->scroll));
+	if (utf8_cluster_span(ed->b.s, ed->scroll, ed->b.cur) > fw - 1) {
+		size_t p = ed->b.cur;
+
+		while (p > 0) {
+			size_t q = utf8_cluster_prev(ed->b.s, p);
+			int cw = utf8_cluster_width(ed->b.s + q, p - q);
+
+			if (used + cw > fw - 1)
+				break;
+			used += cw;
+			p = q;
+		}
+		ed->scroll = p;
+		used = 0;
+	}
+	for (end = ed->scroll; end < ed->b.len; ) {
+		size_t e = utf8_cluster_next(ed->b.s, ed->b.len, end);
+		int cw = utf8_cluster_width(ed->b.s + end, e - end);
+
+		if (used + cw > fw)
+			break;
+		used += cw;
+		end = e;
+	}
 	draw_role(CR_INPUT);
-	vis = ed->b.s + start;
-	draw_line(by + 1, bx + 2, vis, fw);
-	draw_role(CR_DIALOG);
-	draw_line(by + 3, bx + 2, ed->hint ? ed->hint : "", fw);
-	cx = bx + 2 + cols_between(ed->b.s, start, ed->b.cur);
-	move(by + 1, cx);
+	vis = shown(ed->b.s, ed->scroll, end);
+	draw_line(by + 1, bx + 2, vis ? vis : "", fw);
+	free(vis);
+	draw_hint(ed, by + 3, bx + 2, fw);
+	move(by + 1, bx + 2 + utf8_cluster_span(ed->b.s, ed->scroll, ed->b.cur));
 	curs_set(1);
 	draw_role(CR_NORMAL);
 }
@@ -260,34 +436,55 @@ struct vline {
 	size_t start, end;
 };
 
-/* Soft-wrap the text at `cols` columns (by character). */
+/*
+ * The end of the visual line that starts at `s`: as many clusters as fit
+ * in `cols`, broken after the last space that fits (a word longer than
+ * the line is cut where the line ends).  A single space that would pass
+ * the edge stays at the end of its line, where it is not drawn.
+ */
+static size_t wrap_end(const struct ebuf *b, size_t s, int cols)
+{
+	size_t off = s, brk = 0;
+	int used = 0;
+
+	while (off < b->len && b->s[off] != '\n') {
+		size_t e = utf8_cluster_next(b->s, b->len, off);
+		int cw = utf8_cluster_width(b->s + off, e - off);
+
+		if (used + cw > cols) {
+			if (b->s[off] == ' ' && e == off + 1)
+				return e;
+			if (brk > s)
+				return brk;
+			return off > s ? off : e;
+		}
+		used += cw;
+		off = e;
+		if (b->s[off - 1] == ' ')
+			brk = off;
+	}
+	return off;
+}
+
+/* Soft-wrap the text at `cols` columns. */
 static size_t layout(const struct ebuf *b, int cols, struct vline **out)
 {
 	size_t n = 0, cap = 16, off = 0;
 	struct vline *v = malloc(cap * sizeof(*v));
 
+	*out = v;
 	if (!v)
 		return 0;
 	for (;;) {
 		size_t s = off;
-		int used = 0;
 
-		while (off < b->len && b->s[off] != '\n') {
-			uint32_t cp;
-			size_t st = utf8_decode(b->s + off, b->len - off, &cp);
-			int cw = utf8_cp_width(cp);
-
-			if (used + cw > cols && off > s)
-				break;
-			used += cw;
-			off += st ? st : 1;
-		}
-		if (n == cap) {
+		off = wrap_end(b, s, cols);
+		if (n + 2 > cap) {
 			struct vline *p = realloc(v, cap * 2 * sizeof(*v));
 
 			if (!p)
 				break;
-			v = p;
+			*out = v = p;
 			cap *= 2;
 		}
 		v[n].start = s;
@@ -299,21 +496,12 @@ static size_t layout(const struct ebuf *b, int cols, struct vline **out)
 			off++;
 			if (off == b->len) {
 				/* A trailing newline opens an empty line. */
-				if (n == cap) {
-					struct vline *p = realloc(v, (cap + 1) * sizeof(*v));
-
-					if (!p)
-						break;
-					v = p;
-					cap++;
-				}
 				v[n].start = v[n].end = off;
 				n++;
 				break;
 			}
 		}
 	}
-	*out = v;
 	return n;
 }
 
@@ -343,7 +531,7 @@ static void text_draw(struct modal *m, struct app *a, int h, int w)
 {
 	struct editor *ed = (struct editor *)m;
 	int by, bx, bh, bw, fw = text_geometry(h, w, &by, &bx, &bh, &bw);
-	int rows = bh - 4;
+	int rows = bh - 4, col;
 	struct vline *v = NULL;
 	size_t n = layout(&ed->b, fw, &v), cl;
 
@@ -360,18 +548,16 @@ static void text_draw(struct modal *m, struct app *a, int h, int w)
 	draw_role(CR_INPUT);
 	for (int r = 0; r < rows; r++) {
 		size_t i = ed->scroll + (size_t)r;
-		char *t = i < n ? str_ndup(ed->b.s + v[i].start,
-					   v[i].end - v[i].start) : NULL;
+		char *t = i < n ? shown(ed->b.s, v[i].start, v[i].end) : NULL;
 
 		draw_line(by + 1 + r, bx + 2, t ? t : "", fw);
 		free(t);
 	}
-	draw_role(CR_DIALOG);
-	draw_line(by + bh - 2, bx + 2, ed->hint ? ed->hint :
-		  _("C-s save · Esc cancel · C-e $EDITOR"), fw);
+	draw_hint(ed, by + bh - 2, bx + 2, fw);
 	if (n) {
-		move(by + 1 + (int)(cl - ed->scroll),
-		     bx + 2 + cols_between(ed->b.s, v[cl].start, ed->b.cur));
+		/* At most the padding column, inside the frame. */
+		col = utf8_cluster_span(ed->b.s, v[cl].start, ed->b.cur);
+		move(by + 1 + (int)(cl - ed->scroll), bx + 2 + (col < fw ? col : fw));
 		curs_set(1);
 	}
 	free(v);
@@ -390,19 +576,22 @@ static void text_vertical(struct editor *ed, int dir, int fw)
 		free(v);
 		return;
 	}
-	col = cols_between(ed->b.s, v[cl].start, ed->b.cur);
+	col = utf8_cluster_span(ed->b.s, v[cl].start, ed->b.cur);
 	t = dir < 0 ? cl - 1 : cl + 1;
 	off = v[t].start;
 	while (off < v[t].end) {
-		uint32_t cp;
-		size_t st = utf8_decode(ed->b.s + off, ed->b.len - off, &cp);
-		int cw = utf8_cp_width(cp);
+		size_t e = utf8_cluster_next(ed->b.s, v[t].end, off);
+		int cw = utf8_cluster_width(ed->b.s + off, e - off);
 
 		if (used + cw > col)
 			break;
 		used += cw;
-		off += st ? st : 1;
+		off = e;
 	}
+	/* Not after the space a wrapped line ends with: that is the start
+	 * of the next line. */
+	if (off == v[t].end && t + 1 < n && v[t + 1].start == off && off > v[t].start)
+		off = utf8_cluster_prev(ed->b.s, off);
 	ed->b.cur = off;
 	free(v);
 }
@@ -459,24 +648,109 @@ static void text_external(struct editor *ed)
 	unlink(path);
 }
 
+static bool changed(const struct editor *ed)
+{
+	return !str_eq(ed->b.s, ed->init ? ed->init : "");
+}
+
+/*
+ * Esc: nothing changed, or a search or a command line: close.  Changed
+ * text of a field is kept as its draft, which the next edit of the field
+ * offers back; anything else (a name typed for something new) is only
+ * dropped after a y.
+ */
+static enum modal_result editor_escape(struct editor *ed, struct app *a)
+{
+	if (ed->scratch || !changed(ed))
+		return MODAL_CANCEL;
+	if (ed->m.draft_where &&
+	    session_draft_keep(a->s, ed->m.draft_where, ed->b.s)) {
+		app_msg(a, MSG_INFO, "%s",
+			_("kept as a draft: edit the field again to get it back"));
+		return MODAL_CANCEL;
+	}
+	ed->asking = true;
+	a->msg[0] = '\0';
+	return MODAL_CONTINUE;
+}
+
+/* C-c: cancel, and say what became of the text. */
+static enum modal_result editor_drop(struct editor *ed, struct app *a)
+{
+	if (!ed->scratch)
+		app_msg(a, MSG_INFO, "%s", changed(ed)
+			? _("cancelled: what you typed was dropped")
+			: _("cancelled: nothing was changed"));
+	return MODAL_CANCEL;
+}
+
+/* A key the editor has no use for: it does nothing but say so, so that
+ * nobody types on believing the editor closed. */
+static void editor_unused(struct editor *ed, int key)
+{
+	char nm[32], *t;
+
+	if (key == TK_FN(KEY_MOUSE))
+		return;
+	key_describe(key, nm, sizeof(nm));
+	t = str_printf(_("%s does nothing in an editor · %s"), nm,
+		       ed->hint ? ed->hint : default_hint(ed));
+	free(ed->note);
+	ed->note = t;
+}
+
+/* A bracketed paste is text: its line breaks never save a line. */
+static void editor_paste(struct editor *ed, int key)
+{
+	if (key == '\r' || key == '\n' || key == TK_FN(KEY_ENTER))
+		key = ed->multi ? '\n' : ' ';
+	else if (key == '\t' && !ed->multi)
+		key = ' ';
+	if (key == '\n' || ebuf_typable(key, ed->multi))
+		ebuf_insert_cp(&ed->b, (unsigned)key);
+}
+
 static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 {
 	struct editor *ed = (struct editor *)m;
 	enum action act = A_NONE;
 	int h = a->t.rows, w = a->t.cols, by, bx, bh, bw;
+	size_t len = ed->b.len;
 
+	if (key == TK_PASTE_BEGIN || key == TK_PASTE_END) {
+		ed->pasting = key == TK_PASTE_BEGIN;
+		return MODAL_CONTINUE;
+	}
+	if (ed->pasting) {
+		/* While asking, the paste is no answer. */
+		if (!ed->asking)
+			editor_paste(ed, key);
+		goto typed;
+	}
 	if (ed->multi)
 		act = keys_lookup(SC_TEXT, key);
 	if (act == A_NONE)
 		act = keys_lookup(SC_EDIT, key);
+	if (act == A_ED_DROP)
+		return editor_drop(ed, a);
+	if (ed->asking) {
+		act = keys_lookup(SC_DIALOG, key);
+		if (act == A_DLG_YES) {
+			app_msg(a, MSG_INFO, "%s", _("dropped what you typed"));
+			return MODAL_CANCEL;
+		}
+		if (act == A_DLG_NO)
+			ed->asking = false;
+		return MODAL_CONTINUE;
+	}
 	switch (act) {
 	case A_CANCEL:
-		return MODAL_CANCEL;
+		return editor_escape(ed, a);
 	case A_ED_SAVE:
 		return MODAL_OK;
 	case A_ED_NEWLINE:
 		ebuf_insert(&ed->b, "\n", 1);
-		return MODAL_CONTINUE;
+		break;
 	case A_ED_UP:
 	case A_ED_DOWN:
 		text_vertical(ed, act == A_ED_UP ? -1 : 1,
@@ -489,15 +763,22 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 			text_external(ed);
 		return MODAL_CONTINUE;
 	case A_NONE:
+		/* Printable characters (and tabs in a text) type in. */
+		if (ebuf_typable(key, ed->multi))
+			ebuf_insert_cp(&ed->b, (unsigned)key);
+		else if (key < 0x20 || TK_IS_FN(key))
+			editor_unused(ed, key);
 		break;
 	default:
 		ebuf_action(&ed->b, act);
-		return MODAL_CONTINUE;
+		break;
 	}
-	/* Printable characters (and tabs in a text) type in. */
-	if (!TK_IS_FN(key) && (key >= 32 || (key == '\t' && ed->multi)) &&
-	    key != 127)
-		ebuf_insert_cp(&ed->b, (unsigned)key);
+typed:
+	/* A note (a validation message) is stale once the text changed. */
+	if (ed->b.len != len && ed->note) {
+		free(ed->note);
+		ed->note = NULL;
+	}
 	return MODAL_CONTINUE;
 }
 
@@ -522,9 +803,21 @@ static struct modal *editor_new(bool multi, const char *title,
 	}
 	ed->multi = multi;
 	ed->title = str_dup(title);
-	ed->hint = str_dup(hint);
+	ed->hint = hint ? str_dup(hint) : NULL;
+	ed->init = str_dup(ed->b.s);
 	ed->m.ops = multi ? &text_ops : &line_ops;
 	ed->m.done = done;
+	if ((title && !ed->title) || !ed->init || (hint && !ed->hint) ||
+	    edit_bar_parse(&ed->bar, hint ? hint : default_hint(ed)) < 0 ||
+	    (multi && ed->bar.n && bar_add_text_keys(&ed->bar) < 0) ||
+	    strv_push(&ed->ask, "y") < 0 ||
+	    strv_push(&ed->ask, _("discard")) < 0 ||
+	    strv_push(&ed->ask, "n") < 0 ||
+	    strv_push(&ed->ask, _("keep editing")) < 0) {
+		editor_free(&ed->m);
+		free(ed);
+		return NULL;
+	}
 	return &ed->m;
 }
 

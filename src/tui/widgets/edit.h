@@ -1,27 +1,49 @@
 /*
  * edit: the single-line editor and the multi-line text editor, as modals.
- * Text is UTF-8; the cursor moves by character and columns are measured
- * with wcwidth, so wide characters take two cells.  Input arrives one
- * character at a time, so pasted text (bracketed or not) simply types in.
+ * Text is UTF-8; the cursor moves and deletes by grapheme cluster (a
+ * letter with its accents, an emoji sequence) and columns are counted by
+ * cluster, so wide characters take two cells and nothing pushes the frame
+ * out.  Input arrives one character at a time, so pasted text (bracketed
+ * or not) simply types in; inside a bracketed paste a line break is text.
+ *
+ * An open editor takes every key.  C-s saves every editor, Enter a
+ * one-line one; Esc closes unchanged text at once, keeps changed text as
+ * a draft of the field (the modal's draft_where), or asks "Discard what
+ * you typed? y/n" where there is no field yet; C-c drops the text and
+ * says so.
  */
 #ifndef CHARRETTE_TUI_WIDGETS_EDIT_H
 #define CHARRETTE_TUI_WIDGETS_EDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tui/app.h"
 
-/* A one-line field in a small centred box: Enter saves, Esc cancels. */
+struct strv;
+
+/* A one-line field in a small centred box: Enter and C-s save.  `hint`
+ * says what the keys do ("Enter next (weeks) · Esc cancel"); the status
+ * bar shows its "KEY what" parts. */
 struct modal *lineedit_new(const char *title, const char *init,
 			   const char *hint, modal_done_fn done);
 /* A multi-line editor: Enter is a new line, C-s / C-d save, C-e runs
- * $EDITOR on the text, Esc cancels. */
+ * $EDITOR on the text. */
 struct modal *textedit_new(const char *title, const char *init,
 			   const char *hint, modal_done_fn done);
 /* The text being edited (owned by the modal). */
 const char *edit_text(struct modal *m);
-/* Replace the hint line (validation messages). */
+/* Show a message in place of the hint (validation) until the text
+ * changes. */
 void edit_set_hint(struct modal *m, const char *hint);
+/* A search or a command line: Esc and C-c drop the text without asking. */
+void edit_set_scratch(struct modal *m);
+bool edit_is_editor(struct modal *m);
+/* The status-bar hints of an editor (key, label, key, label...), NULL
+ * when m is no editor or its hint names no key. */
+const struct strv *edit_bar(struct modal *m);
+/* The "KEY what" parts of a hint, appended to out as pairs. */
+int edit_bar_parse(struct strv *out, const char *hint);
 /* The text without surrounding white space (new string).  When it is empty
  * and `required` is not NULL, that hint is shown and NULL returned: keep
  * the editor open.  NULL also when out of memory. */
@@ -41,6 +63,9 @@ int ebuf_init(struct ebuf *b, const char *init);
 void ebuf_free(struct ebuf *b);
 int ebuf_insert(struct ebuf *b, const char *s, size_t n);
 int ebuf_insert_cp(struct ebuf *b, unsigned cp);
+/* May this key be typed into the text?  No control character, surrogate
+ * or code point past U+10FFFF; a tab only in a multi-line text. */
+bool ebuf_typable(int key, bool multi);
 /* Apply an editing action; returns 1 when it was one. */
 int ebuf_action(struct ebuf *b, enum action act);
 
