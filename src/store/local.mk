@@ -50,3 +50,6 @@ tests_unit_test_store_summary_SOURCES = tests/unit/test_store_summary.c
 tests_unit_test_store_summary_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_summary_LDADD = $(UNIT_LDADD)
 endif
+
+# store_room: agenda, countdown, blind voting rounds, ready, parking lot.
+libcharrette_a_SOURCES += src/store/store_room.h src/store/store_room.c
