@@ -29,3 +29,7 @@ tests_unit_test_session_room_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_session_room_LDADD = $(UNIT_LDADD)
 endif
+
+# The blind-round rule through the binary: show, score and every export.
+TESTS += tests/cli/blind-round.sh
+EXTRA_DIST += tests/cli/blind-round.sh
