@@ -1,6 +1,7 @@
 /*
  * content/template: a new workshop built from a template: its criteria with
- * their default weights and its metrics without values, ready to be stored.
+ * their default weights, its metrics without values and its agenda (the
+ * stages with their timeboxes), ready to be stored.
  */
 #include "config.h"
 
