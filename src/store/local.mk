@@ -52,7 +52,8 @@ tests_unit_test_store_summary_LDADD = $(UNIT_LDADD)
 endif
 
 # store_room: agenda, countdown, blind voting rounds, ready, parking lot.
-libcharrette_a_SOURCES += src/store/store_room.h src/store/store_room.c
+libcharrette_a_SOURCES += src/store/store_room.h src/store/store_room.c \
+	src/store/store_room_data.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_store_room

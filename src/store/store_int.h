@@ -144,6 +144,11 @@ int store_insert_judgement(struct store *s, int64_t ws,
 #define STORE_CELL_ROUND(W, A, C)                                         \
 	"(SELECT coalesce(max(r.number), 0) FROM vote_round r "           \
 	"WHERE r.workshop_id = " W " AND " STORE_ROUND_COVERS("r", A, C) ")"
+/* The countdown row of a workshop (t->set false: none); the check of a
+ * parking-lot item's text (store_room.c). */
+int store_timer_get(struct store *s, int64_t ws, struct room_timer *t,
+		    struct error *e);
+int store_park_check(const char *text, struct error *e);
 /* The newest round covering a cell (0: none), the one a vote goes to. */
 int store_cell_round(struct store *s, int64_t ws, int64_t approach_id,
 		     int64_t criterion_id, int *number, struct error *e);
