@@ -48,7 +48,6 @@ endif
 
 # report_room: the report's Agenda, Parking lot and Wrap-up sections.
 libcharrette_a_SOURCES += src/export/report_room.c src/export/report_room.h
-EXTRA_DIST += tests/golden/room
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_report_room
 TESTS += tests/unit/test_report_room
