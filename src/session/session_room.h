@@ -24,7 +24,8 @@
  *
  * "The room's stage" is the stage the countdown was last started on, or
  * the workshop's stage before any countdown.  Time spent on a stage is
- * the time its countdown ran (pauses excluded; see store/store_room.h).
+ * the time its countdown ran, overrun included and pauses excluded (see
+ * store/store_room.h).
  */
 #ifndef CHARRETTE_SESSION_ROOM_H
 #define CHARRETTE_SESSION_ROOM_H
