@@ -12,10 +12,10 @@
  * Time spent on a stage is the time the countdown ran while that stage was
  * the room's stage, an overrun past 0:00 included (the countdown runs on
  * until it is paused or stopped): it is added to the stage's agenda row
- * whenever a
- * running countdown pauses, stops or is restarted (on the same or another
- * stage).  A pause does not count, nor does a stage nobody timed.  A stage
- * timed that is not on the agenda is added to it, with no timebox.
+ * whenever a running countdown pauses, stops or is restarted (on the same
+ * or another stage).  A pause does not count, nor does a stage nobody
+ * timed.  A stage timed that is not on the agenda is added to it, with no
+ * timebox.
  *
  * Votes are kept per round (the vote table's `round` column, 0 outside
  * any round): a vote is cast into the newest round that covers its cell,
