@@ -55,6 +55,15 @@ int cli_usage(struct cli_ctx *ctx, const char *fmt, ...)
  * print "VERB: OPT given twice" and return 2 (the usage exit code). */
 int cli_set_once(struct cli_ctx *ctx, const char *verb, const char *opt,
 		 const char **dst, const char *value);
+/*
+ * Workshop id as the participant (--as / the account) may see it: read
+ * through a read-only session, so that the session's rule holds (no vote
+ * value of another participant in an open voting round).  The reading
+ * verbs (show, score, export) load with this; wsdata_free *d after.
+ */
+struct workshop_data;
+int cli_workshop_load(struct cli_ctx *ctx, long long id,
+		      struct workshop_data **d, struct error *e);
 /* Resolve WORKSHOP (id or unique title prefix) to an id. */
 int cli_find_workshop(struct cli_ctx *ctx, const char *ref, long long *id,
 		      struct error *e);

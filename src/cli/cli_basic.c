@@ -320,7 +320,7 @@ int cli_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "usage: charrette show WORKSHOP");
 	if (cli_find_workshop(ctx, argv[1], &id, &e) < 0)
 		return cli_fail(ctx, &e);
-	if (store_workshop_load(ctx->store, id, &d, &e) < 0)
+	if (cli_workshop_load(ctx, id, &d, &e) < 0)
 		return cli_fail(ctx, &e);
 	show_data(ctx->out, d);
 	wsdata_free(&d);

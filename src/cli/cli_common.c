@@ -75,6 +75,23 @@ struct session *cli_session(struct cli_ctx *ctx, bool with_content,
 	return ctx->s;
 }
 
+int cli_workshop_load(struct cli_ctx *ctx, long long id,
+		      struct workshop_data **d, struct error *e)
+{
+	struct session *s = NULL;
+	int rc;
+
+	*d = NULL;
+	if (!cli_store(ctx, e))
+		return e->code;
+	if ((rc = session_new(&s, &(struct session_opts){
+		.store = ctx->store, .k = ctx->k, .read_only = true }, e)) < 0)
+		return rc;
+	rc = session_load_visible(s, (int64_t)id, d, e);
+	session_free(&s);
+	return rc;
+}
+
 int cli_result(struct cli_ctx *ctx, const struct sess_result *r)
 {
 	if (sess_ok(r))

@@ -174,7 +174,7 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&e);
 	if (cli_find_workshop(ctx, ref, &id, &e) < 0)
 		return cli_fail(ctx, &e);
-	if (store_workshop_load(ctx->store, (int64_t)id, &d, &e) < 0)
+	if (cli_workshop_load(ctx, id, &d, &e) < 0)
 		return cli_fail(ctx, &e);
 	if (strcmp(format, "yaml") == 0 || strcmp(format, "json") == 0)
 		rc = write_interchange(ctx, d, format[0] == 'j', path, force,

@@ -379,7 +379,7 @@ int cli_score(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&e);
 	if (cli_find_workshop(ctx, ref, &id, &e) < 0)
 		return cli_fail(ctx, &e);
-	if (store_workshop_load(ctx->store, (int64_t)id, &d, &e) < 0)
+	if (cli_workshop_load(ctx, id, &d, &e) < 0)
 		return cli_fail(ctx, &e);
 	memset(&s, 0, sizeof(s));
 	rc = ws_scores_compute(d, sens, &s, &e);

@@ -33,7 +33,7 @@
 #include "util/path.h"
 #include "util/str.h"
 
-#define CACHE_MAGIC "charrette content cache 2\n"
+#define CACHE_MAGIC "charrette content cache 3\n"
 #define MAX_COND_DEPTH 64
 
 /*
@@ -59,7 +59,7 @@ _Static_assert(sizeof(struct rule) == 120, "update content/cache.c");
 _Static_assert(sizeof(struct antipattern) == 56, "update content/cache.c");
 _Static_assert(sizeof(struct band_def) == 24, "update content/cache.c");
 _Static_assert(sizeof(struct metric_def) == 168, "update content/cache.c");
-_Static_assert(sizeof(struct template_def) == 144, "update content/cache.c");
+_Static_assert(sizeof(struct template_def) == 160, "update content/cache.c");
 _Static_assert(sizeof(struct knowledge) == 160, "update content/cache.c");
 #endif
 
@@ -412,6 +412,11 @@ static void s_template(struct ser *s, struct template_def *x)
 	s_strv(s, &x->antipatterns);
 	s_strv(s, &x->metrics);
 	s_origin(s, &x->at);
+	if (s_array(s, (void **)&x->agenda, &x->n_agenda, sizeof(*x->agenda)))
+		for (size_t i = 0; i < x->n_agenda; i++) {
+			S_ENUM(s, x->agenda[i].stage, STAGE_COUNT);
+			s_int(s, &x->agenda[i].minutes);
+		}
 }
 
 #define S_LIST(s, k, field, fn)                                        \

@@ -156,6 +156,7 @@ void kn_template_clear(struct template_def *t)
 	strv_free(&t->antipatterns);
 	strv_free(&t->metrics);
 	kn_origin_clear(&t->at);
+	free(t->agenda);
 	memset(t, 0, sizeof(*t));
 }
 

@@ -409,18 +409,71 @@ void parse_metrics(struct rd *r, yaml_node_t *n)
 
 /* ---- templates -------------------------------------------------------- */
 
+/* agenda: [{stage: interview, minutes: 30}, ...]: each stage once. */
+static int parse_agenda(struct rd *r, yaml_node_t *n, const char *what,
+			struct template_def *t)
+{
+	enum { STAGE, MINUTES, N };
+	static const struct key keys[N] = {
+		{ "stage", true }, { "minutes", true }
+	};
+	size_t count;
+	yaml_node_item_t *it = rd_seq(r, n, "agenda", &count);
+	int bad = 0;
+
+	if (n && !rd_is_null(n) && n->type != YAML_SEQUENCE_NODE)
+		return -1;
+	if (count && !(t->agenda = calloc(count, sizeof(*t->agenda)))) {
+		rd_oom(r);
+		return -1;
+	}
+	for (size_t i = 0; i < count; i++) {
+		yaml_node_t *e = rd_node(r, it[i]), *v[N];
+		struct agenda_def *a = &t->agenda[t->n_agenda];
+		char *id = NULL;
+
+		if (!e || rd_map(r, e, _("an agenda stage"), keys, N, v) < 0) {
+			bad = 1;
+			continue;
+		}
+		if (rd_id(r, v[STAGE], "stage", &id) < 0 || !id ||
+		    stage_from_id(id, &a->stage) < 0 || a->stage == STAGE_DONE) {
+			if (id)
+				rd_error(r, v[STAGE], _("unknown stage '%s' in the agenda of %s (expected interview, findings, approaches, tradeoffs, decision, risks, metrics or roadmap)"),
+					 id, what);
+			free(id);
+			bad = 1;
+			continue;
+		}
+		free(id);
+		for (size_t k = 0; k < t->n_agenda; k++) {
+			if (t->agenda[k].stage == a->stage) {
+				rd_error(r, v[STAGE], _("stage '%s' is in the agenda of %s twice"),
+					 stage_id(a->stage), what);
+				bad = 1;
+			}
+		}
+		if (rd_int(r, v[MINUTES], "minutes", 0, 24 * 60, &a->minutes) < 0) {
+			bad = 1;
+			continue;
+		}
+		t->n_agenda++;
+	}
+	return bad ? -1 : 0;
+}
+
 static void parse_template(struct rd *r, yaml_node_t *n)
 {
 	enum {
 		ID, NAME, DESC, SECTIONS, CRITERIA, ALL, PATTERNS, RULES,
-		ANTIPATTERNS, METRICS, N
+		ANTIPATTERNS, METRICS, AGENDA, N
 	};
 	static const struct key keys[N] = {
 		{ "id", true }, { "name", true }, { "description", false },
 		{ "sections", true }, { "criteria", true },
 		{ "all_patterns", false }, { "patterns", false },
 		{ "rules", false }, { "antipatterns", false },
-		{ "metrics", false }
+		{ "metrics", false }, { "agenda", false }
 	};
 	yaml_node_t *v[N];
 	struct template_def t = { 0 };
@@ -456,6 +509,7 @@ static void parse_template(struct rd *r, yaml_node_t *n)
 		      what, &t.antipatterns) < 0;
 	bad |= rd_idv(r, v[METRICS], "metrics", COLL_METRIC, what,
 		      &t.metrics) < 0;
+	bad |= parse_agenda(r, v[AGENDA], what, &t) < 0;
 	if (bad || !t.id || rd_origin(r, n, &t.at) < 0) {
 		rd_broken(r, COLL_TEMPLATE, t.id);
 		kn_template_clear(&t);

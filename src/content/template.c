@@ -1,6 +1,7 @@
 /*
  * content/template: a new workshop built from a template: its criteria with
- * their default weights and its metrics without values, ready to be stored.
+ * their default weights, its metrics without values and its agenda (the
+ * stages with their timeboxes), ready to be stored.
  */
 #include "config.h"
 
@@ -59,6 +60,22 @@ static int add_metrics(const struct knowledge *k, const struct template_def *t,
 	return ST_OK;
 }
 
+/* The template's timeboxes become the workshop's agenda. */
+static int add_agenda(const struct template_def *t, struct workshop_data *d,
+		      struct error *e)
+{
+	for (size_t i = 0; i < t->n_agenda; i++) {
+		struct agenda_item *a = wsdata_add_agenda(d);
+
+		if (!a)
+			return err_set(e, ST_ERROR, _("out of memory"));
+		a->stage = t->agenda[i].stage;
+		a->pos = (int)i;
+		a->planned = t->agenda[i].minutes;
+	}
+	return ST_OK;
+}
+
 int content_workshop_from_template(const struct knowledge *k,
 				   const char *template_id, const char *title,
 				   struct workshop_data **out,
@@ -99,6 +116,8 @@ int content_workshop_from_template(const struct knowledge *k,
 	rc = add_criteria(k, t, d, e);
 	if (rc == ST_OK)
 		rc = add_metrics(k, t, d, e);
+	if (rc == ST_OK)
+		rc = add_agenda(t, d, e);
 	if (rc != ST_OK)
 		goto fail;
 	*out = d;

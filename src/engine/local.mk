@@ -5,6 +5,7 @@ libcharrette_a_SOURCES += \
 	src/engine/dora.c src/engine/dora.h \
 	src/engine/evaluate.c src/engine/evaluate.h \
 	src/engine/nudge.c src/engine/nudge.h \
+	src/engine/room.c src/engine/room.h \
 	src/engine/rules.c src/engine/rules.h \
 	src/engine/score.c src/engine/score.h \
 	src/engine/sensitivity.c src/engine/sensitivity.h

@@ -598,22 +598,33 @@ static void put_approaches(struct em *m, const struct workshop_data *d)
 	em_end(m);
 }
 
+static void put_vote(struct em *m, const struct vote *v)
+{
+	em_begin(m, true, true);
+	kv_text(m, "participant", v->participant);
+	kv_text(m, "approach", v->approach);
+	kv_text(m, "criterion", v->criterion);
+	kv_number(m, "score", v->value);
+	em_end(m);
+}
+
+/* The votes cast outside any round: those cells count now, and those a
+ * round has covered since (a round's votes are written with it). */
 static void put_votes(struct em *m, const struct workshop_data *d)
 {
-	if (!d->n_votes)
+	size_t n = d->n_earlier_votes;
+
+	for (size_t i = 0; i < d->n_votes; i++)
+		n += !d->votes[i].round;
+	if (!n)
 		return;
 	em_key(m, "votes");
 	em_begin(m, false, false);
-	for (size_t i = 0; i < d->n_votes; i++) {
-		const struct vote *v = &d->votes[i];
-
-		em_begin(m, true, true);
-		kv_text(m, "participant", v->participant);
-		kv_text(m, "approach", v->approach);
-		kv_text(m, "criterion", v->criterion);
-		kv_number(m, "score", v->value);
-		em_end(m);
-	}
+	for (size_t i = 0; i < d->n_votes; i++)
+		if (!d->votes[i].round)
+			put_vote(m, &d->votes[i]);
+	for (size_t i = 0; i < d->n_earlier_votes; i++)
+		put_vote(m, &d->earlier_votes[i]);
 	em_end(m);
 }
 
@@ -750,6 +761,130 @@ static void put_lists(struct em *m, const struct workshop_data *d)
 	kv_strv(m, "next_steps", &d->next_steps, false);
 }
 
+/* ---- running the room ------------------------------------------------ */
+
+static void kv_seconds(struct em *m, const char *k, int64_t v)
+{
+	kv_number(m, k, (double)v);
+}
+
+static void put_agenda_timer(struct em *m, const struct workshop_data *d)
+{
+	const struct room_timer *t = &d->timer;
+
+	if (d->n_agenda) {
+		em_key(m, "agenda");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < d->n_agenda; i++) {
+			const struct agenda_item *a = &d->agenda[i];
+
+			em_begin(m, true, true);
+			kv_text(m, "stage", stage_id(a->stage));
+			kv_number(m, "minutes", a->planned);
+			if (a->spent)
+				kv_seconds(m, "spent_seconds", a->spent);
+			em_end(m);
+		}
+		em_end(m);
+	}
+	if (!t->set)
+		return;
+	em_key(m, "timer");
+	em_begin(m, true, false);
+	kv_text(m, "stage", stage_id(t->stage));
+	kv_text(m, "state", timer_state_id(t->state));
+	if (t->state == TIMER_RUNNING) {
+		kv_seconds(m, "ends_at", t->ends_at);
+		kv_seconds(m, "started_at", t->started_at);
+	}
+	if (t->state == TIMER_PAUSED)
+		kv_seconds(m, "remaining", t->remaining);
+	kv_seconds(m, "duration", t->duration);
+	em_end(m);
+}
+
+/* A round with its votes: those the writer's data holds, which during an
+ * open round are the exporting participant's own (the session took the
+ * others' values out). */
+static void put_round(struct em *m, const struct vote_round *r)
+{
+	em_begin(m, true, false);
+	kv_number(m, "number", r->number);
+	kv_text(m, "scope", round_scope_id(r->scope));
+	if (r->scope == ROUND_CRITERION)
+		kv_text(m, "criterion", r->scope_key);
+	if (r->scope == ROUND_APPROACH)
+		kv_text(m, "approach", r->scope_key);
+	if (r->scope == ROUND_CELLS) {
+		em_key(m, "cells");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < r->n_cells; i++) {
+			em_begin(m, true, true);
+			kv_text(m, "approach", r->cells[i].approach);
+			kv_text(m, "criterion", r->cells[i].criterion);
+			em_end(m);
+		}
+		em_end(m);
+	}
+	if (r->follows)
+		kv_number(m, "follows", r->follows);
+	kv_text(m, "state", round_state_id(r->state));
+	kv_text(m, "opened_by", r->opened_by);
+	kv_seconds(m, "opened_at", r->opened_at);
+	if (r->state == ROUND_REVEALED) {
+		kv_text(m, "revealed_by", r->revealed_by);
+		kv_seconds(m, "revealed_at", r->revealed_at);
+	}
+	if (r->n_votes) {
+		em_key(m, "votes");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < r->n_votes; i++)
+			put_vote(m, &r->votes[i]);
+		em_end(m);
+	}
+	em_end(m);
+}
+
+static void put_room(struct em *m, const struct workshop_data *d)
+{
+	put_agenda_timer(m, d);
+	if (d->n_rounds) {
+		em_key(m, "rounds");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < d->n_rounds; i++)
+			put_round(m, &d->rounds[i]);
+		em_end(m);
+	}
+	if (d->n_ready) {
+		em_key(m, "ready");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < d->n_ready; i++) {
+			em_begin(m, true, true);
+			kv_text(m, "participant", d->ready[i].participant);
+			kv_text(m, "stage", stage_id(d->ready[i].stage));
+			kv_seconds(m, "at", d->ready[i].at);
+			em_end(m);
+		}
+		em_end(m);
+	}
+	if (d->n_parking) {
+		em_key(m, "parking_lot");
+		em_begin(m, false, false);
+		for (size_t i = 0; i < d->n_parking; i++) {
+			const struct park_item *p = &d->parking[i];
+
+			em_begin(m, true, false);
+			kv_text(m, "text", p->text);
+			kv_text(m, "added_by", p->added_by);
+			kv_seconds(m, "added_at", p->added_at);
+			kv_text(m, "status", park_status_id(p->status));
+			kv_text(m, "next_step", p->next_step);
+			em_end(m);
+		}
+		em_end(m);
+	}
+}
+
 static int write_doc(const struct workshop_data *d, struct buf *out,
 		     bool json, struct error *e)
 {
@@ -782,6 +917,7 @@ static int write_doc(const struct workshop_data *d, struct buf *out,
 	put_approaches(&m, d);
 	put_votes(&m, d);
 	put_lists(&m, d);
+	put_room(&m, d);
 	em_end(&m);
 	if (out->oom)
 		return err_set(e, ST_ERROR, "%s", _("out of memory"));

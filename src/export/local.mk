@@ -51,3 +51,23 @@ tests_unit_test_interchange_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_interchange_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_interchange_LDADD = $(UNIT_LDADD)
 endif
+
+# interchange: the room's part (agenda, timer, rounds, ready, parking lot).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_interchange_room
+TESTS += tests/unit/test_interchange_room
+tests_unit_test_interchange_room_SOURCES = tests/unit/test_interchange_room.c
+tests_unit_test_interchange_room_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_interchange_room_LDADD = $(UNIT_LDADD)
+endif
+
+# report_room: the report's Agenda, Parking lot and Wrap-up sections.
+libcharrette_a_SOURCES += src/export/report_room.c src/export/report_room.h
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_report_room
+TESTS += tests/unit/test_report_room
+tests_unit_test_report_room_SOURCES = tests/unit/test_report_room.c
+tests_unit_test_report_room_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_room_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_report_room_LDADD = $(UNIT_LDADD)
+endif

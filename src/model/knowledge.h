@@ -191,6 +191,12 @@ struct metric_def {
 };
 
 /* ---- templates -------------------------------------------------------- */
+/* One stage of a template's agenda: the default timebox of a workshop. */
+struct agenda_def {
+	enum stage stage;
+	int minutes;
+};
+
 struct template_def {
 	char *id;              /* "devops", "generic" */
 	char *name;
@@ -203,6 +209,8 @@ struct template_def {
 	struct strv antipatterns;
 	struct strv metrics;   /* metric ids created with the workshop */
 	struct origin at;
+	struct agenda_def *agenda;   /* the stages it uses, in order, with */
+	size_t n_agenda;             /* their planned minutes */
 };
 
 /* Everything loaded, shipped content first, user overrides by id after. */

@@ -154,6 +154,7 @@ struct vote {
 	char *criterion;
 	double value;
 	int64_t version;
+	int round;             /* the voting round it was cast in, 0: none */
 };
 
 struct decision {
@@ -242,6 +243,120 @@ struct audit_entry {
 /* Keyed lookups of a workshop_data (model.c): a cache, built on demand. */
 struct wsdata_index;
 
+/* ---- running the room: agenda, timer, blind rounds, ready, parking ---- */
+
+/* One stage of a workshop's agenda with its timebox.  `spent` is the time
+ * the countdown ran while this stage was the room's stage (pauses and a
+ * stopped timer do not count), as stored: the running stretch since
+ * timer.started_at is added by room_stage_spent (engine/room.h). */
+struct agenda_item {
+	int64_t id;
+	enum stage stage;
+	int pos;
+	int planned;           /* minutes; 0 = no timebox */
+	int64_t spent;         /* seconds */
+	int64_t version;
+};
+
+enum timer_state {
+	TIMER_STOPPED = 0,
+	TIMER_RUNNING,
+	TIMER_PAUSED,
+	TIMER_STATE_COUNT
+};
+
+/* The facilitator's countdown, one per workshop.  Times are Unix seconds
+ * (util/clock.h). */
+struct room_timer {
+	bool set;              /* the workshop has a timer row */
+	enum stage stage;      /* the room's current stage */
+	enum timer_state state;
+	int64_t ends_at;       /* RUNNING: when the countdown reaches 0:00 */
+	int64_t remaining;     /* PAUSED: seconds left (negative: overrun) */
+	int64_t started_at;    /* RUNNING: since when it runs (time spent) */
+	int64_t duration;      /* seconds set, extensions included */
+	int64_t version;
+};
+
+/* Which cells a blind voting round covers. */
+enum round_scope {
+	ROUND_ALL = 0,         /* every cell of the matrix */
+	ROUND_CRITERION,       /* the cells of one criterion */
+	ROUND_APPROACH,        /* the cells of one approach */
+	ROUND_CELLS,           /* a list (the spread cells of a round) */
+	ROUND_SCOPE_COUNT
+};
+
+enum round_state { ROUND_OPEN = 0, ROUND_REVEALED, ROUND_STATE_COUNT };
+
+struct round_cell {
+	char *approach;        /* keys */
+	char *criterion;
+};
+
+/* Who voted on which cell in a round, without the value. */
+struct ballot {
+	char *participant;
+	char *approach;
+	char *criterion;
+};
+
+/*
+ * A blind voting round.  Its votes are kept per round: a later round on
+ * the same cells does not touch them.  While a round is open the session
+ * removes every other participant's vote value from what it shows
+ * (votes holds the visible ones, `masked` says values were removed);
+ * ballots always list every vote cast in it.
+ */
+struct vote_round {
+	int64_t id;
+	int number;            /* 1, 2, ... per workshop */
+	enum round_scope scope;
+	char *scope_key;       /* ROUND_CRITERION / ROUND_APPROACH: its key */
+	int follows;           /* ROUND_CELLS: the round whose spread cells
+				  it votes on again, 0 = none */
+	struct round_cell *cells;   /* ROUND_CELLS: the cells given */
+	size_t n_cells;
+	struct round_cell *covers;  /* every cell it covers now (loaded) */
+	size_t n_covers;
+	enum round_state state;
+	char *opened_by;
+	int64_t opened_at;
+	char *revealed_by;     /* NULL while open */
+	int64_t revealed_at;
+	struct vote *votes;    /* its votes (value as visible), round = number */
+	size_t n_votes;
+	struct ballot *ballots;
+	size_t n_ballots;
+	bool masked;
+	int64_t version;
+};
+
+/* "Done with this stage" of one participant. */
+struct ready_mark {
+	char *participant;
+	enum stage stage;
+	int64_t at;
+};
+
+enum park_status {
+	PARK_OPEN = 0,
+	PARK_ROADMAP,          /* taken into the roadmap's next steps */
+	PARK_DONE,
+	PARK_STATUS_COUNT
+};
+
+/* An item of the parking lot: what does not belong to the stage at hand. */
+struct park_item {
+	int64_t id;
+	char *text;
+	char *added_by;
+	int64_t added_at;
+	enum park_status status;
+	char *next_step;       /* PARK_ROADMAP: the next step it became */
+	int64_t version;
+};
+
 /* A whole workshop in memory. */
 struct workshop_data {
 	struct workshop ws;
@@ -257,6 +372,16 @@ struct workshop_data {
 	struct phase *roadmap;        size_t n_roadmap;
 	struct strv next_steps;
 	struct wsdata_index *index;   /* lookups below; NULL until the first */
+	/* Running the room.  `votes` above holds the votes each cell counts
+	 * now: those of the newest round that covers it (0: no round).  The
+	 * rounds keep theirs; earlier_votes are votes cast outside any round
+	 * on cells a round has covered since (kept, no longer counted). */
+	struct agenda_item *agenda;   size_t n_agenda;
+	struct room_timer timer;
+	struct vote_round *rounds;    size_t n_rounds;
+	struct vote *earlier_votes;   size_t n_earlier_votes;
+	struct ready_mark *ready;     size_t n_ready;
+	struct park_item *parking;    size_t n_parking;
 };
 
 /* ---- names of enums (stable identifiers used in files and the DB) ---- */
@@ -270,6 +395,15 @@ const char *adr_status_label(enum adr_status s); /* "Proposed", ... */
 int adr_status_from_id(const char *s, enum adr_status *out); /* any case */
 const char *risk_status_id(enum risk_status s);
 int risk_status_from_id(const char *s, enum risk_status *out);
+const char *timer_state_id(enum timer_state s);    /* "running", ... */
+int timer_state_from_id(const char *s, enum timer_state *out);
+const char *round_scope_id(enum round_scope s);    /* "all", ... */
+int round_scope_from_id(const char *s, enum round_scope *out);
+const char *round_state_id(enum round_state s);    /* "open", "revealed" */
+int round_state_from_id(const char *s, enum round_state *out);
+const char *park_status_id(enum park_status s);    /* "open", ... */
+const char *park_status_label(enum park_status s); /* "Open", ... (i18n) */
+int park_status_from_id(const char *s, enum park_status *out);
 
 /* ---- lifetime: *_clear frees the members, the struct itself is not freed */
 void value_clear(struct value *v);
@@ -292,6 +426,11 @@ void metric_clear(struct metric *m);
 void phase_clear(struct phase *p);
 void participant_clear(struct participant *p);
 void audit_entry_clear(struct audit_entry *a);
+void round_cell_clear(struct round_cell *c);
+void ballot_clear(struct ballot *b);
+void vote_round_clear(struct vote_round *r);
+void ready_mark_clear(struct ready_mark *m);
+void park_item_clear(struct park_item *p);
 
 /* Deep copies; dst must be zeroed.  Return 0 or ST_ERROR (OOM). */
 int workshop_copy(struct workshop *dst, const struct workshop *src);
@@ -322,6 +461,17 @@ struct risk *wsdata_add_risk(struct workshop_data *d);
 struct metric *wsdata_add_metric(struct workshop_data *d);
 struct phase *wsdata_add_phase(struct workshop_data *d);
 struct component *approach_add_component(struct approach *a);
+struct agenda_item *wsdata_add_agenda(struct workshop_data *d);
+struct vote_round *wsdata_add_round(struct workshop_data *d);
+struct vote *wsdata_add_earlier_vote(struct workshop_data *d);
+struct ready_mark *wsdata_add_ready(struct workshop_data *d);
+struct park_item *wsdata_add_park(struct workshop_data *d);
+struct vote *round_add_vote(struct vote_round *r);
+struct ballot *round_add_ballot(struct vote_round *r);
+struct round_cell *round_add_cell(struct vote_round *r);
+struct round_cell *round_add_cover(struct vote_round *r);
+/* Copy a vote (strings too) into a zeroed dst: 0 or ST_ERROR. */
+int vote_copy(struct vote *dst, const struct vote *src);
 
 /*
  * Lookups by key (NULL / -1 when absent; NULL keys match nothing), in
@@ -341,6 +491,17 @@ const struct score *wsdata_score(const struct workshop_data *d,
 				 const char *approach, const char *criterion);
 const struct decision *wsdata_decision(const struct workshop_data *d,
 				       int number);
+/* The agenda item of a stage, the round numbered n, the open round (at
+ * most one), a parking-lot item by id. */
+const struct agenda_item *wsdata_agenda(const struct workshop_data *d,
+					enum stage st);
+const struct vote_round *wsdata_round(const struct workshop_data *d, int n);
+const struct vote_round *wsdata_open_round(const struct workshop_data *d);
+const struct park_item *wsdata_park(const struct workshop_data *d,
+				    int64_t id);
+/* Does round r cover the cell (as loaded: r->covers)? */
+bool round_covers(const struct vote_round *r, const char *approach,
+		  const char *criterion);
 
 /*
  * Decision links ("RELATION\tNUMBER").  decision_link_parse checks one

@@ -60,6 +60,7 @@ void session_close(struct session *s)
 		return;
 	if (s->mem_where.n)
 		mem_drafts_flush(s);
+	sess_room_clear(s);
 	view_clear(&s->view);
 	wsdata_free(&s->d);
 	s->ws = 0;
@@ -202,11 +203,15 @@ int session_reload(struct session *s, struct error *e)
 	rc = store_workshop_load(s->store, s->ws, &d, e);
 	if (rc < 0)
 		return rc;
+	sess_room_mask(session_who(s), d);
+	sess_room_clear(s);
 	view_clear(&s->view);
 	wsdata_free(&s->d);
 	s->d = d;
 	s->tpl = s->k ? knowledge_template(s->k, d->ws.template_name) : NULL;
 	rc = view_build(s, e);
+	if (rc == ST_OK && sess_room_build(s) < 0)
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 	role_reloaded(s);
 	s->generation++;
 	return rc;
@@ -557,11 +562,16 @@ void session_draft_drop(struct session *s, const char *where)
 int session_history(struct session *s, size_t limit,
 		    struct audit_entry **out, size_t *n, struct error *e)
 {
+	int rc;
+
 	*out = NULL;
 	*n = 0;
 	if (!s->ws)
 		return ST_OK;
-	return store_audit_list(s->store, s->ws, NULL, limit, out, n, e);
+	rc = store_audit_list(s->store, s->ws, NULL, limit, out, n, e);
+	if (rc == ST_OK)
+		sess_room_mask_audit(s, *out, *n);
+	return rc;
 }
 
 void session_history_free(struct audit_entry **list, size_t n)

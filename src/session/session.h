@@ -447,6 +447,9 @@ int session_undo(struct session *s, struct sess_result *r);
 int session_undo_check(struct session *s, const struct audit_entry *en,
 		       struct sess_result *r);
 
+/* ---- running the room: timer, agenda, rounds, ready, parking lot ------ */
+#include "session/session_room.h"
+
 /* ---- exports ---------------------------------------------------------- */
 /* Export the open workshop (export_run's formats, flags, written). */
 int session_export(struct session *s, const char *format, const char *path,

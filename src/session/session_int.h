@@ -46,6 +46,8 @@ struct session {
 	int group;                 /* steps pushed now belong together */
 	int next_group;
 	char *undo_text;           /* session_undo_label's buffer */
+
+	struct sess_room *room;    /* session_room.c: the rounds per cell */
 };
 
 /* session.c: a notice for the participant (session_notice). */
@@ -54,6 +56,22 @@ void sess_notice(struct session *s, const char *fmt, ...)
 /* session_role.c: read the role (notices for what changed); free it. */
 void sess_role_read(struct session *s);
 void sess_role_free(struct session *s);
+/* session_room.c: THE RULE (session_room.h) — other participants' vote
+ * values of an open round out of d; called wherever data is loaded. */
+void sess_room_mask(const char *who, struct workshop_data *d);
+/* The rounds' view of the matrix, after view_build; and its end. */
+int sess_room_build(struct session *s);
+void sess_room_clear(struct session *s);
+/* History rows of other participants' votes cast while a round is open
+ * lose their values. */
+void sess_room_mask_audit(const struct session *s, struct audit_entry *list,
+			  size_t n);
+/* Is the cell in an open round (its values blind)? */
+bool sess_room_blind(const struct session *s, size_t ai, size_t ci);
+/* Refuse unless I facilitate (false = go ahead); `what` is the action
+ * ("starts the timer"). */
+bool sess_room_refuse_role(struct session *s, const char *what,
+			   struct sess_result *r);
 
 /* session_view.c */
 int view_build(struct session *s, struct error *e);

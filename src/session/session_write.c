@@ -446,6 +446,11 @@ int session_adopt_median(struct session *s, size_t ai, size_t ci,
 	sess_result_clear(r);
 	if (sess_refuse(s, true, r))
 		return r->code;
+	if (c && sess_room_blind(s, ai, ci)) {
+		/* Its median would be of the votes I may see: mine. */
+		sess_refuse_msg(r, "%s", _("this cell is in an open voting round: reveal it before adopting the median"));
+		return r->code;
+	}
 	if (!c || !c->n_votes) {
 		r->status = SESS_UNCHANGED;
 		return ST_OK;

@@ -59,3 +59,16 @@ tests_unit_test_store_summary_SOURCES = tests/unit/test_store_summary.c
 tests_unit_test_store_summary_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_summary_LDADD = $(UNIT_LDADD)
 endif
+
+# store_room: agenda, countdown, blind voting rounds, ready, parking lot.
+libcharrette_a_SOURCES += src/store/store_room.h src/store/store_room.c \
+	src/store/store_room_data.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_room
+TESTS += tests/unit/test_store_room
+tests_unit_test_store_room_SOURCES = tests/unit/test_store_room.c
+tests_unit_test_store_room_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_store_room_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_room_LDADD = $(UNIT_LDADD)
+endif

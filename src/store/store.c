@@ -232,10 +232,99 @@ static const char *const schema_v3[] = {
 	NULL
 };
 
+/* Version 4: running the room (store_room.c).  Votes are kept per blind
+ * voting round: the vote table is rebuilt with a `round` column (0 =
+ * outside any round, as every vote so far) in its unique key; the rounds,
+ * the cells a round on "the spread cells" covers, the agenda with its
+ * timeboxes and time spent, the countdown, ready marks and the parking
+ * lot get tables of their own. */
+static const char *const schema_v4[] = {
+	"CREATE TABLE vote_v4("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant TEXT NOT NULL,"
+	" approach_id INTEGER NOT NULL"
+	"  REFERENCES approach(id) ON DELETE CASCADE,"
+	" criterion_id INTEGER NOT NULL"
+	"  REFERENCES criterion(id) ON DELETE CASCADE,"
+	" value REAL NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" round INTEGER NOT NULL DEFAULT 0 CHECK (round >= 0),"
+	" UNIQUE(participant, approach_id, criterion_id, round));",
+	"INSERT INTO vote_v4(id, workshop_id, participant, approach_id,"
+	" criterion_id, value, version) SELECT id, workshop_id, participant,"
+	" approach_id, criterion_id, value, version FROM vote;",
+	"DROP TABLE vote;",
+	"ALTER TABLE vote_v4 RENAME TO vote;",
+	"CREATE INDEX vote_ws ON vote(workshop_id, round);",
+	"CREATE INDEX vote_approach ON vote(approach_id);",
+	"CREATE INDEX vote_criterion ON vote(criterion_id);",
+	"CREATE TABLE vote_round("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" number INTEGER NOT NULL CHECK (number >= 1),"
+	" scope TEXT NOT NULL DEFAULT 'all',"
+	" approach_id INTEGER REFERENCES approach(id) ON DELETE SET NULL,"
+	" criterion_id INTEGER REFERENCES criterion(id) ON DELETE SET NULL,"
+	" scope_key TEXT,"
+	" follows INTEGER NOT NULL DEFAULT 0,"
+	" state TEXT NOT NULL DEFAULT 'open',"
+	" opened_by TEXT NOT NULL, opened_at INTEGER NOT NULL,"
+	" revealed_by TEXT, revealed_at INTEGER,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, number));",
+	"CREATE TABLE round_cell("
+	" round_id INTEGER NOT NULL"
+	"  REFERENCES vote_round(id) ON DELETE CASCADE,"
+	" approach_id INTEGER NOT NULL"
+	"  REFERENCES approach(id) ON DELETE CASCADE,"
+	" criterion_id INTEGER NOT NULL"
+	"  REFERENCES criterion(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (round_id, approach_id, criterion_id));",
+	"CREATE TABLE agenda("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" stage TEXT NOT NULL, pos INTEGER NOT NULL,"
+	" planned INTEGER NOT NULL DEFAULT 0 CHECK (planned >= 0),"
+	" spent INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE(workshop_id, stage));",
+	"CREATE TABLE room_timer("
+	" workshop_id INTEGER PRIMARY KEY"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" stage TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'stopped',"
+	" ends_at INTEGER, remaining INTEGER, started_at INTEGER,"
+	" duration INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL DEFAULT 1);",
+	"CREATE TABLE ready_mark("
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant TEXT NOT NULL, stage TEXT NOT NULL, at INTEGER NOT NULL,"
+	" PRIMARY KEY (workshop_id, participant, stage));",
+	"CREATE TABLE parking("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL"
+	"  REFERENCES workshop(id) ON DELETE CASCADE,"
+	" text TEXT NOT NULL, added_by TEXT NOT NULL, added_at INTEGER NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'open', next_step TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1);",
+	"CREATE INDEX vote_round_approach ON vote_round(approach_id);",
+	"CREATE INDEX vote_round_criterion ON vote_round(criterion_id);",
+	"CREATE INDEX round_cell_approach ON round_cell(approach_id);",
+	"CREATE INDEX round_cell_criterion ON round_cell(criterion_id);",
+	"CREATE INDEX parking_ws ON parking(workshop_id, id);",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
 	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
 	schema_v3,   /* 2 -> 3: accounts, the facilitator role, the trash */
+	schema_v4,   /* 3 -> 4: votes per round, the room's tables */
 };
 
 const char *const *store_migration(int64_t version)

@@ -139,6 +139,38 @@ int store_insert_vote(struct store *s, int64_t ws, const struct vote *v,
 int store_insert_judgement(struct store *s, int64_t ws,
 			   const struct judgement *j, struct error *e);
 
+/* ---- store_room.c: what the workshop load and import share ----------- */
+/* SQL: does round R (a vote_round alias) cover the cell of approach id A
+ * and criterion id C (SQL expressions)?  The one definition of coverage:
+ * loading, voting and the rounds' cell lists all use it. */
+#define STORE_ROUND_COVERS(R, A, C)                                       \
+	"(" R ".scope = 'all' OR (" R ".scope = 'criterion' AND "         \
+	R ".criterion_id = " C ") OR (" R ".scope = 'approach' AND "      \
+	R ".approach_id = " A ") OR (" R ".scope = 'cells' AND EXISTS "   \
+	"(SELECT 1 FROM round_cell k WHERE k.round_id = " R ".id AND "    \
+	"k.approach_id = " A " AND k.criterion_id = " C ")))"
+/* SQL: the number of the newest round of workshop W covering the cell
+ * (0: none), the round its votes count in now. */
+#define STORE_CELL_ROUND(W, A, C)                                         \
+	"(SELECT coalesce(max(r.number), 0) FROM vote_round r "           \
+	"WHERE r.workshop_id = " W " AND " STORE_ROUND_COVERS("r", A, C) ")"
+/* The countdown row of a workshop (t->set false: none); the check of a
+ * parking-lot item's text (store_room.c). */
+int store_timer_get(struct store *s, int64_t ws, struct room_timer *t,
+		    struct error *e);
+int store_park_check(const char *text, struct error *e);
+/* The newest round covering a cell (0: none), the one a vote goes to. */
+int store_cell_round(struct store *s, int64_t ws, int64_t approach_id,
+		     int64_t criterion_id, int *number, struct error *e);
+/* The room's part of a workshop (agenda, timer, rounds with their votes,
+ * earlier votes, ready marks, parking lot), into d (d->ws.id set). */
+int store_room_load(struct store *s, struct workshop_data *d,
+		    struct error *e);
+/* Insert the room's part of d into new workshop ws (inside the caller's
+ * transaction, no audit): the import and duplicate of a workshop. */
+int store_room_insert(struct store *s, int64_t ws,
+		      const struct workshop_data *d, struct error *e);
+
 /* Set SQLITE busy handling for tests (milliseconds per attempt). */
 void store_set_busy_timeout(struct store *s, int ms);
 
@@ -155,7 +187,7 @@ int store_check_schema(struct store *s, int64_t version, struct error *e);
  * before it builds the reference schema: tests/unit/test_store.c checks
  * that it is the hash of what the migrations create (update it when a
  * migration changes; the test says to what). */
-#define STORE_SCHEMA_HASH 0xe93ad5576735b7a1ULL
+#define STORE_SCHEMA_HASH 0xc62873adb7ceaf99ULL
 int store_schema_reference_hash(struct store *s, int64_t version,
 				uint64_t *hash, struct error *e);
 /* True once the stop flag given to store_set_stop is set. */

@@ -361,8 +361,8 @@ int store_insert_vote(struct store *s, int64_t ws, const struct vote *v,
 			   e)) < 0)
 		return rc == ST_NOTFOUND ? refers(e, _("a vote")) : rc;
 	st = store_stmt(s, "INSERT INTO vote(workshop_id, participant, "
-			"approach_id, criterion_id, value) "
-			"VALUES (?1, ?2, ?3, ?4, ?5)", e);
+			"approach_id, criterion_id, value, round) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, ws);
@@ -370,6 +370,7 @@ int store_insert_vote(struct store *s, int64_t ws, const struct vote *v,
 	sqlite3_bind_int64(st, 3, aid);
 	sqlite3_bind_int64(st, 4, cid);
 	sqlite3_bind_double(st, 5, v->value);
+	sqlite3_bind_int(st, 6, v->round > 0 ? v->round : 0);
 	return store_exec_stmt(s, st, e);
 }
 
@@ -381,7 +382,7 @@ struct cell {
 };
 
 static int read_cell(struct store *s, const char *sql, int64_t aid,
-		     int64_t cid, const char *who, struct cell *c,
+		     int64_t cid, const char *who, int round, struct cell *c,
 		     struct error *e)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, e);
@@ -394,6 +395,8 @@ static int read_cell(struct store *s, const char *sql, int64_t aid,
 	sqlite3_bind_int64(st, 2, cid);
 	if (who)
 		store_bind_text(st, 3, who);
+	if (round >= 0)
+		sqlite3_bind_int(st, 4, round);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		c->id = sqlite3_column_int64(st, 0);
@@ -465,7 +468,7 @@ static int score_column(struct store *s, int64_t ws, const char *approach,
 		goto out;
 	snprintf(sql, sizeof(sql), "SELECT id, version, %s FROM score "
 		 "WHERE approach_id = ?1 AND criterion_id = ?2", column);
-	if ((rc = read_cell(s, sql, aid, cid, NULL, &c, e)) < 0 ||
+	if ((rc = read_cell(s, sql, aid, cid, NULL, -1, &c, e)) < 0 ||
 	    (expect_version &&
 	     (rc = cell_version(s, "score", &c, *expect_version, approach,
 				criterion, e)) < 0))
@@ -576,7 +579,7 @@ int store_vote_set(struct store *s, int64_t ws, const char *approach,
 	char *new_text = NULL;
 	int64_t aid, cid;
 	sqlite3_stmt *st;
-	int rc;
+	int round = 0, rc;
 
 	if (new_version)
 		*new_version = 0;
@@ -588,9 +591,12 @@ int store_vote_set(struct store *s, int64_t ws, const char *approach,
 	}
 	if ((rc = cell_ids(s, ws, approach, criterion, &aid, &cid, e)) < 0 ||
 	    (rc = check_score(s, ws, value, "vote", e)) < 0 ||
+	    /* A vote goes to the newest round covering its cell. */
+	    (rc = store_cell_round(s, ws, aid, cid, &round, e)) < 0 ||
 	    (rc = read_cell(s, "SELECT id, version, value FROM vote WHERE "
 			    "approach_id = ?1 AND criterion_id = ?2 AND "
-			    "participant = ?3", aid, cid, s->who, &c, e)) < 0 ||
+			    "participant = ?3 AND round = ?4", aid, cid, s->who,
+			    round, &c, e)) < 0 ||
 	    (rc = cell_version(s, "vote", &c, expect_version, approach,
 			       criterion, e)) < 0)
 		goto out;
@@ -616,8 +622,8 @@ int store_vote_set(struct store *s, int64_t ws, const char *approach,
 	st = c.id ? store_stmt(s, "UPDATE vote SET value = ?1, version = "
 			       "version + 1 WHERE id = ?2", e)
 		  : store_stmt(s, "INSERT INTO vote(value, workshop_id, "
-			       "approach_id, criterion_id, participant) "
-			       "VALUES (?1, ?2, ?3, ?4, ?5)", e);
+			       "approach_id, criterion_id, participant, round) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 	if (!st) {
 		rc = e->code;
 		goto out;
@@ -630,6 +636,7 @@ int store_vote_set(struct store *s, int64_t ws, const char *approach,
 		sqlite3_bind_int64(st, 3, aid);
 		sqlite3_bind_int64(st, 4, cid);
 		store_bind_text(st, 5, s->who);
+		sqlite3_bind_int(st, 6, round);
 	}
 	if ((rc = store_exec_stmt(s, st, e)) < 0)
 		goto out;
@@ -716,7 +723,7 @@ int store_judgement_set(struct store *s, int64_t ws, const char *a,
 	if ((rc = canonical_pair(s, ws, a, b, value, &ia, &ib, &v, e)) < 0 ||
 	    (rc = read_cell(s, "SELECT id, version, value FROM judgement WHERE "
 			    "a = ?1 AND b = ?2 AND participant = ?3", ia, ib,
-			    participant ? participant : "", &c, e)) < 0)
+			    participant ? participant : "", -1, &c, e)) < 0)
 		goto out;
 	if (!(new_text = number_text(v))) {
 		rc = OOM(e);

@@ -536,11 +536,15 @@ static int load_votes(struct store *s, struct workshop_data *d,
 	sqlite3_stmt *st;
 	int rc, ret = ST_OK;
 
+	/* The votes each cell counts now: those of the newest round that
+	 * covers it (store_room.c loads the rest into the rounds). */
 	st = store_stmt(s, "SELECT v.id, v.participant, a.key, c.key, v.value, "
-			"v.version FROM vote v "
+			"v.version, v.round FROM vote v "
 			"JOIN approach a ON a.id = v.approach_id "
 			"JOIN criterion c ON c.id = v.criterion_id "
-			"WHERE v.workshop_id = ?1 "
+			"WHERE v.workshop_id = ?1 AND v.round = "
+			STORE_CELL_ROUND("v.workshop_id", "v.approach_id",
+					 "v.criterion_id") " "
 			"ORDER BY v.participant, a.pos, a.id, c.pos, c.id", e);
 	if (!st)
 		return e->code;
@@ -557,6 +561,7 @@ static int load_votes(struct store *s, struct workshop_data *d,
 		v->id = sqlite3_column_int64(st, 0);
 		v->value = sqlite3_column_double(st, 4);
 		v->version = sqlite3_column_int64(st, 5);
+		v->round = sqlite3_column_int(st, 6);
 	}
 	if (rc != SQLITE_DONE)
 		ret = store_sqlerr(s, rc, e);
@@ -776,7 +781,8 @@ int store_workshop_load(struct store *s, int64_t id,
 	    (rc = load_risks(s, d, e)) < 0 ||
 	    (rc = load_metrics(s, d, e)) < 0 ||
 	    (rc = load_phases(s, d, e)) < 0 ||
-	    (rc = load_next_steps(s, d, e)) < 0)
+	    (rc = load_next_steps(s, d, e)) < 0 ||
+	    (rc = store_room_load(s, d, e)) < 0)
 		wsdata_free(&d);
 	if (own_tx)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
@@ -881,7 +887,9 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 		if ((rc = store_insert_score(s, ws, &d->scores[i], e)) < 0)
 			return rc;
 	for (size_t i = 0; i < d->n_votes; i++)
-		if ((rc = store_insert_vote(s, ws, &d->votes[i], e)) < 0)
+		/* A vote of a round is inserted with its round, below. */
+		if (!d->votes[i].round &&
+		    (rc = store_insert_vote(s, ws, &d->votes[i], e)) < 0)
 			return rc;
 	for (size_t i = 0; i < d->n_decisions; i++)
 		if (d->decisions[i].number > max_number)
@@ -929,6 +937,8 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 		if ((rc = store_insert_phase(s, ws, &d->roadmap[i], (int)i, &row,
 					     e)) < 0)
 			return rc;
+	if ((rc = store_room_insert(s, ws, d, e)) < 0)
+		return rc;
 
 	/* One audit row for the whole import, then the counters and times. */
 	if ((rc = store_audit(s, ws, "workshop", ws, how, NULL, title, e)) < 0)

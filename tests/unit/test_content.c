@@ -697,6 +697,70 @@ static void test_unknown_template_member(void **state)
 	tmp_remove(&t);
 }
 
+/* A template's agenda: stages from interview to roadmap, each once, with
+ * whole minutes; the shipped templates' timeboxes and what a new workshop
+ * takes from them. */
+static void test_template_agenda(void **state)
+{
+	struct knowledge *k = NULL;
+	struct workshop_data *w = NULL;
+	const struct template_def *t;
+	struct diag d;
+	struct tmp tm;
+	struct error e;
+	const char *path;
+	long total = 0;
+
+	(void)state;
+	tmp_make(&tm);
+	tmp_write(&tm, "interview.yaml", mini_interview);
+	path = tmp_write(&tm, "templates.yaml",
+			 "kind: templates\n"
+			 "version: 1\n"
+			 "templates:\n"
+			 "  - id: mine\n"
+			 "    name: Mine\n"
+			 "    sections: [s]\n"
+			 "    criteria: []\n"
+			 "    agenda:\n"
+			 "      - { stage: done, minutes: 5 }\n"
+			 "      - { stage: risks, minutes: 5 }\n"
+			 "      - { stage: risks, minutes: 3 }\n"
+			 "      - { stage: roadmap, minutes: 2.5 }\n"
+			 "      - { stage: roadmap }\n"
+			 "      - { minutes: 4, when: later }\n");
+	assert_int_equal(load(tm.dir, NULL, &k, &d), ST_INPUT);
+	expect_error(&d, path, 9, 18, "unknown stage 'done' in the agenda");
+	expect_error(&d, path, 11, 18, "stage 'risks' is in the agenda of");
+	expect_error(&d, path, 12, 36, "'minutes' must be a whole number from 0 to 1440");
+	expect_error(&d, path, 13, 9, "is missing required key 'minutes'");
+	expect_error(&d, path, 14, 9, "is missing required key 'stage'");
+	expect_error(&d, path, 14, 23, "unknown key 'when'");
+	assert_int_equal(d.n, 6);
+	knowledge_free(&k);
+	diag_clear(&d);
+	tmp_remove(&tm);
+
+	assert_int_equal(load(SRCDATADIR, NULL, &k, &d), ST_OK);
+	t = knowledge_template(k, "devops");
+	assert_int_equal(t->n_agenda, 8);
+	assert_int_equal(t->agenda[0].stage, STAGE_INTERVIEW);
+	assert_int_equal(t->agenda[7].stage, STAGE_ROADMAP);
+	for (size_t i = 0; i < t->n_agenda; i++)
+		total += t->agenda[i].minutes;
+	assert_int_equal(total, 150);
+	err_clear(&e);
+	assert_int_equal(content_workshop_from_template(k, "generic", "G", &w,
+							&e), ST_OK);
+	assert_int_equal(w->n_agenda, 6);
+	assert_int_equal(w->agenda[2].stage, STAGE_TRADEOFFS);
+	assert_int_equal(w->agenda[2].planned, 25);
+	assert_int_equal(w->agenda[2].pos, 2);
+	wsdata_free(&w);
+	knowledge_free(&k);
+	diag_clear(&d);
+}
+
 static void test_unknown_kind(void **state)
 {
 	(void)state;
@@ -1330,6 +1394,7 @@ int main(void)
 		cmocka_unit_test(test_operator_kind_mismatch),
 		cmocka_unit_test(test_unknown_criterion_in_nudge),
 		cmocka_unit_test(test_unknown_template_member),
+		cmocka_unit_test(test_template_agenda),
 		cmocka_unit_test(test_unknown_kind),
 		cmocka_unit_test(test_unsupported_version),
 		cmocka_unit_test(test_invalid_utf8),
