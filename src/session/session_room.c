@@ -365,7 +365,7 @@ static int opened(struct session *s, int rc, const struct error *e,
 	if (rc == ST_OK) {
 		r->number = number;
 		snprintf(r->msg, sizeof(r->msg),
-			 _("round %d is open on %s: votes stay hidden until the reveal"),
+			 _("round %d open on %s, blind until the reveal"),
 			 number, scope);
 	}
 	return rc;

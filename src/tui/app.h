@@ -173,6 +173,8 @@ struct app_term {
 	int mouse_y, mouse_x;
 	int key;
 	bool pasting;                  /* inside a bracketed paste */
+	char room_shown[80];           /* the room's part of the title bar
+					  as last drawn (tui/room.h) */
 };
 
 struct app {

@@ -11,6 +11,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/room.h"
 #include "tui/widgets/dialog.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -314,6 +315,18 @@ static const struct command commands[] = {
 	  cmd_handover },
 	{ "warnings", "", N_("problems found with the shared folder"),
 	  cmd_warnings },
+	{ "timer", "[DURATION|+MIN|-MIN|pause|resume|stop]",
+	  N_("facilitator: count this stage down (10m, 1h15m, 4:30; nothing = its timebox), extend, pause, resume or stop it"),
+	  room_cmd_timer },
+	{ "round", "open [all|spread|criterion KEY|approach KEY]|reveal",
+	  N_("facilitator: open a blind voting round on the matrix, or reveal it"),
+	  room_cmd_round },
+	{ "vote", "APPROACH CRITERION SCORE",
+	  N_("cast your own vote on a cell by ids (- takes it back)"),
+	  room_cmd_vote },
+	{ "ready", "[clear]",
+	  N_("mark yourself ready with this stage, or not (clear: the facilitator clears every mark)"),
+	  room_cmd_ready },
 	{ "help", "", N_("the keys and commands"), cmd_help },
 };
 

@@ -340,6 +340,9 @@ const struct keydef tui_keys[] = {
 	{ SC_MATRIX, A_MX_ADOPT_ALL, { "A" }, NULL, NULL,
 	  N_("Adopt the median in every cell with votes"),
 	  true },
+	{ SC_MATRIX, A_MX_ROUND, { "B" }, NULL, NULL,
+	  N_("Facilitator: open a blind voting round (all cells, this criterion, this approach, the last round's spread cells), or reveal the open one"),
+	  true },
 
 	/* Entry modes: every key belongs to the mode until Esc. */
 	{ SC_SCORING, A_MX_SCORE,
@@ -421,6 +424,12 @@ const struct keydef tui_keys[] = {
 	  N_("Delete the metric (asks first)"), true },
 
 	/* -- shared box: history, follow, conflicts -- */
+	{ SC_GLOBAL, A_TIMER, { "T" }, NULL, NULL,
+	  N_("Facilitator: start this stage's timebox, pause or resume the countdown (:timer for more)"),
+	  true },
+	{ SC_GLOBAL, A_READY, { "." }, NULL, NULL,
+	  N_("Mark yourself ready with this stage, or not ready (:ready)"),
+	  true },
 	{ SC_GLOBAL, A_FOLLOW, { "F" }, NULL, NULL,
 	  N_("Follow the facilitator's screen (F again stops)"),
 	  false },

@@ -80,7 +80,7 @@ enum scope {
 #define ACTION_INFO(_) \
 	_(NONE) \
 	_(QUIT) _(HELP) _(PROMPT) _(NEXT_SCREEN) _(PREV_SCREEN) _(GOTO) \
-	_(REDRAW) _(CANCEL) _(UNDO) \
+	_(REDRAW) _(CANCEL) _(UNDO) _(TIMER) _(READY) \
 	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
 	_(SEARCH_NEXT) _(SEARCH_PREV) \
 	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
@@ -104,7 +104,7 @@ enum scope {
 	_(AHP_WORST) _(AHP_MISSING) _(AHP_ENTER) \
 	_(MX_LEFT) _(MX_RIGHT) _(MX_SCORE) _(MX_CLEAR) _(MX_RATIONALE) \
 	_(MX_SHOW) _(MX_PERSON) _(MX_MINE) _(MX_ADOPT) _(MX_ADOPT_ALL) \
-	_(MX_TYPE) _(MX_ENTER) \
+	_(MX_TYPE) _(MX_ENTER) _(MX_ROUND) \
 	\
 	/* -- screens 6-8: decision, risks, metrics -- */ \
 	_(DC_NEW) _(DC_EDIT) _(DC_STATUS) _(DC_CHOSEN) _(DC_ALT_EDIT) \

@@ -16,23 +16,33 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/room.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* "charrette · TITLE · Stage · who · with others · read-only": the
- * workshop title gives way (with "…") so the rest always shows. */
+/* "charrette · TITLE · Stage 9:05 · 2/3 ready · who · with others ·
+ * read-only": the workshop title gives way (with "…") so the rest always
+ * shows.  The stage is the room's (the one the countdown runs on); an
+ * overrun countdown ("+1:30") is drawn as a warning. */
 static void draw_title(struct app *a)
 {
-	struct buf tail;
+	struct buf head, tail;
+	struct room_title rt;
 	const char *who = session_who(a->s);
 	int x, room;
 
+	room_title(a, &rt);
+	buf_init(&head);
 	buf_init(&tail);
 	if (app_data(a))
-		buf_printf(&tail, " · %s", stage_label(app_data(a)->ws.stage));
+		buf_printf(&head, " · %s", stage_label(session_room_stage(a->s)));
+	if (rt.timer[0])
+		buf_printf(&head, " %s%s", rt.timer, rt.paused ? _(" paused") : "");
+	if (rt.ready[0])
+		buf_printf(&tail, " · %s", rt.ready);
 	buf_printf(&tail, " · %s", who ? who : "?");
 	if (session_following(a->s) && session_facilitator(a->s))
 		buf_printf(&tail, " · %s %s", _("following"), session_facilitator(a->s));
@@ -49,12 +59,31 @@ static void draw_title(struct app *a)
 	x = draw_text(0, 0, " charrette", a->t.cols);
 	if (app_data(a)) {
 		x += draw_text(0, x, " · ", a->t.cols - x);
-		room = a->t.cols - x - utf8_width(buf_str(&tail));
+		room = a->t.cols - x - utf8_width(buf_str(&head)) -
+		       utf8_width(buf_str(&tail));
 		if (room < 8)
 			room = 8;
 		x += draw_clip(0, x, app_data(a)->ws.title, room);
 	}
-	draw_clip(0, x, buf_str(&tail), a->t.cols - x);
+	if (rt.timer[0] && x < a->t.cols) {
+		/* The stage, then its countdown in the warning colour once
+		 * it has run out. */
+		size_t cut = head.len - strlen(rt.timer) - 1 -
+			     (rt.paused ? strlen(_(" paused")) : 0);
+		char *stage = str_ndup(buf_str(&head), cut);
+
+		x += draw_clip(0, x, stage ? stage : "", a->t.cols - x);
+		free(stage);
+		if (rt.overrun)
+			draw_role(CR_WARNING);
+		x += draw_clip(0, x, buf_str(&head) + cut, a->t.cols - x);
+		draw_role(CR_TITLE);
+	} else if (x < a->t.cols) {
+		x += draw_clip(0, x, buf_str(&head), a->t.cols - x);
+	}
+	if (x < a->t.cols)
+		draw_clip(0, x, buf_str(&tail), a->t.cols - x);
+	buf_free(&head);
 	buf_free(&tail);
 }
 

@@ -8,6 +8,7 @@ charrette_SOURCES += \
 	src/tui/commands.c \
 	src/tui/screens.c src/tui/screens.h \
 	src/tui/conflict.c src/tui/follow.c \
+	src/tui/room.c src/tui/room.h \
 	src/tui/screens/screen_workshops.c \
 	src/tui/screens/screen_interview.c \
 	src/tui/screens/screen_findings.c \

@@ -21,10 +21,12 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/room.h"
 #include "tui/script.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/shared.h"
 #include "util/str.h"
@@ -401,6 +403,12 @@ static void handle_global(struct app *a, enum action act, int key)
 	case A_UNDO:
 		app_undo(a);
 		break;
+	case A_TIMER:
+		room_key_timer(a);
+		break;
+	case A_READY:
+		room_cmd_ready(a, "");
+		break;
 	case A_CANCEL:
 		if (tui_screens[a->cur].number == 0)
 			app_close_view(a);
@@ -581,8 +589,9 @@ static void tick(struct app *a)
 		workshop_gone(a);
 	app_refresh(a);
 	follow_tick(a);
-	/* Someone edited, came or went, or follow mode moved me: draw. */
-	if (bits != SP_NONE || cur != a->cur)
+	/* Someone edited, came or went, or follow mode moved me, or the
+	 * countdown ticked: draw. */
+	if (room_title_changed(a) || bits != SP_NONE || cur != a->cur)
 		a->dirty = true;
 }
 
@@ -615,16 +624,34 @@ static bool script_command(struct app *a, const char *cmd)
 		}
 		return true;
 	}
-	if (strncmp(cmd, "until ", 6) == 0) {
+	if (sscanf(cmd, "clock %ld", &ms) == 1) {
+		/* The pinned clock moved on (or back) by that many seconds. */
+		char v[32];
+
+		snprintf(v, sizeof(v), "%lld", (long long)clock_now() + ms);
+		if (setenv("CHARRETTE_NOW", v, 1) != 0)
+			app_msg(a, MSG_ERROR, "cannot set the clock");
+		return true;
+	}
+	if (strncmp(cmd, "until ", 6) == 0 || sscanf(cmd, "within %ld", &ms) == 1) {
+		/* ":within MS TEXT" is ":until TEXT" that must see it in MS. */
+		bool within = strncmp(cmd, "within ", 7) == 0;
+		long limit = within ? ms : 30000;
+		const char *text = within ? strchr(cmd + 7, ' ') : cmd + 5;
 		struct buf b;
 		bool seen = false;
 
+		if (!text || !text[1]) {
+			app_msg(a, MSG_ERROR, "usage: :within MS TEXT");
+			return true;
+		}
+		text++;
 		buf_init(&b);
-		for (long t = 0; t < 30000 && !seen; t += POLL_MS) {
+		for (long t = 0; t < limit && !seen; t += POLL_MS) {
 			app_draw(a);
 			b.len = 0;
 			draw_screen_text(&b);
-			seen = strstr(buf_str(&b), cmd + 6) != NULL;
+			seen = strstr(buf_str(&b), text) != NULL;
 			if (!seen) {
 				sleep_ms(POLL_MS);
 				tick(a);
@@ -632,7 +659,8 @@ static bool script_command(struct app *a, const char *cmd)
 		}
 		buf_free(&b);
 		if (!seen)
-			app_msg(a, MSG_ERROR, "timed out waiting for \"%s\"", cmd + 6);
+			app_msg(a, MSG_ERROR, "timed out (%ld ms) waiting for \"%s\"",
+				limit, text);
 		return true;
 	}
 	if (sscanf(cmd, "signal %199s", name) == 1) {

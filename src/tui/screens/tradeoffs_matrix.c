@@ -17,6 +17,7 @@
 
 #include "tui/draw.h"
 #include "tui/screens.h"
+#include "tui/room.h"
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
@@ -30,7 +31,9 @@
 struct cellview {
 	bool set;
 	double value;
-	char mark;          /* ' ', '~' (from the votes' mean), '!' (spread) */
+	char mark;          /* ' ', '~' (from the votes' mean), '!' (spread),
+			       '?' (in an open blind round) */
+	char text[16];      /* instead of the value: a blind cell's ballots */
 	const struct sess_cell *c;   /* the session's cell: votes, stats */
 };
 
@@ -81,6 +84,37 @@ static const struct vote *vote_of(const struct sess_cell *c, const char *who)
 	return NULL;
 }
 
+/*
+ * A cell of an open blind round, marked "?": the session has already
+ * taken the others' values out, so what is left would read as "the votes'
+ * mean" of one's own vote.  Show no value instead ("?"; a person's view
+ * shows whether they voted, ✓), except one's own vote in my-votes mode
+ * and an agreed score (not a vote).  The detail line says who voted.
+ */
+static void blind_view(struct app *a, const struct tscreen *s, size_t ai,
+		       size_t ci, struct cellview *cv)
+{
+	const struct sess_room_cell *rc = session_room_cell(a->s, ai, ci);
+	bool agreed = cv->c->score && cv->c->score->has_value;
+
+	if (!rc || !rc->blind)
+		return;
+	cv->mark = '?';
+	if (s->mine || (s->show == MS_AGREED && agreed) ||
+	    (s->show == MS_PERSON && str_eq(s->person, me(a))))
+		return;
+	if (s->show == MS_PERSON) {
+		bool voted = false;
+
+		for (size_t i = 0; i < rc->voted.n; i++)
+			voted = voted || str_eq(rc->voted.v[i], s->person);
+		snprintf(cv->text, sizeof(cv->text), "%s", voted ? "✓" : "·");
+	} else {
+		snprintf(cv->text, sizeof(cv->text), "?");
+	}
+	cv->set = false;
+}
+
 static void cell_view(struct app *a, struct tscreen *s, size_t ai, size_t ci,
 		      struct cellview *cv)
 {
@@ -113,6 +147,7 @@ static void cell_view(struct app *a, struct tscreen *s, size_t ai, size_t ci,
 	}
 	if (c->spread)
 		cv->mark = '!';
+	blind_view(a, s, ai, ci, cv);
 }
 
 /* "4", "3.5", "3.67": scores are small numbers. */
@@ -196,15 +231,25 @@ static void draw_header(struct app *a, struct tscreen *s,
 	const struct workshop_data *d = app_data(a);
 	struct buf b;
 	char *mode = to_matrix_mode(a, s);
+	const struct vote_round *round = session_round_current(a->s);
+	struct sess_round_progress rp = { 0 };
 	char lo[32], hi[32];
 	char *t;
 
+	if (round)
+		session_round_progress(a->s, &rp);
 	num_fmt(lo, sizeof(lo), NUM_VALUE, d->ws.scale_min);
 	num_fmt(hi, sizeof(hi), NUM_VALUE, d->ws.scale_max);
 	t = scoring(a) ? str_printf(s->mine
 			? _("SCORING your votes as %s: digits %s-%s score and move on · Esc done")
 			: _("SCORING%s: digits %s-%s score and move on · Esc done"),
 			s->mine ? me(a) : "", lo, hi)
+	    : round && s->mine
+	    ? str_printf(_("ROUND %d, blind · MY VOTES as %s: Enter to vote %s-%s · %zu of %zu done"),
+			 round->number, me(a), lo, hi, rp.n_done, rp.names.n)
+	    : round ? str_printf(_("ROUND %d OPEN, blind: %zu of %zu voted on every cell · V to vote%s"),
+				 round->number, rp.n_done, rp.names.n,
+				 session_is_facilitator(a->s) ? _(" · B reveals") : "")
 	    : s->mine ? str_printf(_("MY VOTES as %s: Enter to vote %s-%s · V back"),
 				 me(a), lo, hi)
 		    : s->show == MS_AGREED
@@ -212,9 +257,10 @@ static void draw_header(struct app *a, struct tscreen *s,
 				 lo, hi)
 		    : str_printf(_("Showing the %s · v cycles (totals: agreed, else votes' mean)"),
 				 mode ? mode : "");
-	draw_role(s->mine || scoring(a) ? CR_MARK : CR_DIM);
+	draw_role(s->mine || scoring(a) || round ? CR_MARK : CR_DIM);
 	draw_clip(y, x + 1, t ? t : "", w - 1);
 	free(t);
+	sess_round_progress_clear(&rp);
 	free(mode);
 	buf_init(&b);
 	buf_puts(&b, " ");
@@ -268,7 +314,9 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 		enum role r;
 
 		cell_view(a, s, ai, c, &cv);
-		if (cv.set)
+		if (cv.text[0])
+			snprintf(v, sizeof(v), "%s", cv.text);
+		else if (cv.set)
 			num(v, sizeof(v), cv.value);
 		else
 			snprintf(v, sizeof(v), "·");
@@ -277,6 +325,7 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 		to_cell(&b, v, l->cw - 1, true);
 		buf_puts(&b, m);
 		r = sel && c == s->col ? CR_SELECTED
+		    : cv.mark == '?' ? CR_MARK
 		    : cv.mark == '!' ? CR_WARNING
 		    : !cv.set ? CR_DIM
 		    : cv.mark == '~' ? CR_DIM : CR_NORMAL;
@@ -337,6 +386,50 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	return (int)d->n_approaches < h ? (int)d->n_approaches : h;
 }
 
+/* A blind cell's votes: who voted in the round and who not yet, one's
+ * own vote; and, from a second round on, the last revealed round's
+ * median and range (Delphi: seen before voting again). */
+static void room_detail(struct app *a, size_t ai, size_t ci, struct buf *b)
+{
+	const struct sess_room_cell *rc = session_room_cell(a->s, ai, ci);
+	const struct sess_cell *c = session_cell(a->s, ai, ci);
+	const struct vote *mine = vote_of(c, me(a));
+	struct strv voted = { 0 }, not_voted = { 0 };
+	char v[32], lo[32], hi[32];
+
+	if (rc->blind) {
+		session_cell_voters(a->s, ai, ci, &voted, &not_voted);
+		buf_printf(b, " · %s", _("blind round"));
+		buf_printf(b, " %d", rc->round);
+		if (voted.n) {
+			char *t = strv_join(&voted, ", ");
+
+			buf_printf(b, " · %s: %s", _("voted"), t ? t : "");
+			free(t);
+		}
+		if (not_voted.n) {
+			char *t = strv_join(&not_voted, ", ");
+
+			buf_printf(b, " · %s: %s", _("not yet"), t ? t : "");
+			free(t);
+		}
+		if (mine) {
+			num(v, sizeof(v), mine->value);
+			buf_printf(b, " · %s %s", _("your vote"), v);
+		}
+		strv_free(&voted);
+		strv_free(&not_voted);
+	}
+	if (rc->prev_round && rc->prev.n) {
+		num(v, sizeof(v), rc->prev.median);
+		num(lo, sizeof(lo), rc->prev.min);
+		num(hi, sizeof(hi), rc->prev.max);
+		buf_printf(b, " · ");
+		buf_printf(b, _("round %d: median %s, range %s–%s"),
+			   rc->prev_round, v, lo, hi);
+	}
+}
+
 /* The selected cell: names, votes and rationale. */
 static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 			int h, int w)
@@ -372,7 +465,9 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 	} else {
 		buf_puts(&b, _("no agreed score"));
 	}
-	if (cv.c->st.n) {
+	if (session_room_cell(a->s, ai, ci)->blind) {
+		room_detail(a, ai, ci, &b);
+	} else if (cv.c->st.n) {
 		char v[32];
 		bool first = true;
 
@@ -397,6 +492,7 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 			buf_printf(&b, " · ! %s %s (%s)", _("spread"), v,
 				   _("M adopts the median"));
 		}
+		room_detail(a, ai, ci, &b);
 	} else {
 		buf_printf(&b, " · %s", _("no votes (V: my votes)"));
 	}
@@ -474,6 +570,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	used = 3 + rows;
 	draw_role(!s->v->scored ? CR_WARNING : CR_DIM);
 	draw_clip(y + used, x + 1, !s->v->scored ? s->v->score_err
+		  : session_round_current(a->s)
+		  ? _("· unscored  ? blind round: votes hidden (below: who voted)  * incomplete")
 		  : _("· unscored  ~ votes' mean  ! votes spread (≥2 apart)  * incomplete"),
 		  mw - 1);
 	used++;
@@ -965,6 +1063,9 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 				mv);
 		}
 		sess_result_clear(&r);
+		return R_DONE;
+	case A_MX_ROUND:
+		room_key_round(a, s->rows.sel, s->col);
 		return R_DONE;
 	case A_MX_ADOPT_ALL:
 		session_adopt_medians(a->s, &r);
