@@ -1,5 +1,6 @@
 # model: plain domain structs, no I/O.
 libcharrette_a_SOURCES += src/model/model.c src/model/model.h \
+	src/model/model_int.h src/model/model_index.c src/model/model_room.c \
 	src/model/knowledge.c src/model/knowledge.h
 
 if HAVE_CMOCKA
