@@ -358,96 +358,74 @@ static bool is_blank(const char *t)
 }
 
 /* Check value for the field and turn it into what is stored. */
-static int convert(const struct field *f, const char *value, struct val *v,
-		   struct error *e)
+/* Each line of a component list: "category<TAB>name". */
+static int check_components(const struct field *f, const char *t,
+			    struct error *e)
 {
-	const char *t = value ? value : "";
-	enum stage stage;
-	enum weighting w;
-	enum adr_status adr;
-	enum risk_status risk;
+	for (const char *line = t; *line;) {
+		const char *nl = strchr(line, '\n');
+		const char *tab = strchr(line, '\t');
+
+		if (!tab || (nl && tab > nl))
+			return err_set(e, ST_INPUT, _("%s: each line needs "
+						      "a category, a tab "
+						      "and a name"),
+				       f->name);
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+	return ST_OK;
+}
+
+static int convert_numbers(const struct field *f, const char *t,
+			   struct val *v, struct error *e)
+{
 	int *nums;
 	size_t n;
-	int rc;
+	int rc = store_parse_numbers(t, &nums, &n);
 
-	memset(v, 0, sizeof(*v));
-	switch (f->kind) {
-	case K_TITLE:
-		if (is_blank(t))
-			return err_set(e, ST_INPUT, _("%s: the title cannot be "
-						      "empty"), f->name);
-		/* fall through */
-	case K_TEXT:
-	case K_LIST:
-		v->type = V_TEXT;
-		break;
-	case K_OPT:
-		v->type = *t ? V_TEXT : V_NULL;
-		break;
-	case K_COMPONENTS:
-		for (const char *line = t; *line;) {
-			const char *nl = strchr(line, '\n');
-			const char *tab = strchr(line, '\t');
+	if (rc == ST_INPUT)
+		return err_set(e, ST_INPUT, _("%s: give decision numbers "
+					      "separated by commas, not "
+					      "'%s'"), f->name, t);
+	if (rc < 0)
+		return OOM(e);
+	v->type = V_TEXT;
+	v->text = store_enc_numbers(nums, n);
+	free(nums);
+	return v->text ? ST_OK : OOM(e);
+}
 
-			if (!tab || (nl && tab > nl))
-				return err_set(e, ST_INPUT, _("%s: each line needs "
-							      "a category, a tab "
-							      "and a name"),
-					       f->name);
-			if (!nl)
-				break;
-			line = nl + 1;
-		}
-		v->type = V_TEXT;
-		break;
-	case K_NUMBERS:
-		rc = store_parse_numbers(t, &nums, &n);
-		if (rc == ST_INPUT)
-			return err_set(e, ST_INPUT, _("%s: give decision numbers "
-						      "separated by commas, not "
-						      "'%s'"), f->name, t);
-		if (rc < 0)
-			return OOM(e);
-		v->type = V_TEXT;
-		v->text = store_enc_numbers(nums, n);
-		free(nums);
-		if (!v->text)
-			return OOM(e);
-		return ST_OK;
-	case K_LINKS: {
-		/* Blank lines (a trailing newline) are dropped. */
-		struct strv lines = { 0 }, kept = { 0 };
+/* A decision's links; blank lines (a trailing newline) are dropped. */
+static int convert_links(const char *t, struct val *v, struct error *e)
+{
+	struct strv lines = { 0 }, kept = { 0 };
+	int rc = store_dec_list(t, &lines);
 
-		rc = store_dec_list(t, &lines);
-		for (size_t i = 0; rc == ST_OK && i < lines.n; i++)
-			if (!is_blank(lines.v[i]))
-				rc = strv_push(&kept, lines.v[i]);
-		if (rc == ST_OK && !(v->text = store_enc_list(&kept)))
-			rc = ST_ERROR;
-		strv_free(&lines);
-		strv_free(&kept);
-		if (rc < 0)
-			return OOM(e);
-		if ((rc = store_check_links(v->text, e)) < 0) {
-			free(v->text);
-			v->text = NULL;
-			return rc;
-		}
-		v->type = V_TEXT;
-		return ST_OK;
+	for (size_t i = 0; rc == ST_OK && i < lines.n; i++)
+		if (!is_blank(lines.v[i]))
+			rc = strv_push(&kept, lines.v[i]);
+	if (rc == ST_OK && !(v->text = store_enc_list(&kept)))
+		rc = ST_ERROR;
+	strv_free(&lines);
+	strv_free(&kept);
+	if (rc < 0)
+		return OOM(e);
+	if ((rc = store_check_links(v->text, e)) < 0) {
+		free(v->text);
+		v->text = NULL;
+		return rc;
 	}
-	case K_REAL:
-	case K_OPTREAL:
-	case K_SCALE:
-		if (is_blank(t) && f->kind != K_SCALE) {
-			v->type = f->kind == K_REAL ? V_REAL : V_NULL;
-			return ST_OK;
-		}
-		if (!parse_real(t, &v->r))
-			return err_set(e, ST_INPUT, _("%s: '%s' is not a number"),
-				       f->name, t);
-		v->type = V_REAL;
-		return ST_OK;
+	v->type = V_TEXT;
+	return ST_OK;
+}
+
+/* Numbers, yes/no and levels. */
+static int convert_number(const struct field *f, const char *t,
+			  struct val *v, struct error *e)
+{
+	switch (f->kind) {
 	case K_BOOL:
 		v->type = V_INT;
 		if (!strcasecmp(t, "1") || !strcasecmp(t, "true") ||
@@ -477,35 +455,102 @@ static int convert(const struct field *f, const char *value, struct val *v,
 						      "number"), f->name, t);
 		v->type = V_INT;
 		return ST_OK;
+	default:   /* K_REAL, K_OPTREAL, K_SCALE */
+		if (is_blank(t) && f->kind != K_SCALE) {
+			v->type = f->kind == K_REAL ? V_REAL : V_NULL;
+			return ST_OK;
+		}
+		if (!parse_real(t, &v->r))
+			return err_set(e, ST_INPUT, _("%s: '%s' is not a number"),
+				       f->name, t);
+		v->type = V_REAL;
+		return ST_OK;
+	}
+}
+
+/* A stage, weighting or status: stored as its stable id. */
+static int convert_enum(const struct field *f, const char *t, struct val *v,
+			struct error *e)
+{
+	enum stage stage;
+	enum weighting w;
+	enum adr_status adr;
+	enum risk_status risk;
+	const char *id = NULL;
+
+	switch (f->kind) {
 	case K_STAGE:
 		if (stage_from_id(t, &stage) < 0)
 			return err_set(e, ST_INPUT, _("%s: unknown stage '%s'"),
 				       f->name, t);
-		v->type = V_TEXT;
-		v->text = str_dup(stage_id(stage));
-		return v->text ? ST_OK : OOM(e);
+		id = stage_id(stage);
+		break;
 	case K_WEIGHTING:
 		if (weighting_from_id(t, &w) < 0)
 			return err_set(e, ST_INPUT, _("%s: unknown weighting '%s' "
 						      "(direct or ahp)"),
 				       f->name, t);
-		v->type = V_TEXT;
-		v->text = str_dup(weighting_id(w));
-		return v->text ? ST_OK : OOM(e);
+		id = weighting_id(w);
+		break;
 	case K_ADR:
 		if (adr_status_from_id(t, &adr) < 0)
 			return err_set(e, ST_INPUT, _("%s: unknown status '%s'"),
 				       f->name, t);
-		v->type = V_TEXT;
-		v->text = str_dup(adr_status_id(adr));
-		return v->text ? ST_OK : OOM(e);
-	case K_RISK:
+		id = adr_status_id(adr);
+		break;
+	default:   /* K_RISK */
 		if (risk_status_from_id(t, &risk) < 0)
 			return err_set(e, ST_INPUT, _("%s: unknown status '%s'"),
 				       f->name, t);
+		id = risk_status_id(risk);
+		break;
+	}
+	v->type = V_TEXT;
+	v->text = str_dup(id);
+	return v->text ? ST_OK : OOM(e);
+}
+
+static int convert(const struct field *f, const char *value, struct val *v,
+		   struct error *e)
+{
+	const char *t = value ? value : "";
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	switch (f->kind) {
+	case K_TITLE:
+		if (is_blank(t))
+			return err_set(e, ST_INPUT, _("%s: the title cannot be "
+						      "empty"), f->name);
+		/* fall through */
+	case K_TEXT:
+	case K_LIST:
 		v->type = V_TEXT;
-		v->text = str_dup(risk_status_id(risk));
-		return v->text ? ST_OK : OOM(e);
+		break;
+	case K_OPT:
+		v->type = *t ? V_TEXT : V_NULL;
+		break;
+	case K_COMPONENTS:
+		if ((rc = check_components(f, t, e)) < 0)
+			return rc;
+		v->type = V_TEXT;
+		break;
+	case K_NUMBERS:
+		return convert_numbers(f, t, v, e);
+	case K_LINKS:
+		return convert_links(t, v, e);
+	case K_REAL:
+	case K_OPTREAL:
+	case K_SCALE:
+	case K_BOOL:
+	case K_LEVEL:
+	case K_OPTNUM:
+		return convert_number(f, t, v, e);
+	case K_STAGE:
+	case K_WEIGHTING:
+	case K_ADR:
+	case K_RISK:
+		return convert_enum(f, t, v, e);
 	case K_DATE:
 		if (!*t) {
 			v->type = V_NULL;
