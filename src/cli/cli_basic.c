@@ -163,7 +163,8 @@ static void show_number(FILE *f, const char *label, bool has, double v)
 	fprintf(f, "    %s: %s\n", label, num);
 }
 
-static void show_data(FILE *f, const struct workshop_data *d)
+/* The workshop itself and its answers. */
+static void show_header(FILE *f, const struct workshop_data *d)
 {
 	const struct workshop *w = &d->ws;
 	char t1[32], t2[32], num[64], num2[64];
@@ -190,6 +191,12 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		show_field(f, "note", d->answers[i].note);
 		free(v);
 	}
+}
+
+/* Criteria, judgements, approaches, scores and votes. */
+static void show_scoring(FILE *f, const struct workshop_data *d)
+{
+	char num[64];
 
 	fprintf(f, "\nCriteria (%zu)\n", d->n_criteria);
 	for (size_t i = 0; i < d->n_criteria; i++) {
@@ -241,7 +248,11 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		fprintf(f, "  %s: %s / %s: %s\n", d->votes[i].participant,
 			d->votes[i].approach, d->votes[i].criterion, num);
 	}
+}
 
+/* The ADRs with their links. */
+static void show_decisions(FILE *f, const struct workshop_data *d)
+{
 	fprintf(f, "\nDecisions (%zu)\n", d->n_decisions);
 	for (size_t i = 0; i < d->n_decisions; i++) {
 		const struct decision *x = &d->decisions[i];
@@ -272,6 +283,12 @@ static void show_data(FILE *f, const struct workshop_data *d)
 					target);
 		}
 	}
+}
+
+/* Risks, metrics, the roadmap and next steps. */
+static void show_plan(FILE *f, const struct workshop_data *d)
+{
+	char num[64];
 
 	fprintf(f, "\nRisks (%zu)\n", d->n_risks);
 	for (size_t i = 0; i < d->n_risks; i++) {
@@ -307,6 +324,61 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		for (size_t i = 0; i < d->next_steps.n; i++)
 			fprintf(f, "  - %s\n", d->next_steps.v[i]);
 	}
+}
+
+/* The room: agenda (planned and spent), voting rounds with who voted,
+ * the parking lot.  Nothing when the workshop has none of them. */
+static void show_room(FILE *f, const struct workshop_data *d)
+{
+	char planned[64], spent[64];
+
+	if (d->n_agenda)
+		fprintf(f, "\nAgenda (%zu)\n", d->n_agenda);
+	for (size_t i = 0; i < d->n_agenda; i++) {
+		const struct agenda_item *it = &d->agenda[i];
+
+		num_duration(planned, sizeof(planned), it->planned);
+		num_clock(spent, sizeof(spent), (long)it->spent);
+		fprintf(f, "  %s: planned %s, spent %s\n", stage_label(it->stage),
+			it->planned ? planned : "-", spent);
+	}
+	if (d->n_rounds)
+		fprintf(f, "\nVoting rounds (%zu)\n", d->n_rounds);
+	for (size_t i = 0; i < d->n_rounds; i++) {
+		const struct vote_round *r = &d->rounds[i];
+
+		fprintf(f, "  round %d on %s%s%s [%s]: %zu %s, %zu %s%s\n",
+			r->number, round_scope_id(r->scope),
+			r->scope_key ? " " : "", r->scope_key ? r->scope_key : "",
+			round_state_id(r->state), r->n_covers,
+			num_unit((double)r->n_covers, "cell", "cells"),
+			r->n_ballots,
+			num_unit((double)r->n_ballots, "vote", "votes"),
+			r->state == ROUND_OPEN
+			? " (values hidden until the reveal)" : "");
+		for (size_t b = 0; b < r->n_ballots; b++)
+			fprintf(f, "    %s voted on %s / %s\n",
+				r->ballots[b].participant, r->ballots[b].approach,
+				r->ballots[b].criterion);
+	}
+	if (d->n_parking)
+		fprintf(f, "\nParking lot (%zu)\n", d->n_parking);
+	for (size_t i = 0; i < d->n_parking; i++) {
+		const struct park_item *it = &d->parking[i];
+
+		fprintf(f, "  %" PRId64 ". %s [%s] (%s)\n", it->id, it->text,
+			park_status_id(it->status), it->added_by);
+		show_field(f, "next step", it->next_step);
+	}
+}
+
+static void show_data(FILE *f, const struct workshop_data *d)
+{
+	show_header(f, d);
+	show_scoring(f, d);
+	show_decisions(f, d);
+	show_plan(f, d);
+	show_room(f, d);
 }
 
 int cli_show(struct cli_ctx *ctx, int argc, char **argv)
