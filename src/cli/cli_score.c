@@ -72,6 +72,60 @@ static const char *app_name(const struct approach *a)
 	return a->name && *a->name ? a->name : a->key;
 }
 
+/* The title, the weighting and, under AHP, the consistency ratio. */
+static void print_weighting(FILE *f, const struct workshop_data *d,
+			    const struct ws_scores *s)
+{
+	size_t nc = s->n_crit;
+	char buf[128];
+
+	fprintf(f, "%s\n", d->ws.title ? d->ws.title : "");
+	fprintf(f, _("Weighting: %s\n"),
+		s->has_ahp ? _("AHP (pairwise comparison)") : _("direct weights"));
+	if (s->has_ahp) {
+		num_fmt(buf, sizeof(buf), NUM_RATIO, s->ahp.cr);
+		if (s->ahp.inconsistent && s->ahp.worst_a < nc &&
+		    s->ahp.worst_b < nc)
+			fprintf(f, _("Consistency ratio: %s (inconsistent: above %.2f; revisit %s vs %s)\n"),
+				buf, AHP_CR_LIMIT, d->criteria[s->ahp.worst_a].key,
+				d->criteria[s->ahp.worst_b].key);
+		else
+			fprintf(f, _("Consistency ratio: %s (acceptable, limit %.2f)\n"),
+				buf, AHP_CR_LIMIT);
+	}
+	fputc('\n', f);
+}
+
+/* How far each weight must move before the leader changes. */
+static void print_sensitivity(FILE *f, const struct workshop_data *d,
+			      const struct ws_scores *s)
+{
+	size_t nc = s->n_crit, na = s->n_app;
+	char buf[128];
+	int kw = 0;
+
+	fprintf(f, "\n%s\n", _("Sensitivity: how far each weight must move before the leader changes"));
+	for (size_t c = 0; c < nc; c++)
+		if (utf8_width(d->criteria[c].key) > kw)
+			kw = utf8_width(d->criteria[c].key);
+	for (size_t c = 0; c < nc; c++) {
+		const struct sensitivity *x = &s->sens[c];
+
+		fputs("  ", f);
+		put_padded(f, d->criteria[c].key, kw, false);
+		num_fmt(buf, sizeof(buf), NUM_RATIO, x->weight);
+		fprintf(f, "  %s  ", buf);
+		if (!x->flips || x->new_leader >= na) {
+			fprintf(f, "%s\n", _("robust"));
+		} else {
+			num_fmt(buf, sizeof(buf), NUM_RATIO, x->flip_at);
+			fprintf(f, _("flips to %s at weight %s\n"),
+				app_name(&d->approaches[x->new_leader]),
+				buf);
+		}
+	}
+}
+
 static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 			const struct ws_scores *s)
 {
@@ -114,22 +168,7 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 		}
 	}
 
-	fprintf(f, "%s\n", d->ws.title ? d->ws.title : "");
-	fprintf(f, _("Weighting: %s\n"),
-		s->has_ahp ? _("AHP (pairwise comparison)") : _("direct weights"));
-	if (s->has_ahp) {
-		num_fmt(buf, sizeof(buf), NUM_RATIO, s->ahp.cr);
-		if (s->ahp.inconsistent && s->ahp.worst_a < nc &&
-		    s->ahp.worst_b < nc)
-			fprintf(f, _("Consistency ratio: %s (inconsistent: above %.2f; revisit %s vs %s)\n"),
-				buf, AHP_CR_LIMIT, d->criteria[s->ahp.worst_a].key,
-				d->criteria[s->ahp.worst_b].key);
-		else
-			fprintf(f, _("Consistency ratio: %s (acceptable, limit %.2f)\n"),
-				buf, AHP_CR_LIMIT);
-	}
-	fputc('\n', f);
-
+	print_weighting(f, d, s);
 	/* Header: criterion keys, then their normalised weights. */
 	put_padded(f, _("Approach"), name_w, false);
 	for (size_t c = 0; c < nc; c++) {
@@ -182,30 +221,8 @@ static void print_table(struct cli_ctx *ctx, const struct workshop_data *d,
 	if (any_votes)
 		fprintf(f, "%s\n", _("~ no agreed score: the mean of the participants' votes"));
 
-	if (s->sens) {
-		int kw = 0;
-
-		fprintf(f, "\n%s\n", _("Sensitivity: how far each weight must move before the leader changes"));
-		for (size_t c = 0; c < nc; c++)
-			if (utf8_width(d->criteria[c].key) > kw)
-				kw = utf8_width(d->criteria[c].key);
-		for (size_t c = 0; c < nc; c++) {
-			const struct sensitivity *x = &s->sens[c];
-
-			fputs("  ", f);
-			put_padded(f, d->criteria[c].key, kw, false);
-			num_fmt(buf, sizeof(buf), NUM_RATIO, x->weight);
-			fprintf(f, "  %s  ", buf);
-			if (!x->flips || x->new_leader >= na) {
-				fprintf(f, "%s\n", _("robust"));
-			} else {
-				num_fmt(buf, sizeof(buf), NUM_RATIO, x->flip_at);
-				fprintf(f, _("flips to %s at weight %s\n"),
-					app_name(&d->approaches[x->new_leader]),
-					buf);
-			}
-		}
-	}
+	if (s->sens)
+		print_sensitivity(f, d, s);
 	free(w);
 }
 
