@@ -289,7 +289,26 @@ static void end_stopped(void)
 
 enum { OPT_DB = 256, OPT_DATA, OPT_AS, OPT_READONLY, OPT_DEMO };
 
-int main(int argc, char **argv)
+static void start_locale(void)
+{
+	setlocale(LC_ALL, "");
+	/* Numbers in files and output always use a decimal point. */
+	setlocale(LC_NUMERIC, "C");
+	/* CHARRETTE_LOCALEDIR points the tests at the build tree's catalogues,
+	 * as CHARRETTE_DATADIR points them at its content. */
+	bindtextdomain(PACKAGE, getenv("CHARRETTE_LOCALEDIR") &&
+			       *getenv("CHARRETTE_LOCALEDIR")
+			       ? getenv("CHARRETTE_LOCALEDIR") : LOCALEDIR);
+	textdomain(PACKAGE);
+}
+
+/*
+ * The global options, up to the first non-option so each verb parses its
+ * own flags; mistakes are reported in the contract's "charrette: " form.
+ * Returns -1 to go on, else the exit code (--help, --version, a mistake).
+ */
+static int parse_options(struct cli_ctx *ctx, int argc, char **argv,
+			 const char **as, bool *demo)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
@@ -301,125 +320,162 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli_ctx ctx;
-	struct error e;
-	char *account = NULL, *who = NULL, *db = NULL, *demo_dir = NULL;
-	const char *as = NULL;
-	bool demo = false;
-	int c, rc = 0;
+	int c;
 
-	fill_std_fds();
-	setlocale(LC_ALL, "");
-	/* Numbers in files and output always use a decimal point. */
-	setlocale(LC_NUMERIC, "C");
-	/* CHARRETTE_LOCALEDIR points the tests at the build tree's catalogues,
-	 * as CHARRETTE_DATADIR points them at its content. */
-	bindtextdomain(PACKAGE, getenv("CHARRETTE_LOCALEDIR") &&
-			       *getenv("CHARRETTE_LOCALEDIR")
-			       ? getenv("CHARRETTE_LOCALEDIR") : LOCALEDIR);
-	textdomain(PACKAGE);
-
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.out = stdout;
-	ctx.err = stderr;
-	err_clear(&e);
-
-	/* Stop at the first non-option so each verb parses its own flags;
-	 * report mistakes ourselves, in the contract's "charrette: " form. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
-			if (set_once(&ctx, &ctx.db_path, "--db", "FILE") < 0)
+			if (set_once(ctx, &ctx->db_path, "--db", "FILE") < 0)
 				return 2;
 			break;
 		case OPT_DATA:
-			if (set_once(&ctx, &ctx.extra_data, "--data", "DIR") < 0)
+			if (set_once(ctx, &ctx->extra_data, "--data", "DIR") < 0)
 				return 2;
 			break;
 		case OPT_AS:
-			if (set_once(&ctx, &as, "--as", "NAME") < 0)
+			if (set_once(ctx, as, "--as", "NAME") < 0)
 				return 2;
 			break;
 		case OPT_READONLY:
-			ctx.read_only = true;
+			ctx->read_only = true;
 			break;
 		case OPT_DEMO:
-			demo = true;
+			*demo = true;
 			break;
 		case 'h':
 			usage(stdout);
-			return finish(&ctx, 0);
+			return finish(ctx, 0);
 		case 'V':
 			printf("charrette %s\n", PACKAGE_VERSION);
-			return finish(&ctx, 0);
+			return finish(ctx, 0);
 		case ':':
-			cli_usage(&ctx, _("option '%s' needs a value"),
+			cli_usage(ctx, _("option '%s' needs a value"),
 				  argv[optind - 1]);
 			fprintf(stderr, _("Try 'charrette --help'.\n"));
 			return 2;
 		default:
 			if (optopt && optopt < 256)
-				cli_usage(&ctx, _("unknown option '-%c'"), optopt);
+				cli_usage(ctx, _("unknown option '-%c'"), optopt);
 			else
-				cli_usage(&ctx, _("unknown option '%s'"),
+				cli_usage(ctx, _("unknown option '%s'"),
 					  argv[optind - 1]);
 			fprintf(stderr, _("Try 'charrette --help'.\n"));
 			return 2;
 		}
 	}
-	if (demo && optind < argc)
-		return cli_usage(&ctx, "%s", _("--demo opens the terminal "
-					       "interface; it takes no verb or "
-					       "workshop"));
-	if (as && check_name(&ctx, as) < 0)
+	if (*demo && optind < argc)
+		return cli_usage(ctx, "%s", _("--demo opens the terminal "
+					      "interface; it takes no verb or "
+					      "workshop"));
+	if (*as && check_name(ctx, *as) < 0)
 		return 2;
-	if (ctx.extra_data && check_folder(&ctx, ctx.extra_data) < 0)
+	if (ctx->extra_data && check_folder(ctx, ctx->extra_data) < 0)
 		return 2;
+	return -1;
+}
 
+/* The database: --db, else $CHARRETTE_DB, else the default one; --demo
+ * makes a throw-away one in a folder of its own (*demo_dir). */
+static int choose_db(struct cli_ctx *ctx, bool demo, char **db,
+		     char **demo_dir, struct error *e)
+{
+	if (demo) {
+		char tmpl[] = "/tmp/charrette-demo-XXXXXX";
+
+		if (!mkdtemp(tmpl))
+			return err_set(e, ST_ERROR, "%s",
+				       _("cannot create a temporary folder for the demo"));
+		*demo_dir = str_dup(tmpl);
+		*db = *demo_dir ? path_join(*demo_dir, "demo.db") : NULL;
+		if (!*db)
+			return err_set(e, ST_ERROR, "%s", _("out of memory"));
+		ctx->db_path = *db;
+		ctx->read_only = false;
+	} else if (!ctx->db_path) {
+		const char *env = getenv("CHARRETTE_DB");
+
+		if (env && *env) {
+			ctx->db_path = env;
+		} else {
+			*db = path_default_db(e);
+			if (!*db)
+				return e->code ? e->code : ST_ERROR;
+			ctx->db_path = *db;
+		}
+	}
+	return ST_OK;
+}
+
+/* The verb argv[0] (NULL when it is none: a workshop for the app). */
+static const struct verb *find_verb(const char *name)
+{
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(name, verbs[i].name) == 0)
+			return &verbs[i];
+	return NULL;
+}
+
+static int run_verb(struct cli_ctx *ctx, const struct verb *v, int argc,
+		    char **argv)
+{
+	struct capture out, err;
+	int rc;
+
+	catch_stop_signals();
+	ctx->stopping = stopping;
+	capture_start(&out, &ctx->out);
+	capture_start(&err, &ctx->err);
+	rc = v->run(ctx, argc, argv);
+	capture_end(&out, &ctx->out, stdout);
+	capture_end(&err, &ctx->err, stderr);
+	return finish(ctx, rc);
+}
+
+/* The demo database is throw-away: remove it, its WAL and its folder. */
+static void remove_demo(const char *db, const char *demo_dir)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; db && i < 4; i++) {
+		char *p = str_printf("%s%s", db, sfx[i]);
+
+		if (p)
+			unlink(p);
+		free(p);
+	}
+	rmdir(demo_dir);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	struct error e;
+	char *account = NULL, *who = NULL, *db = NULL, *demo_dir = NULL;
+	const char *as = NULL;
+	const struct verb *v;
+	bool demo = false;
+	int rc = 0;
+
+	fill_std_fds();
+	start_locale();
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.out = stdout;
+	ctx.err = stderr;
+	err_clear(&e);
+	if ((rc = parse_options(&ctx, argc, argv, &as, &demo)) >= 0)
+		return rc;
+	rc = 0;
 	account = account_current();
-	if (!account)
-		return cli_usage(&ctx, "%s", _("out of memory"));
-	who = account_display(as, account);
+	who = account ? account_display(as, account) : NULL;
 	if (!who) {
 		free(account);
 		return cli_usage(&ctx, "%s", _("out of memory"));
 	}
 	ctx.who = who;
-
-	if (demo) {
-		char tmpl[] = "/tmp/charrette-demo-XXXXXX";
-
-		if (!mkdtemp(tmpl)) {
-			err_set(&e, ST_ERROR, "%s",
-				_("cannot create a temporary folder for the demo"));
-			rc = cli_fail(&ctx, &e);
-			goto out;
-		}
-		demo_dir = str_dup(tmpl);
-		db = demo_dir ? path_join(demo_dir, "demo.db") : NULL;
-		if (!db) {
-			rc = cli_usage(&ctx, "%s", _("out of memory"));
-			goto out;
-		}
-		ctx.db_path = db;
-		ctx.read_only = false;
-	} else if (!ctx.db_path) {
-		const char *env = getenv("CHARRETTE_DB");
-
-		if (env && *env) {
-			ctx.db_path = env;
-		} else {
-			db = path_default_db(&e);
-			if (!db) {
-				rc = cli_fail(&ctx, &e);
-				goto out;
-			}
-			ctx.db_path = db;
-		}
-	}
-
-	if (demo) {
+	if (choose_db(&ctx, demo, &db, &demo_dir, &e) < 0) {
+		rc = cli_fail(&ctx, &e);
+	} else if (demo) {
 		long long id = 0;
 		char ref[32];
 
@@ -429,49 +485,17 @@ int main(int argc, char **argv)
 			snprintf(ref, sizeof(ref), "%lld", id);
 			rc = run_tui(&ctx, ref, true);
 		}
-		goto out;
-	}
-
-	if (optind < argc) {
-		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-			struct capture out, err;
-
-			if (strcmp(argv[optind], verbs[i].name) != 0)
-				continue;
-			catch_stop_signals();
-			ctx.stopping = stopping;
-			capture_start(&out, &ctx.out);
-			capture_start(&err, &ctx.err);
-			rc = verbs[i].run(&ctx, argc - optind, argv + optind);
-			capture_end(&out, &ctx.out, stdout);
-			capture_end(&err, &ctx.err, stderr);
-			rc = finish(&ctx, rc);
-			goto out;
-		}
-		if (optind + 1 < argc) {
-			rc = cli_usage(&ctx, _("unknown verb '%s' (see charrette --help)"),
-				       argv[optind]);
-			goto out;
-		}
-		rc = run_tui(&ctx, argv[optind], false);
+	} else if (optind < argc && (v = find_verb(argv[optind]))) {
+		rc = run_verb(&ctx, v, argc - optind, argv + optind);
+	} else if (optind + 1 < argc) {
+		rc = cli_usage(&ctx, _("unknown verb '%s' (see charrette --help)"),
+			       argv[optind]);
 	} else {
-		rc = run_tui(&ctx, NULL, false);
+		rc = run_tui(&ctx, optind < argc ? argv[optind] : NULL, false);
 	}
-out:
 	cli_ctx_clear(&ctx);
-	if (demo_dir) {
-		/* The demo database is throw-away: remove it and its WAL. */
-		const char *sfx[] = { "", "-wal", "-shm", "-journal" };
-
-		for (size_t i = 0; db && i < 4; i++) {
-			char *p = str_printf("%s%s", db, sfx[i]);
-
-			if (p)
-				unlink(p);
-			free(p);
-		}
-		rmdir(demo_dir);
-	}
+	if (demo_dir)
+		remove_demo(db, demo_dir);
 	free(demo_dir);
 	free(db);
 	free(who);
