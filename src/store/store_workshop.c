@@ -793,18 +793,16 @@ int store_workshop_load(struct store *s, int64_t id,
 /* ---- import -------------------------------------------------------------- */
 
 /* Insert d as a new workshop (inside the caller's transaction). */
-static int insert_all(struct store *s, const struct workshop_data *d,
-		      const char *title, bool keep_times, const char *how,
-		      int64_t *id, struct error *e)
+/* The workshop's own row: *id. */
+static int insert_workshop_row(struct store *s, const struct workshop_data *d,
+			       const char *title, bool keep_times,
+			       int64_t updated, int64_t *id, struct error *e)
 {
-	int64_t now = clock_now(), ws, row;
-	int64_t updated = keep_times && d->ws.updated ? d->ws.updated : now;
-	int max_number = 0, rc;
-	char *steps, *key, *fac_account = NULL;
+	int64_t now = clock_now();
+	char *steps, *fac_account = NULL;
 	sqlite3_stmt *st;
+	int rc;
 
-	if ((rc = check_title(title, e)) < 0)
-		return rc;
 	if (!(steps = store_enc_list(&d->next_steps)))
 		return OOM(e);
 	st = store_stmt(s, "INSERT INTO workshop(title, template, stage, "
@@ -843,7 +841,17 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 	free(fac_account);
 	if (rc < 0)
 		return rc;
-	*id = ws = sqlite3_last_insert_rowid(s->db);
+	*id = sqlite3_last_insert_rowid(s->db);
+	return ST_OK;
+}
+
+/* Answers, criteria, approaches, judgements, scores and votes. */
+static int insert_scoring(struct store *s, int64_t ws,
+			  const struct workshop_data *d, struct error *e)
+{
+	int64_t row;
+	char *key;
+	int rc;
 
 	for (size_t i = 0; i < d->n_answers; i++)
 		if ((rc = store_insert_answer(s, ws, &d->answers[i], &row, e)) < 0)
@@ -891,14 +899,27 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 		if (!d->votes[i].round &&
 		    (rc = store_insert_vote(s, ws, &d->votes[i], e)) < 0)
 			return rc;
+	return ST_OK;
+}
+
+/* Decisions (numbers kept; missing ones follow the highest), risks,
+ * metrics and the roadmap.  *max_number: the highest ADR number. */
+static int insert_plan(struct store *s, int64_t ws,
+		       const struct workshop_data *d, int *max_number,
+		       struct error *e)
+{
+	int64_t row;
+	char *key;
+	int rc;
+
 	for (size_t i = 0; i < d->n_decisions; i++)
-		if (d->decisions[i].number > max_number)
-			max_number = d->decisions[i].number;
+		if (d->decisions[i].number > *max_number)
+			*max_number = d->decisions[i].number;
 	for (size_t i = 0; i < d->n_decisions; i++) {
 		int number = d->decisions[i].number;
 
 		if (number <= 0)
-			number = ++max_number;
+			number = ++(*max_number);
 		rc = store_insert_decision(s, ws, &d->decisions[i], number,
 					   &row, e);
 		if (rc < 0)
@@ -937,6 +958,27 @@ static int insert_all(struct store *s, const struct workshop_data *d,
 		if ((rc = store_insert_phase(s, ws, &d->roadmap[i], (int)i, &row,
 					     e)) < 0)
 			return rc;
+	return ST_OK;
+}
+
+static int insert_all(struct store *s, const struct workshop_data *d,
+		      const char *title, bool keep_times, const char *how,
+		      int64_t *id, struct error *e)
+{
+	int64_t updated = keep_times && d->ws.updated ? d->ws.updated
+						      : clock_now();
+	int max_number = 0, rc;
+	int64_t ws;
+	sqlite3_stmt *st;
+
+	if ((rc = check_title(title, e)) < 0 ||
+	    (rc = insert_workshop_row(s, d, title, keep_times, updated, id,
+				      e)) < 0)
+		return rc;
+	ws = *id;
+	if ((rc = insert_scoring(s, ws, d, e)) < 0 ||
+	    (rc = insert_plan(s, ws, d, &max_number, e)) < 0)
+		return rc;
 	if ((rc = store_room_insert(s, ws, d, e)) < 0)
 		return rc;
 
