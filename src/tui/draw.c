@@ -96,6 +96,33 @@ static void put_cell(const wchar_t *cell)
 		add_wch(&cc);
 }
 
+/* A run of printable ASCII at (y, x) in the current attributes, the
+ * cursor after it: copied into the window as cells (addchnstr), without
+ * the character-by-character processing of addnstr. */
+static void put_ascii(int y, int x, const char *s, size_t n)
+{
+	chtype cells[256];
+	chtype at = (chtype)getattrs(stdscr);
+
+	while (n > 0) {
+		size_t k = n < 256 ? n : 256;
+
+		for (size_t i = 0; i < k; i++)
+			cells[i] = (chtype)(unsigned char)s[i] | at;
+		mvaddchnstr(y, x, cells, (int)k);
+		s += k;
+		x += (int)k;
+		n -= k;
+	}
+	move(y, x < COLS ? x : COLS - 1);
+}
+
+/* Printable ASCII: one column each, drawn as a run. */
+static bool plain_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 int draw_text(int y, int x, const char *s, int cols)
 {
 	size_t len, off = 0;
@@ -110,10 +137,39 @@ int draw_text(int y, int x, const char *s, int cols)
 	len = strlen(s);
 	while (off < len) {
 		uint32_t cp;
-		size_t step = utf8_decode(s + off, len - off, &cp);
-		int w = utf8_cp_width(cp);
-		bool known = !safe_cp_harmful(cp) &&
-			     wcwidth((wchar_t)cp) == w;
+		size_t step;
+		int w;
+		bool known;
+
+		/* Most text is ASCII: add it a run at a time.  The last one
+		 * before anything else goes the slow way, for the combining
+		 * marks that may follow it. */
+		if (plain_ascii((unsigned char)s[off])) {
+			size_t run = 1;
+
+			while (off + run < len &&
+			       plain_ascii((unsigned char)s[off + run]))
+				run++;
+			if (off + run < len)
+				run--;
+			if (run > 0) {
+				if (n) {
+					put_cell(cell);
+					n = 0;
+				}
+				if (used >= cols)
+					break;
+				if (run > (size_t)(cols - used))
+					run = (size_t)(cols - used);
+				put_ascii(y, x + used, s + off, run);
+				off += run;
+				used += (int)run;
+				continue;
+			}
+		}
+		step = utf8_decode(s + off, len - off, &cp);
+		w = utf8_cp_width(cp);
+		known = !safe_cp_harmful(cp) && wcwidth((wchar_t)cp) == w;
 
 		off += step ? step : 1;
 		if (w == 0 && known) {
@@ -172,23 +228,26 @@ int draw_clip(int y, int x, const char *s, int cols)
 	}
 }
 
+/* w blanks in the current attributes from (y, x), the cursor left
+ * after them as addch would leave it. */
+static void blanks(int y, int x, int w)
+{
+	if (w > 0 && mvhline(y, x, ' ' | (chtype)getattrs(stdscr), w) != ERR)
+		move(y, x + w < COLS ? x + w : COLS - 1);
+}
+
 void draw_line(int y, int x, const char *s, int cols)
 {
 	int used = draw_text(y, x, s ? s : "", cols);
 
-	if (used < cols && move(y, x + used) != ERR)
-		for (int i = used; i < cols; i++)
-			addch(' ');
+	if (used < cols)
+		blanks(y, x + used, cols - used);
 }
 
 void draw_fill(int y, int x, int h, int w)
 {
-	for (int r = 0; r < h; r++) {
-		if (move(y + r, x) == ERR)
-			continue;
-		for (int c = 0; c < w; c++)
-			addch(' ');
-	}
+	for (int r = 0; r < h; r++)
+		blanks(y + r, x, w);
 }
 
 void draw_hline(int y, int x, int w)
