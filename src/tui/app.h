@@ -75,6 +75,16 @@ struct screen_ops {
 	 */
 	void (*selection)(struct app *a, void *state, char *buf, size_t size);
 	bool (*select)(struct app *a, void *state, const char *sel);
+	/*
+	 * Optional: redraw only what a move of the selection changed (the
+	 * rows left and entered, the detail of the selection), on top of the
+	 * last frame this screen drew in the same rectangle.  Called only
+	 * when nothing else changed since that frame (no reload, modal,
+	 * resize or screen change); false when the screen cannot (the list
+	 * scrolled, a view changed) and wants a full frame.
+	 */
+	bool (*draw_light)(struct app *a, void *state, int y, int x, int h,
+			   int w);
 };
 
 struct screen_def {
@@ -120,6 +130,9 @@ struct modal {
 	 * search), may be NULL. */
 	void (*changed)(struct app *a, struct modal *m);
 	enum scope scope;          /* its keys, for the status bar */
+	bool transparent;          /* draws nothing over the screen (it only
+				    * takes the keys of a view the screen
+				    * draws, as side by side does) */
 	char *draft_where;         /* draft key while editing a field */
 	char *base;                /* the field's text when the edit began */
 	/* Context for the done callback: a row, its version, a key, a kind;
@@ -175,6 +188,8 @@ struct app_term {
 	bool pasting;                  /* inside a bracketed paste */
 	char room_shown[80];           /* the room's part of the title bar
 					  as last drawn (tui/room.h) */
+	uint64_t frame;                /* what the last full frame showed
+					  (layout.c); 0: draw a full one */
 };
 
 struct app {
@@ -251,6 +266,9 @@ bool app_refuse_readonly(struct app *a);
 /* Reload the open workshop now (after an error, or R_RELOAD) and refresh
  * every opened screen. */
 int app_reload(struct app *a);
+/* Draw the next frame: only what a move of the selection changed when
+ * the screen can and nothing else changed, else the whole screen. */
+void app_draw_frame(struct app *a);
 /* Rebuild the opened screens if the session's data changed since. */
 void app_refresh(struct app *a);
 /* Open a workshop (loads its data) and switch to a screen (0 = by stage). */

@@ -278,6 +278,61 @@ static void draw_too_small(struct app *a)
 			  (a->t.cols - utf8_width(l2)) / 2 : 0, l2, a->t.cols);
 }
 
+/*
+ * What a frame shows besides the current screen's own state: the screen,
+ * its modals, the data, the terminal's size, the title bar.  A light
+ * frame is drawn only while this is what the last full frame showed.
+ */
+static uint64_t frame_sig(const struct app *a)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const struct strv *others = session_others(a->s);
+	uint64_t parts[] = {
+		a->cur + 1, a->n_modals, a->shown_gen, (uint64_t)a->t.rows,
+		(uint64_t)a->t.cols, a->t.too_small, app_read_only(a),
+		session_following(a->s), others->n,
+	};
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		h = (h ^ parts[i]) * 1099511628211ULL;
+	for (const char *p = a->t.room_shown; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (size_t i = 0; i < others->n; i++)
+		for (const char *p = others->v[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* The body rectangle under the title, tabs and banner. */
+static int body_top(const struct app *a)
+{
+	return app_read_only(a) ? 3 : 2;
+}
+
+void app_draw_frame(struct app *a)
+{
+	const struct screen_def *sd = &tui_screens[a->cur];
+	uint64_t sig = frame_sig(a);
+	int top = body_top(a);
+	bool covered = false;
+
+	/* A modal that draws nothing over the screen (side by side) lets
+	 * the screen draw a light frame; any other wants a full one. */
+	for (size_t i = 0; i < a->n_modals; i++)
+		covered = covered || !a->modals[i]->transparent;
+	if (a->t.frame == sig && !covered && sd->ops->draw_light &&
+	    a->opened[a->cur] &&
+	    (!sd->needs_workshop || app_data(a)) &&
+	    sd->ops->draw_light(a, a->state[a->cur], top, 0,
+				a->t.rows - 2 - top, a->t.cols)) {
+		draw_message(a);
+		draw_status(a);
+		return;
+	}
+	app_draw(a);
+	a->t.frame = sig;
+}
+
 void app_draw(struct app *a)
 {
 	const struct screen_def *sd;

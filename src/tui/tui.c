@@ -399,6 +399,7 @@ static void handle_global(struct app *a, enum action act, int key)
 		break;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
+		a->t.frame = 0;
 		break;
 	case A_UNDO:
 		app_undo(a);
@@ -521,6 +522,7 @@ static void handle_key(struct app *a, int key)
 	if (key == TK_FN(KEY_RESIZE)) {
 		check_size(a);
 		clearok(curscr, TRUE);
+		a->t.frame = 0;
 		return;
 	}
 	if (a->t.too_small) {
@@ -663,6 +665,16 @@ static bool script_command(struct app *a, const char *cmd)
 				limit, text);
 		return true;
 	}
+	if (sscanf(cmd, "save-frame %199s", name) == 1) {
+		/* The frame as the loop last drew it (a light one too), not
+		 * drawn again as :save-display does. */
+		struct error e;
+
+		err_clear(&e);
+		if (draw_save_display(name, &e) < 0)
+			app_error(a, &e);
+		return true;
+	}
 	if (sscanf(cmd, "signal %199s", name) == 1) {
 		char *path = str_printf("%s.sync", name);
 		FILE *f = path ? fopen(path, "w") : NULL;
@@ -792,7 +804,7 @@ static void run_loop(struct app *a)
 		/* Draw only when something changed: a key, a resize, an
 		 * edit by anyone, a move of the facilitator followed. */
 		if (a->dirty) {
-			app_draw(a);
+			app_draw_frame(a);
 			refresh();
 			a->dirty = false;
 		}

@@ -27,12 +27,18 @@ enum ap_field {
 
 /* The side-by-side view's place; kept in the screen's state so that it
  * survives the data being reloaded under it. */
+struct cmp_layout;
+
 struct cmpview {
 	bool on;
 	int top;          /* first body line shown */
 	size_t left;      /* first approach column shown */
 	int page;         /* body lines at the last draw */
 	int lines;        /* body lines in all at the last draw */
+	struct cmp_layout *layout;   /* the body laid out (screen_compare.c) */
+	/* What the last full frame drew, for a light one that scrolls. */
+	bool drawn;
+	int drawn_top, drawn_y, drawn_h, drawn_w;
 };
 
 /* The field's label (translated). */
@@ -81,6 +87,12 @@ struct cmpview *approaches_cmpview(struct app *a);
 /* Turn the side-by-side view on: a modal in SC_COMPARE takes the keys
  * while the screen draws the view. */
 void compare_start(struct app *a, struct cmpview *cv);
+/* Free the view's layout (the screen closes). */
+void compare_free(struct cmpview *cv);
+/* Scroll the last frame of the view instead of drawing it anew; false:
+ * draw a full frame. */
+bool compare_draw_light(struct app *a, struct cmpview *cv, int y, int x,
+			int h, int w);
 void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 		  int w);
 

@@ -208,6 +208,7 @@ static void ap_close(struct app *a, void *state)
 	struct ascreen *s = state;
 
 	(void)a;
+	compare_free(&s->cv);
 	free(s->rows);
 	strv_free(&s->rtext);
 	list_free(&s->list);
@@ -439,6 +440,15 @@ static void draw_fields(struct app *a, struct ascreen *s, int y, int x,
 	free(dl);
 }
 
+/* Only the side-by-side view scrolls a light frame. */
+static bool ap_draw_light(struct app *a, void *state, int y, int x, int h,
+			  int w)
+{
+	struct ascreen *s = state;
+
+	return s->cv.on && compare_draw_light(a, &s->cv, y, x, h, w);
+}
+
 static void ap_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct ascreen *s = state;
@@ -668,4 +678,5 @@ const struct screen_ops screen_approaches_ops = {
 	.refresh = ap_refresh,
 	.list = ap_list,
 	.status = ap_status,
+	.draw_light = ap_draw_light,
 };

@@ -156,16 +156,240 @@ static struct crow *build_rows(const struct app *a, size_t *n)
 	return rows;
 }
 
+/*
+ * The view's body, laid out once per data version, width and first
+ * column: one entry a screen line (a section heading, a line of a field
+ * with its label and each column's line, or the gap between fields).
+ * Drawing a frame then draws lines from it; scrolling re-wraps nothing.
+ */
+enum cline_kind { CL_GAP = 0, CL_SECTION, CL_TEXT };
+
+struct cline {
+	enum cline_kind kind;
+	bool differ, first;        /* the row's values differ; its 1st line */
+	char *label;               /* section title or label line; may be NULL */
+	char **cell;               /* vis entries, NULL: nothing on this line */
+	bool *dash;                /* vis entries: the column has no value */
+};
+
+struct cmp_layout {
+	unsigned gen;
+	int w;
+	size_t left, vis;
+	int labw, colw;
+	struct cline *lines;
+	size_t n;
+};
+
+static void layout_free(struct cmp_layout *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->lines[i].label);
+		for (size_t j = 0; l->lines[i].cell && j < l->vis; j++)
+			free(l->lines[i].cell[j]);
+		free(l->lines[i].cell);
+		free(l->lines[i].dash);
+	}
+	free(l->lines);
+	free(l);
+}
+
+void compare_free(struct cmpview *cv)
+{
+	layout_free(cv->layout);
+	cv->layout = NULL;
+}
+
+static struct cline *add_line(struct cmp_layout *l, enum cline_kind kind)
+{
+	struct cline *n = realloc(l->lines, (l->n + 1) * sizeof(*n)), *c;
+
+	if (!n)
+		return NULL;
+	l->lines = n;
+	c = &n[l->n];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	if (kind != CL_SECTION) {
+		c->cell = calloc(l->vis, sizeof(*c->cell));
+		c->dash = calloc(l->vis, sizeof(*c->dash));
+		if (!c->cell || !c->dash) {
+			free(c->cell);
+			free(c->dash);
+			return NULL;
+		}
+	}
+	l->n++;
+	return c;
+}
+
+/* The lines of one field row: its label and the columns, wrapped. */
+static bool lay_row(struct cmp_layout *l, const struct crow *r, int w)
+{
+	struct strv lab = { 0 }, labl = { 0 }, *cl = calloc(l->vis, sizeof(*cl));
+	size_t height = 1;
+	bool ok = cl != NULL;
+
+	if (ok && strv_push(&lab, r->label) == ST_OK)
+		ap_wrap(&labl, &lab, NULL, l->labw - 3);
+	for (size_t j = 0; ok && j < l->vis; j++) {
+		int cw = j + 1 == l->vis ? w - l->labw - (int)j * l->colw
+					 : l->colw;
+
+		ap_wrap(&cl[j], &r->cells[l->left + j],
+			r->bulleted ? "• " : NULL, cw - 3);
+		if (cl[j].n > height)
+			height = cl[j].n;
+	}
+	if (labl.n > height)
+		height = labl.n;
+	for (size_t k = 0; ok && k < height; k++) {
+		struct cline *c = add_line(l, CL_TEXT);
+
+		if (!c) {
+			ok = false;
+			break;
+		}
+		c->differ = r->differ;
+		c->first = k == 0;
+		if (k < labl.n)
+			c->label = str_dup(labl.v[k]);
+		for (size_t j = 0; j < l->vis; j++) {
+			c->dash[j] = !r->cells[l->left + j].n && k == 0;
+			if (k < cl[j].n)
+				c->cell[j] = str_dup(cl[j].v[k]);
+		}
+	}
+	for (size_t j = 0; cl && j < l->vis; j++)
+		strv_free(&cl[j]);
+	free(cl);
+	strv_free(&lab);
+	strv_free(&labl);
+	return ok;
+}
+
+static struct cmp_layout *lay_out_view(const struct app *a, int w,
+				       size_t left, size_t vis, int labw,
+				       int colw)
+{
+	struct cmp_layout *l = calloc(1, sizeof(*l));
+	size_t nrows = 0;
+	struct crow *rows;
+
+	if (!l)
+		return NULL;
+	l->w = w;
+	l->left = left;
+	l->vis = vis;
+	l->labw = labw;
+	l->colw = colw;
+	rows = build_rows(a, &nrows);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct crow *r = &rows[i];
+		struct cline *c;
+
+		if (!r->cells || !r->label)
+			continue;
+		if (r->kind == RK_SECTION) {
+			if (!(c = add_line(l, CL_SECTION)) ||
+			    !(c->label = str_dup(r->label)))
+				break;
+			continue;
+		}
+		if (!lay_row(l, r, w))
+			break;
+		/* A blank line between fields; categories run on. */
+		if ((r->kind == RK_FIELD ||
+		     (i + 1 < nrows && rows[i + 1].kind != RK_CATEGORY)) &&
+		    !add_line(l, CL_GAP))
+			break;
+	}
+	rows_free(rows, nrows, app_data(a)->n_approaches);
+	return l;
+}
+
+/* Body line `line` of the layout on screen row yy. */
+static void draw_cline(const struct cmp_layout *l, size_t line, int yy,
+		       int x, int w)
+{
+	const struct cline *c = &l->lines[line];
+
+	if (c->kind == CL_SECTION) {
+		draw_role(CR_HEADING);
+		draw_fill(yy, x, 1, w);
+		draw_text(yy, x + 1, c->label, w - 1);
+		return;
+	}
+	draw_role(c->differ ? CR_MARK : CR_NORMAL);
+	if (c->first && c->differ)
+		draw_text(yy, x, "≠", 1);
+	if (c->label)
+		draw_text(yy, x + 2, c->label, l->labw - 3);
+	for (size_t j = 0; j < l->vis; j++) {
+		int cx = x + l->labw + (int)j * l->colw,
+		    cw = j + 1 == l->vis ? w - l->labw - (int)j * l->colw
+					 : l->colw;
+
+		draw_role(CR_DIM);
+		draw_vline(yy, cx, 1);
+		if (c->kind == CL_GAP)
+			continue;
+		if (c->dash[j]) {
+			draw_text(yy, cx + 2, "—", 1);
+			continue;
+		}
+		draw_role(c->differ ? CR_NORMAL : CR_DIM);
+		if (c->cell[j])
+			draw_text(yy, cx + 2, c->cell[j], cw - 3);
+	}
+}
+
+/* " 3-45/120 ": where the body is, when it does not all fit. */
+static void draw_position(const struct cmpview *cv, int y, int x, int w)
+{
+	char buf[96];
+
+	if (cv->lines <= cv->page)
+		return;
+	snprintf(buf, sizeof(buf), " %d-%d/%d ", cv->top + 1,
+		 cv->top + cv->page < cv->lines ? cv->top + cv->page : cv->lines,
+		 cv->lines);
+	draw_role(CR_DIM);
+	draw_text(y + 1, x + w - utf8_width(buf) - 1, buf, utf8_width(buf));
+}
+
+/* The layout for this frame: the cached one while nothing it depends on
+ * changed. */
+static struct cmp_layout *current_layout(const struct app *a,
+					 struct cmpview *cv, int w,
+					 size_t vis, int labw, int colw)
+{
+	struct cmp_layout *l = cv->layout;
+	unsigned gen = a->shown_gen;
+
+	if (l && l->gen == gen && l->w == w && l->left == cv->left &&
+	    l->vis == vis)
+		return l;
+	compare_free(cv);
+	l = lay_out_view(a, w, cv->left, vis, labw, colw);
+	if (l)
+		l->gen = gen;
+	cv->layout = l;
+	return l;
+}
+
 void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 		  int w)
 {
 	const struct workshop_data *d = app_data(a);
-	size_t napp = d ? d->n_approaches : 0, nrows = 0, vis, left;
+	size_t napp = d ? d->n_approaches : 0, vis, left;
 	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2;
-	int line = 0;
-	struct crow *rows;
+	struct cmp_layout *l;
 	char buf[96];
 
+	cv->drawn = false;
 	if (!napp || h < 4 || avail < 10)
 		return;
 	vis = (size_t)(avail / COL_MIN);
@@ -177,7 +401,6 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 	if (cv->left + vis > napp)
 		cv->left = napp - vis;
 	left = cv->left;
-	rows = build_rows(a, &nrows);
 
 	/* Headers: where we are sideways, then the approaches' names. */
 	draw_role(CR_HEADING);
@@ -205,110 +428,71 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 	draw_role(CR_DIM);
 	draw_hline(y + 1, x, w);
 
-	/* The rows, scrolled: first count the lines, then draw the window. */
-	for (int pass = 0; pass < 2; pass++) {
-		line = 0;
-		for (size_t i = 0; i < nrows; i++) {
-			const struct crow *r = &rows[i];
-			struct strv lab = { 0 }, labl = { 0 }, *cl;
-			size_t height = 1;
-
-			if (!r->cells || !r->label)
-				continue;
-			if (r->kind == RK_SECTION) {
-				int ly = line - cv->top;
-
-				if (pass == 1 && ly >= 0 && ly < bh) {
-					draw_role(CR_HEADING);
-					draw_fill(y + 2 + ly, x, 1, w);
-					draw_text(y + 2 + ly, x + 1, r->label,
-						  w - 1);
-				}
-				line++;
-				continue;
-			}
-			cl = calloc(vis, sizeof(*cl));
-			if (!cl)
-				break;
-			strv_push(&lab, r->label);
-			ap_wrap(&labl, &lab, NULL, labw - 3);
-			if (labl.n > height)
-				height = labl.n;
-			for (size_t j = 0; j < vis; j++) {
-				int cw = j + 1 == vis ? w - labw - (int)j * colw
-						      : colw;
-
-				ap_wrap(&cl[j], &r->cells[left + j],
-					r->bulleted ? "• " : NULL, cw - 3);
-				if (cl[j].n > height)
-					height = cl[j].n;
-			}
-			for (size_t k = 0; pass == 1 && k < height; k++) {
-				int ly = line + (int)k - cv->top, yy = y + 2 + ly;
-
-				if (ly < 0 || ly >= bh)
-					continue;
-				draw_role(r->differ ? CR_MARK : CR_NORMAL);
-				if (k == 0 && r->differ)
-					draw_text(yy, x, "≠", 1);
-				if (k < labl.n)
-					draw_text(yy, x + 2, labl.v[k], labw - 3);
-				for (size_t j = 0; j < vis; j++) {
-					int cx = x + labw + (int)j * colw,
-					    cw = j + 1 == vis
-						 ? w - labw - (int)j * colw : colw;
-					bool empty = !r->cells[left + j].n;
-
-					draw_role(CR_DIM);
-					draw_vline(yy, cx, 1);
-					if (empty && k == 0) {
-						draw_text(yy, cx + 2, "—", 1);
-						continue;
-					}
-					draw_role(r->differ ? CR_NORMAL : CR_DIM);
-					if (k < cl[j].n)
-						draw_text(yy, cx + 2, cl[j].v[k],
-							  cw - 3);
-				}
-			}
-			line += (int)height;
-			/* A blank line between fields; categories run on. */
-			if (r->kind == RK_FIELD ||
-			    (i + 1 < nrows && rows[i + 1].kind != RK_CATEGORY)) {
-				int ly = line - cv->top;
-
-				for (size_t j = 0; pass == 1 && j < vis &&
-				     ly >= 0 && ly < bh; j++) {
-					draw_role(CR_DIM);
-					draw_vline(y + 2 + ly, x + labw + (int)j * colw, 1);
-				}
-				line++;
-			}
-			for (size_t j = 0; j < vis; j++)
-				strv_free(&cl[j]);
-			free(cl);
-			strv_free(&lab);
-			strv_free(&labl);
-		}
-		if (pass == 0) {
-			/* Clamp the scroll before drawing. */
-			if (cv->top > line - bh)
-				cv->top = line - bh;
-			if (cv->top < 0)
-				cv->top = 0;
-		}
-	}
-	cv->lines = line;
+	l = current_layout(a, cv, w, vis, labw, colw);
+	cv->lines = l ? (int)l->n : 0;
 	cv->page = bh;
-	if (line > bh) {
-		snprintf(buf, sizeof(buf), " %d-%d/%d ", cv->top + 1,
-			 cv->top + bh < line ? cv->top + bh : line, line);
-		draw_role(CR_DIM);
-		draw_text(y + 1, x + w - utf8_width(buf) - 1, buf,
-			  utf8_width(buf));
-	}
+	if (cv->top > cv->lines - bh)
+		cv->top = cv->lines - bh;
+	if (cv->top < 0)
+		cv->top = 0;
+	for (int r = 0; l && r < bh && (size_t)(cv->top + r) < l->n; r++)
+		draw_cline(l, (size_t)(cv->top + r), y + 2 + r, x, w);
+	draw_position(cv, y, x, w);
 	draw_role(CR_NORMAL);
-	rows_free(rows, nrows, napp);
+	cv->drawn = l != NULL;
+	cv->drawn_top = cv->top;
+	cv->drawn_y = y;
+	cv->drawn_h = h;
+	cv->drawn_w = w;
+}
+
+/*
+ * A scroll of a few lines on the last frame: the body's lines move up or
+ * down in the window (curses scrolls them, as tig does on a terminal
+ * that can) and only the lines that came in are drawn.
+ */
+bool compare_draw_light(struct app *a, struct cmpview *cv, int y, int x,
+			int h, int w)
+{
+	struct cmp_layout *l = cv->layout;
+	int bh = h - 2, by = y + 2, delta;
+
+	if (!cv->drawn || !l || l->gen != a->shown_gen || cv->drawn_y != y ||
+	    cv->drawn_h != h || cv->drawn_w != w || l->left != cv->left ||
+	    x != 0)
+		return false;
+	if (cv->top > cv->lines - bh)
+		cv->top = cv->lines - bh;
+	if (cv->top < 0)
+		cv->top = 0;
+	delta = cv->top - cv->drawn_top;
+	if (delta == 0)
+		return true;
+	if (delta >= bh / 2 || -delta >= bh / 2)
+		return false;
+	scrollok(stdscr, TRUE);
+	if (wsetscrreg(stdscr, by, by + bh - 1) == ERR ||
+	    wscrl(stdscr, delta) == ERR) {
+		wsetscrreg(stdscr, 0, LINES - 1);
+		scrollok(stdscr, FALSE);
+		return false;
+	}
+	wsetscrreg(stdscr, 0, LINES - 1);
+	scrollok(stdscr, FALSE);
+	for (int r = delta > 0 ? bh - delta : 0;
+	     r < (delta > 0 ? bh : -delta); r++) {
+		draw_role(CR_NORMAL);
+		draw_fill(by + r, x, 1, w);
+		if ((size_t)(cv->top + r) < l->n)
+			draw_cline(l, (size_t)(cv->top + r), by + r, x, w);
+	}
+	/* The position sits on the rule above the body. */
+	draw_role(CR_DIM);
+	draw_hline(y + 1, x, w);
+	draw_position(cv, y, x, w);
+	draw_role(CR_NORMAL);
+	cv->drawn_top = cv->top;
+	return true;
 }
 
 /* ---- the keys ------------------------------------------------------------ */
@@ -458,6 +642,7 @@ void compare_start(struct app *a, struct cmpview *cv)
 	m->ops = &cmp_ops;
 	m->done = cmp_done;
 	m->scope = SC_COMPARE;
+	m->transparent = true;
 	cv->on = true;
 	cv->top = 0;
 	app_push(a, m);

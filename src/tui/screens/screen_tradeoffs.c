@@ -464,6 +464,15 @@ static void to_draw(struct app *a, void *state, int y, int x, int h, int w)
 	}
 }
 
+static bool to_draw_light(struct app *a, void *state, int y, int x, int h,
+			  int w)
+{
+	struct tscreen *s = state;
+
+	return h >= 2 && s->view == TV_MATRIX &&
+	       to_matrix_draw_light(a, s, y + 1, x, h - 1, w);
+}
+
 /* ---- criteria edits --------------------------------------------------------- */
 static const struct criterion *sel_crit(struct app *a, struct tscreen *s)
 {
@@ -927,4 +936,5 @@ const struct screen_ops screen_tradeoffs_ops = {
 	.list = to_list,
 	.status = to_status,
 	.scope = to_scope,
+	.draw_light = to_draw_light,
 };

@@ -54,6 +54,18 @@ struct tscreen {
 	/* The keys of the rows at the last refresh, so that the selection
 	 * stays on the same criterion, pair and approach after a reload. */
 	struct strv ckeys, akeys;
+
+	/* What the last full frame of the matrix drew where, for a frame
+	 * that redraws only the rows and the detail a move changed. */
+	struct {
+		bool valid;
+		int y, x, h, w;            /* the body rectangle */
+		size_t sel, col, top, col0;
+		enum mx_show show;
+		bool mine;
+		int rows_y, rows, mw;      /* the approach rows */
+		int detail_y, detail_h;
+	} drawn;
 };
 
 /* ---- screen_tradeoffs.c -------------------------------------------------- */
@@ -94,6 +106,10 @@ void to_matrix_free(struct tscreen *s);
 void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		    int w);
 enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act);
+/* Redraw only what a move of the cursor cell changed (see screen_ops's
+ * draw_light); false: draw the full frame. */
+bool to_matrix_draw_light(struct app *a, struct tscreen *s, int y, int x,
+			  int h, int w);
 /* "agreed scores", "median of the votes", ... (new string). */
 char *to_matrix_mode(struct app *a, const struct tscreen *s);
 

@@ -521,6 +521,7 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	struct layout l;
 	int mw = w, sw = 0, rows, used, rank_h, detail_h;
 
+	s->drawn.valid = false;
 	if (h < 4)
 		return;
 	if (d->n_approaches == 0 || d->n_criteria == 0) {
@@ -588,6 +589,64 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_detail(a, s, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
+	s->drawn.valid = true;
+	s->drawn.y = y;
+	s->drawn.x = x;
+	s->drawn.h = h;
+	s->drawn.w = w;
+	s->drawn.sel = s->rows.sel;
+	s->drawn.col = s->col;
+	s->drawn.top = s->rows.top;
+	s->drawn.col0 = l.first;
+	s->drawn.show = s->show;
+	s->drawn.mine = s->mine;
+	s->drawn.rows_y = y + 3;
+	s->drawn.rows = rows;
+	s->drawn.mw = mw;
+	s->drawn.detail_y = y + used;
+	s->drawn.detail_h = detail_h;
+}
+
+/*
+ * A move of the cursor cell on the last frame: the row it left, the row
+ * it entered and the detail of the new cell, nothing else (the header,
+ * the ranking and the sensitivity beside do not follow the cursor).
+ * Anything else that changed wants the full frame.
+ */
+bool to_matrix_draw_light(struct app *a, struct tscreen *s, int y, int x,
+			  int h, int w)
+{
+	const struct workshop_data *d = app_data(a);
+	struct layout l;
+	size_t old = s->drawn.sel;
+
+	if (!s->drawn.valid || s->drawn.y != y || s->drawn.x != x ||
+	    s->drawn.h != h || s->drawn.w != w ||
+	    s->drawn.show != s->show || s->drawn.mine != s->mine ||
+	    s->rows.sel >= d->n_approaches || s->col >= d->n_criteria)
+		return false;
+	lay_out(s, d->n_criteria, s->drawn.mw, &l);
+	list_scroll(&s->rows, s->drawn.rows);
+	if (s->rows.top != s->drawn.top || l.first != s->drawn.col0)
+		return false;
+	if (old != s->rows.sel || s->drawn.col != s->col) {
+		if (old >= s->rows.top &&
+		    old < s->rows.top + (size_t)s->drawn.rows &&
+		    old < d->n_approaches)
+			draw_row(a, s, &l, old, s->drawn.rows_y +
+				 (int)(old - s->rows.top), x, s->drawn.mw);
+		draw_row(a, s, &l, s->rows.sel, s->drawn.rows_y +
+			 (int)(s->rows.sel - s->rows.top), x, s->drawn.mw);
+		draw_role(CR_NORMAL);
+		draw_fill(s->drawn.detail_y, x, s->drawn.detail_h,
+			  s->drawn.mw);
+		draw_detail(a, s, s->drawn.detail_y, x + 1, s->drawn.detail_h,
+			    s->drawn.mw - 2);
+		draw_role(CR_NORMAL);
+	}
+	s->drawn.sel = s->rows.sel;
+	s->drawn.col = s->col;
+	return true;
 }
 
 /* ---- keys ------------------------------------------------------------------ */
