@@ -27,7 +27,7 @@ headings() {
 # write for each item (adr-tools records often write "* " or plain
 # paragraphs, one item each) and the blank lines between such paragraphs;
 # in Status, adr-tools' own "Supercede" spelling of the supersede links,
-# which we write on purpose (see src/export/adr.c).
+# which we write on purpose (see src/adr/adr_write.c).
 section() {
 	awk -v want="## $2" -v conseq="$([ "$2" = Consequences ] && echo 1)" '
 		/^ {0,3}(```|~~~)/ { fence = !fence }

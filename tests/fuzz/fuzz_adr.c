@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "export/adr_import.h"
+#include "adr/adr_import.h"
 #include "model/model.h"
 #include "util/error.h"
 #include "util/str.h"

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "export/adr_import.h"
+#include "adr/adr_import.h"
 #include "model/model.h"
 #include "util/str.h"
 
