@@ -39,3 +39,6 @@ tests_unit_test_store_decide_SOURCES = tests/unit/test_store_decide.c
 tests_unit_test_store_decide_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_decide_LDADD = $(UNIT_LDADD)
 endif
+
+# store_adr: the ADR files decisions were read from; import-adr's bulk writes.
+libcharrette_a_SOURCES += src/store/store_adr.h src/store/store_adr.c

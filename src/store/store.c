@@ -194,9 +194,22 @@ static const char *const schema_v2[] = {
 	NULL
 };
 
+/* Version 3: what an imported ADR file says beyond the fields (its status
+ * word, unsorted consequences) and the file itself (store_adr.c). */
+static const char *const schema_v3[] = {
+	"ALTER TABLE decision ADD COLUMN status_text TEXT;",
+	"ALTER TABLE decision ADD COLUMN consequences TEXT;",
+	"CREATE TABLE decision_file("
+	" decision_id INTEGER PRIMARY KEY"
+	"  REFERENCES decision(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, folder TEXT, source TEXT NOT NULL);",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
 	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
+	schema_v3,   /* 2 -> 3: decision.status_text, .consequences, decision_file */
 };
 
 /* ---- statement cache, errors ----------------------------------------- */
