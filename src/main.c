@@ -46,7 +46,9 @@ static const struct verb verbs[] = {
 	{ "import", cli_import, "import FILE",
 	  N_("workshop from YAML (or JSON) interchange") },
 	{ "import-adr", cli_import_adr, "import-adr DIR [--into WORKSHOP]",
-	  N_("ingest an existing ADR folder") },
+	  N_("ingest (or refresh from) an existing ADR folder") },
+	{ "diff", cli_diff, "diff WORKSHOP DIR [--format adr|madr]",
+	  N_("what an export into DIR would change, record by record") },
 	{ "check-data", cli_check_data, "check-data [DIR]",
 	  N_("validate YAML content files") },
 };

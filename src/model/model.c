@@ -621,7 +621,6 @@ static const struct {
 	{ "done", ADR_ACCEPTED }, { "active", ADR_ACCEPTED },
 	{ "in effect", ADR_ACCEPTED }, { "final", ADR_ACCEPTED },
 	{ "completed", ADR_ACCEPTED }, { "complete", ADR_ACCEPTED },
-	{ "amended", ADR_ACCEPTED },
 	/* Still in force, in part: the rest of it was replaced. */
 	{ "partly superseded", ADR_ACCEPTED },
 	{ "partially superseded", ADR_ACCEPTED },
@@ -677,8 +676,10 @@ const char *decision_status_shown(const struct decision *d)
 		if (!*d->status_text)
 			return d->status == ADR_PROPOSED ? "" :
 				adr_status_label(d->status);
-		if (adr_status_classify(d->status_text, &st) == ST_OK ?
-		    st == d->status : d->status == ADR_PROPOSED)
+		/* "accepted" as written is just the label. */
+		if (strcasecmp(d->status_text, adr_status_id(d->status)) != 0 &&
+		    (adr_status_classify(d->status_text, &st) == ST_OK ?
+		     st == d->status : d->status == ADR_PROPOSED))
 			return d->status_text;
 	}
 	return adr_status_label(d->status);

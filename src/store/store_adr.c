@@ -116,6 +116,27 @@ int store_adr_end(struct store *s, int rc, struct error *e)
 	return store_end(s, rc, e);
 }
 
+int store_adr_last_number(struct store *s, int64_t ws, int *last,
+			  struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*last = 0;
+	if (!(st = store_stmt(s, "SELECT last_decision FROM workshop "
+			      "WHERE id = ?1", e)))
+		return e->code;
+	sqlite3_bind_int64(st, 1, ws);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*last = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ST_NOTFOUND, _("no workshop %lld"),
+			       (long long)ws);
+	return rc == SQLITE_ROW ? ST_OK : store_sqlerr(s, rc, e);
+}
+
 int store_adr_add(struct store *s, int64_t ws, const struct decision *d,
 		  int64_t *id, int *number, struct error *e)
 {
@@ -123,19 +144,8 @@ int store_adr_add(struct store *s, int64_t ws, const struct decision *d,
 	char label[32];
 	int last = 0, n, rc;
 
-	if (!(st = store_stmt(s, "SELECT last_decision FROM workshop "
-			      "WHERE id = ?1", e)))
-		return e->code;
-	sqlite3_bind_int64(st, 1, ws);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		last = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return err_set(e, ST_NOTFOUND, _("no workshop %lld"),
-			       (long long)ws);
-	if (rc != SQLITE_ROW)
-		return store_sqlerr(s, rc, e);
+	if ((rc = store_adr_last_number(s, ws, &last, e)) < 0)
+		return rc;
 	/* Every number up to `last` has been given once: never again. */
 	n = d->number > last ? d->number : last + 1;
 	if (!(st = store_stmt(s, "UPDATE workshop SET last_decision = ?1 "

@@ -55,6 +55,10 @@ int store_adr_save(struct store *s, int64_t id, const struct decision *d,
 int store_adr_begin(struct store *s, struct error *e);
 int store_adr_end(struct store *s, int rc, struct error *e);
 
+/* The highest number workshop ws has given a decision (inside the
+ * transaction, the next ones store_adr_add gives are above it). */
+int store_adr_last_number(struct store *s, int64_t ws, int *last,
+			  struct error *e);
 /*
  * Add d to workshop ws.  Its number is kept when it is above every number
  * the workshop has given (numbers are never reused) and unused; else the

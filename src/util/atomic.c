@@ -289,8 +289,8 @@ static int fs_io_err(struct error *e, const char *dir, const char *what,
 {
 	if (err == ENOSPC || err == EDQUOT)
 		return err_set(e, ST_ERROR,
-			       "%s/%s: the disk is full (nothing of this export was written)",
-			       dir, what);
+			       "%s/%s: %s: the disk is full (nothing of this export was written)",
+			       dir, what, strerror(err));
 	return err_set(e, ST_ERROR, "%s/%s: %s (nothing of this export was written)",
 		       dir, what, strerror(err));
 }
