@@ -142,16 +142,62 @@ static char *index_status(const struct workshop_data *d,
 	return str_dup(decision_status_shown(x));
 }
 
-static bool number_taken(const struct folder *f, const struct adr_plan *p,
-			 size_t upto, int num)
+static const struct workshop_data *sort_d;
+static const size_t *sort_by_num;
+
+static int cmp_file_rank(const void *a, const void *b)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].numbered && f->v[i].number == num)
-			return true;
-	for (size_t i = 0; i < upto; i++)
-		if (p->v[i].number == num && p->v[i].file)
-			return true;
-	return false;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_d->decisions[sort_by_num[x]].file,
+		       sort_d->decisions[sort_by_num[y]].file);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/* dup[r]: decision by_num[r] has the file name of one before it (two
+ * records from two folders, say): it gets a file of its own. */
+static bool *dup_files(const struct workshop_data *d, const size_t *by_num)
+{
+	size_t n = 0, *v = malloc((d->n_decisions + 1) * sizeof(*v));
+	bool *dup = calloc(d->n_decisions + 1, sizeof(*dup));
+
+	if (!v || !dup) {
+		free(v);
+		free(dup);
+		return NULL;
+	}
+	for (size_t r = 0; r < d->n_decisions; r++)
+		if (d->decisions[by_num[r]].file)
+			v[n++] = r;
+	sort_d = d;
+	sort_by_num = by_num;
+	qsort(v, n, sizeof(*v), cmp_file_rank);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(d->decisions[by_num[v[i]]].file,
+			   d->decisions[by_num[v[i - 1]]].file) == 0)
+			dup[v[i]] = true;
+	free(v);
+	return dup;
+}
+
+/* Where decision `number` is in the number order, or SIZE_MAX. */
+static size_t rank_of(const struct workshop_data *d, const size_t *by_num,
+		      int number)
+{
+	size_t lo = 0, hi = d->n_decisions;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int n = d->decisions[by_num[mid]].number;
+
+		if (n == number)
+			return mid;
+		if (n < number)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
 }
 
 /* The file of each decision: its own, the one our marker names, or a new
@@ -160,64 +206,67 @@ static int plan_files(struct adr_plan *p, const struct workshop_data *d,
 		      struct folder *f, const size_t *by_num)
 {
 	int max = f->max_number;
-	bool foreign = false;
+	bool foreign = false, *dup = dup_files(d, by_num);
 
+	if (!dup)
+		return ST_ERROR;
 	for (size_t i = 0; i < f->n; i++)
 		foreign = foreign || (f->v[i].numbered && f->v[i].marker < 0);
 	for (size_t r = 0; r < d->n_decisions; r++) {
 		const struct decision *x = &d->decisions[by_num[r]];
 		struct adr_entry *en = &p->v[r];
-		struct ffile *ff = NULL;
 		char date[11];
 
 		en->decision = (int)by_num[r];
-		if (x->file && !x_plan_file_taken(p, r, x->file)) {
+		if (x->file && !dup[r]) {
+			struct ffile *ff = adr_folder_file(f, x->file);
+
 			en->file = str_dup(x->file);
-			ff = adr_folder_file(f, x->file);
+			if (ff)
+				ff->claimed = true;
 			adr_name_info(x->file, &en->number, date);
 			if (!en->number && strncmp(x->file, "0000", 4) != 0)
 				en->number = x->number;
+			if (!en->file)
+				goto oom;
 		}
-		for (size_t k = 0; !en->file && k < f->n; k++)
-			if (f->v[k].marker == x->number && !f->v[k].claimed &&
-			    !x->file) {
-				ff = &f->v[k];
-				en->file = str_dup(ff->name);
-				en->number = ff->number ? ff->number : x->number;
-			}
-		if (ff)
-			ff->claimed = true;
-		if (en->file && en->number > max)
-			max = en->number;
 	}
-	/* New files, in decision order, after everything there is. */
+	/* Files of ours, by the decision their marker names. */
+	for (size_t k = 0; k < f->n; k++) {
+		struct ffile *ff = &f->v[k];
+		size_t r;
+
+		if (ff->marker <= 0 || ff->claimed ||
+		    (r = rank_of(d, by_num, ff->marker)) == SIZE_MAX ||
+		    p->v[r].file || d->decisions[by_num[r]].file)
+			continue;
+		if (!(p->v[r].file = str_dup(ff->name)))
+			goto oom;
+		p->v[r].number = ff->number ? ff->number : ff->marker;
+		ff->claimed = true;
+	}
+	for (size_t r = 0; r < d->n_decisions; r++)
+		if (p->v[r].file && p->v[r].number > max)
+			max = p->v[r].number;
+	/* New files, in decision order, after everything there is: a
+	 * decision keeps its number where nothing of another's is there. */
 	for (size_t r = 0; r < d->n_decisions; r++) {
 		const struct decision *x = &d->decisions[by_num[r]];
 		struct adr_entry *en = &p->v[r];
 
 		if (en->file)
 			continue;
-		if (!foreign && x->number > 0 && x->number > f->max_number &&
-		    !number_taken(f, p, d->n_decisions, x->number))
-			en->number = x->number;
-		else
-			en->number = ++max;
-		if (en->number > max)
-			max = en->number;
+		en->number = !foreign && x->number > max ? x->number : max + 1;
+		max = en->number;
 		en->file = adr_folder_name(f, en->number, x->title);
 		if (!en->file)
-			return ST_ERROR;
+			goto oom;
 	}
+	free(dup);
 	return ST_OK;
-}
-
-bool x_plan_file_taken(const struct adr_plan *p, size_t upto,
-		       const char *file)
-{
-	for (size_t i = 0; i < upto; i++)
-		if (p->v[i].file && strcmp(p->v[i].file, file) == 0)
-			return true;
-	return false;
+oom:
+	free(dup);
+	return ST_ERROR;
 }
 
 static size_t *number_order(const struct workshop_data *d)

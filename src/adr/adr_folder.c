@@ -156,6 +156,12 @@ static void naming(struct folder *f)
 	f->dated = !best && f->n_dated > 0;
 }
 
+static int cmp_ffile(const void *a, const void *b)
+{
+	return strcmp(((const struct ffile *)a)->name,
+		      ((const struct ffile *)b)->name);
+}
+
 int adr_folder_scan(struct folder *f, const char *dir, const char *mine,
 		    struct error *e)
 {
@@ -192,13 +198,17 @@ int adr_folder_scan(struct folder *f, const char *dir, const char *mine,
 			f->has_template = true;
 		if (!record_name(name))
 			continue;
-		v = realloc(f->v, (f->n + 1) * sizeof(*v));
-		if (!v) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			break;
+		if (f->n == f->cap) {
+			size_t cap = f->cap ? 2 * f->cap : 64;
+
+			if (!(v = realloc(f->v, cap * sizeof(*v)))) {
+				rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
+				break;
+			}
+			f->v = v;
+			f->cap = cap;
 		}
-		f->v = v;
-		x = &v[f->n++];
+		x = &f->v[f->n++];
 		memset(x, 0, sizeof(*x));
 		x->marker = -1;
 		if (!(x->name = str_dup(name))) {
@@ -219,16 +229,29 @@ int adr_folder_scan(struct folder *f, const char *dir, const char *mine,
 			f->n_madr++;
 	}
 	closedir(dp);
-	if (rc == ST_OK)
+	if (rc == ST_OK && f->n) {
+		qsort(f->v, f->n, sizeof(*f->v), cmp_ffile);
 		naming(f);
+	}
 	return rc;
 }
 
 struct ffile *adr_folder_file(struct folder *f, const char *name)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (strcmp(f->v[i].name, name) == 0)
-			return &f->v[i];
+	size_t lo = 0, hi = f->n;
+
+	/* The files are in name order (adr_folder_scan). */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(f->v[mid].name, name);
+
+		if (c == 0)
+			return &f->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

@@ -28,8 +28,8 @@ struct ffile {
 
 struct folder {
 	bool exists;
-	struct ffile *v;
-	size_t n;
+	struct ffile *v;       /* in name order */
+	size_t n, cap;
 	char *readme;          /* README.md's bytes, NULL when none */
 	size_t readme_len;
 	bool has_readme;
@@ -80,8 +80,6 @@ int adr_index_update(const char *text, size_t len,
 		     bool *changed);
 
 /* Plan helpers of adr_export.c the writers use. */
-bool x_plan_file_taken(const struct adr_plan *p, size_t upto,
-		       const char *file);
 /* The decision superseding decisions[i], or -1 (the plan's, computed
  * once, when it has it). */
 int x_plan_superseder(const struct adr_plan *plan,

@@ -182,13 +182,14 @@ struct fs_file {
 	char *name;
 	char *data;
 	size_t len;
+	size_t seq;     /* order of adding */
 	char *tmp;      /* base name of its temporary file, once written */
 };
 
 struct fileset {
 	char *dir;
 	struct fs_file *v;
-	size_t n;
+	size_t n, cap;
 };
 
 struct fileset *fileset_new(const char *dir)
@@ -221,43 +222,75 @@ void fileset_free(struct fileset **p)
 
 size_t fileset_count(const struct fileset *fs)
 {
-	return fs ? fs->n : 0;
+	size_t n = 0;
+
+	/* Names added twice count once. */
+	for (size_t i = 0; fs && i < fs->n; i++) {
+		bool again = false;
+
+		for (size_t j = i + 1; j < fs->n && !again; j++)
+			again = strcmp(fs->v[i].name, fs->v[j].name) == 0;
+		n += !again;
+	}
+	return n;
 }
 
 int fileset_add(struct fileset *fs, const char *name, const char *data,
 		size_t len, struct error *e)
 {
-	struct fs_file *f = NULL, *v;
+	struct fs_file *f;
 	char *copy;
 
 	if (!*name || name[0] == '.' || strpbrk(name, "/\t\n\r"))
 		return err_set(e, ST_INPUT, "%s: not a file name this export can write",
 			       name);
+	if (fs->n == fs->cap) {
+		size_t cap = fs->cap ? 2 * fs->cap : 16;
+		struct fs_file *v = realloc(fs->v, cap * sizeof(*v));
+
+		if (!v)
+			return err_set(e, ST_ERROR, "out of memory");
+		fs->v = v;
+		fs->cap = cap;
+	}
 	if (!(copy = malloc(len ? len : 1)))
 		return err_set(e, ST_ERROR, "out of memory");
 	memcpy(copy, data, len);
-	for (size_t i = 0; i < fs->n && !f; i++)
-		if (strcmp(fs->v[i].name, name) == 0)
-			f = &fs->v[i];
-	if (!f) {
-		v = realloc(fs->v, (fs->n + 1) * sizeof(*v));
-		if (!v) {
-			free(copy);
-			return err_set(e, ST_ERROR, "out of memory");
-		}
-		fs->v = v;
-		f = &v[fs->n];
-		memset(f, 0, sizeof(*f));
-		if (!(f->name = str_dup(name))) {
-			free(copy);
-			return err_set(e, ST_ERROR, "out of memory");
-		}
-		fs->n++;
+	f = &fs->v[fs->n];
+	memset(f, 0, sizeof(*f));
+	if (!(f->name = str_dup(name))) {
+		free(copy);
+		return err_set(e, ST_ERROR, "out of memory");
 	}
-	free(f->data);
 	f->data = copy;
 	f->len = len;
+	f->seq = fs->n++;
 	return ST_OK;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	const struct fs_file *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* In name order, and of a name added twice only the last. */
+static void dedupe(struct fileset *fs)
+{
+	size_t k = 0;
+
+	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_name);
+	for (size_t i = 0; i < fs->n; i++) {
+		if (i + 1 < fs->n && strcmp(fs->v[i].name, fs->v[i + 1].name) == 0) {
+			free(fs->v[i].name);
+			free(fs->v[i].data);
+			continue;
+		}
+		fs->v[k++] = fs->v[i];
+	}
+	fs->n = k;
 }
 
 /* A name of ours in dir: "DIR/NAME" (new string). */
@@ -530,6 +563,7 @@ int fileset_commit(struct fileset *fs, struct error *e)
 
 	if (!fs->n)
 		return ST_OK;
+	dedupe(fs);
 	if ((rc = open_dir_locked(fs->dir, &dfd, e)) < 0)
 		return rc == ST_NOTFOUND ? ST_INPUT : rc;
 	if ((rc = recover_locked(fs->dir, dfd, &did, e)) < 0 ||
