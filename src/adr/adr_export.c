@@ -507,6 +507,29 @@ static int set_note(struct job *j, unsigned fields, const char *extra)
 	return ST_OK;
 }
 
+static int read_record(struct ctx *c, const char *name, const char *text,
+		       size_t len, struct adr_record *out);
+
+/* Do the file and what charrette would write say the same, field by
+ * field, whatever their bytes? */
+static bool says_the_same(struct ctx *c, const struct ffile *ff,
+			  const struct buf *body)
+{
+	struct adr_record a, b;
+	bool same;
+
+	if (read_record(c, ff->name, ff->text, ff->len, &a) < 0)
+		return false;
+	if (read_record(c, ff->name, buf_str(body), body->len, &b) < 0) {
+		adr_record_clear(&a);
+		return false;
+	}
+	same = adr_fields_diff(&a.d, &b.d) == 0;
+	adr_record_clear(&a);
+	adr_record_clear(&b);
+	return same;
+}
+
 /* A decision made in the workshop. */
 static int job_native(struct ctx *c, struct job *j, struct ffile *ff,
 		      struct error *e)
@@ -524,9 +547,17 @@ static int job_native(struct ctx *c, struct job *j, struct ffile *ff,
 		j->act = ADR_SAME;
 		return ST_OK;
 	}
-	if (ff->text && adr_pristine(ff->text, ff->len)) {
+	if (ff->text && (adr_pristine(ff->text, ff->len) ||
+			 adr_same_but_marker(ff->text, ff->len,
+					     buf_str(&j->body), j->body.len))) {
 		j->act = ADR_CHANGE;
 		return set_note(j, 0, _("written again"));
+	}
+	/* Edited in the folder (adr-tools' `adr new -s`, a hand edit): left
+	 * as it is while it says what the workshop says. */
+	if (ff->text && says_the_same(c, ff, &j->body)) {
+		j->act = ADR_THEIRS;
+		return set_note(j, 0, _("edited in the folder; it says what the workshop says"));
 	}
 	j->act = ADR_CONFLICT;
 	return set_note(j, 0, _("edited in the folder since charrette wrote it"));

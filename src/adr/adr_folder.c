@@ -376,3 +376,30 @@ bool adr_pristine(const char *text, size_t len)
 	want = strtoull(s + 5, NULL, 16);
 	return file_sum(text, len, at) == want;
 }
+
+/* a and b without the line that starts at `at` (and its line end). */
+static void without_line(const char *t, size_t len, size_t at,
+			 const char **tail, size_t *tlen)
+{
+	size_t after = at;
+
+	while (after < len && t[after] != '\n')
+		after++;
+	if (after < len)
+		after++;
+	*tail = t + after;
+	*tlen = len - after;
+}
+
+bool adr_same_but_marker(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t ma = marker_line(a, na), mb = marker_line(b, nb), ta, tb;
+	const char *ra, *rb;
+
+	if (ma == SIZE_MAX || mb == SIZE_MAX || ma != mb ||
+	    memcmp(a, b, ma) != 0)
+		return false;
+	without_line(a, na, ma, &ra, &ta);
+	without_line(b, nb, mb, &rb, &tb);
+	return ta == tb && memcmp(ra, rb, ta) == 0;
+}

@@ -59,6 +59,8 @@ char *adr_folder_name(const struct folder *f, int number, const char *title);
  * file whose checksum still holds has not been edited since. */
 int adr_seal(struct buf *b);
 bool adr_pristine(const char *text, size_t len);
+/* The two files of ours are the same but for their marker lines. */
+bool adr_same_but_marker(const char *a, size_t na, const char *b, size_t nb);
 
 /* The README.md of a folder, its lines for the records updated in place:
  * a line for each record in `added` after the last line that links a

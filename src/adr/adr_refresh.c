@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adr/adr_export.h"
 #include "adr/adr_folder.h"
 #include "adr/adr_import_int.h"
 #include "adr/adr_patch.h"
 #include "adr/adr_refresh.h"
 #include "util/i18n.h"
+#include "export/export.h"
 #include "util/path.h"
 
 static const struct workshop_data *sort_w;
@@ -145,7 +147,7 @@ static int by_number(const struct workshop_data *w,
 
 int adr_refresh_match(const struct workshop_data *w,
 		      const struct workshop_data *imp, const char *dir,
-		      const char *mine, int *match, bool *skip,
+		      const char *mine, int *match, int *ours,
 		      struct adr_msgs *msgs)
 {
 	size_t n, *v = by_file(w, &n);
@@ -165,21 +167,15 @@ int adr_refresh_match(const struct workshop_data *w,
 
 		if (j < 0 && (j = by_marker(w, x, mine, &edited)) >= 0) {
 			/* Written by the workshop: its decision is the record. */
-			if (edited)
-				rc = adr_warnf(msgs, x->file, 1,
-					       _("written by charrette and edited since; "
-						 "not read back: make the change in the "
-						 "workshop (ADR %d)"),
-					       w->decisions[j].number);
 			match[i] = j;
-			skip[i] = true;
+			ours[i] = edited ? ADR_OURS_EDITED : ADR_OURS;
 			taken[j] = true;
 			continue;
 		}
 		if (j < 0)
 			j = by_number(w, imp, dir, x, taken);
 		match[i] = j;
-		skip[i] = false;
+		ours[i] = 0;
 		if (j >= 0)
 			taken[j] = true;
 	}
@@ -291,4 +287,74 @@ int adr_refresh_merge(const struct decision *now, const struct decision *file,
 fail:
 	decision_clear(merged);
 	return ST_ERROR;
+}
+
+/* The refs of a plan: each decision by the file the plan gives it. */
+static int plan_refs(const struct workshop_data *w, const struct adr_plan *p,
+		     struct adr_refs *refs)
+{
+	struct adr_ref *v = calloc(p->n_ours + 1, sizeof(*v));
+	int rc;
+
+	if (!v)
+		return ST_ERROR;
+	for (size_t i = 0; i < p->n_ours; i++) {
+		char date[11];
+
+		v[i].number = w->decisions[p->v[i].decision].number;
+		v[i].file = p->v[i].file;
+		v[i].title = p->v[i].title;
+		adr_name_info(p->v[i].file, &v[i].file_number, date);
+	}
+	rc = adr_refs_init(refs, v, p->n_ours);
+	free(v);
+	return rc;
+}
+
+int adr_refresh_native(const struct workshop_data *w, size_t j,
+		       const struct decision *file, const char *dir,
+		       const struct knowledge *k, struct decision *merged,
+		       unsigned *fields)
+{
+	struct adr_plan plan;
+	struct adr_refs refs = { 0 };
+	struct adr_record r0, rf;
+	struct buf b;
+	struct error e;
+	size_t len = strlen(file->source);
+	bool madr;
+	int rc;
+
+	*fields = 0;
+	memset(merged, 0, sizeof(*merged));
+	memset(&r0, 0, sizeof(r0));
+	if (adr_parse(file->file, file->source, len, &rf, NULL, &e) < 0)
+		return ST_OK;   /* unreadable now: nothing to take */
+	madr = rf.format != ADR_FORMAT_NYGARD;
+	adr_record_clear(&rf);
+	if (export_adr_plan(w, dir, &plan, &e) < 0)
+		return ST_ERROR;
+	buf_init(&b);
+	rc = madr ? export_madr_one(w, k, &plan, j, &b, &e) :
+		    export_adr_one(w, k, &plan, j, &b, &e);
+	if (rc == ST_OK && (rc = plan_refs(w, &plan, &refs)) == ST_OK &&
+	    (rc = adr_parse(file->file, buf_str(&b), b.len, &r0, NULL, &e)) ==
+	    ST_OK)
+		rc = adr_resolve_links(&r0, &refs, NULL);
+	if (rc == ST_OK && decision_copy(merged, &w->decisions[j]) < 0)
+		rc = ST_ERROR;
+	/* What the file says now that charrette did not write: taken. */
+	for (int f = 0; rc == ST_OK && f < ADR_F_COUNT; f++) {
+		if (!(adr_fields_diff(&r0.d, file) & (1u << f)))
+			continue;
+		if ((rc = copy_field(merged, file, f)) == ST_OK)
+			*fields |= 1u << f;
+	}
+	if (rc != ST_OK)
+		decision_clear(merged);
+	adr_record_clear(&r0);
+	adr_refs_clear(&refs);
+	buf_free(&b);
+	export_adr_plan_clear(&plan);
+	return rc < 0 ? ST_ERROR : ST_OK;
 }

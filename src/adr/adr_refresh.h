@@ -16,17 +16,19 @@
 #include "adr/adr_import.h"
 #include "model/model.h"
 
+/* A file the workshop wrote itself (its marker names the decision). */
+enum { ADR_OURS = 1, ADR_OURS_EDITED = 2 };
+
 /*
  * For each decision of `imp` (just read from the folder whose real path is
  * `dir`), the index of the decision of `w` it is, or -1 (new: added), into
- * match[0..imp->n_decisions).  skip[i] is set for a file the workshop
- * wrote itself (its marker names the decision): the workshop's decision
- * is the record, and the file is not read back (a warning says so when it
- * was edited since).  mine: our marker for w, up to the number.
+ * match[0..imp->n_decisions); ours[i] is ADR_OURS or ADR_OURS_EDITED for a
+ * file charrette wrote (unedited, or edited since: see
+ * adr_refresh_native), else 0.  mine: our marker for w, up to the number.
  */
 int adr_refresh_match(const struct workshop_data *w,
 		      const struct workshop_data *imp, const char *dir,
-		      const char *mine, int *match, bool *skip,
+		      const char *mine, int *match, int *ours,
 		      struct adr_msgs *msgs);
 
 /*
@@ -42,5 +44,19 @@ struct adr_refs;
 int adr_refresh_merge(const struct decision *now, const struct decision *file,
 		      const struct adr_refs *refs, struct decision *merged,
 		      unsigned *fields, unsigned *conflict);
+
+/*
+ * A file charrette wrote for decision w->decisions[j], edited in the
+ * folder since (adr-tools' `adr new -s` marks it superseded, say): what
+ * the file says that charrette's own rendering of the decision does not,
+ * taken into *merged (a copy of the decision); *fields tells which.  The
+ * decision stays the workshop's (no file is kept with it).  dir: the
+ * folder; k may be NULL.
+ */
+struct knowledge;
+int adr_refresh_native(const struct workshop_data *w, size_t j,
+		       const struct decision *file, const char *dir,
+		       const struct knowledge *k, struct decision *merged,
+		       unsigned *fields);
 
 #endif

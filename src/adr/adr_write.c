@@ -10,12 +10,13 @@
  *
  * with our Rationale and Alternatives considered sections added, as
  * adr-tools' own template allows (each only when it has content).  A date
- * is written only when the decision has one.  Status links are spelled
- * exactly as `adr new -s` writes them through adr-tools' _adr_add_link,
+ * is written only when the decision has one.  Status links are written
+ * as adr-tools 3.0.0's `adr new -s` writes them through its _adr_add_link,
  * so its `adr link` and `adr generate` read ours:
- * "Supercedes [1. Title](0001-title.md)" and
- * "Superceded by [2. Title](0002-title.md)".  Being parsed by tools, they
- * and the status words are not translated.  Folders (numbers, what is in
+ * "Supersedes [1. Title](0001-title.md)" and
+ * "Superseded by [2. Title](0002-title.md)" (older adr-tools spelled them
+ * "Supercedes", which is read too).  Being parsed by tools, they and the
+ * status words are not translated.  Folders (numbers, what is in
  * them already, writing) are adr_export.c.
  */
 
@@ -121,9 +122,9 @@ static void adr_link(struct buf *out, const struct adr_entry *en)
 
 /* ---- the adr-tools layout ----------------------------------------------- */
 
-/* adr-tools' own spelling (see the comment at the top). */
-#define LINK_SUPERSEDES "Supercedes"
-#define LINK_SUPERSEDED_BY "Superceded by"
+/* As adr-tools 3.0.0's `adr new -s` writes them (see the top). */
+#define LINK_SUPERSEDES "Supersedes"
+#define LINK_SUPERSEDED_BY "Superseded by"
 
 static void status_section(struct buf *out, const struct workshop_data *d,
 			   const struct adr_plan *plan, size_t i)

@@ -16,5 +16,7 @@ tests_unit_test_adr_import_CFLAGS = $(UNIT_CFLAGS) \
 	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
 tests_unit_test_adr_import_LDADD = $(UNIT_LDADD)
 endif
-TESTS += tests/cli/import-adr.sh
-EXTRA_DIST += tests/cli/import-adr.sh tests/data/adr
+TESTS += tests/cli/import-adr.sh tests/cli/adr-crash.sh \
+	tests/cli/log4brains.sh tests/cli/adr-tools.sh
+EXTRA_DIST += tests/cli/import-adr.sh tests/cli/adr-crash.sh \
+	tests/cli/log4brains.sh tests/cli/adr-tools.sh tests/data/adr

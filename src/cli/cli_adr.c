@@ -20,6 +20,7 @@
 #include "adr/adr_refresh.h"
 #include "store/store.h"
 #include "store/store_adr.h"
+#include "util/atomic.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -163,6 +164,35 @@ static int refresh_one(struct cli_ctx *ctx, int64_t ws,
 	return rc;
 }
 
+/* A file the workshop wrote, edited in the folder since: what the edit
+ * changed is taken (adr_refresh_native). */
+static int refresh_ours(struct cli_ctx *ctx, int64_t ws,
+			const struct workshop_data *w, size_t j,
+			const struct decision *file, const char *dir,
+			struct counts *n, struct error *e)
+{
+	struct decision merged;
+	struct error ke;
+	unsigned fields;
+	int rc;
+
+	err_clear(&ke);
+	if (adr_refresh_native(w, j, file, dir, cli_knowledge(ctx, &ke),
+			       &merged, &fields) < 0)
+		return err_set(e, ST_ERROR, "out of memory");
+	if (!fields) {
+		n->ours++;
+		decision_clear(&merged);
+		return ST_OK;
+	}
+	rc = store_adr_update(ctx->store, ws, &w->decisions[j], &merged,
+			      store_fields(fields), e);
+	decision_clear(&merged);
+	if (rc == ST_OK)
+		n->updated++;
+	return rc;
+}
+
 /* The numbers the folder's records have in the workshop: a matched one
  * its decision's, a new one its own when it is above every number given,
  * else the next. */
@@ -219,11 +249,11 @@ static int refresh_into(struct cli_ctx *ctx, int64_t ws,
 	struct adr_refs refs = { 0 };
 	size_t k = imp->n_decisions + 1;
 	int *match = malloc(k * sizeof(int)), *num = malloc(k * sizeof(int));
-	bool *skip = calloc(k, sizeof(bool));
+	int *ours = calloc(k, sizeof(int));
 	char *real = realpath(dir, NULL), *mine = NULL;
 	int rc;
 
-	if (!match || !num || !skip || !real) {
+	if (!match || !num || !ours || !real) {
 		rc = err_set(e, ST_ERROR, "out of memory");
 		goto out;
 	}
@@ -231,7 +261,7 @@ static int refresh_into(struct cli_ctx *ctx, int64_t ws,
 		goto out;
 	if ((rc = store_workshop_load(ctx->store, ws, &w, e)) < 0 ||
 	    !(mine = x_marker_mine(w)) ||
-	    adr_refresh_match(w, imp, real, mine, match, skip, &msgs) < 0 ||
+	    adr_refresh_match(w, imp, real, mine, match, ours, &msgs) < 0 ||
 	    (rc = number_all(ctx, ws, w, imp, match, num, n, e)) < 0 ||
 	    workshop_refs(w, &refs) < 0) {
 		if (rc == ST_OK)
@@ -244,8 +274,12 @@ static int refresh_into(struct cli_ctx *ctx, int64_t ws,
 		int64_t id;
 		int got;
 
-		if (skip[i]) {
+		atomic_crash_point("import", i);
+		if (ours[i] == ADR_OURS) {
 			n->ours++;
+		} else if (ours[i] == ADR_OURS_EDITED) {
+			rc = refresh_ours(ctx, ws, w, (size_t)match[i], x, real,
+					  n, e);
 		} else if (match[i] >= 0) {
 			rc = refresh_one(ctx, ws, &w->decisions[match[i]], x,
 					 &refs, n, e);
@@ -263,7 +297,7 @@ out:
 	wsdata_free(&w);
 	free(match);
 	free(num);
-	free(skip);
+	free(ours);
 	free(real);
 	free(mine);
 	return rc;

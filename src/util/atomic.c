@@ -328,15 +328,14 @@ static int fs_io_err(struct error *e, const char *dir, const char *what,
 		       dir, what, strerror(err));
 }
 
-/* The test hook of crash tests: CHARRETTE_TEST_CRASH=fileset:K stops the
- * process as kill -9 would after K of a commit's renames. */
-static long crash_after(void)
+void atomic_crash_point(const char *where, size_t i)
 {
 	const char *s = getenv("CHARRETTE_TEST_CRASH");
+	size_t k = strlen(where);
 
-	if (!s || strncmp(s, "fileset:", 8) != 0)
-		return -1;
-	return strtol(s + 8, NULL, 10);
+	if (s && strncmp(s, where, k) == 0 && s[k] == ':' &&
+	    strtoul(s + k + 1, NULL, 10) == i)
+		raise(SIGKILL);
 }
 
 /* Replay the journal of dir (held locked by the caller), then remove our
@@ -558,7 +557,6 @@ int fileset_commit(struct fileset *fs, struct error *e)
 {
 	char *jtmp = NULL;
 	bool did = false;
-	long crash = crash_after();
 	int dfd, rc;
 
 	if (!fs->n)
@@ -576,6 +574,7 @@ int fileset_commit(struct fileset *fs, struct error *e)
 		goto undo;
 	}
 	/* The commit point: the journal in place and on disk. */
+	atomic_crash_point("fileset-staged", 0);
 	if (jtmp && (renameat(dfd, jtmp, dfd, FS_JOURNAL) != 0 ||
 		     fsync(dfd) != 0)) {
 		rc = fs_io_err(e, fs->dir, FS_JOURNAL, errno);
@@ -585,8 +584,7 @@ int fileset_commit(struct fileset *fs, struct error *e)
 	free(jtmp);
 	jtmp = NULL;
 	for (size_t i = 0; i < fs->n; i++) {
-		if (crash >= 0 && (long)i == crash)
-			raise(SIGKILL);
+		atomic_crash_point("fileset", i);
 		if (renameat(dfd, fs->v[i].tmp, dfd, fs->v[i].name) != 0) {
 			/* The journal stays: the next recovery finishes. */
 			rc = err_set(e, ST_ERROR,

@@ -67,4 +67,11 @@ int fileset_commit(struct fileset *fs, struct error *e);
  */
 int fileset_recover(const char *dir, bool *recovered, struct error *e);
 
+/* For crash tests: with CHARRETTE_TEST_CRASH=WHERE:N in the environment,
+ * the process stops here as kill -9 would, the N-th time (from 0) it
+ * passes the point `where` ("fileset-staged": a set written, its journal
+ * not yet in place; "fileset": before the N-th rename of a set;
+ * "import": before the N-th record of import-adr --into). */
+void atomic_crash_point(const char *where, size_t i);
+
 #endif

@@ -1226,10 +1226,10 @@ static void test_adr_numbering(void **state)
 	assert_int_equal(count_files(dir), 5);
 	s = get_file(ours3);
 	assert_true(str_startswith(s, "# 3. Use Flux for GitOps\n\nDate: 2024-05-02\n"));
-	assert_non_null(strstr(s, "## Status\n\nSuperceded by [5. Use Argo CD instead of Flux](0005-use-argo-cd-instead-of-flux.md)\n"));
+	assert_non_null(strstr(s, "## Status\n\nSuperseded by [5. Use Argo CD instead of Flux](0005-use-argo-cd-instead-of-flux.md)\n"));
 	free(s);
 	s = get_file(ours5);
-	assert_non_null(strstr(s, "## Status\n\nAccepted\n\nSupercedes [3. Use Flux for GitOps](0003-use-flux-for-gitops.md)\n"));
+	assert_non_null(strstr(s, "## Status\n\nAccepted\n\nSupersedes [3. Use Flux for GitOps](0003-use-flux-for-gitops.md)\n"));
 	free(s);
 	/* The existing files are untouched. */
 	s = get_file(f1);
