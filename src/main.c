@@ -41,7 +41,7 @@ static const struct verb verbs[] = {
 	  "score WORKSHOP [--format table|tsv|json] [--sensitivity]",
 	  N_("weighted totals and ranking") },
 	{ "export", cli_export,
-	  "export WORKSHOP --format FORMAT [-o PATH] [--force]",
+	  "export WORKSHOP --format FORMAT [-o PATH] [--force] [--dry-run]",
 	  N_("report|adr|madr|risks|metrics|csv|yaml|json") },
 	{ "import", cli_import, "import FILE",
 	  N_("workshop from YAML (or JSON) interchange") },

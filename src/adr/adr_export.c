@@ -632,7 +632,11 @@ static int job_sourced(struct ctx *c, struct job *j, struct ffile *ff,
 		adr_record_clear(&r0);
 		return job_native(c, j, ff, e);
 	}
-	fw = adr_fields_diff(&r0.d, x);
+	/* What the workshop changed: by the checksums of the fields as the
+	 * file gave them (whatever this version of the parser reads now),
+	 * else by reading the stored file again. */
+	if (!adr_fields_changed(x, &fw))
+		fw = adr_fields_diff(&r0.d, x);
 	if (ff && ff->text && (ff->len != slen ||
 			       memcmp(ff->text, x->source, slen) != 0)) {
 		if (!fw) {

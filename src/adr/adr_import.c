@@ -348,6 +348,10 @@ static int hand_over(struct recs *rs, struct workshop_data *into,
 		o->file_number = rs->v[i].file_number;
 		o->number = rs->v[i].d.number;
 		rs->v[i].path = NULL;
+		/* The fields as the file gives them, to tell later what the
+		 * workshop changed. */
+		if (adr_fields_sums(&rs->v[i].d, &rs->v[i].d.file_sums) < 0)
+			return err_set(e, ST_ERROR, "out of memory");
 		into->decisions[into->n_decisions++] = rs->v[i].d;
 		memset(&rs->v[i].d, 0, sizeof(rs->v[i].d));
 		rep->n_imported++;

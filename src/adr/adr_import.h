@@ -118,6 +118,7 @@ struct adr_places {
  * (ADR_F_COUNT for others), for putting new sections in order. */
 struct adr_head {
 	size_t off;
+	size_t end;            /* where the section ends */
 	int field;
 };
 

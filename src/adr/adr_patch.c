@@ -72,12 +72,17 @@ static bool status_eq(const struct decision *a, const struct decision *b)
 {
 	const char *wa = own_word(a), *wb = own_word(b);
 
+	bool na = a->status_text && !*a->status_text;
+	bool nb = b->status_text && !*b->status_text;
+
 	if (a->status != b->status || a->superseded_by != b->superseded_by)
 		return false;
-	if (!wa || !wb)
-		return !wa == !wb || (!(a->status_text && !*a->status_text) &&
-				      !(b->status_text && !*b->status_text));
-	return strcasecmp(wa, wb) == 0;
+	if (wa && wb)
+		return strcasecmp(wa, wb) == 0;
+	/* A record with no status and one that says "proposed" differ. */
+	if (a->status == ADR_PROPOSED && (wa || wb) && (na || nb))
+		return false;
+	return true;
 }
 
 unsigned adr_fields_diff(const struct decision *a, const struct decision *b)
@@ -117,6 +122,141 @@ unsigned adr_fields_diff(const struct decision *a, const struct decision *b)
 	    a->superseded_by != b->superseded_by)
 		f |= 1u << ADR_F_LINKS;
 	return f;
+}
+
+/* ---- checksums of the fields -------------------------------------------- */
+
+struct hash {
+	unsigned long long h;
+};
+
+static void h_add(struct hash *h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
+	     p++) {
+		h->h ^= *p;
+		h->h *= 1099511628211ULL;
+	}
+	h->h ^= 0x1f;
+	h->h *= 1099511628211ULL;
+}
+
+static void h_list(struct hash *h, const struct strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		h_add(h, sv->v[i]);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The supersede and other links as a set: in one order whatever theirs. */
+static int h_links(struct hash *h, const struct decision *x)
+{
+	int *v = malloc((x->n_supersedes + 1) * sizeof(*v));
+	char **l = malloc((x->links.n + 1) * sizeof(*l));
+	char num[32];
+
+	if (!v || !l) {
+		free(v);
+		free(l);
+		return ST_ERROR;
+	}
+	memcpy(v, x->supersedes, x->n_supersedes * sizeof(*v));
+	qsort(v, x->n_supersedes, sizeof(*v), cmp_int);
+	for (size_t i = 0; i < x->n_supersedes; i++) {
+		snprintf(num, sizeof(num), "%d", v[i]);
+		h_add(h, num);
+	}
+	snprintf(num, sizeof(num), "by %d", x->superseded_by);
+	h_add(h, num);
+	memcpy(l, x->links.v, x->links.n * sizeof(*l));
+	qsort(l, x->links.n, sizeof(*l), cmp_str);
+	for (size_t i = 0; i < x->links.n; i++)
+		h_add(h, l[i]);
+	free(v);
+	free(l);
+	return ST_OK;
+}
+
+static unsigned long long field_sum(const struct decision *x, int f)
+{
+	struct hash h = { 1469598103934665603ULL };
+	char num[32];
+
+	switch (f) {
+	case ADR_F_TITLE: h_add(&h, x->title); break;
+	case ADR_F_STATUS: {
+		const char *w = own_word(x);
+		char *low = str_dup(w ? w : "");
+
+		for (char *c = low; c && *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		h_add(&h, adr_status_id(x->status));
+		snprintf(num, sizeof(num), "%d", x->superseded_by);
+		h_add(&h, num);
+		h_add(&h, low);
+		free(low);
+		break;
+	}
+	case ADR_F_DATE: h_add(&h, x->date); break;
+	case ADR_F_DECIDERS: h_list(&h, &x->deciders); break;
+	case ADR_F_CONSULTED: h_list(&h, &x->consulted); break;
+	case ADR_F_INFORMED: h_list(&h, &x->informed); break;
+	case ADR_F_CONTEXT: h_add(&h, x->context); break;
+	case ADR_F_DECISION: h_add(&h, x->decision); break;
+	case ADR_F_RATIONALE: h_add(&h, x->rationale); break;
+	case ADR_F_ALTERNATIVES: h_add(&h, x->alternatives); break;
+	case ADR_F_CONSEQUENCES: h_add(&h, x->consequences); break;
+	case ADR_F_POSITIVE: h_list(&h, &x->positive); break;
+	case ADR_F_NEGATIVE: h_list(&h, &x->negative); break;
+	case ADR_F_RISKS: h_list(&h, &x->risks); break;
+	case ADR_F_LINKS: h_links(&h, x); break;
+	default: break;
+	}
+	return h.h;
+}
+
+int adr_fields_sums(const struct decision *x, char **out)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int f = 0; f < ADR_F_COUNT; f++)
+		buf_printf(&b, "%s%016llx", f ? " " : "", field_sum(x, f));
+	if (b.oom) {
+		buf_free(&b);
+		return ST_ERROR;
+	}
+	free(*out);
+	*out = buf_detach(&b);
+	return ST_OK;
+}
+
+bool adr_fields_changed(const struct decision *x, unsigned *fields)
+{
+	const char *s = x->file_sums;
+
+	*fields = 0;
+	if (!s || strlen(s) != ADR_F_COUNT * 17 - 1)
+		return false;
+	for (int f = 0; f < ADR_F_COUNT; f++) {
+		unsigned long long want = strtoull(s + 17 * f, NULL, 16);
+
+		if (field_sum(x, f) != want)
+			*fields |= 1u << f;
+	}
+	return true;
 }
 
 static const char *const field_names[ADR_F_COUNT] = {
@@ -211,23 +351,55 @@ static void apply(struct patch *p, struct buf *out)
 
 /* The whole lines [from, to) removed, with one blank line after them when
  * a blank line stands before them too (no two blank lines left). */
+/* Is the line that ends at `at` (before it) blank, or at the start? */
+static bool blank_before(const struct patch *p, size_t at)
+{
+	const char *t = p->text;
+
+	if (at == 0)
+		return true;
+	if (t[at - 1] != '\n')
+		return false;
+	if (at >= 2 && t[at - 2] == '\r')
+		return at == 2 || t[at - 3] == '\n';
+	return at == 1 || t[at - 2] == '\n';
+}
+
 void adr_p_remove_lines(struct patch *p, size_t from, size_t to)
 {
 	const char *t = p->text;
-	bool blank_before = from == 0 || (from >= 1 && t[from - 1] == '\n' &&
-					  (from < 2 || t[from - 2] == '\n' ||
-					   (from >= 3 && t[from - 2] == '\r' &&
-					    t[from - 3] == '\n')));
+	size_t k = to;
 
-	if (blank_before) {
-		size_t k = to;
-
+	if (blank_before(p, from)) {
 		if (k < p->len && t[k] == '\r')
 			k++;
 		if (k < p->len && t[k] == '\n')
 			to = k + 1;
+		else if (to >= p->len && from > 0) {
+			/* At the end: the blank line before goes instead. */
+			from--;
+			if (from > 0 && t[from - 1] == '\r')
+				from--;
+		}
 	}
 	adr_p_edit(p, from, to, "");
+}
+
+void adr_p_blank_before(const struct patch *p, size_t at, struct buf *b)
+{
+	if (at == 0 || blank_before(p, at))
+		return;
+	if (p->text[at - 1] != '\n')
+		buf_putc(b, '\n');
+	buf_putc(b, '\n');
+}
+
+size_t adr_p_section_end(const struct patch *p, int f)
+{
+	for (size_t i = 0; i < p->rb->n_heads; i++)
+		if (p->rb->heads[i].field == f)
+			return p->rb->heads[i].end;
+	return SIZE_MAX;
 }
 
 /* ---- values as a file writes them ------------------------------------------ */
@@ -331,7 +503,29 @@ static void status_word(struct patch *p, struct buf *out)
 		buf_puts(out, x->status_text);
 		return;
 	}
-	capital(out, adr_status_id(x->status), p->rb->status_lower);
+	capital(out, adr_status_id(x->status), p->lower);
+}
+
+/* Supersede links the status itself carried ("accepted; supersedes
+ * ADR-0045", JabRef) are written with it again while they hold. */
+static void status_supersedes(struct patch *p, struct buf *out)
+{
+	const struct decision *x = p->now;
+
+	for (size_t i = 0; i < p->rb->n_links; i++) {
+		const struct adr_link *l = &p->rb->links[i];
+		const struct adr_ref *r;
+		bool holds = false;
+
+		if (!l->in_status || l->superseded_by || l->relation)
+			continue;
+		r = adr_refs_link(p->refs, l);
+		for (size_t k = 0; r && k < x->n_supersedes; k++)
+			holds = holds || x->supersedes[k] == r->number;
+		if (holds)
+			buf_printf(out, "; supersedes ADR-%04d",
+				   adr_p_ref_number(r));
+	}
 }
 
 /* The status as it is written at place a. */
@@ -340,7 +534,7 @@ static void status_value(struct patch *p, const struct adr_at *a,
 {
 	const struct decision *x = p->now;
 	const struct adr_ref *r = NULL;
-	bool lower = p->rb->status_lower;
+	bool lower = p->lower;
 
 	if (x->status == ADR_SUPERSEDED && x->superseded_by > 0)
 		r = adr_refs_number(p->refs, x->superseded_by);
@@ -352,6 +546,7 @@ static void status_value(struct patch *p, const struct adr_at *a,
 	}
 	if (!r) {
 		status_word(p, out);
+		status_supersedes(p, out);
 		return;
 	}
 	switch (a->how) {
@@ -435,18 +630,11 @@ void adr_p_add_section(struct patch *p, int f, const char *body)
 	section_rank(p->madr, f, &name);
 	at = section_at(p, f);
 	buf_init(&b);
-	if (at >= p->len) {
-		/* At the end: after one blank line. */
-		if (p->len && p->text[p->len - 1] != '\n')
-			buf_puts(&b, "\n\n");
-		else if (p->len > 1 && p->text[p->len - 2] != '\n' &&
-			 !(p->len > 3 && p->text[p->len - 2] == '\r' &&
-			   p->text[p->len - 3] == '\n'))
-			buf_putc(&b, '\n');
-		buf_printf(&b, "## %s\n\n%s\n", name ? name : "Notes", body);
-	} else {
-		buf_printf(&b, "## %s\n\n%s\n\n", name ? name : "Notes", body);
-	}
+	adr_p_blank_before(p, at, &b);
+	buf_printf(&b, "## %s\n\n%s\n", name ? name : "Notes", body);
+	/* Before a heading: a blank line between. */
+	if (at < p->len)
+		buf_putc(&b, '\n');
 	adr_p_edit_buf(p, at, at, &b);
 }
 
@@ -475,7 +663,8 @@ static void add_meta(struct patch *p, const char *key, const char *label,
 		buf_printf(&b, "| %s | %s |\n", label, value);
 		break;
 	case 'l':
-		buf_printf(&b, "%s: %s\n", label, value);
+		/* adr-tools' "Date: ..." is a paragraph of its own. */
+		buf_printf(&b, "\n%s: %s\n", label, value);
 		break;
 	default:
 		if (p->madr)
@@ -687,6 +876,8 @@ int adr_patch(const char *text, size_t len, const struct adr_record *rb,
 	p.now = now;
 	p.refs = refs;
 	p.madr = rb->format != ADR_FORMAT_NYGARD;
+	/* A status written where there was none: as MADR writes it. */
+	p.lower = rb->at[ADR_F_STATUS].n ? rb->status_lower : p.madr;
 	p.spell_adr = adr_icontains(text, len, "supercede");
 	for (int f = 0; f < ADR_F_COUNT; f++) {
 		if (!(fields & (1u << f)))

@@ -56,6 +56,12 @@ int adr_resolve_links(struct adr_record *r, const struct adr_refs *refs,
 
 /* The fields (1 << enum adr_field) in which a and b differ. */
 unsigned adr_fields_diff(const struct decision *a, const struct decision *b);
+/* A checksum of each field of x (new string into *out; replaces it),
+ * kept with a record read from a file: the fields as the file gave them. */
+int adr_fields_sums(const struct decision *x, char **out);
+/* The fields whose values are not those x->file_sums was made of; false
+ * (and *fields 0) when x has no such checksums. */
+bool adr_fields_changed(const struct decision *x, unsigned *fields);
 /* Their names, ", "-separated ("status, context"). */
 void adr_fields_names(struct buf *out, unsigned fields);
 

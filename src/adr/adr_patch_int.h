@@ -27,6 +27,7 @@ struct patch {
 	bool oom;
 	bool madr;          /* the MADR family (else Nygard) */
 	bool spell_adr;     /* the file spells "Supercedes", as adr-tools */
+	bool lower;         /* status words in lower case */
 };
 
 /* Replace [start, end) with s (line ends as the file has them). */
@@ -37,6 +38,10 @@ void adr_p_edit_buf(struct patch *p, size_t start, size_t end,
 /* The whole lines [from, to) removed (and a blank line, where two would
  * be left). */
 void adr_p_remove_lines(struct patch *p, size_t from, size_t to);
+/* The newlines that make a blank line before `at`, into b. */
+void adr_p_blank_before(const struct patch *p, size_t at, struct buf *b);
+/* Where the section of field f ends, or SIZE_MAX when it has none. */
+size_t adr_p_section_end(const struct patch *p, int f);
 /* Insert "## NAME\n\nbody" where field f's section goes. */
 void adr_p_add_section(struct patch *p, int f, const char *body);
 /* "0005-x" of "0005-x.md". */

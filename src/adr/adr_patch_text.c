@@ -208,6 +208,7 @@ static void add_list_block(struct patch *p, int f)
 	static const char *const heads[] = { "Positive", "Negative", "Risks" };
 	const struct strv *sv = list_of(p->now, f);
 	struct buf b, lead;
+	size_t at;
 
 	buf_init(&b);
 	buf_init(&lead);
@@ -219,7 +220,18 @@ static void add_list_block(struct patch *p, int f)
 	buf_free(&lead);
 	if (b.len && b.data[b.len - 1] == '\n')
 		b.data[--b.len] = '\0';
-	if (!b.oom) {
+	at = adr_p_section_end(p, ADR_F_CONSEQUENCES);
+	if (at != SIZE_MAX && !b.oom) {
+		/* At the end of the Consequences section there is. */
+		struct buf w;
+
+		buf_init(&w);
+		adr_p_blank_before(p, at, &w);
+		buf_printf(&w, "%s\n", buf_str(&b));
+		if (at < p->len)
+			buf_putc(&w, '\n');
+		adr_p_edit_buf(p, at, at, &w);
+	} else if (!b.oom) {
 		char *body = buf_detach(&b);
 
 		if (body)
@@ -382,6 +394,19 @@ void adr_p_links(struct patch *p)
 	if (!(kept = calloc(nw + 1, sizeof(*kept)))) {
 		p->oom = true;
 		return;
+	}
+	/* A supersede link the status carries is there already. */
+	for (size_t i = 0; i < p->rb->n_links; i++) {
+		const struct adr_link *l = &p->rb->links[i];
+		const struct adr_ref *r;
+
+		if (!l->in_status || l->superseded_by || l->relation ||
+		    !(r = adr_refs_link(p->refs, l)))
+			continue;
+		for (size_t k = 0; k < nw; k++)
+			if (!want[k].rel && !want[k].by &&
+			    want[k].number == r->number)
+				kept[k] = true;
 	}
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct adr_at *a = &pl->v[i];

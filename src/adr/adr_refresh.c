@@ -262,7 +262,8 @@ int adr_refresh_merge(const struct decision *now, const struct decision *file,
 	/* What the file changed since the workshop read it (all of it when
 	 * the old bytes no longer read), and what the workshop changed. */
 	ff = rc == ST_OK ? adr_fields_diff(&r0.d, file) : adr_fields_diff(now, file);
-	fw = rc == ST_OK ? adr_fields_diff(&r0.d, now) : 0;
+	if (!adr_fields_changed(now, &fw))
+		fw = rc == ST_OK ? adr_fields_diff(&r0.d, now) : 0;
 	fdiff = adr_fields_diff(file, now);
 	if (rc == ST_OK)
 		adr_record_clear(&r0);
@@ -279,9 +280,12 @@ int adr_refresh_merge(const struct decision *now, const struct decision *file,
 			goto fail;
 		*fields |= bit;
 	}
+	/* The checksums are the file's: the fields kept from the workshop
+	 * still count as changed there. */
 	if (copy_text(&merged->source, file->source) < 0 ||
 	    copy_text(&merged->file, file->file) < 0 ||
-	    copy_text(&merged->file_dir, file->file_dir) < 0)
+	    copy_text(&merged->file_dir, file->file_dir) < 0 ||
+	    adr_fields_sums(file, &merged->file_sums) < 0)
 		goto fail;
 	return ST_OK;
 fail:

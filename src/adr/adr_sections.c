@@ -527,7 +527,7 @@ static int head_field(const char *name, size_t n)
 	return ADR_F_COUNT;
 }
 
-static int add_head(struct doc *d, size_t line, int f)
+static int add_head(struct doc *d, size_t line, size_t to, int f)
 {
 	struct adr_head *v = realloc(d->r->heads,
 				     (d->r->n_heads + 1) * sizeof(*v));
@@ -536,6 +536,7 @@ static int add_head(struct doc *d, size_t line, int f)
 		return ST_ERROR;
 	d->r->heads = v;
 	v[d->r->n_heads].off = d->ln[line].off;
+	v[d->r->n_heads].end = to < d->n ? d->ln[to].off : d->len;
 	v[d->r->n_heads].field = f > ADR_F_COUNT ? ADR_F_COUNT : f;
 	d->r->n_heads++;
 	return ST_OK;
@@ -550,7 +551,7 @@ int adr_section(struct doc *d, size_t head, size_t to)
 	d->taken[head] = true;
 	if (lvl == 2)
 		f = head_field(name, n);
-	if (lvl == 2 && add_head(d, head, f) < 0)
+	if (lvl == 2 && add_head(d, head, to, f) < 0)
 		return ST_ERROR;
 	switch (f) {
 	case ADR_F_STATUS:

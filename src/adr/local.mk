@@ -20,3 +20,11 @@ TESTS += tests/cli/import-adr.sh tests/cli/adr-crash.sh \
 	tests/cli/log4brains.sh tests/cli/adr-tools.sh
 EXTRA_DIST += tests/cli/import-adr.sh tests/cli/adr-crash.sh \
 	tests/cli/log4brains.sh tests/cli/adr-tools.sh tests/data/adr
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_adr_patch
+TESTS += tests/unit/test_adr_patch
+tests_unit_test_adr_patch_SOURCES = tests/unit/test_adr_patch.c
+tests_unit_test_adr_patch_CFLAGS = $(UNIT_CFLAGS) \
+	-DADR_FIXTURES=\"$(abs_top_srcdir)/tests/data/adr\"
+tests_unit_test_adr_patch_LDADD = $(UNIT_LDADD)
+endif

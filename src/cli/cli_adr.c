@@ -135,6 +135,10 @@ static int refresh_one(struct cli_ctx *ctx, int64_t ws,
 		merged.version = now->version;
 		merged.number = now->number;
 		merged.chosen = now->chosen ? str_dup(now->chosen) : NULL;
+		if (adr_fields_sums(file, &merged.file_sums) < 0) {
+			decision_clear(&merged);
+			return err_set(e, ST_ERROR, "out of memory");
+		}
 	} else if (adr_refresh_merge(now, file, refs, &merged, &fields,
 				     &conflict) < 0) {
 		return err_set(e, ST_ERROR, "out of memory");
@@ -285,7 +289,12 @@ static int refresh_into(struct cli_ctx *ctx, int64_t ws,
 					 &refs, n, e);
 		} else {
 			x->number = num[i];
-			rc = store_adr_add(ctx->store, ws, x, &id, &got, e);
+			/* Its links have the workshop's numbers now. */
+			if (adr_fields_sums(x, &x->file_sums) < 0)
+				rc = err_set(e, ST_ERROR, "out of memory");
+			else
+				rc = store_adr_add(ctx->store, ws, x, &id, &got,
+						   e);
 			n->added++;
 		}
 	}

@@ -262,6 +262,7 @@ void decision_clear(struct decision *d)
 	free(d->file);
 	free(d->file_dir);
 	free(d->source);
+	free(d->file_sums);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -370,7 +371,7 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	dst->supersedes = NULL;
 	dst->n_supersedes = 0;
 	dst->status_text = dst->consequences = NULL;
-	dst->file = dst->file_dir = dst->source = NULL;
+	dst->file = dst->file_dir = dst->source = dst->file_sums = NULL;
 	memset(&dst->deciders, 0, sizeof(dst->deciders));
 	memset(&dst->consulted, 0, sizeof(dst->consulted));
 	memset(&dst->informed, 0, sizeof(dst->informed));
@@ -389,6 +390,7 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	    !dup_opt(&dst->file, src->file) ||
 	    !dup_opt(&dst->file_dir, src->file_dir) ||
 	    !dup_opt(&dst->source, src->source) ||
+	    !dup_opt(&dst->file_sums, src->file_sums) ||
 	    strv_copy(&dst->deciders, &src->deciders) < 0 ||
 	    strv_copy(&dst->consulted, &src->consulted) < 0 ||
 	    strv_copy(&dst->informed, &src->informed) < 0 ||

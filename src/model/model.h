@@ -200,6 +200,9 @@ struct decision {
 	char *file;
 	char *file_dir;
 	char *source;
+	/* A checksum of each field as the file gave it (adr_fields_sums):
+	 * how an export tells what the workshop changed since. */
+	char *file_sums;
 };
 
 struct risk {

@@ -202,7 +202,7 @@ static const char *const schema_v3[] = {
 	"CREATE TABLE decision_file("
 	" decision_id INTEGER PRIMARY KEY"
 	"  REFERENCES decision(id) ON DELETE CASCADE,"
-	" name TEXT NOT NULL, folder TEXT, source TEXT NOT NULL);",
+	" name TEXT NOT NULL, folder TEXT, source TEXT NOT NULL, sums TEXT);",
 	NULL
 };
 

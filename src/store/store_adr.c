@@ -26,7 +26,7 @@ int store_adr_load(struct store *s, struct workshop_data *d,
 	if (!d->n_decisions)
 		return ST_OK;
 	st = store_stmt(s, "SELECT d.id, d.status_text, d.consequences, "
-			"f.name, f.folder, f.source FROM decision d "
+			"f.name, f.folder, f.source, f.sums FROM decision d "
 			"LEFT JOIN decision_file f ON f.decision_id = d.id "
 			"WHERE d.workshop_id = ?1 ORDER BY d.number", e);
 	if (!st)
@@ -48,7 +48,8 @@ int store_adr_load(struct store *s, struct workshop_data *d,
 		    !store_col_text(st, 2, &x->consequences) ||
 		    !store_col_text(st, 3, &x->file) ||
 		    !store_col_text(st, 4, &x->file_dir) ||
-		    !store_col_text(st, 5, &x->source)) {
+		    !store_col_text(st, 5, &x->source) ||
+		    !store_col_text(st, 6, &x->file_sums)) {
 			ret = OOM(e);
 			goto cleanup;
 		}
@@ -75,13 +76,15 @@ static int save_file(struct store *s, int64_t id, const struct decision *d,
 		return store_exec_stmt(s, st, e);
 	}
 	st = store_stmt(s, "INSERT OR REPLACE INTO decision_file(decision_id, "
-			"name, folder, source) VALUES (?1, ?2, ?3, ?4)", e);
+			"name, folder, source, sums) VALUES (?1, ?2, ?3, ?4, ?5)",
+			e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, d->file);
 	store_bind_text(st, 3, d->file_dir);
 	store_bind_text(st, 4, d->source);
+	store_bind_text(st, 5, d->file_sums);
 	return store_exec_stmt(s, st, e);
 }
 
