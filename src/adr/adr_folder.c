@@ -104,17 +104,6 @@ static int marker_of(const char *text, size_t len, const char *mine)
 	return -1;
 }
 
-static bool record_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (name[0] == '.' || n < 4 || strcasecmp(name + n - 3, ".md") != 0)
-		return false;
-	return strcasecmp(name, "README.md") != 0 &&
-	       strcasecmp(name, "index.md") != 0 &&
-	       strcasecmp(name, "backlog.md") != 0 && !adr_template_name(name);
-}
-
 /* How the folder names its numbered files ("0001-x.md", "adr-001-x.md",
  * "ADR-12.md"): the most common way wins. */
 static void naming(struct folder *f)
@@ -196,7 +185,7 @@ int adr_folder_scan(struct folder *f, const char *dir, const char *mine,
 		}
 		if (strcasecmp(name, "template.md") == 0)
 			f->has_template = true;
-		if (!record_name(name))
+		if (!adr_record_name(name))
 			continue;
 		if (f->n == f->cap) {
 			size_t cap = f->cap ? 2 * f->cap : 64;

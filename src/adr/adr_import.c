@@ -40,20 +40,6 @@ void adr_import_report_clear(struct adr_import_report *rep)
 	memset(rep, 0, sizeof(*rep));
 }
 
-static bool candidate_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (name[0] == '.' || n < 4 || strcasecmp(name + n - 3, ".md") != 0)
-		return false;
-	/* Indexes and templates are not records (log4brains reserves the
-	 * same names, and backlog.md). */
-	return strcasecmp(name, "README.md") != 0 &&
-	       strcasecmp(name, "index.md") != 0 &&
-	       strcasecmp(name, "backlog.md") != 0 &&
-	       !adr_template_name(name);
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -75,7 +61,7 @@ static int list_dir(const char *dir, struct strv *names, struct error *e)
 		char *full;
 		struct stat st;
 
-		if (!candidate_name(de->d_name))
+		if (!adr_record_name(de->d_name))
 			continue;
 		if (!(full = path_join(dir, de->d_name))) {
 			rc = err_set(e, ST_ERROR, "out of memory");

@@ -59,6 +59,9 @@ bool adr_link_line(const struct line *l, const char **kind, size_t *klen,
 		   size_t *glen);
 /* A link target outside the folder ("https://...", "mailto:x"). */
 bool adr_external(const char *g, size_t gn);
+/* A file that may be a record: "*.md" but no index (README.md, index.md,
+ * backlog.md) and no template. */
+bool adr_record_name(const char *name);
 /* A template rather than a record: "template.md", "adr-template.md",
  * "0000-template.md"; a 0000 file is one only when its title is a
  * placeholder ("[short title ...]", "{title}", "Title"), see adr_parse. */

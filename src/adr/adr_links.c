@@ -42,7 +42,8 @@ int adr_refs_init(struct adr_refs *r, const struct adr_ref *v, size_t n)
 		adr_refs_clear(r);
 		return ST_ERROR;
 	}
-	memcpy(r->v, v, n * sizeof(*v));
+	if (n)
+		memcpy(r->v, v, n * sizeof(*v));
 	r->n = n;
 	qsort(r->v, n, sizeof(*r->v), cmp_number);
 	for (size_t i = 0; i < n; i++)

@@ -220,7 +220,7 @@ int adr_status_text(struct doc *d, const char *s, size_t n, size_t off,
 	for (i = 0; i < tn && !isalpha((unsigned char)t[i]); i++)
 		;
 	d->r->status_lower = i < tn && islower((unsigned char)t[i]);
-	if (adr_status_classify(t, &st) == ST_OK) {
+	if (adr_status_classify(d->r->d.status_text, &st) == ST_OK) {
 		d->r->d.status = st;
 	} else {
 		d->r->d.status = ADR_PROPOSED;

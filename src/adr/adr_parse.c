@@ -585,7 +585,8 @@ static int finish_rationale(struct doc *d)
 
 		if (!v)
 			return ST_ERROR;
-		memcpy(v + d->own.n, p->v, p->n * sizeof(*v));
+		if (p->n)
+			memcpy(v + d->own.n, p->v, p->n * sizeof(*v));
 		free(p->v);
 		p->v = v;
 		p->n += d->own.n;

@@ -171,7 +171,8 @@ static int h_links(struct hash *h, const struct decision *x)
 		free(l);
 		return ST_ERROR;
 	}
-	memcpy(v, x->supersedes, x->n_supersedes * sizeof(*v));
+	if (x->n_supersedes)
+		memcpy(v, x->supersedes, x->n_supersedes * sizeof(*v));
 	qsort(v, x->n_supersedes, sizeof(*v), cmp_int);
 	for (size_t i = 0; i < x->n_supersedes; i++) {
 		snprintf(num, sizeof(num), "%d", v[i]);
@@ -179,7 +180,8 @@ static int h_links(struct hash *h, const struct decision *x)
 	}
 	snprintf(num, sizeof(num), "by %d", x->superseded_by);
 	h_add(h, num);
-	memcpy(l, x->links.v, x->links.n * sizeof(*l));
+	if (x->links.n)
+		memcpy(l, x->links.v, x->links.n * sizeof(*l));
 	qsort(l, x->links.n, sizeof(*l), cmp_str);
 	for (size_t i = 0; i < x->links.n; i++)
 		h_add(h, l[i]);
@@ -335,7 +337,8 @@ static void apply(struct patch *p, struct buf *out)
 {
 	size_t at = 0;
 
-	qsort(p->v, p->n, sizeof(*p->v), cmp_edit);
+	if (p->n)
+		qsort(p->v, p->n, sizeof(*p->v), cmp_edit);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct edit *e = &p->v[i];
 
@@ -705,6 +708,27 @@ static void patch_title(struct patch *p)
 	free(t);
 }
 
+/* A scalar value written at place a: a YAML scalar quoted as it was, a
+ * table cell at its width, else as it is. */
+static void put_value(struct patch *p, const struct adr_at *a,
+		      struct buf *b)
+{
+	if (a->how == ADR_AT_YAML) {
+		struct buf q;
+
+		buf_init(&q);
+		yaml_scalar(&q, buf_str(b), a->quote);
+		buf_free(b);
+		*b = q;
+	}
+	if (a->how == ADR_AT_CELL) {
+		cell_text(p, a, buf_str(b));
+		buf_free(b);
+		return;
+	}
+	adr_p_edit_buf(p, a->start, a->end, b);
+}
+
 static void patch_status(struct patch *p)
 {
 	const struct adr_places *pl = &p->rb->at[ADR_F_STATUS];
@@ -715,20 +739,7 @@ static void patch_status(struct patch *p)
 
 		buf_init(&b);
 		status_value(p, a, &b);
-		if (a->how == ADR_AT_YAML) {
-			struct buf q;
-
-			buf_init(&q);
-			yaml_scalar(&q, buf_str(&b), a->quote);
-			buf_free(&b);
-			b = q;
-		}
-		if (a->how == ADR_AT_CELL) {
-			cell_text(p, a, buf_str(&b));
-			buf_free(&b);
-			continue;
-		}
-		adr_p_edit_buf(p, a->start, a->end, &b);
+		put_value(p, a, &b);
 	}
 	if (pl->n)
 		return;
@@ -779,20 +790,7 @@ static void patch_date(struct patch *p)
 		}
 		buf_init(&b);
 		adr_date_write(&b, date, (enum adr_date_form)form);
-		if (a->how == ADR_AT_YAML && a->quote) {
-			struct buf q;
-
-			buf_init(&q);
-			yaml_scalar(&q, buf_str(&b), a->quote);
-			buf_free(&b);
-			b = q;
-		}
-		if (a->how == ADR_AT_CELL) {
-			cell_text(p, a, buf_str(&b));
-			buf_free(&b);
-			continue;
-		}
-		adr_p_edit_buf(p, a->start, a->end, &b);
+		put_value(p, a, &b);
 	}
 	if (pl->n || !date || !*date)
 		return;

@@ -353,6 +353,19 @@ void adr_name_info(const char *base, int *number, char date[11])
 		*number = adr_number_at(s, k, NULL);
 }
 
+bool adr_record_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (name[0] == '.' || n < 4 || strcasecmp(name + n - 3, ".md") != 0)
+		return false;
+	/* Indexes and templates are not records (log4brains reserves the
+	 * same names, and backlog.md). */
+	return strcasecmp(name, "README.md") != 0 &&
+	       strcasecmp(name, "index.md") != 0 &&
+	       strcasecmp(name, "backlog.md") != 0 && !adr_template_name(name);
+}
+
 bool adr_template_name(const char *base)
 {
 	size_t n = strlen(base);

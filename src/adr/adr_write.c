@@ -26,6 +26,7 @@
 
 #include "adr/adr_export.h"
 #include "adr/adr_folder.h"
+#include "adr/adr_import_int.h"
 #include "export/export.h"
 #include "export/export_priv.h"
 #include "export/md.h"
@@ -72,18 +73,7 @@ int x_adr_begin(struct xctx *x, const struct workshop_data *d,
 /* A link destination: our names are plain, others are percent-encoded. */
 void x_link_target(struct buf *out, const char *file)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-			buf_putc(out, (char)*p);
-		} else {
-			buf_putc(out, '%');
-			buf_putc(out, hex[*p >> 4]);
-			buf_putc(out, hex[*p & 15]);
-		}
-	}
+	adr_link_target(out, file);
 }
 
 /* A title as link text: escaped, or as written for a Markdown decision

@@ -42,3 +42,11 @@ endif
 
 # store_adr: the ADR files decisions were read from; import-adr's bulk writes.
 libcharrette_a_SOURCES += src/store/store_adr.h src/store/store_adr.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_adr
+TESTS += tests/unit/test_store_adr
+tests_unit_test_store_adr_SOURCES = tests/unit/test_store_adr.c
+tests_unit_test_store_adr_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_adr_LDADD = $(UNIT_LDADD)
+endif

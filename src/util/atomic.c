@@ -255,7 +255,8 @@ int fileset_add(struct fileset *fs, const char *name, const char *data,
 	}
 	if (!(copy = malloc(len ? len : 1)))
 		return err_set(e, ST_ERROR, "out of memory");
-	memcpy(copy, data, len);
+	if (len)
+		memcpy(copy, data, len);
 	f = &fs->v[fs->n];
 	memset(f, 0, sizeof(*f));
 	if (!(f->name = str_dup(name))) {

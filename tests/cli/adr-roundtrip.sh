@@ -44,6 +44,7 @@ for spec in adr-tools:adr madr:madr log4brains:madr nats:adr brighter:adr \
 	db="$T/$name.db"
 	mkdir -p "$work"
 	cp -R "$real/$name" "$work/dir"
+	chmod -R u+w "$work/dir"
 	git_init "$work/dir"
 	expect_exit 0 "$name: import-adr" -- \
 		"$CHARRETTE" --db "$db" import-adr "$work/dir"
@@ -168,6 +169,7 @@ grep -rh 'Good, because [A-Z]' "$m/one" >"$T/bad" && { not_ok "ungrammatical pro
 # ---- adr-NNN names and dd.mm.yyyy dates ------------------------------------
 d="$T/dotted"
 cp -R "$top_srcdir/tests/data/adr/dotted" "$d"
+chmod -R u+w "$d"
 git_init "$d"
 expect_exit 0 "import-adr of adr-NNN files" -- "$CHARRETTE" --db "$d.db" import-adr "$d"
 "$CHARRETTE" --db "$d.db" show 1 >"$T/show"

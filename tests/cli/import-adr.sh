@@ -140,6 +140,7 @@ run 2 import-adr "$fx/madr2" --into "no workshop by this name"
 db2=$tmp/again.db
 mkdir "$tmp/again"
 cp "$fx"/adr-tools/0*.md "$tmp/again/"
+chmod u+w "$tmp/again/"*.md
 "$CHARRETTE" --db "$db2" import-adr "$tmp/again" >/dev/null 2>&1
 run_db2() { db_save=$db; db=$db2; run "$@"; db=$db_save; }
 run_db2 0 import-adr "$tmp/again" --into 1

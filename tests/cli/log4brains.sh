@@ -76,6 +76,7 @@ fi
 R="$T/real"
 mkdir -p "$R"
 cp -R "$top_srcdir/tests/data/adr/real/log4brains" "$R/adr"
+chmod -R u+w "$R/adr"
 printf 'project:\n  name: Real\n  tz: UTC\n  adrFolder: ./adr\n' >"$R/.log4brains.yml"
 (cd "$R" && git init -q && git add -A &&
  git -c user.email=t@example.org -c user.name=t commit -qm adr) || not_ok "git"
