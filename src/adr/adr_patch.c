@@ -318,6 +318,17 @@ void adr_p_edit(struct patch *p, size_t start, size_t end, const char *s)
 void adr_p_edit_buf(struct patch *p, size_t start, size_t end,
 		     struct buf *b)
 {
+	/* An empty value after its key ("Date:"): a space between. */
+	if (start == end && start > 0 && p->text[start - 1] == ':' && b->len &&
+	    b->data[0] != ' ' && b->data[0] != '\n') {
+		struct buf t;
+
+		buf_init(&t);
+		buf_putc(&t, ' ');
+		buf_add(&t, buf_str(b), b->len);
+		buf_free(b);
+		*b = t;
+	}
 	if (b->oom)
 		p->oom = true;
 	adr_p_edit(p, start, end, buf_str(b));
@@ -877,6 +888,8 @@ int adr_patch(const char *text, size_t len, const struct adr_record *rb,
 	/* A status written where there was none: as MADR writes it. */
 	p.lower = rb->at[ADR_F_STATUS].n ? rb->status_lower : p.madr;
 	p.spell_adr = adr_icontains(text, len, "supercede");
+	/* A field that already reads as it should stays as it is. */
+	fields &= adr_fields_diff(&rb->d, now);
 	for (int f = 0; f < ADR_F_COUNT; f++) {
 		if (!(fields & (1u << f)))
 			continue;

@@ -255,6 +255,7 @@ static void show_data(FILE *f, const struct workshop_data *d)
 		show_field(f, "context", x->context);
 		show_field(f, "decision", x->decision);
 		show_field(f, "rationale", x->rationale);
+		show_field(f, "consequences", x->consequences);
 		show_field(f, "chosen", x->chosen);
 		show_list(f, "positive", &x->positive);
 		show_list(f, "negative", &x->negative);
