@@ -73,8 +73,8 @@ export CC cflags out top
 
 # Objects are rebuilt when their source or any header is newer.
 newest_h=$(ls -t "$top"/src/*/*.h "$out/config.h" | head -n 1)
-srcs=$(cd "$top" && ls src/util/*.c src/model/*.c src/content/*.c src/engine/*.c \
-	src/export/*.c src/adr/*.c)
+srcs=$(cd "$top" && ls src/util/*.c src/model/*.c src/content/*.c \
+	src/export/*.c src/adr/*.c src/engine/*.c)
 echo "fuzz.sh: compiling $(echo "$srcs" | wc -l) sources with $CC into $out/obj"
 echo "$srcs" | NEWEST_H=$newest_h xargs -P "$jobs" -n 1 sh -c '
 	o="$out/obj/$(echo "$1" | tr / _).o"

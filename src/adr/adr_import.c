@@ -10,15 +10,19 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "adr/adr_import.h"
 #include "adr/adr_import_int.h"
+#include "adr/adr_patch.h"
+#include "util/atomic.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/str.h"
@@ -34,17 +38,6 @@ void adr_import_report_clear(struct adr_import_report *rep)
 		free(rep->origins[i].file);
 	free(rep->origins);
 	memset(rep, 0, sizeof(*rep));
-}
-
-static bool candidate_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (name[0] == '.' || n < 4 || strcasecmp(name + n - 3, ".md") != 0)
-		return false;
-	return strcasecmp(name, "README.md") != 0 &&
-	       strcasecmp(name, "index.md") != 0 &&
-	       strcasecmp(name, "template.md") != 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -68,14 +61,16 @@ static int list_dir(const char *dir, struct strv *names, struct error *e)
 		char *full;
 		struct stat st;
 
-		if (!candidate_name(de->d_name))
+		if (!adr_record_name(de->d_name))
 			continue;
 		if (!(full = path_join(dir, de->d_name))) {
 			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 			break;
 		}
-		/* Subfolders that happen to end in .md are not records. */
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+		/* Subfolders that happen to end in .md are not records; a
+		 * symlink (which may point out of the folder), a FIFO or a
+		 * device is never opened. */
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
 		    strv_push(names, de->d_name) < 0)
 			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		free(full);
@@ -90,42 +85,52 @@ static int list_dir(const char *dir, struct strv *names, struct error *e)
 	return rc;
 }
 
-/* Whole file; ST_INPUT (with *e) when it cannot be read. */
+/* Whole file; ST_INPUT (with *e) when it cannot be read.  Only a regular
+ * file is read: it is opened without following a symlink and without
+ * waiting on a FIFO put there since the folder was listed. */
 static int read_all(const char *path, char **data, size_t *len,
 		    struct error *e)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 	struct buf b;
-	char chunk[8192];
-	size_t got;
+	char chunk[16384];
+	ssize_t got;
 
 	*data = NULL;
 	*len = 0;
-	if (!f)
+	if (fd < 0)
 		return err_setloc(e, errno == ENOMEM ? ST_ERROR : ST_INPUT, path,
-				  0, 0, _("cannot read: %s"), strerror(errno));
+				  0, 0, _("cannot read: %s"),
+				  errno == ELOOP ? _("a symbolic link") :
+						   strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_setloc(e, ST_INPUT, path, 0, 0,
+				  _("not a regular file; not read"));
+	}
 	buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf_add(&b, chunk, got) < 0)
-			break;
-		if (b.len > ADR_MAX_FILE)
-			break;
-	}
-	if (ferror(f)) {
-		int err = errno;
+	while ((got = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (got < 0) {
+			int err = errno;
 
-		fclose(f);
-		buf_free(&b);
-		return err_setloc(e, ST_INPUT, path, 0, 0, _("cannot read: %s"),
-				  strerror(err));
+			if (err == EINTR)
+				continue;
+			close(fd);
+			buf_free(&b);
+			return err_setloc(e, ST_INPUT, path, 0, 0,
+					  _("cannot read: %s"), strerror(err));
+		}
+		if (buf_add(&b, chunk, (size_t)got) < 0 || b.len > ADR_MAX_FILE)
+			break;
 	}
-	fclose(f);
+	close(fd);
 	if (b.oom) {
 		buf_free(&b);
 		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	}
 	*len = b.len;
-	*data = b.data ? b.data : NULL;
+	*data = b.data;
 	return ST_OK;
 }
 
@@ -184,9 +189,11 @@ static int number_records(struct recs *rs, struct adr_import_report *rep)
 			if (rs->v[j].d.number != r->d.number)
 				continue;
 			rc = adr_warnf(&rep->msgs, r->path, 1,
-				   _("ADR number %d is also used by %s; "
-				     "imported as ADR %d"),
-				   r->d.number, rs->v[j].path, next);
+				   _("ADR number %d is also used by %s; the "
+				     "file keeps its name, and is ADR %d in "
+				     "the workshop"),
+				   r->d.number, path_basename(rs->v[j].path),
+				   next);
 			r->d.number = next++;
 			rep->n_renumbered++;
 			break;
@@ -210,145 +217,32 @@ static int number_records(struct recs *rs, struct adr_import_report *rep)
 	return ST_OK;
 }
 
-/* Number a link points at, by target file name, else by its number. */
-static int resolve_link(const struct recs *rs, const struct adr_link *l,
-			bool *found)
-{
-	*found = true;
-	if (l->target)
-		for (size_t i = 0; i < rs->n; i++)
-			if (strcmp(path_basename(rs->v[i].path), l->target) == 0)
-				return rs->v[i].d.number;
-	if (l->number) {
-		/* The first holder of a number kept it. */
-		for (size_t i = 0; i < rs->n; i++)
-			if (rs->v[i].file_number == l->number ||
-			    (!rs->v[i].file_number &&
-			     rs->v[i].title_number == l->number))
-				return rs->v[i].d.number;
-	}
-	*found = false;
-	return l->number;
-}
-
-/*
- * Put a link line back into the rationale: at the top of the "## Links"
- * section the parser kept there (the rest of the Status section), else
- * under a new one at the end.
- */
-static int rationale_link_text(struct decision *x, const char *text)
-{
-	static const char head[] = "## Links\n\n";
-	const char *at = NULL, *r = x->rationale;
-	char *next;
-
-	for (const char *p = r; p && *p;) {
-		if (strncmp(p, head, sizeof(head) - 1) == 0) {
-			at = p + sizeof(head) - 1;
-			break;
-		}
-		if ((p = strchr(p, '\n')))
-			p++;
-	}
-	if (at)
-		next = str_printf("%.*s%s\n\n%s", (int)(at - r), r, text, at);
-	else if (!r)
-		next = str_printf("%s%s", head, text);
-	else
-		next = str_printf("%s\n\n%s%s", r, head, text);
-	if (!next)
-		return ST_ERROR;
-	free(x->rationale);
-	x->rationale = next;
-	return ST_OK;
-}
-
-/*
- * A link other than supersede: into links when it points at a record of
- * the folder; else the line stays as text in the rationale, so that only
- * links to decisions that exist are ever stored.
- */
-static int other_link(struct adr_record *r, const struct adr_link *l,
-		      bool found, int num, struct adr_import_report *rep)
-{
-	struct decision *x = &r->d;
-	int rc;
-
-	if (found && num != x->number) {
-		rc = decision_link_add(x, l->relation, num);
-		return rc == ST_ERROR ? ST_ERROR : ST_OK;
-	}
-	if (!found && adr_warnf(&rep->msgs, r->path, l->line,
-				_("linked ADR %d (%s) is not in the folder; the "
-				  "line is kept as text"), num,
-				l->target ? l->target : "?") < 0)
-		return ST_ERROR;
-	return rationale_link_text(x, l->text ? l->text : "");
-}
-
+/* Every record's links in the numbers the records were given. */
 static int resolve_links(struct recs *rs, struct adr_import_report *rep)
 {
+	struct adr_ref *v = calloc(rs->n ? rs->n : 1, sizeof(*v));
+	struct adr_refs refs;
+	int rc = ST_OK;
+
+	if (!v)
+		return ST_ERROR;
 	for (size_t i = 0; i < rs->n; i++) {
-		struct adr_record *r = &rs->v[i];
-		struct decision *x = &r->d;
+		const struct adr_record *r = &rs->v[i];
 
-		free(x->supersedes);
-		x->supersedes = NULL;
-		x->n_supersedes = 0;
-		x->superseded_by = 0;
-		strv_free(&x->links);
-		for (size_t k = 0; k < r->n_links; k++) {
-			const struct adr_link *l = &r->links[k];
-			bool found, dup = false;
-			int num = resolve_link(rs, l, &found);
-			int rc = ST_OK;
-
-			if (l->relation) {
-				if (other_link(r, l, found, num, rep) < 0)
-					return ST_ERROR;
-				continue;
-			}
-
-			if (!found && !num) {
-				rc = adr_warnf(&rep->msgs, r->path, l->line,
-					   _("cannot tell which ADR this link "
-					     "points to; link dropped"));
-			} else if (!found) {
-				rc = adr_warnf(&rep->msgs, r->path, l->line,
-					   _("linked ADR %d (%s) is not in the "
-					     "folder; link kept"), num,
-					   l->target ? l->target : "?");
-			}
-			if (rc < 0)
-				return rc;
-			if (!num || num == x->number)
-				continue;
-			if (l->superseded_by) {
-				if (x->superseded_by && x->superseded_by != num) {
-					if (adr_warnf(&rep->msgs, r->path, l->line,
-						  _("superseded twice; keeping "
-						    "ADR %d, not %d"),
-						  x->superseded_by, num) < 0)
-						return ST_ERROR;
-					continue;
-				}
-				x->superseded_by = num;
-				continue;
-			}
-			for (size_t j = 0; j < x->n_supersedes; j++)
-				dup = dup || x->supersedes[j] == num;
-			if (!dup) {
-				int *v = realloc(x->supersedes,
-						 (x->n_supersedes + 1) * sizeof(*v));
-
-				if (!v)
-					return ST_ERROR;
-				x->supersedes = v;
-				v[x->n_supersedes++] = num;
-			}
-		}
+		v[i].number = r->d.number;
+		v[i].file_number = r->file_number ? r->file_number :
+				   r->title_number;
+		v[i].file = path_basename(r->path);
+		v[i].title = r->d.title;
 	}
-	return ST_OK;
+	rc = adr_refs_init(&refs, v, rs->n);
+	free(v);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < rs->n && rc == ST_OK; i++)
+		rc = adr_resolve_links(&rs->v[i], &refs, &rep->msgs);
+	adr_refs_clear(&refs);
+	return rc;
 }
 
 static void recs_free(struct recs *rs)
@@ -360,12 +254,24 @@ static void recs_free(struct recs *rs)
 	rs->n = 0;
 }
 
-/* Read and parse one file; skipped files are reported, not fatal. */
-static int import_file(const char *dir, const char *name, struct recs *rs,
-		       struct adr_import_report *rep, struct error *e)
+/* A 0000 file whose title is a placeholder: a template, not a record. */
+static bool zero_template(const struct adr_record *r, const char *name)
+{
+	const char *t = r->d.title;
+
+	if (strncmp(name, "0000", 4) != 0 && strncasecmp(name, "adr-0000", 8) != 0)
+		return false;
+	return adr_placeholder_title(t, strlen(t));
+}
+
+/* Read and parse one file into rs->v[rs->n] (room for it is there);
+ * skipped files are reported, not fatal. */
+static int import_file(const char *dir, const char *real, const char *name,
+		       struct recs *rs, struct adr_import_report *rep,
+		       struct error *e)
 {
 	char *path = path_join(dir, name), *data = NULL;
-	struct adr_record *v;
+	struct adr_record *r = &rs->v[rs->n];
 	struct error fe;
 	size_t len;
 	int rc;
@@ -374,20 +280,27 @@ static int import_file(const char *dir, const char *name, struct recs *rs,
 		return err_set(e, ST_ERROR, "%s", _("out of memory"));
 	err_clear(&fe);
 	rc = read_all(path, &data, &len, &fe);
+	if (rc == ST_OK)
+		rc = adr_parse(path, data, len, r, &rep->msgs, &fe);
+	free(path);
+	if (rc == ST_OK && zero_template(r, name)) {
+		adr_record_clear(r);
+		free(data);
+		rep->n_templates++;
+		return ST_OK;
+	}
 	if (rc == ST_OK) {
-		v = realloc(rs->v, (rs->n + 1) * sizeof(*v));
-		if (!v) {
+		/* The file itself goes with the decision: an export writes it
+		 * back where nothing changed. */
+		r->d.source = data ? data : str_dup("");
+		r->d.file = str_dup(name);
+		r->d.file_dir = str_dup(real);
+		data = NULL;
+		if (!r->d.source || !r->d.file || !r->d.file_dir)
 			rc = err_set(&fe, ST_ERROR, "%s", _("out of memory"));
-		} else {
-			rs->v = v;
-			rc = adr_parse(path, data, len, &rs->v[rs->n],
-				       &rep->msgs, &fe);
-			if (rc == ST_OK)
-				rs->n++;
-		}
+		rs->n++;
 	}
 	free(data);
-	free(path);
 	if (rc == ST_INPUT) {
 		rep->n_skipped++;
 		return adr_msgs_push(&rep->msgs, &fe) < 0 ?
@@ -398,12 +311,47 @@ static int import_file(const char *dir, const char *name, struct recs *rs,
 	return rc;
 }
 
+/* The records as decisions of `into`, in number order. */
+static int hand_over(struct recs *rs, struct workshop_data *into,
+		     struct adr_import_report *rep, struct error *e)
+{
+	struct decision *v;
+
+	if (!rs->n)
+		return ST_OK;
+	qsort(rs->v, rs->n, sizeof(*rs->v), cmp_number);
+	v = realloc(into->decisions,
+		    (into->n_decisions + rs->n) * sizeof(*v));
+	rep->origins = calloc(rs->n, sizeof(*rep->origins));
+	if (v)
+		into->decisions = v;
+	if (!v || !rep->origins)
+		return err_set(e, ST_ERROR, "%s", _("out of memory"));
+	for (size_t i = 0; i < rs->n; i++) {
+		struct adr_origin *o = &rep->origins[rep->n_origins++];
+
+		o->file = rs->v[i].path;
+		o->file_number = rs->v[i].file_number;
+		o->number = rs->v[i].d.number;
+		rs->v[i].path = NULL;
+		/* The fields as the file gives them, to tell later what the
+		 * workshop changed. */
+		if (adr_fields_sums(&rs->v[i].d, &rs->v[i].d.file_sums) < 0)
+			return err_set(e, ST_ERROR, "%s", _("out of memory"));
+		into->decisions[into->n_decisions++] = rs->v[i].d;
+		memset(&rs->v[i].d, 0, sizeof(rs->v[i].d));
+		rep->n_imported++;
+	}
+	return ST_OK;
+}
+
 int adr_import_dir(const char *dir, struct workshop_data *into,
 		   struct adr_import_report *rep, struct error *e)
 {
 	struct strv names = { 0 };
 	struct recs rs = { 0 };
 	struct stat st;
+	char *real = NULL;
 	int rc;
 
 	if (stat(dir, &st) != 0) {
@@ -416,39 +364,30 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 	}
 	if (!S_ISDIR(st.st_mode))
 		return err_setloc(e, ST_INPUT, dir, 0, 0, _("not a folder"));
+	/* An export that a crash interrupted is finished first, so that
+	 * the folder is read as one set. */
+	if ((rc = fileset_recover(dir, NULL, e)) < 0)
+		return rc;
+	if (!(real = realpath(dir, NULL)))
+		return err_setloc(e, ST_INPUT, dir, 0, 0,
+				  _("cannot open the folder: %s"),
+				  strerror(errno));
 	if ((rc = list_dir(dir, &names, e)) < 0)
 		goto done;
 	rep->n_files = names.n;
+	if (!(rs.v = calloc(names.n ? names.n : 1, sizeof(*rs.v)))) {
+		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
+		goto done;
+	}
 	for (size_t i = 0; i < names.n; i++)
-		if ((rc = import_file(dir, names.v[i], &rs, rep, e)) < 0)
+		if ((rc = import_file(dir, real, names.v[i], &rs, rep, e)) < 0)
 			goto done;
 	if (number_records(&rs, rep) < 0 || resolve_links(&rs, rep) < 0) {
 		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
 		goto done;
 	}
-	if (rs.n)
-		qsort(rs.v, rs.n, sizeof(*rs.v), cmp_number);
-	for (size_t i = 0; i < rs.n; i++) {
-		struct adr_origin *o;
-		struct decision *x;
-
-		o = realloc(rep->origins, (rep->n_origins + 1) * sizeof(*o));
-		if (!o || !(x = wsdata_add_decision(into))) {
-			if (o)
-				rep->origins = o;
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			goto done;
-		}
-		rep->origins = o;
-		o = &o[rep->n_origins++];
-		o->file = rs.v[i].path;
-		o->file_number = rs.v[i].file_number;
-		o->number = rs.v[i].d.number;
-		rs.v[i].path = NULL;
-		*x = rs.v[i].d;
-		memset(&rs.v[i].d, 0, sizeof(rs.v[i].d));
-		rep->n_imported++;
-	}
+	if ((rc = hand_over(&rs, into, rep, e)) < 0)
+		goto done;
 	rc = ST_OK;
 	if (!rep->n_imported)
 		rc = err_setloc(e, ST_INPUT, dir, 0, 0,
@@ -457,6 +396,7 @@ int adr_import_dir(const char *dir, struct workshop_data *into,
 done:
 	recs_free(&rs);
 	strv_free(&names);
+	free(real);
 	return rc;
 }
 

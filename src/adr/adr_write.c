@@ -1,239 +1,37 @@
 #include "config.h"
 
 /*
- * adr: decisions as a folder of ADR files.  This file owns the folder
- * logic shared by the adr-tools (Nygard) and MADR layouts: reading what is
- * in the folder already, numbering our files after it, the README.md index,
- * and writing everything or nothing; plus the adr-tools layout itself:
+ * adr_write: owns the adr-tools (Nygard) layout of a decision made in the
+ * workshop, and what the layouts share: links to other records, lists,
+ * the README.md index charrette writes, the marker that ends its files.
  *
  *   # N. Title / Date: / ## Status (word and link lines) / ## Context /
  *   ## Decision / ## Consequences
  *
  * with our Rationale and Alternatives considered sections added, as
- * adr-tools' own template allows (each only when it has content).  Status
- * links are spelled exactly as `adr new -s` writes them through adr-tools'
- * _adr_add_link, so its `adr link` and `adr generate` read ours:
- * "Supercedes [1. Title](0001-title.md)" and
- * "Superceded by [2. Title](0002-title.md)".  Being parsed by tools, they
- * are not translated.
+ * adr-tools' own template allows (each only when it has content).  A date
+ * is written only when the decision has one.  Status links are written
+ * as adr-tools 3.0.0's `adr new -s` writes them through its _adr_add_link,
+ * so its `adr link` and `adr generate` read ours:
+ * "Supersedes [1. Title](0001-title.md)" and
+ * "Superseded by [2. Title](0002-title.md)" (older adr-tools spelled them
+ * "Supercedes", which is read too).  Being parsed by tools, they and the
+ * status words are not translated.  Folders (numbers, what is in
+ * them already, writing) are adr_export.c.
  */
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "adr/adr_export.h"
+#include "adr/adr_folder.h"
+#include "adr/adr_import_int.h"
 #include "export/export.h"
 #include "export/export_priv.h"
 #include "export/md.h"
-#include "util/atomic.h"
-#include "util/clock.h"
 #include "util/error.h"
 #include "util/i18n.h"
-#include "util/path.h"
-
-/* Existing files larger than this are listed but not read. */
-#define ADR_READ_MAX (1024 * 1024)
-
-/* ---- reading an existing folder --------------------------------------- */
-
-struct found {
-	struct adr_entry en;
-	int marker;        /* our decision number, when the file is ours */
-};
-
-/* The value of "key: value" with YAML quotes dropped (new string). */
-static char *yaml_value(const char *line, size_t len)
-{
-	const char *colon = memchr(line, ':', len);
-	const char *a, *b;
-
-	if (!colon)
-		return NULL;
-	a = colon + 1;
-	b = line + len;
-	while (a < b && (*a == ' ' || *a == '\t'))
-		a++;
-	while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
-		b--;
-	if (b - a >= 2 && (*a == '"' || *a == '\'') && b[-1] == *a) {
-		a++;
-		b--;
-	}
-	return str_ndup(a, (size_t)(b - a));
-}
-
-/* Status text without its links: "Superseded by [2. X](...)" -> the
- * words before the link. */
-static char *status_text(const char *line, size_t len)
-{
-	const char *br = memchr(line, '[', len);
-	size_t n = br ? (size_t)(br - line) : len;
-
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
-		n--;
-	return n ? str_ndup(line, n) : NULL;
-}
-
-/* A minimal reading of an ADR file in either layout: title, status, date
- * and our marker. */
-static void parse_adr(const char *text, struct found *f, const char *mine)
-{
-	const char *p = text;
-	bool front = strncmp(text, "---\n", 4) == 0, in_front = front;
-	bool in_status = false;
-
-	if (front)
-		p += 4;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (in_front) {
-			if (len == 3 && strncmp(p, "---", 3) == 0)
-				in_front = false;
-			else if (!f->en.status && strncmp(p, "status:", 7) == 0)
-				f->en.status = yaml_value(p, len);
-			else if (!f->en.date && strncmp(p, "date:", 5) == 0)
-				f->en.date = yaml_value(p, len);
-		} else if (!f->en.title && len > 2 && strncmp(p, "# ", 2) == 0) {
-			const char *t = p + 2, *end = p + len;
-			const char *q = t;
-
-			/* adr-tools: "# 12. Title" */
-			while (q < end && *q >= '0' && *q <= '9')
-				q++;
-			if (q > t && q + 1 < end && q[0] == '.' && q[1] == ' ')
-				t = q + 2;
-			f->en.title = str_ndup(t, (size_t)(end - t));
-		} else if (!f->en.date && strncmp(p, "Date: ", 6) == 0) {
-			f->en.date = str_ndup(p + 6, len - 6);
-		} else if (len >= 9 && strncmp(p, "## Status", 9) == 0) {
-			in_status = !f->en.status;
-		} else if (in_status && len > 0) {
-			if (strncmp(p, "#", 1) != 0)
-				f->en.status = status_text(p, len);
-			in_status = false;
-		} else if (strncmp(p, mine, strlen(mine)) == 0) {
-			f->marker = atoi(p + strlen(mine));
-		}
-		p += len;
-		if (*p == '\n')
-			p++;
-	}
-}
-
-/* "0012-some-title.md" -> 12; -1 for any other name. */
-static int adr_number(const char *name)
-{
-	size_t len = strlen(name), i = 0;
-	long n = 0;
-
-	while (name[i] >= '0' && name[i] <= '9' && i < 9)
-		n = n * 10 + (name[i++] - '0');
-	if (i == 0 || (name[i] != '-' && name[i] != '.') || len < 4 ||
-	    strcmp(name + len - 3, ".md") != 0)
-		return -1;
-	return (int)n;
-}
-
-static void entry_clear(struct adr_entry *en)
-{
-	free(en->file);
-	free(en->title);
-	free(en->status);
-	free(en->date);
-	memset(en, 0, sizeof(*en));
-}
-
-static int scan_dir(const char *dir, const char *mine, struct found **out,
-		    size_t *n_out, bool *index_ours, struct error *e)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	struct found *v = NULL;
-	size_t n = 0;
-	int rc = ST_OK;
-
-	*out = NULL;
-	*n_out = 0;
-	*index_ours = true;
-	if (!dp) {
-		if (errno == ENOENT)
-			return ST_OK;
-		return err_set(e, ST_ERROR, "%s: %s", dir, strerror(errno));
-	}
-	while ((de = readdir(dp)) != NULL) {
-		int num = adr_number(de->d_name);
-		bool readme = strcmp(de->d_name, "README.md") == 0;
-		char *path, *text = NULL;
-		struct stat st;
-		size_t len;
-
-		if (num < 0 && !readme)
-			continue;
-		path = path_join(dir, de->d_name);
-		if (!path) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			break;
-		}
-		/* Only regular files are read; a symlink is never followed. */
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_size <= ADR_READ_MAX)
-			file_read_all(path, &text, &len, NULL);
-		free(path);
-		if (readme) {
-			if (!text || !strstr(text, X_INDEX_MARKER))
-				*index_ours = false;
-			free(text);
-			continue;
-		}
-		{
-			struct found *nv = realloc(v, (n + 1) * sizeof(*v));
-
-			if (!nv) {
-				free(text);
-				rc = err_set(e, ST_ERROR, "%s",
-					     _("out of memory"));
-				break;
-			}
-			v = nv;
-		}
-		memset(&v[n], 0, sizeof(v[n]));
-		v[n].en.number = num;
-		v[n].en.decision = -1;
-		v[n].en.exists = true;
-		v[n].en.file = str_dup(de->d_name);
-		v[n].marker = -1;
-		if (text)
-			parse_adr(text, &v[n], mine);
-		free(text);
-		n++;
-	}
-	closedir(dp);
-	*out = v;
-	*n_out = n;
-	return rc;
-}
-
-/* ---- planning ---------------------------------------------------------- */
-
-static char *index_status(const struct workshop_data *d, size_t i)
-{
-	const struct decision *dec = &d->decisions[i];
-	int by = x_superseder(d, i);
-
-	if (by >= 0)
-		return str_printf(_("Superseded by ADR %d"),
-				  d->decisions[by].number);
-	if (dec->status == ADR_SUPERSEDED && dec->superseded_by > 0)
-		return str_printf(_("Superseded by ADR %d"),
-				  dec->superseded_by);
-	return str_dup(adr_status_label(dec->status));
-}
 
 int x_superseder(const struct workshop_data *d, size_t i)
 {
@@ -259,152 +57,6 @@ int x_superseder(const struct workshop_data *d, size_t i)
 	return -1;
 }
 
-static bool number_taken(const struct found *f, size_t nf,
-			 const struct adr_plan *p, int num)
-{
-	/* Every file in the folder holds its number, ours from an earlier
-	 * export included (a decision deleted since keeps its file). */
-	for (size_t i = 0; i < nf; i++)
-		if (f[i].en.number == num)
-			return true;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].number == num)
-			return true;
-	return false;
-}
-
-int export_adr_plan(const struct workshop_data *d, const char *dir,
-		    struct adr_plan *plan, struct error *e)
-{
-	struct found *f = NULL;
-	size_t nf = 0, *order = NULL;
-	char *marker = NULL, *mine = NULL;
-	int offset = 0, max_num = 0, rc;
-	char today[16];
-
-	memset(plan, 0, sizeof(*plan));
-	plan->index_ours = true;
-	marker = x_marker(d, 0);
-	/* "<!-- charrette: SLUG decision " */
-	mine = marker ? str_ndup(marker, strlen(marker) - strlen("0 -->")) :
-			NULL;
-	order = x_decision_order(d);
-	plan->v = calloc(d->n_decisions + 1, sizeof(*plan->v));
-	if (!marker || !mine || !order || !plan->v) {
-		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-		goto out;
-	}
-	if (dir) {
-		rc = scan_dir(dir, mine, &f, &nf, &plan->index_ours, e);
-		if (rc < 0)
-			goto out;
-	}
-	/* Our numbers keep their gaps and follow the highest number that is
-	 * not ours; an earlier export of this workshop fixes the offset. */
-	for (size_t i = 0; i < nf; i++) {
-		if (f[i].marker >= 0) {
-			offset = f[i].en.number - f[i].marker;
-			break;
-		}
-		if (f[i].en.number > offset)
-			offset = f[i].en.number;
-	}
-	for (size_t i = 0; i < nf; i++)
-		if (f[i].en.number > max_num)
-			max_num = f[i].en.number;
-	clock_today(today, sizeof(today));
-	for (size_t r = 0; r < d->n_decisions; r++) {
-		size_t i = order[r];
-		const struct decision *dec = &d->decisions[i];
-		struct adr_entry *en = &plan->v[plan->n];
-		struct found *prev = NULL;
-
-		for (size_t j = 0; j < nf; j++)
-			if (f[j].marker == dec->number && f[j].en.file) {
-				prev = &f[j];
-				break;
-			}
-		en->decision = (int)i;
-		if (prev) {
-			en->number = prev->en.number;
-			en->file = str_dup(prev->en.file);
-			en->exists = true;
-			prev->marker = -2;  /* taken over: not listed again */
-		} else {
-			char *slug;
-
-			en->number = dec->number + offset;
-			if (en->number <= 0 ||
-			    number_taken(f, nf, plan, en->number))
-				en->number = max_num + 1;
-			slug = md_slug(dec->title, "decision", dec->number);
-			en->file = slug ? str_printf("%04d-%s.md", en->number,
-						     slug) : NULL;
-			free(slug);
-		}
-		if (en->number > max_num)
-			max_num = en->number;
-		en->title = str_dup(x_decision_title(dec));
-		en->markdown = dec->markdown;
-		en->status = index_status(d, i);
-		en->date = str_dup(x_or(dec->date, today));
-		plan->n++;
-		if (!en->file || !en->title || !en->status || !en->date) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			goto out;
-		}
-	}
-	plan->n_ours = plan->n;
-	/* Then everything else in the folder, for the index. */
-	for (size_t i = 0; i < nf; i++) {
-		struct adr_entry *nv;
-
-		if (f[i].marker == -2)
-			continue;
-		nv = realloc(plan->v, (plan->n + 1) * sizeof(*nv));
-		if (!nv) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			goto out;
-		}
-		plan->v = nv;
-		plan->v[plan->n++] = f[i].en;
-		memset(&f[i].en, 0, sizeof(f[i].en));
-	}
-	rc = ST_OK;
-out:
-	for (size_t i = 0; i < nf; i++)
-		entry_clear(&f[i].en);
-	free(f);
-	free(order);
-	free(marker);
-	free(mine);
-	if (rc < 0)
-		export_adr_plan_clear(plan);
-	return rc;
-}
-
-void export_adr_plan_clear(struct adr_plan *plan)
-{
-	for (size_t i = 0; i < plan->n; i++)
-		entry_clear(&plan->v[i]);
-	free(plan->v);
-	memset(plan, 0, sizeof(*plan));
-}
-
-const struct adr_entry *x_plan_entry(const struct adr_plan *plan,
-				     const struct workshop_data *d,
-				     int number)
-{
-	for (size_t i = 0; i < plan->n_ours; i++) {
-		int di = plan->v[i].decision;
-
-		if (di >= 0 && (size_t)di < d->n_decisions &&
-		    d->decisions[di].number == number)
-			return &plan->v[i];
-	}
-	return NULL;
-}
-
 int x_adr_begin(struct xctx *x, const struct workshop_data *d,
 		const struct knowledge *k, const struct adr_plan *plan,
 		size_t i, const struct adr_entry **en, struct error *e)
@@ -421,18 +73,7 @@ int x_adr_begin(struct xctx *x, const struct workshop_data *d,
 /* A link destination: our names are plain, others are percent-encoded. */
 void x_link_target(struct buf *out, const char *file)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-			buf_putc(out, (char)*p);
-		} else {
-			buf_putc(out, '%');
-			buf_putc(out, hex[*p >> 4]);
-			buf_putc(out, hex[*p & 15]);
-		}
-	}
+	adr_link_target(out, file);
 }
 
 /* A title as link text: escaped, or as written for a Markdown decision
@@ -471,18 +112,18 @@ static void adr_link(struct buf *out, const struct adr_entry *en)
 
 /* ---- the adr-tools layout ----------------------------------------------- */
 
-/* adr-tools' own spelling (see the comment at the top). */
-#define LINK_SUPERSEDES "Supercedes"
-#define LINK_SUPERSEDED_BY "Superceded by"
+/* As adr-tools 3.0.0's `adr new -s` writes them (see the top). */
+#define LINK_SUPERSEDES "Supersedes"
+#define LINK_SUPERSEDED_BY "Superseded by"
 
 static void status_section(struct buf *out, const struct workshop_data *d,
 			   const struct adr_plan *plan, size_t i)
 {
 	const struct decision *dec = &d->decisions[i];
-	int by = x_superseder(d, i);
+	int by = x_plan_superseder(plan, d, i);
 	const struct adr_entry *en;
 
-	md_heading(out, 2, _("Status"));
+	md_heading(out, 2, "Status");
 	if (by >= 0 && (en = x_plan_entry(plan, d, d->decisions[by].number))) {
 		/* adr-tools replaces the status word with the link. */
 		buf_puts(out, LINK_SUPERSEDED_BY " ");
@@ -490,7 +131,7 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	} else if (dec->status == ADR_SUPERSEDED && dec->superseded_by > 0) {
 		buf_printf(out, LINK_SUPERSEDED_BY " ADR %d", dec->superseded_by);
 	} else {
-		buf_puts(out, adr_status_label(dec->status));
+		x_status_word(out, dec, false);
 	}
 	buf_puts(out, "\n\n");
 	for (size_t s = 0; s < dec->n_supersedes; s++) {
@@ -506,11 +147,12 @@ static void status_section(struct buf *out, const struct workshop_data *d,
 	}
 	/* A decision marked as superseded by this one but missing from its
 	 * list still gets its link. */
-	for (size_t j = 0; j < d->n_decisions; j++) {
+	for (int j = plan->sup_first ? plan->sup_first[i] : -1; j >= 0;
+	     j = plan->sup_next[j]) {
 		const struct decision *o = &d->decisions[j];
 		bool listed = false;
 
-		if (j == i || o->superseded_by != dec->number)
+		if ((size_t)j == i)
 			continue;
 		for (size_t s = 0; s < dec->n_supersedes; s++)
 			if (dec->supersedes[s] == o->number)
@@ -689,6 +331,40 @@ bool x_has_items(const struct strv *sv)
 	return false;
 }
 
+char *x_marker_mine(const struct workshop_data *d)
+{
+	char *m = x_marker(d, 0);
+	char *mine;
+
+	/* "<!-- charrette: SLUG decision 0 -->" less "0 -->" */
+	if (!m)
+		return NULL;
+	mine = str_ndup(m, strlen(m) - strlen("0 -->"));
+	free(m);
+	return mine;
+}
+
+void x_status_word(struct buf *out, const struct decision *dec, bool lower)
+{
+	const char *w = decision_status_shown(dec);
+	enum adr_status st;
+
+	/* The record's own word while it still names the status; else the
+	 * status id, which tools read (never translated). */
+	if (dec->status_text && *dec->status_text &&
+	    (adr_status_classify(dec->status_text, &st) == ST_OK ?
+	     st == dec->status : dec->status == ADR_PROPOSED)) {
+		buf_puts(out, w);
+		return;
+	}
+	w = adr_status_id(dec->status);
+	if (!lower && *w) {
+		buf_putc(out, (char)(*w - 'a' + 'A'));
+		w++;
+	}
+	buf_puts(out, w);
+}
+
 void x_marker_line(struct buf *out, const struct workshop_data *d,
 		   int number)
 {
@@ -711,7 +387,7 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	const struct adr_entry *en;
 	struct xctx x;
 	struct buf t;
-	char today[16], tmp[32];
+	char tmp[32];
 	int rc, chosen;
 	const char *extra, *bullet;
 	char *own;
@@ -721,7 +397,6 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 		return rc;
 	dec = &d->decisions[i];
 	chosen = x_chosen(d, dec);
-	clock_today(today, sizeof(today));
 
 	buf_init(&t);
 	buf_printf(&t, "%d. %s", en->number, x_decision_title(dec));
@@ -732,19 +407,22 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	if (t.oom)
 		out->oom = true;
 	buf_free(&t);
-	buf_puts(out, "Date: ");
-	md_inline(out, x_or(dec->date, today));
-	buf_puts(out, "\n\n");
+	/* No date is made up: a decision without one has none. */
+	if (x_or(dec->date, NULL)) {
+		buf_puts(out, "Date: ");
+		md_inline(out, dec->date);
+		buf_puts(out, "\n\n");
+	}
 	people_line(out, _("Deciders"), &dec->deciders);
 	people_line(out, _("Consulted"), &dec->consulted);
 	people_line(out, _("Informed"), &dec->informed);
 
 	status_section(out, d, plan, i);
 
-	md_heading(out, 2, _("Context"));
+	md_heading(out, 2, "Context");
 	x_para(out, dec, dec->context, _("No context has been recorded."));
 
-	md_heading(out, 2, _("Decision"));
+	md_heading(out, 2, "Decision");
 	if (x_or(dec->decision, NULL))
 		x_para(out, dec, dec->decision, "");
 	else if (chosen < 0)
@@ -762,33 +440,32 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	if (!x_rationale_split(dec, &own, &extra))
 		out->oom = true;
 	if (own) {
-		md_heading(out, 2, _("Rationale"));
+		md_heading(out, 2, "Rationale");
 		x_para(out, dec, own, "");
 	}
 
-	md_heading(out, 2, _("Consequences"));
+	md_heading(out, 2, "Consequences");
 	/* Our items use the imported record's own list marker, so that
 	 * the file keeps one style (markdownlint MD004). */
 	bullet = x_bullet(dec, "-");
 	if (!x_has_items(&dec->positive) && !x_has_items(&dec->negative) &&
-	    !x_has_items(&dec->risks)) {
+	    !x_has_items(&dec->risks) && !x_or(dec->consequences, NULL)) {
 		buf_puts(out, _("No consequences have been recorded."));
 		buf_puts(out, "\n\n");
 	}
+	/* What a record says of its consequences as a whole, as written. */
+	if (x_or(dec->consequences, NULL))
+		md_source_para(out, dec->consequences, "");
 	if (x_has_items(&dec->positive)) {
-		/* An imported record's consequences that were not sorted
-		 * into kinds are all "positive": no label it did not have. */
-		if (!dec->markdown || x_has_items(&dec->negative) ||
-		    x_has_items(&dec->risks))
-			md_heading(out, 3, _("Positive"));
+		md_heading(out, 3, "Positive");
 		x_list_md(out, bullet, &dec->positive, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->negative)) {
-		md_heading(out, 3, _("Negative"));
+		md_heading(out, 3, "Negative");
 		x_list_md(out, bullet, &dec->negative, NULL, dec->markdown);
 	}
 	if (x_has_items(&dec->risks)) {
-		md_heading(out, 3, _("Risks"));
+		md_heading(out, 3, "Risks");
 		x_list_md(out, bullet, &dec->risks, NULL, dec->markdown);
 	}
 	if (extra)
@@ -799,10 +476,10 @@ int export_adr_one(const struct workshop_data *d, const struct knowledge *k,
 	 * that chose one; another decision's alternatives are only what
 	 * its author wrote, and an empty section is left out. */
 	if (x_or(dec->alternatives, NULL)) {
-		md_heading(out, 2, _("Alternatives considered"));
+		md_heading(out, 2, "Alternatives considered");
 		x_para(out, dec, dec->alternatives, "");
 	} else if (d->n_approaches > 0 && chosen >= 0) {
-		md_heading(out, 2, _("Alternatives considered"));
+		md_heading(out, 2, "Alternatives considered");
 		x_alternatives_table(out, &x, chosen);
 	}
 	x_marker_line(out, d, dec->number);
@@ -862,127 +539,12 @@ int export_adr_index(const struct adr_plan *plan, struct buf *out,
 
 /* ---- writing the folder ------------------------------------------------- */
 
-struct target {
-	char *path;
-	struct buf body;
-	int aflags;
-	bool existed;
-};
-
-static int check_target(struct target *t, int flags, bool ours_index,
-			struct error *e)
-{
-	struct stat st;
-	char *old = NULL;
-	size_t len = 0;
-	bool same;
-
-	if (lstat(t->path, &st) != 0) {
-		if (errno == ENOENT)
-			return ST_OK;
-		return err_set(e, ST_ERROR, "%s: %s", t->path, strerror(errno));
-	}
-	t->existed = true;
-	if (S_ISLNK(st.st_mode))
-		return err_set(e, ST_INPUT,
-			       _("%s is a symbolic link; refusing to write through it (nothing was written)"),
-			       t->path);
-	if (!S_ISREG(st.st_mode))
-		return err_set(e, ST_INPUT,
-			       _("%s exists and is not a regular file (nothing was written)"),
-			       t->path);
-	if (file_read_all(t->path, &old, &len, e) < 0)
-		return e->code;
-	same = len == t->body.len && memcmp(old, buf_str(&t->body), len) == 0;
-	free(old);
-	if (same || (flags & EXPORT_FORCE) || ours_index)
-		return ST_OK;
-	return err_set(e, ST_INPUT,
-		       _("%s already exists with different content; use --force to replace it (nothing was written)"),
-		       t->path);
-}
-
 int x_write_dir(const struct workshop_data *d, const struct knowledge *k,
 		bool madr, const char *dir, int flags, struct strv *written,
 		struct error *e)
 {
-	struct adr_plan plan;
-	struct target *t = NULL;
-	size_t nt = 0, done = 0;
-	int rc;
-
-	rc = x_ensure_dir(dir, e);
-	if (rc < 0)
-		return rc;
-	rc = export_adr_plan(d, dir, &plan, e);
-	if (rc < 0)
-		return rc;
-	t = calloc(plan.n_ours + 1, sizeof(*t));
-	if (!t) {
-		export_adr_plan_clear(&plan);
-		return err_set(e, ST_ERROR, "%s", _("out of memory"));
-	}
-	/* Render everything first, check every target, then write: a
-	 * refusal leaves the folder as it was. */
-	for (nt = 0; nt <= plan.n_ours; nt++) {
-		struct target *c = &t[nt];
-		bool index = nt == plan.n_ours;
-
-		buf_init(&c->body);
-		buf_puts(&c->body, "");
-		c->path = path_join(dir, index ? "README.md" : plan.v[nt].file);
-		if (!c->path) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			nt++;
-			goto out;
-		}
-		if (index)
-			rc = export_adr_index(&plan, &c->body, e);
-		else if (madr)
-			rc = export_madr_one(d, k, &plan,
-					     (size_t)plan.v[nt].decision,
-					     &c->body, e);
-		else
-			rc = export_adr_one(d, k, &plan,
-					    (size_t)plan.v[nt].decision,
-					    &c->body, e);
-		if (rc < 0) {
-			nt++;
-			goto out;
-		}
-		c->aflags = (flags & EXPORT_FORCE) ? ATOMIC_OVERWRITE : 0;
-		if (index && plan.index_ours)
-			c->aflags = ATOMIC_OVERWRITE;
-		rc = check_target(c, flags, index && plan.index_ours, e);
-		if (rc < 0) {
-			nt++;
-			goto out;
-		}
-	}
-	for (done = 0; done < nt; done++) {
-		rc = atomic_write(t[done].path, buf_str(&t[done].body),
-				  t[done].body.len, t[done].aflags, e);
-		if (rc < 0)
-			break;
-	}
-	if (rc < 0) {
-		/* Take back the files this run created. */
-		for (size_t i = 0; i < done; i++)
-			if (!t[i].existed)
-				unlink(t[i].path);
-		goto out;
-	}
-	for (size_t i = 0; written && i < nt; i++)
-		if (strv_push(written, t[i].path) < 0) {
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-			break;
-		}
-out:
-	for (size_t i = 0; i < nt; i++) {
-		free(t[i].path);
-		buf_free(&t[i].body);
-	}
-	free(t);
-	export_adr_plan_clear(&plan);
-	return rc;
+	return adr_export_dir(d, k, dir,
+			      (madr ? ADR_EXPORT_MADR : 0) |
+			      ((flags & EXPORT_FORCE) ? ADR_EXPORT_FORCE : 0),
+			      NULL, written, e);
 }

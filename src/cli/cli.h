@@ -100,5 +100,11 @@ int cli_delete(struct cli_ctx *ctx, int argc, char **argv);
 int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
 int cli_purge(struct cli_ctx *ctx, int argc, char **argv);
 int cli_list_deleted(struct cli_ctx *ctx);
+int cli_diff(struct cli_ctx *ctx, int argc, char **argv);
+/* What an ADR folder export changes, one line a file (cli_adr.c), and how
+ * many of those are left as they are. */
+struct adr_changes;
+int cli_adr_print_changes(struct cli_ctx *ctx, const struct adr_changes *c);
+size_t cli_adr_kept(const struct adr_changes *c);
 
 #endif

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "cli/cli.h"
@@ -261,11 +262,20 @@ static void show_decisions(FILE *f, const struct workshop_data *d)
 			adr_status_id(x->status));
 		if (x->superseded_by)
 			fprintf(f, " by %d", x->superseded_by);
+		/* The status in the record's own words, where they are other
+		 * than the category's ("Partially Implemented"). */
+		if (x->status_text && *x->status_text &&
+		    strncasecmp(x->status_text, adr_status_id(x->status),
+				strlen(adr_status_id(x->status))) != 0 &&
+		    strncasecmp(x->status_text, "superceded", 10) != 0 &&
+		    str_eq(decision_status_shown(x), x->status_text))
+			fprintf(f, " \"%s\"", x->status_text);
 		fprintf(f, "]%s%s\n", x->date ? " " : "", x->date ? x->date : "");
 		show_list(f, "deciders", &x->deciders);
 		show_field(f, "context", x->context);
 		show_field(f, "decision", x->decision);
 		show_field(f, "rationale", x->rationale);
+		show_field(f, "consequences", x->consequences);
 		show_field(f, "chosen", x->chosen);
 		show_list(f, "positive", &x->positive);
 		show_list(f, "negative", &x->negative);

@@ -8,7 +8,8 @@
  * standard output, one per line, so scripts can pick them up.
  *
  * FORMAT: report, adr, madr, risks, metrics, risks-csv, metrics-csv, yaml,
- * json; "csv" is short for risks-csv.
+ * json; "csv" is short for risks-csv.  With adr and madr, --dry-run lists
+ * what the export would write instead (as `charrette diff` does).
  */
 
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "adr/adr_export.h"
 #include "cli/cli.h"
 #include "export/export.h"
 #include "export/interchange.h"
@@ -115,12 +117,33 @@ static int run(struct cli_ctx *ctx, const struct workshop_data *d,
 	return rc;
 }
 
+/* adr / madr --dry-run: what the export would write, and why. */
+static int dry_run_adr(struct cli_ctx *ctx, const struct workshop_data *d,
+		       const char *format, const char *path, bool force,
+		       struct error *e)
+{
+	struct adr_changes ch = { 0 };
+	struct error ke;
+	int rc;
+
+	err_clear(&ke);
+	rc = adr_export_dir(d, cli_knowledge(ctx, &ke),
+			    path ? path : EXPORT_ADR_DIR,
+			    ADR_EXPORT_DRY_RUN |
+			    (strcmp(format, "madr") == 0 ? ADR_EXPORT_MADR : 0) |
+			    (force ? ADR_EXPORT_FORCE : 0), &ch, NULL, e);
+	if (rc == ST_OK)
+		rc = cli_adr_print_changes(ctx, &ch);
+	adr_changes_clear(&ch);
+	return rc;
+}
+
 int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *ref = NULL, *format = NULL, *path = NULL;
 	struct workshop_data *d = NULL;
 	enum export_format f;
-	bool force = false, positional = false;
+	bool force = false, positional = false, dry_run = false;
 	struct error e;
 	long long id = 0;
 	int rc;
@@ -151,6 +174,8 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 				return 2;
 		} else if (!positional && strcmp(a, "--force") == 0) {
 			force = true;
+		} else if (!positional && strcmp(a, "--dry-run") == 0) {
+			dry_run = true;
 		} else if (!positional && strcmp(a, "--") == 0) {
 			positional = true;
 		} else if (!positional && a[0] == '-' && a[1]) {
@@ -163,7 +188,9 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (!ref || !format)
-		return cli_usage(ctx, "%s", _("usage: charrette export WORKSHOP --format report|adr|madr|risks|metrics|risks-csv|metrics-csv|yaml|json [-o PATH] [--force]"));
+		return cli_usage(ctx, "%s", _("usage: charrette export WORKSHOP --format report|adr|madr|risks|metrics|risks-csv|metrics-csv|yaml|json [-o PATH] [--force] [--dry-run]"));
+	if (dry_run && strcmp(format, "adr") != 0 && strcmp(format, "madr") != 0)
+		return cli_usage(ctx, "%s", _("export: --dry-run lists what an adr or madr export would change; other formats write one file"));
 	if (path && !*path)
 		return cli_usage(ctx, "%s", _("export: -o needs a non-empty path"));
 	if (strcmp(format, "yaml") != 0 && strcmp(format, "json") != 0 &&
@@ -179,6 +206,8 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(format, "yaml") == 0 || strcmp(format, "json") == 0)
 		rc = write_interchange(ctx, d, format[0] == 'j', path, force,
 				       &e);
+	else if (dry_run)
+		rc = dry_run_adr(ctx, d, format, path, force, &e);
 	else
 		rc = run(ctx, d, format, path, force, &e);
 	wsdata_free(&d);

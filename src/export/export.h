@@ -112,6 +112,7 @@ struct adr_entry {
 	bool exists;       /* the file is in the folder already */
 	bool markdown;     /* the title is Markdown source (an imported
 			      decision), not typed text */
+	bool madr;         /* the file is in a MADR layout */
 };
 
 struct adr_plan {
@@ -119,6 +120,15 @@ struct adr_plan {
 	size_t n;
 	size_t n_ours;
 	bool index_ours;       /* README.md is absent or one we wrote */
+	/* Lookups computed once (the writers run them for every link):
+	 * `order` lists the indices of ours in v by decision number;
+	 * superseder[i] is the decision superseding decisions[i] (or -1),
+	 * and the decisions whose superseded_by names decisions[i] are
+	 * sup_first[i], then sup_next[j] of each (-1 ends). */
+	size_t *order;
+	int *superseder;
+	int *sup_first;
+	int *sup_next;
 };
 
 /* Plan an export into dir (NULL: an empty folder); both layouts number

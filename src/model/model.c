@@ -282,6 +282,12 @@ void decision_clear(struct decision *d)
 	free(d->supersedes);
 	free(d->alternatives);
 	strv_free(&d->links);
+	free(d->status_text);
+	free(d->consequences);
+	free(d->file);
+	free(d->file_dir);
+	free(d->source);
+	free(d->file_sums);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -388,6 +394,8 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	dst->rationale = dst->chosen = dst->alternatives = NULL;
 	dst->supersedes = NULL;
 	dst->n_supersedes = 0;
+	dst->status_text = dst->consequences = NULL;
+	dst->file = dst->file_dir = dst->source = dst->file_sums = NULL;
 	memset(&dst->deciders, 0, sizeof(dst->deciders));
 	memset(&dst->consulted, 0, sizeof(dst->consulted));
 	memset(&dst->informed, 0, sizeof(dst->informed));
@@ -401,6 +409,12 @@ int decision_copy(struct decision *dst, const struct decision *src)
 	    !model_dup_opt(&dst->rationale, src->rationale) ||
 	    !model_dup_opt(&dst->chosen, src->chosen) ||
 	    !model_dup_opt(&dst->alternatives, src->alternatives) ||
+	    !model_dup_opt(&dst->status_text, src->status_text) ||
+	    !model_dup_opt(&dst->consequences, src->consequences) ||
+	    !model_dup_opt(&dst->file, src->file) ||
+	    !model_dup_opt(&dst->file_dir, src->file_dir) ||
+	    !model_dup_opt(&dst->source, src->source) ||
+	    !model_dup_opt(&dst->file_sums, src->file_sums) ||
 	    strv_copy(&dst->deciders, &src->deciders) < 0 ||
 	    strv_copy(&dst->consulted, &src->consulted) < 0 ||
 	    strv_copy(&dst->informed, &src->informed) < 0 ||
@@ -699,4 +713,94 @@ struct workshop_data *wsdata_part_of(const struct workshop_data *d,
 oom:
 	wsdata_free(&p);
 	return NULL;
+}
+
+/* ---- status words -------------------------------------------------------- */
+
+/* What teams write for each status, lower case; phrases before the words
+ * they start with do not matter: the longest match wins. */
+static const struct {
+	const char *word;
+	enum adr_status status;
+} status_words[] = {
+	{ "proposed", ADR_PROPOSED }, { "proposal", ADR_PROPOSED },
+	{ "pending", ADR_PROPOSED }, { "draft", ADR_PROPOSED },
+	{ "open", ADR_PROPOSED }, { "on hold", ADR_PROPOSED },
+	{ "in progress", ADR_PROPOSED }, { "in review", ADR_PROPOSED },
+	{ "under review", ADR_PROPOSED }, { "review", ADR_PROPOSED },
+	{ "under discussion", ADR_PROPOSED }, { "discussion", ADR_PROPOSED },
+	{ "rfc", ADR_PROPOSED }, { "wip", ADR_PROPOSED },
+	{ "work in progress", ADR_PROPOSED }, { "suggested", ADR_PROPOSED },
+	{ "planned", ADR_PROPOSED }, { "postponed", ADR_PROPOSED },
+	{ "deferred", ADR_PROPOSED }, { "new", ADR_PROPOSED },
+	{ "accepted", ADR_ACCEPTED }, { "approved", ADR_ACCEPTED },
+	{ "implemented", ADR_ACCEPTED },
+	{ "partially implemented", ADR_ACCEPTED },
+	{ "partly implemented", ADR_ACCEPTED }, { "adopted", ADR_ACCEPTED },
+	{ "agreed", ADR_ACCEPTED }, { "decided", ADR_ACCEPTED },
+	{ "done", ADR_ACCEPTED }, { "active", ADR_ACCEPTED },
+	{ "in effect", ADR_ACCEPTED }, { "final", ADR_ACCEPTED },
+	{ "completed", ADR_ACCEPTED }, { "complete", ADR_ACCEPTED },
+	/* Still in force, in part: the rest of it was replaced. */
+	{ "partly superseded", ADR_ACCEPTED },
+	{ "partially superseded", ADR_ACCEPTED },
+	{ "partly superceded", ADR_ACCEPTED },
+	{ "partially superceded", ADR_ACCEPTED },
+	{ "rejected", ADR_REJECTED }, { "declined", ADR_REJECTED },
+	{ "refused", ADR_REJECTED }, { "not accepted", ADR_REJECTED },
+	{ "discarded", ADR_REJECTED }, { "dropped", ADR_REJECTED },
+	{ "abandoned", ADR_REJECTED }, { "withdrawn", ADR_REJECTED },
+	{ "cancelled", ADR_REJECTED }, { "canceled", ADR_REJECTED },
+	{ "deprecated", ADR_DEPRECATED }, { "obsolete", ADR_DEPRECATED },
+	{ "retired", ADR_DEPRECATED }, { "outdated", ADR_DEPRECATED },
+	{ "archived", ADR_DEPRECATED }, { "inactive", ADR_DEPRECATED },
+	{ "superseded", ADR_SUPERSEDED }, { "superceded", ADR_SUPERSEDED },
+	{ "replaced", ADR_SUPERSEDED },
+};
+
+int adr_status_classify(const char *text, enum adr_status *out)
+{
+	const char *s = text;
+	size_t best = 0;
+	int found = -1;
+
+	if (!s)
+		return ST_INPUT;
+	/* "`Approved`", "**Accepted**", "[x] Accepted", "- accepted" */
+	while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		s++;
+	for (size_t i = 0; i < sizeof(status_words) / sizeof(status_words[0]);
+	     i++) {
+		size_t n = strlen(status_words[i].word);
+		char after;
+
+		if (n <= best || strncasecmp(s, status_words[i].word, n) != 0)
+			continue;
+		after = s[n];
+		if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'))
+			continue;
+		best = n;
+		found = (int)i;
+	}
+	if (found < 0)
+		return ST_INPUT;
+	*out = status_words[found].status;
+	return ST_OK;
+}
+
+const char *decision_status_shown(const struct decision *d)
+{
+	enum adr_status st;
+
+	if (d->status_text) {
+		if (!*d->status_text)
+			return d->status == ADR_PROPOSED ? "" :
+				adr_status_label(d->status);
+		/* "accepted" as written is just the label. */
+		if (strcasecmp(d->status_text, adr_status_id(d->status)) != 0 &&
+		    (adr_status_classify(d->status_text, &st) == ST_OK ?
+		     st == d->status : d->status == ADR_PROPOSED))
+			return d->status_text;
+	}
+	return adr_status_label(d->status);
 }

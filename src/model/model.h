@@ -187,6 +187,23 @@ struct decision {
 	 * verbatim on export; false: plain text as typed, escaped on export. */
 	bool markdown;
 	int64_t version;
+	/* ---- what an ADR file says that the fields above cannot ---- */
+	/* The status in the record's own words ("Partially Implemented",
+	 * "superseded by ADR-0005"): shown while it still names `status`
+	 * (decision_status_shown); NULL: none, "": the file gives none. */
+	char *status_text;
+	/* Consequences not sorted into positive, negative and risks (Nygard
+	 * prose, MADR "Neutral, because" items), Markdown as written. */
+	char *consequences;
+	/* The file the record was read from: its base name, the folder it
+	 * was in and its bytes as read; an export writes them back where
+	 * nothing changed.  NULL for a decision made in the workshop. */
+	char *file;
+	char *file_dir;
+	char *source;
+	/* A checksum of each field as the file gave it (adr_fields_sums):
+	 * how an export tells what the workshop changed since. */
+	char *file_sums;
 };
 
 struct risk {
@@ -514,6 +531,20 @@ bool round_covers(const struct vote_round *r, const char *approach,
 int decision_link_parse(const char *entry, const char **rel, size_t *rel_len,
 			int *number);
 int decision_link_add(struct decision *d, const char *relation, int number);
+
+/*
+ * Status words.  adr_status_classify reads the category of a status as a
+ * team writes it: MADR's five words and what other templates use for them
+ * ("Pending", "Approved", "Implemented", "Partially superseded", "On
+ * hold", "Obsolete", ...), case and surrounding punctuation ignored, the
+ * longest known phrase at the start winning ("superseded by ADR-3").
+ * ST_INPUT when no known word starts the text.  decision_status_shown is
+ * the status to show: the record's own word while it still names the
+ * decision's status, else the status label ("" when the file had none and
+ * the status is still the default).
+ */
+int adr_status_classify(const char *text, enum adr_status *out);
+const char *decision_status_shown(const struct decision *d);
 
 /* Risk score = probability x impact. */
 int risk_score(const struct risk *r);

@@ -72,3 +72,14 @@ tests_unit_test_store_room_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_sr
 tests_unit_test_store_room_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_room_LDADD = $(UNIT_LDADD)
 endif
+
+# store_adr: the ADR files decisions were read from; import-adr's bulk writes.
+libcharrette_a_SOURCES += src/store/store_adr.h src/store/store_adr.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_store_adr
+TESTS += tests/unit/test_store_adr
+tests_unit_test_store_adr_SOURCES = tests/unit/test_store_adr.c
+tests_unit_test_store_adr_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_adr_LDADD = $(UNIT_LDADD)
+endif

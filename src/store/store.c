@@ -320,11 +320,24 @@ static const char *const schema_v4[] = {
 	NULL
 };
 
+/* Version 5: what an imported ADR file says beyond the fields (its status
+ * word, unsorted consequences) and the file itself (store_adr.c). */
+static const char *const schema_v5[] = {
+	"ALTER TABLE decision ADD COLUMN status_text TEXT;",
+	"ALTER TABLE decision ADD COLUMN consequences TEXT;",
+	"CREATE TABLE decision_file("
+	" decision_id INTEGER PRIMARY KEY"
+	"  REFERENCES decision(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, folder TEXT, source TEXT NOT NULL, sums TEXT);",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
 	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
 	schema_v3,   /* 2 -> 3: accounts, the facilitator role, the trash */
 	schema_v4,   /* 3 -> 4: votes per round, the room's tables */
+	schema_v5,   /* 4 -> 5: decision.status_text, .consequences, decision_file */
 };
 
 const char *const *store_migration(int64_t version)

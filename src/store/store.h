@@ -27,7 +27,7 @@ enum store_flags {
 };
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /*
  * Open (creating if missing, unless read-only) and migrate.  Refuses, with

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/store_adr.h"
 #include "store/store_int.h"
 #include "store/store_trash.h"
 #include "util/account.h"
@@ -778,6 +779,7 @@ int store_workshop_load(struct store *s, int64_t id,
 	    (rc = load_scores(s, d, e)) < 0 ||
 	    (rc = load_votes(s, d, e)) < 0 ||
 	    (rc = load_decisions(s, d, e)) < 0 ||
+	    (rc = store_adr_load(s, d, e)) < 0 ||
 	    (rc = load_risks(s, d, e)) < 0 ||
 	    (rc = load_metrics(s, d, e)) < 0 ||
 	    (rc = load_phases(s, d, e)) < 0 ||
@@ -922,7 +924,8 @@ static int insert_plan(struct store *s, int64_t ws,
 			number = ++(*max_number);
 		rc = store_insert_decision(s, ws, &d->decisions[i], number,
 					   &row, e);
-		if (rc < 0)
+		if (rc < 0 ||
+		    (rc = store_adr_save(s, row, &d->decisions[i], e)) < 0)
 			return rc;
 	}
 	for (size_t i = 0; i < d->n_risks; i++) {

@@ -21,3 +21,11 @@ tests_unit_test_util_SOURCES = tests/unit/test_util.c
 tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_util_LDADD = $(UNIT_LDADD)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_fileset
+TESTS += tests/unit/test_fileset
+tests_unit_test_fileset_SOURCES = tests/unit/test_fileset.c
+tests_unit_test_fileset_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fileset_LDADD = $(UNIT_LDADD)
+endif

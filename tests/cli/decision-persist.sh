@@ -73,8 +73,8 @@ if ls "$T/adr"/0005-*.md >/dev/null 2>&1; then not_ok "no file for the deleted A
 expect_in "$f4" "Weighed on the first day and set aside." "ADR 4 exports its edited alternatives"
 expect_in "$f4" "GitLab CI + Flux + AKS: weighted total 3.22, rank 2 of 3" "the edited text started from the generated one"
 # (spelled as adr-tools writes its links)
-expect_in "$f4" "Supercedes [" "ADR 4 links the ADR it supersedes"
-expect_in "$f1" "Superceded by [" "ADR 1 links its successor"
+expect_in "$f4" "Supersedes [" "ADR 4 links the ADR it supersedes"
+expect_in "$f1" "Superseded by [" "ADR 1 links its successor"
 expect_in "$f6" "| GitLab CI + Flux + AKS | 3.22 | 2 |" "ADR 6 exports the generated alternatives table"
 expect_in "$f6" "| Jenkins + Helm + Terraform (modernised) | 2.86 | 3 |" "with every other approach and its total"
 

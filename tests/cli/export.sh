@@ -59,7 +59,7 @@ grep -q '^doc/adr/0001-.*\.md$' "$tmp/adr.list" || fail "adr list: $(cat "$tmp/a
 grep -q '^doc/adr/README.md$' "$tmp/adr.list" || fail "no index"
 head -3 "$tmp"/doc/adr/0001-*.md | grep -q '^Date: ' || fail "adr-tools layout"
 run export "$id" --format madr -o "$tmp/madr" >/dev/null || fail "madr"
-head -2 "$tmp"/madr/0001-*.md | grep -q '^status: ' || fail "madr front matter"
+head -3 "$tmp"/madr/0001-*.md | grep -q '^- Status: ' || fail "madr metadata (as log4brains reads it)"
 
 # Again: identical content is fine; a changed file is refused.
 (cd "$tmp" && run export "$id" --format adr >/dev/null) || fail "identical re-export"

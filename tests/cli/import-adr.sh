@@ -82,7 +82,8 @@ checks=$((checks + 1))
 # ---- --into: the store renumbers, links follow ---------------------------
 run 0 import-adr "$fx/madr2" --into "$ws"
 has "$out" "imported 3, skipped 0 (of 3 files)"
-has "$out" "added as ADR 7-9 to workshop $ws"
+has "$out" "added 3 as ADR 7-9 to workshop $ws"
+has "$out" "updated 0, unchanged 0"
 run 0 show "$ws"
 has "$out" "  ADR 8: Number records with four digits [superseded by 9] 2019-05-09"
 has "$out" "  ADR 9: Name records by date [accepted] 2021-01-11"
@@ -98,13 +99,13 @@ has_re "$err" '^charrette: .*/broken/0002-empty\.md:1: empty file$'
 has_re "$err" '^charrette: .*/broken/0003-no-title\.md:2: no title'
 has_re "$err" '^charrette: .*/broken/0004-latin1\.md:7:4: invalid UTF-8'
 has_re "$err" '^charrette: .*/broken/0005-diagram\.md:3: binary file'
-has_re "$err" "^charrette: .*/broken/0006-agreed\\.md:7: unknown status 'Agreed'"
+has_re "$err" "^charrette: .*/broken/0006-agreed\\.md:7: status 'Tabled' is not one charrette knows; kept as written"
 has_re "$err" '^charrette: .*/broken/0007-unclosed\.md:1: front matter'
 
 # ---- numbering: date-named files and duplicates --------------------------
 run 0 import-adr "$fx/dated"
 has "$out" "imported 4, skipped 0 (of 4 files)"
-has "$out" "2 files without a number (date-named) became ADR 3-4, in date order"
+has "$out" "2 files without a number (date-named) are ADR 3-4 in the workshop, in date order"
 ws2=$(sed -n 's/^workshop \([0-9][0-9]*\): .*/\1/p' "$out")
 run 0 show "$ws2"
 has "$out" "  ADR 3: Use MySQL [superseded by 4] 2024-01-05"
@@ -112,7 +113,7 @@ has "$out" "  ADR 4: Use PostgreSQL [accepted] 2024-02-20"
 
 run 0 import-adr "$fx/dupes"
 has "$out" "imported 4, skipped 0 (of 4 files)"
-has_re "$err" '^charrette: .*/dupes/0004-use-nats\.md:1: ADR number 4 is also used by .*0004-use-kafka\.md; imported as ADR 6$'
+has_re "$err" '^charrette: .*/dupes/0004-use-nats\.md:1: ADR number 4 is also used by 0004-use-kafka\.md; the file keeps its name, and is ADR 6 in the workshop$'
 
 run 0 import-adr "$fx/madr3"
 has "$out" "imported 2, skipped 0 (of 2 files)"
@@ -135,11 +136,62 @@ run 2 import-adr
 run 2 import-adr "$fx/madr2" --bogus
 run 2 import-adr "$fx/madr2" --into "no workshop by this name"
 
+# ---- the same folder again --into: updates, never duplicates -------------
+db2=$tmp/again.db
+mkdir "$tmp/again"
+cp "$fx"/adr-tools/0*.md "$tmp/again/"
+chmod u+w "$tmp/again/"*.md
+"$CHARRETTE" --db "$db2" import-adr "$tmp/again" >/dev/null 2>&1
+run_db2() { db_save=$db; db=$db2; run "$@"; db=$db_save; }
+run_db2 0 import-adr "$tmp/again" --into 1
+has "$out" "imported 6, skipped 0 (of 6 files)"
+has "$out" "updated 0, unchanged 6"
+run_db2 0 show 1
+checks=$((checks + 1))
+[ "$(grep -c '^  ADR ' "$out")" -eq 6 ] || fail "the second import duplicated records"
+# A status changed in the folder, and a record a colleague added.
+sed 's/^Accepted$/Deprecated/' "$tmp/again/0002-deploy-with-github-actions.md" >"$tmp/x" &&
+	mv "$tmp/x" "$tmp/again/0002-deploy-with-github-actions.md"
+printf '# 7. Pin runner images\n\nDate: 2024-02-01\n\n## Status\n\nPending\n\n## Context\n\nImages drift.\n' \
+	>"$tmp/again/0007-pin-runner-images.md"
+run_db2 0 import-adr "$tmp/again" --into 1
+has "$out" "added 1 as ADR 7 to workshop 1"
+has "$out" "updated 1, unchanged 5"
+run_db2 0 show 1
+has "$out" "  ADR 2: Deploy with GitHub Actions [deprecated] 2023-03-14"
+has "$out" "  ADR 7: Pin runner images [proposed \"Pending\"] 2024-02-01"
+checks=$((checks + 1))
+[ "$(grep -c '^  ADR ' "$out")" -eq 7 ] || fail "expected 7 records after the refresh"
+
+# ---- only regular files inside the folder are read -----------------------
+mkdir "$tmp/odd"
+cp "$fx/adr-tools/0001-record-architecture-decisions.md" "$tmp/odd/"
+printf '# 2. Secret\n\nsecret text outside the folder\n' >"$tmp/outside.md"
+ln -s "$tmp/outside.md" "$tmp/odd/0002-secret.md"
+mkfifo "$tmp/odd/0003-fifo.md" 2>/dev/null || :
+# Templates are not records; a 0000 record with a real title is one.
+printf '# [short title of solved problem and solution]\n\n* Status: [proposed]\n' >"$tmp/odd/adr-template.md"
+printf '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n' >"$tmp/odd/template.md"
+printf '# {short title}\n' >"$tmp/odd/0000-template-copy.md"
+printf '# Use Markdown records\n\n## Context and Problem Statement\n\nWhy.\n' >"$tmp/odd/0000-use-markdown-records.md"
+checks=$((checks + 1))
+timeout 20 "$CHARRETTE" --db "$db" import-adr "$tmp/odd" >"$out" 2>"$err" ||
+	fail "import-adr of a folder with a symlink and a FIFO"
+has "$out" "imported 2, skipped 0 (of 3 files)"
+has "$out" "1 template file(s) left out"
+ws3=$(sed -n 's/^workshop \([0-9][0-9]*\): .*/\1/p' "$out")
+run 0 show "$ws3"
+checks=$((checks + 1))
+! grep -q 'secret' "$out" || fail "a symlink out of the folder was read"
+has "$out" "  ADR 2: Use Markdown records [proposed]"
+checks=$((checks + 1))
+! grep -q 'TITLE\|short title' "$out" || fail "a template was imported"
+
 # Nothing above may have added a workshop by failing half-way.
 run 0 list
 checks=$((checks + 1))
 n=$(grep -c 'ADRs from' "$out")
-[ "$n" -eq 6 ] || fail "expected 6 imported workshops, found $n"
+[ "$n" -eq 7 ] || fail "expected 7 imported workshops, found $n"
 
 echo "import-adr: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

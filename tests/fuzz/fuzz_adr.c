@@ -5,12 +5,16 @@
  * "NAME\0TEXT", so that file names (numbers, dates) are fuzzed too; any
  * other input is the text of "0001-fuzz.md".  A record that reads must hold
  * valid UTF-8 everywhere, one line per list item, a title and a known
- * status; one that does not must be left cleared with a located message.
+ * status, and places inside the text; patched with nothing changed it
+ * must give the same bytes, and patched with its title, status and lists
+ * changed it must still read, with the new title.  One that does not read
+ * must be left cleared with a located message.
  */
 
 #include <string.h>
 
 #include "adr/adr_import.h"
+#include "adr/adr_patch.h"
 #include "model/model.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -78,6 +82,56 @@ static void check_record(const struct adr_record *r, const char *path)
 	}
 }
 
+static void check_places(const struct adr_record *r, size_t size)
+{
+	for (int f = 0; f < ADR_F_COUNT; f++) {
+		for (size_t i = 0; i < r->at[f].n; i++) {
+			const struct adr_at *a = &r->at[f].v[i];
+
+			FUZZ_CHECK(a->from <= a->start && a->start <= a->end &&
+				   a->end <= a->to && a->to <= size,
+				   "field %d place %zu: [%zu,%zu) in [%zu,%zu) of %zu",
+				   f, i, a->start, a->end, a->from, a->to, size);
+		}
+	}
+}
+
+/* Patched: unchanged, the same bytes; changed, still a record. */
+static void check_patch(const struct adr_record *r, const char *path,
+			const char *text, size_t size)
+{
+	struct adr_refs refs = { 0 };
+	struct adr_record again;
+	struct decision now;
+	struct error e;
+	struct buf out;
+
+	FUZZ_CHECK(adr_refs_init(&refs, NULL, 0) == 0, "refs");
+	buf_init(&out);
+	FUZZ_CHECK(adr_patch(text, size, r, &r->d, 0, &refs, &out) == 0,
+		   "patch with no change failed");
+	FUZZ_CHECK(out.len == size && memcmp(buf_str(&out), text, size) == 0,
+		   "patch with no change changed the bytes");
+	buf_free(&out);
+	memset(&now, 0, sizeof(now));
+	FUZZ_CHECK(decision_copy(&now, &r->d) == 0, "copy");
+	str_set(&now.title, "Fuzzed title");
+	now.status = now.status == ADR_ACCEPTED ? ADR_REJECTED : ADR_ACCEPTED;
+	strv_push(&now.positive, "one more");
+	strv_push(&now.deciders, "Someone");
+	buf_init(&out);
+	FUZZ_CHECK(adr_patch(text, size, r, &now, ~0u, &refs, &out) == 0,
+		   "patch failed");
+	memset(&again, 0, sizeof(again));
+	if (adr_parse(path, buf_str(&out), out.len, &again, NULL, &e) == ST_OK)
+		FUZZ_CHECK(strcmp(again.d.title, "Fuzzed title") == 0,
+			   "patched title reads '%s'", again.d.title);
+	adr_record_clear(&again);
+	buf_free(&out);
+	decision_clear(&now);
+	adr_refs_clear(&refs);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
@@ -117,6 +171,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (rc == ST_OK) {
 		check_record(&rec, path);
+		check_places(&rec, size);
+		check_patch(&rec, path, text, size);
 	} else {
 		FUZZ_CHECK(rc == ST_INPUT, "status %d: %s", rc,
 			   err_format(&e, msg, sizeof(msg)));

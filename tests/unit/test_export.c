@@ -1116,11 +1116,14 @@ static void test_run_symlink(void **state)
 	char *victim = tpath(state, "victim.txt");
 	char *link = tpath(state, "report.md");
 	char *adrdir = tpath(state, "adr");
-	char *adrlink = tpath(state, "adr/README.md");
+	char *adrlink = tpath(state, "adr/0001-use-flux-for-gitops.md");
 	struct error e;
 	char *s;
 
 	put_file(victim, "keep me\n");
+	/* The first decision was read from a file of that name. */
+	str_set(&d->decisions[0].file, "0001-use-flux-for-gitops.md");
+	str_set(&d->decisions[0].source, "# Use Flux for GitOps\n");
 	assert_int_equal(symlink(victim, link), 0);
 	assert_int_equal(export_run(d, &test_k, "report", link, EXPORT_FORCE,
 				    NULL, &e), ST_INPUT);
@@ -1129,13 +1132,13 @@ static void test_run_symlink(void **state)
 	assert_string_equal(s, "keep me\n");
 	free(s);
 
-	/* In an ADR folder (the index is the one name we always write):
-	 * refused before anything is written. */
+	/* In an ADR folder, a record's file: refused before anything is
+	 * written.  (A README.md that is a symlink is not ours: left alone.) */
 	assert_int_equal(mkdir(adrdir, 0777), 0);
 	assert_int_equal(symlink(victim, adrlink), 0);
 	assert_int_equal(export_run(d, &test_k, "adr", adrdir, EXPORT_FORCE,
 				    NULL, &e), ST_INPUT);
-	assert_non_null(strstr(e.msg, "symbolic link"));
+	assert_non_null(strstr(e.msg, "0001-use-flux-for-gitops.md"));
 	assert_int_equal(count_files(adrdir), 1);
 	s = get_file(victim);
 	assert_string_equal(s, "keep me\n");
@@ -1208,41 +1211,62 @@ static void test_adr_numbering(void **state)
 	put_file(f1, existing_1);
 	put_file(f2, existing_2);
 	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, &written, &e), 0);
-	/* Three ADRs and the index. */
-	assert_int_equal(written.n, 4);
-	assert_int_equal(count_files(dir), 6);
+	/* Three ADRs after the folder's highest number; the folder had no
+	 * index, and its records are not ours: none is added. */
+	assert_int_equal(written.n, 3);
+	assert_int_equal(count_files(dir), 5);
 	s = get_file(ours3);
 	assert_true(str_startswith(s, "# 3. Use Flux for GitOps\n\nDate: 2024-05-02\n"));
-	assert_non_null(strstr(s, "## Status\n\nSuperceded by [5. Use Argo CD instead of Flux](0005-use-argo-cd-instead-of-flux.md)\n"));
+	assert_non_null(strstr(s, "## Status\n\nSuperseded by [5. Use Argo CD instead of Flux](0005-use-argo-cd-instead-of-flux.md)\n"));
 	free(s);
 	s = get_file(ours5);
-	assert_non_null(strstr(s, "## Status\n\nAccepted\n\nSupercedes [3. Use Flux for GitOps](0003-use-flux-for-gitops.md)\n"));
+	assert_non_null(strstr(s, "## Status\n\nAccepted\n\nSupersedes [3. Use Flux for GitOps](0003-use-flux-for-gitops.md)\n"));
 	free(s);
-	/* The existing files are untouched; the index lists all five. */
+	/* The existing files are untouched. */
 	s = get_file(f1);
 	assert_string_equal(s, existing_1);
 	free(s);
-	s = get_file(readme);
-	assert_non_null(strstr(s, "| 1 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted | 2023-01-05 |"));
-	assert_non_null(strstr(s, "| 2 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by | 2023-02-11 |"));
-	assert_non_null(strstr(s, "| 4 | [Adopt GitHub Actions for CI](0004-adopt-github-actions-for-ci.md) | Accepted | 2024-05-10 |"));
-	free(s);
+	assert_null(fopen(readme, "r"));
 
-	/* Exporting again recognises our files: same numbers, no copies. */
+	/* Exporting again recognises our files: same numbers, no copies,
+	 * nothing written. */
 	strv_free(&written);
 	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, &written, &e), 0);
-	assert_int_equal(count_files(dir), 6);
-	assert_int_equal(written.n, 4);
+	assert_int_equal(count_files(dir), 5);
+	assert_int_equal(written.n, 0);
 
-	/* A changed decision is refused without --force, taken with it. */
+	/* A decision changed in the workshop: its file, untouched since we
+	 * wrote it, is written again; only it. */
 	str_set(&d->decisions[0].context, "New context.");
+	strv_free(&written);
+	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, &written, &e), 0);
+	assert_int_equal(written.n, 1);
+	assert_true(strstr(written.v[0], "0003-use-flux-for-gitops.md") != NULL);
+	s = get_file(ours3);
+	assert_non_null(strstr(s, "New context."));
+	free(s);
+
+	/* Edited by hand since, and changed in the workshop: refused
+	 * without --force, taken with it. */
+	s = get_file(ours3);
+	{
+		char *edited = str_printf("%s\nA note by hand.\n", s);
+
+		put_file(ours3, edited);
+		free(edited);
+	}
+	free(s);
+	str_set(&d->decisions[0].context, "Newer context.");
 	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, NULL, &e),
 			 ST_INPUT);
 	assert_non_null(strstr(e.msg, "0003-use-flux-for-gitops.md"));
+	s = get_file(ours3);
+	assert_non_null(strstr(s, "A note by hand."));
+	free(s);
 	assert_int_equal(export_run(d, &test_k, "adr", dir, EXPORT_FORCE, NULL,
 				    &e), 0);
 	s = get_file(ours3);
-	assert_non_null(strstr(s, "New context."));
+	assert_non_null(strstr(s, "Newer context."));
 	free(s);
 
 	/* A new decision continues after the highest number. */
@@ -1252,31 +1276,33 @@ static void test_adr_numbering(void **state)
 
 		(void)x;
 	}
-	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, NULL, &e), 0);
+	if (export_run(d, &test_k, "adr", dir, 0, NULL, &e) != 0)
+		fail_msg("%s", e.msg);
 	s = tpath(state, "doc/adr/0006-canary-releases-with-flagger.md");
 	free(get_file(s));
 	free(s);
-	s = get_file(readme);
-	assert_non_null(strstr(s, "| 6 | [Canary releases with Flagger]"));
-	free(s);
-	assert_int_equal(count_files(dir), 7);
+	assert_int_equal(count_files(dir), 6);
 
-	/* MADR into a fresh folder numbers from 1. */
+	/* MADR into a fresh folder numbers from 1, writes its index and the
+	 * template log4brains needs. */
 	free(dir);
 	dir = tpath(state, "madr");
 	assert_int_equal(export_run(d, &test_k, "madr", dir, 0, NULL, &e), 0);
 	{
 		char *p3 = tpath(state, "madr/0003-use-argo-cd-instead-of-flux.md");
 		char *pr = tpath(state, "madr/README.md");
+		char *pt = tpath(state, "madr/template.md");
 
 		s = get_file(p3);
-		assert_true(str_startswith(s, "---\nstatus: \"accepted\"\ndate: 2024-05-20\n"));
+		assert_true(str_startswith(s, "# Use Argo CD instead of Flux\n\n- Status: accepted\n- Date: 2024-05-20\n"));
 		free(s);
 		s = get_file(pr);
 		assert_non_null(strstr(s, "| 1 | [Use Flux for GitOps](0001-use-flux-for-gitops.md) | Superseded by ADR 3 |"));
 		free(s);
+		free(get_file(pt));
 		free(p3);
 		free(pr);
+		free(pt);
 	}
 
 	strv_free(&written);
@@ -1289,28 +1315,48 @@ static void test_adr_numbering(void **state)
 	wsdata_free(&d);
 }
 
+/* A README of the team's own: left as it is when it lists no record; its
+ * list of records gets a line for each new one, written like the others. */
 static void test_adr_foreign_readme(void **state)
 {
 	struct workshop_data *d = rich_workshop();
 	char *dir = tpath(state, "adr");
 	char *readme = tpath(state, "adr/README.md");
+	char *f1 = tpath(state, "adr/0001-record-architecture-decisions.md");
 	struct error e;
 	char *s;
 
 	assert_int_equal(mkdir(dir, 0777), 0);
 	put_file(readme, "# Our decisions\n\nHand written.\n");
-	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, NULL, &e),
-			 ST_INPUT);
-	assert_non_null(strstr(e.msg, "README.md"));
-	assert_int_equal(count_files(dir), 1);
+	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, NULL, &e), 0);
+	assert_int_equal(count_files(dir), 4);
 	s = get_file(readme);
 	assert_string_equal(s, "# Our decisions\n\nHand written.\n");
 	free(s);
-	assert_int_equal(export_run(d, &test_k, "adr", dir, EXPORT_FORCE,
-				    NULL, &e), 0);
-	assert_int_equal(count_files(dir), 4);
+
+	free(dir);
+	dir = tpath(state, "adr2");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	free(readme);
+	readme = tpath(state, "adr2/README.md");
+	free(f1);
+	f1 = tpath(state, "adr2/0001-record-architecture-decisions.md");
+	put_file(f1, existing_1);
+	put_file(readme, "# Decisions\n\n"
+		 "* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n"
+		 "\nKept by hand.\n");
+	assert_int_equal(export_run(d, &test_k, "adr", dir, 0, NULL, &e), 0);
+	s = get_file(readme);
+	assert_string_equal(s, "# Decisions\n\n"
+			    "* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n"
+			    "* [2. Use Flux for GitOps](0002-use-flux-for-gitops.md)\n"
+			    "* [3. Adopt GitHub Actions for CI](0003-adopt-github-actions-for-ci.md)\n"
+			    "* [4. Use Argo CD instead of Flux](0004-use-argo-cd-instead-of-flux.md)\n"
+			    "\nKept by hand.\n");
+	free(s);
 	free(dir);
 	free(readme);
+	free(f1);
 	wsdata_free(&d);
 }
 
