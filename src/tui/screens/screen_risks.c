@@ -34,6 +34,16 @@ struct rscreen {
 	bool by_id;            /* sorted by id rather than by score */
 	int64_t sel_id;        /* the selected risk, kept across reloads */
 	bool announce;         /* say which risk sel_id is once it shows */
+	/* Where the last full frame drew the parts a move changes. */
+	struct {
+		bool valid;
+		int y, x, h, w;            /* the body rectangle */
+		size_t sel, top;
+		bool by_id;
+		int list_y, list_h, list_w;
+		int heat_y, heat_x, heat_h, heat_cw;
+		int detail_y, detail_x, detail_h, detail_w;
+	} drawn;
 };
 
 static const char *const prob_labels[5] = {
@@ -159,6 +169,39 @@ static void layout_cols(struct cols *c, int w)
 		c->desc = 8;
 }
 
+/* Row i of the register at screen row y; false past the last. */
+static bool draw_row(struct rscreen *s, size_t i, int y, int x, int w,
+		     struct buf *b)
+{
+	const struct risk *rk = row_risk(s, i);
+	char num[16], pi[16];
+	struct cols c;
+
+	if (!rk)
+		return false;
+	layout_cols(&c, w);
+	b->len = 0;
+	snprintf(num, sizeof(num), "%d", risk_score(rk));
+	snprintf(pi, sizeof(pi), _("P%d×I%d"), rk->probability, rk->impact);
+	buf_puts(b, i == s->list.sel ? "› " : "  ");
+	draw_cell(b, rk->key, c.key, false);
+	buf_putc(b, ' ');
+	draw_cell(b, num, c.score, true);
+	buf_putc(b, ' ');
+	draw_cell(b, pi, c.pi, false);
+	buf_putc(b, ' ');
+	draw_cell(b, risk_status_label(rk->status), c.status, false);
+	buf_putc(b, ' ');
+	draw_cell(b, str_empty(rk->owner) ? "—" : rk->owner, c.owner, false);
+	buf_putc(b, ' ');
+	draw_cell(b, rk->description, c.desc, false);
+	draw_role(i == s->list.sel ? CR_SELECTED
+		  : rk->status == RISK_CLOSED ? CR_DIM
+		  : band_role(risk_score(rk)));
+	draw_line(y, x, buf_str(b), w);
+	return true;
+}
+
 static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 {
 	struct cols c;
@@ -191,34 +234,9 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
-	for (int r = 0; r < h - 1; r++) {
-		size_t i = s->list.top + (size_t)r;
-		const struct risk *rk = row_risk(s, i);
-		char num[16], pi[16];
-
-		if (!rk)
+	for (int r = 0; r < h - 1; r++)
+		if (!draw_row(s, s->list.top + (size_t)r, y + 1 + r, x, w, &b))
 			break;
-		b.len = 0;
-		snprintf(num, sizeof(num), "%d", risk_score(rk));
-		snprintf(pi, sizeof(pi), _("P%d×I%d"), rk->probability, rk->impact);
-		buf_puts(&b, i == s->list.sel ? "› " : "  ");
-		draw_cell(&b, rk->key, c.key, false);
-		buf_putc(&b, ' ');
-		draw_cell(&b, num, c.score, true);
-		buf_putc(&b, ' ');
-		draw_cell(&b, pi, c.pi, false);
-		buf_putc(&b, ' ');
-		draw_cell(&b, risk_status_label(rk->status), c.status, false);
-		buf_putc(&b, ' ');
-		draw_cell(&b, str_empty(rk->owner) ? "—" : rk->owner, c.owner,
-			  false);
-		buf_putc(&b, ' ');
-		draw_cell(&b, rk->description, c.desc, false);
-		draw_role(i == s->list.sel ? CR_SELECTED
-			  : rk->status == RISK_CLOSED ? CR_DIM
-			  : band_role(risk_score(rk)));
-		draw_line(y + 1 + r, x, buf_str(&b), w);
-	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
 }
@@ -351,36 +369,109 @@ static void draw_detail(struct rscreen *s, int y, int x, int h, int w)
 static void rk_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct rscreen *s = state;
+	int lh, hx, hy, hh, cw, dy, dx, dh, dw, lw;
 
 	(void)a;
 	s->sel_id = sel_risk(s) ? sel_risk(s)->id : 0;
 	if (w >= 120) {
 		/* Register on the left, heat map and detail on the right. */
-		int pw = heat_width(6) + 14, lw = w - pw - 1, used;
+		int pw = heat_width(6) + 14;
 
-		draw_list(s, y, x, h, lw);
+		lw = w - pw - 1;
+		lh = h;
+		hy = y;
+		hx = x + lw + 3;
+		hh = h;
+		cw = 6;
+		draw_list(s, y, x, lh, lw);
 		draw_role(CR_DIM);
 		draw_vline(y, x + lw, h);
-		used = draw_heat(s, y, x + lw + 3, h, 6);
-		draw_detail(s, y + used + 1, x + lw + 2, h - used - 1, pw - 3);
-		return;
-	}
-	{
+		hh = draw_heat(s, hy, hx, hh, cw);
+		dy = y + hh + 1;
+		dx = x + lw + 2;
+		dh = h - hh - 1;
+		dw = pw - 3;
+	} else {
 		/* Register on top; heat map and detail below it. */
-		int bh = h >= 18 ? 9 : 8, lh = h - bh, hw = heat_width(4) + 1;
+		int bh = h >= 18 ? 9 : 8, hw = heat_width(4) + 1;
 
+		lh = h - bh;
 		if (lh < 3) {
 			lh = 3;
 			bh = h - lh;
 		}
+		lw = w;
+		hy = y + lh + 1;
+		hx = x + 1;
+		hh = bh - 1;
+		cw = 4;
 		draw_list(s, y, x, lh, w);
 		draw_role(CR_DIM);
 		draw_hline(y + lh, x, w);
-		draw_heat(s, y + lh + 1, x + 1, bh - 1, 4);
+		draw_heat(s, hy, hx, hh, cw);
 		draw_role(CR_DIM);
 		draw_vline(y + lh + 1, x + hw + 2, bh - 1);
-		draw_detail(s, y + lh + 1, x + hw + 4, bh - 1, w - hw - 4);
+		dy = y + lh + 1;
+		dx = x + hw + 4;
+		dh = bh - 1;
+		dw = w - hw - 4;
 	}
+	draw_detail(s, dy, dx, dh, dw);
+	s->drawn.valid = s->n > 0;
+	s->drawn.y = y;
+	s->drawn.x = x;
+	s->drawn.h = h;
+	s->drawn.w = w;
+	s->drawn.sel = s->list.sel;
+	s->drawn.top = s->list.top;
+	s->drawn.by_id = s->by_id;
+	s->drawn.list_y = y;
+	s->drawn.list_h = lh;
+	s->drawn.list_w = lw;
+	s->drawn.heat_y = hy;
+	s->drawn.heat_x = hx;
+	s->drawn.heat_h = w >= 120 ? h : hh;
+	s->drawn.heat_cw = cw;
+	s->drawn.detail_y = dy;
+	s->drawn.detail_x = dx;
+	s->drawn.detail_h = dh;
+	s->drawn.detail_w = dw;
+}
+
+/* A move in the register on the last frame: the rows left and entered,
+ * the heat map's bracketed cell and the detail; else a full frame. */
+static bool rk_draw_light(struct app *a, void *state, int y, int x, int h,
+			  int w)
+{
+	struct rscreen *s = state;
+	struct buf b;
+
+	(void)a;
+	if (!s->drawn.valid || s->drawn.y != y || s->drawn.x != x ||
+	    s->drawn.h != h || s->drawn.w != w || s->drawn.by_id != s->by_id)
+		return false;
+	list_scroll(&s->list, s->drawn.list_h - 1);
+	if (s->list.top != s->drawn.top)
+		return false;
+	s->sel_id = sel_risk(s) ? sel_risk(s)->id : 0;
+	if (s->list.sel == s->drawn.sel)
+		return true;
+	buf_init(&b);
+	draw_row(s, s->drawn.sel, s->drawn.list_y + 1 +
+		 (int)(s->drawn.sel - s->list.top), x, s->drawn.list_w, &b);
+	draw_row(s, s->list.sel, s->drawn.list_y + 1 +
+		 (int)(s->list.sel - s->list.top), x, s->drawn.list_w, &b);
+	buf_free(&b);
+	draw_heat(s, s->drawn.heat_y, s->drawn.heat_x, s->drawn.heat_h,
+		  s->drawn.heat_cw);
+	draw_role(CR_NORMAL);
+	draw_fill(s->drawn.detail_y, s->drawn.detail_x, s->drawn.detail_h,
+		  s->drawn.detail_w);
+	draw_detail(s, s->drawn.detail_y, s->drawn.detail_x,
+		    s->drawn.detail_h, s->drawn.detail_w);
+	draw_role(CR_NORMAL);
+	s->drawn.sel = s->list.sel;
+	return true;
 }
 
 /* ---- saving -------------------------------------------------------------- */
@@ -830,4 +921,5 @@ const struct screen_ops screen_risks_ops = {
 	.refresh = rk_refresh,
 	.list = rk_list,
 	.status = rk_status,
+	.draw_light = rk_draw_light,
 };
