@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
@@ -249,6 +250,15 @@ static void draw_too_small(struct app *a)
 			  (a->t.cols - utf8_width(l2)) / 2 : 0, l2, a->t.cols);
 }
 
+static void draw_modals(struct app *a)
+{
+	for (size_t i = 0; i < a->n_modals; i++) {
+		if (i + 1 == a->n_modals)
+			curs_set(0);
+		a->modals[i]->ops->draw(a->modals[i], a, a->t.rows, a->t.cols);
+	}
+}
+
 void app_draw(struct app *a)
 {
 	const struct screen_def *sd;
@@ -259,6 +269,11 @@ void app_draw(struct app *a)
 	curs_set(0);
 	if (a->t.too_small) {
 		draw_too_small(a);
+		return;
+	}
+	if (a->presenting) {
+		presenter_draw(a);
+		draw_modals(a);
 		return;
 	}
 	sd = &tui_screens[a->cur];
@@ -276,11 +291,7 @@ void app_draw(struct app *a)
 		sd->ops->draw(a, a->state[a->cur], top, 0, h, a->t.cols);
 	draw_message(a);
 	draw_status(a);
-	for (size_t i = 0; i < a->n_modals; i++) {
-		if (i + 1 == a->n_modals)
-			curs_set(0);
-		a->modals[i]->ops->draw(a->modals[i], a, a->t.rows, a->t.cols);
-	}
+	draw_modals(a);
 }
 
 int app_save_display(struct app *a, const char *path, struct error *e)

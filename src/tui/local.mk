@@ -64,8 +64,9 @@ EXTRA_DIST += tests/cli/tradeoffs-persist.sh
 TESTS += tests/cli/decision-persist.sh
 EXTRA_DIST += tests/cli/decision-persist.sh
 
-# Block letters for the presenter view (tui/widgets/bigtext).
+# The presenter view (P) and its block letters.
 charrette_SOURCES += \
+	src/tui/screens/presenter.c src/tui/screens/presenter.h \
 	src/tui/widgets/bigtext.c src/tui/widgets/bigtext.h
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_bigtext
