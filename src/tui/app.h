@@ -215,6 +215,10 @@ struct app {
 	int64_t role_asked;            /* role version a request was asked at */
 	bool quit;
 	int exit_code;
+	/* The presenter view (screens/presenter.c) is shown instead of the
+	 * screen; the countdown as it last drew it. */
+	bool presenting;
+	char presented_timer[24];
 };
 
 /* The open workshop's data (NULL when none), its derived results, the

@@ -12,6 +12,7 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/room.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -290,6 +291,12 @@ static void cmd_warnings(struct app *a, const char *arg)
 	strv_free(&lines);
 }
 
+static void cmd_present(struct app *a, const char *arg)
+{
+	(void)arg;
+	presenter_toggle(a);
+}
+
 static const struct command commands[] = {
 	{ "quit", "", N_("quit charrette"), cmd_quit },
 	{ "q", "", N_("quit charrette"), cmd_quit },
@@ -308,6 +315,8 @@ static const struct command commands[] = {
 	  cmd_history },
 	{ "follow", "", N_("follow the facilitator, or stop (also F)"),
 	  cmd_follow },
+	{ "present", "", N_("the presenter view for a projector, or back (also P)"),
+	  cmd_present },
 	{ "facilitate", "[ANSWER]",
 	  N_("take the facilitator role (its holder, if here, is asked); yes or no answers a request, withdraw drops yours, release gives it up"),
 	  cmd_facilitate },

@@ -17,6 +17,7 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/room.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
@@ -290,7 +291,7 @@ static uint64_t frame_sig(const struct app *a)
 	uint64_t parts[] = {
 		a->cur + 1, a->n_modals, a->shown_gen, (uint64_t)a->t.rows,
 		(uint64_t)a->t.cols, a->t.too_small, app_read_only(a),
-		session_following(a->s), others->n,
+		session_following(a->s), others->n, a->presenting,
 	};
 
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
@@ -320,7 +321,7 @@ void app_draw_frame(struct app *a)
 	 * the screen draw a light frame; any other wants a full one. */
 	for (size_t i = 0; i < a->n_modals; i++)
 		covered = covered || !a->modals[i]->transparent;
-	if (a->t.frame == sig && !covered && sd->ops->draw_light &&
+	if (a->t.frame == sig && !covered && !a->presenting && sd->ops->draw_light &&
 	    a->opened[a->cur] &&
 	    (!sd->needs_workshop || app_data(a)) &&
 	    sd->ops->draw_light(a, a->state[a->cur], top, 0,
@@ -333,6 +334,15 @@ void app_draw_frame(struct app *a)
 	a->t.frame = sig;
 }
 
+static void draw_modals(struct app *a)
+{
+	for (size_t i = 0; i < a->n_modals; i++) {
+		if (i + 1 == a->n_modals)
+			curs_set(0);
+		a->modals[i]->ops->draw(a->modals[i], a, a->t.rows, a->t.cols);
+	}
+}
+
 void app_draw(struct app *a)
 {
 	const struct screen_def *sd;
@@ -343,6 +353,11 @@ void app_draw(struct app *a)
 	curs_set(0);
 	if (a->t.too_small) {
 		draw_too_small(a);
+		return;
+	}
+	if (a->presenting) {
+		presenter_draw(a);
+		draw_modals(a);
 		return;
 	}
 	sd = &tui_screens[a->cur];
@@ -360,11 +375,7 @@ void app_draw(struct app *a)
 		sd->ops->draw(a, a->state[a->cur], top, 0, h, a->t.cols);
 	draw_message(a);
 	draw_status(a);
-	for (size_t i = 0; i < a->n_modals; i++) {
-		if (i + 1 == a->n_modals)
-			curs_set(0);
-		a->modals[i]->ops->draw(a->modals[i], a, a->t.rows, a->t.cols);
-	}
+	draw_modals(a);
 }
 
 int app_save_display(struct app *a, const char *path, struct error *e)

@@ -64,3 +64,16 @@ EXTRA_DIST += tests/cli/tradeoffs-persist.sh
 # Screens 6-8: what they save, read back by show and export.
 TESTS += tests/cli/decision-persist.sh
 EXTRA_DIST += tests/cli/decision-persist.sh
+
+# The presenter view (P) and its block letters.
+charrette_SOURCES += \
+	src/tui/screens/presenter.c src/tui/screens/presenter.h \
+	src/tui/widgets/bigtext.c src/tui/widgets/bigtext.h
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_bigtext
+TESTS += tests/unit/test_bigtext
+tests_unit_test_bigtext_SOURCES = tests/unit/test_bigtext.c \
+	src/tui/widgets/bigtext.c src/tui/draw.c
+tests_unit_test_bigtext_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
+tests_unit_test_bigtext_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
+endif

@@ -13,6 +13,7 @@
 
 #include "tui/app.h"
 #include "tui/keys.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "util/i18n.h"
@@ -223,6 +224,14 @@ void app_edit(struct app *a, const struct edit_req *r)
 	char *draft = NULL;
 	struct modal *m;
 
+	/* An editor opened by a key that is not marked as editing (Enter on
+	 * a field, say) is refused in the presenter view too. */
+	if (a->presenting) {
+		app_msg(a, MSG_WARN, "%s", _(PRESENTER_REFUSED));
+		if (r->ctx_free)
+			r->ctx_free(r->ctx);
+		return;
+	}
 	if (!r->where ||
 	    session_draft_get(a->s, r->where, r->init, &draft) < 0 || !draft) {
 		open_editor(a, r, r->init);

@@ -22,6 +22,7 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/room.h"
+#include "tui/screens/presenter.h"
 #include "tui/script.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
@@ -397,6 +398,9 @@ static void handle_global(struct app *a, enum action act, int key)
 		leave_screen(a);
 		app_goto(a, 0);
 		break;
+	case A_PRESENTER:
+		presenter_toggle(a);
+		break;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
 		a->t.frame = 0;
@@ -454,6 +458,8 @@ static void dispatch(struct app *a, int key)
 	enum action act;
 	char nm[32];
 
+	if (a->presenting && presenter_key(a, key))
+		return;
 	if (key == TK_FN(KEY_MOUSE)) {
 		handle_mouse(a);
 		return;
@@ -591,6 +597,7 @@ static void tick(struct app *a)
 		workshop_gone(a);
 	app_refresh(a);
 	follow_tick(a);
+	presenter_tick(a);
 	/* Someone edited, came or went, or follow mode moved me, or the
 	 * countdown ticked: draw. */
 	if (room_title_changed(a) || bits != SP_NONE || cur != a->cur)

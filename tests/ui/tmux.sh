@@ -4,8 +4,9 @@
 # screen comes back with capture-pane.  Checks: opening on the demo
 # workshop, switching screens, a real resize below the minimum and back,
 # live refresh when another process changes the database, the help
-# overlay, quitting with q, and keys that arrive in one burst (Alt-x, a
-# paste) in an editor.  Skipped (77) when tmux is missing.
+# overlay, quitting with q, keys that arrive in one burst (Alt-x, a
+# paste) in an editor, and the presenter view's live countdown.  Skipped
+# (77) when tmux is missing.
 set -u
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${CHARRETTE:-${top_builddir:-$srcdir}/charrette}
@@ -194,6 +195,51 @@ for s in bad dumb; do
 		fails=$((fails + 1)) ;;
 	esac
 done
+
+# The presenter view (issue 13) in a real terminal: P on Trade-offs shows
+# the ranking in block letters with a running countdown in the corner,
+# which counts down live; the view follows a resize; q leaves it.
+if command -v sqlite3 >/dev/null 2>&1; then
+	now=$(date +%s)
+	sqlite3 "$db" "INSERT OR REPLACE INTO room_timer(workshop_id, stage, state, ends_at, started_at, duration) VALUES (1, 'tradeoffs', 'running', $now + 600, $now, 600);"
+	T new-session -d -s pv -x 80 -y 24 \
+		"env -u CHARRETTE_NOW TERM=screen-256color '$bin' --db '$db' 1; echo EXITED \$?; sleep 5"
+	pv_expect() {
+		i=0
+		while [ $i -lt 50 ]; do
+			expect_s pv "$1" && { echo "ok   $2"; return 0; }
+			sleep 0.1
+			i=$((i + 1))
+		done
+		echo "FAIL $2: no '$1' on screen:"
+		T capture-pane -p -t pv | sed 's/^/    | /'
+		fails=$((fails + 1))
+	}
+	pv_expect "4 phases" "opens for the presenter view"
+	T send-keys -t pv 5 P
+	pv_expect "the bars measure each against the leader" "P shows the ranking in the presenter view"
+	top0=$(T capture-pane -p -t pv -S 0 -E 2)
+	i=0
+	while [ $i -lt 30 ] && [ "$(T capture-pane -p -t pv -S 0 -E 2)" = "$top0" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ "$(T capture-pane -p -t pv -S 0 -E 2)" != "$top0" ] &&
+	   printf '%s\n' "$top0" | grep -q '█'; then
+		echo "ok   the countdown in the corner counts down live"
+	else
+		echo "FAIL the countdown did not change in 3 s:"
+		printf '%s\n' "$top0" | sed 's/^/    | /'
+		fails=$((fails + 1))
+	fi
+	T resize-window -t pv -x 160 -y 48
+	pv_expect "the bars measure each against the leader" "the view follows a resize to 160x48"
+	T send-keys -t pv q
+	pv_expect "m matrix" "q leaves the presenter view"
+	T send-keys -t pv q
+	pv_expect "EXITED 0" "q quits after the presenter view"
+	T kill-session -t pv 2>/dev/null
+fi
 
 if [ $fails -gt 0 ]; then
 	echo "$fails tmux checks failed"

@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
@@ -1070,3 +1071,10 @@ const struct screen_ops screen_decision_ops = {
 	.list = dc_list,
 	.status = dc_status,
 };
+
+const struct decision *decision_selected(struct app *a)
+{
+	struct dscreen *s = self(a);
+
+	return s && app_data(a) ? sel_adr(s) : NULL;
+}

@@ -17,6 +17,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
@@ -762,3 +763,13 @@ const struct screen_ops screen_interview_ops = {
 	.list = iv_list,
 	.status = iv_status,
 };
+
+const struct question *interview_selected(struct app *a, char **answer)
+{
+	struct iscreen *s = tui_screen_state(a, &screen_interview_ops);
+	const struct question *q = s && app_data(a) && app_k(a)
+				   ? row_question(a, sel_row(s)) : NULL;
+
+	*answer = q ? answer_text(q, wsdata_answer(app_data(a), q->id)) : NULL;
+	return q;
+}

@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
@@ -923,3 +924,15 @@ const struct screen_ops screen_risks_ops = {
 	.status = rk_status,
 	.draw_light = rk_draw_light,
 };
+
+const struct risk *risks_selected(struct app *a)
+{
+	struct rscreen *s = self(a);
+
+	return s && app_data(a) ? sel_risk(s) : NULL;
+}
+
+enum role risks_band_role(int score)
+{
+	return band_role(score);
+}

@@ -12,6 +12,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
+#include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
@@ -409,3 +410,10 @@ const struct screen_ops screen_workshops_ops = {
 	.list = ws_list,
 	.status = ws_status,
 };
+
+const struct workshop *workshops_selected(struct app *a)
+{
+	struct wscreen *s = tui_screen_state(a, &screen_workshops_ops);
+
+	return s && s->list.sel < s->n ? &s->rows[s->list.sel].w : NULL;
+}
