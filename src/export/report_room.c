@@ -242,6 +242,12 @@ static void planned_spent(struct buf *out, const struct wrapup *w,
 		buf_printf(out, "%s\n\n", _("No agenda was set."));
 		return;
 	}
+	if (!w->agenda.spent_total) {
+		buf_printf(out, _("Planned %s; the countdown was not run, so no time was recorded."),
+			   minutes(p, sizeof(p), w->agenda.planned_total));
+		buf_puts(out, "\n\n");
+		return;
+	}
 	buf_printf(out, _("Planned %s, spent %s (%s)."),
 		   minutes(p, sizeof(p), w->agenda.planned_total),
 		   minutes(s, sizeof(s), spent),
