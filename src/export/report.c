@@ -298,9 +298,9 @@ static void room_sections(struct rctx *r)
 	if (timed)
 		report_agenda(r->out, d, r->tpl, now, 2);
 	if (parked)
-		report_parking(r->out, d, 2);
+		report_parking(r->out, d, 2, r->x.names);
 	if (timed || parked)
-		report_wrapup(r->out, d, r->x.k, r->tpl, now, 2);
+		report_wrapup(r->out, d, r->x.k, r->tpl, now, 2, r->x.names);
 }
 
 static void title(struct rctx *r)
