@@ -600,8 +600,11 @@ static void tick(struct app *a)
 		workshop_gone(a);
 	app_refresh(a);
 	follow_tick(a);
-	/* Someone edited, came or went, or follow mode moved me: draw. */
-	if (bits != SP_NONE || cur != a->cur)
+	/* Someone edited, came or went, or follow mode moved me: draw.  So
+	 * does a running countdown: the time left and spent move. */
+	if (bits != SP_NONE || cur != a->cur ||
+	    (app_ws(a) && session_timer(a->s) &&
+	     session_timer(a->s)->state == TIMER_RUNNING))
 		a->dirty = true;
 }
 
