@@ -24,9 +24,12 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* Column widths: stage, and each figure. */
-#define COL_STAGE 18
+/* Column widths: each figure; the stage's at most, at least, and the
+ * room the "◀ now, 3:00 left" after the figures would like. */
 #define COL_FIG 12
+#define COL_STAGE_MAX 18
+#define COL_STAGE_MIN 12
+#define COL_NOW 19
 
 char *room_spent_text(char *buf, size_t size, int64_t seconds)
 {
@@ -121,9 +124,14 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 {
 	char p[NUM_BUF], sp[NUM_BUF], d[NUM_BUF * 2], now[96], *txt;
 	const char *fac = session_facilitator(a->s);
-	int rows, row = 0;
+	int rows, row = 0,
+	    cstage = w - 4 - 3 * (COL_FIG + 1) - COL_NOW;
 	struct buf b;
 
+	if (cstage > COL_STAGE_MAX)
+		cstage = COL_STAGE_MAX;
+	if (cstage < COL_STAGE_MIN)
+		cstage = COL_STAGE_MIN;
 	/* The time spent moves while the countdown runs: build it now, on
 	 * the stage the cursor is on. */
 	if (r->agenda.sel < r->ag.n)
@@ -131,7 +139,7 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 	agenda_rebuild(a, r);
 	buf_init(&b);
 	buf_puts(&b, "   ");
-	draw_cell(&b, _("Stage"), COL_STAGE, false);
+	draw_cell(&b, _("Stage"), cstage, false);
 	buf_putc(&b, ' ');
 	figures(&b, _("Planned"), _("Spent"), _("Difference"));
 	draw_role(CR_HEADING);
@@ -158,7 +166,7 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 		b.len = 0;
 		buf_puts(&b, sel ? "›" : " ");
 		buf_puts(&b, ar->current ? "● " : "  ");
-		draw_cell(&b, stage_label(ar->stage), COL_STAGE, false);
+		draw_cell(&b, stage_label(ar->stage), cstage, false);
 		buf_putc(&b, ' ');
 		figures(&b, ar->planned ? num_duration(p, sizeof(p), ar->planned)
 			    : _("no timebox"),
@@ -166,7 +174,8 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 			ar->planned ? room_diff_text(d, sizeof(d), ar->spent,
 						     ar->planned) : "–");
 		now_text(a, ar, now, sizeof(now));
-		if (*now) {
+		/* Whole or not at all: the ● marks the stage anyway. */
+		if (*now && utf8_width(buf_str(&b)) + 2 + utf8_width(now) <= w) {
 			buf_puts(&b, "  ");
 			buf_puts(&b, now);
 		}
@@ -176,7 +185,7 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 	/* The totals under the figures. */
 	b.len = 0;
 	buf_puts(&b, "   ");
-	draw_cell(&b, _("Total"), COL_STAGE, false);
+	draw_cell(&b, _("Total"), cstage, false);
 	buf_putc(&b, ' ');
 	figures(&b, num_duration(p, sizeof(p), r->ag.planned_total),
 		room_spent_text(sp, sizeof(sp), r->ag.spent_total),

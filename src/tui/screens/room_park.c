@@ -27,6 +27,8 @@
 
 #define COL_BY 14
 #define COL_WHEN 11
+/* Narrower than this, the item gives up the When column first. */
+#define ITEM_MIN 20
 /* Rows under the list for the selected item. */
 #define DETAIL_ROWS 4
 
@@ -124,10 +126,15 @@ static int status_width(const struct workshop_data *d)
 void park_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 {
 	const struct workshop_data *d = app_data(a);
-	int cstatus = status_width(d),
-	    citem = w - 2 - COL_BY - COL_WHEN - cstatus - 3, rows;
+	int cstatus = status_width(d), cwhen = COL_WHEN,
+	    citem = w - 2 - COL_BY - cwhen - cstatus - 3, rows;
 	struct buf b;
 
+	if (citem < ITEM_MIN) {
+		/* The detail below says when. */
+		cwhen = 0;
+		citem = w - 2 - COL_BY - cstatus - 2;
+	}
 	if (citem < 10)
 		citem = 10;
 	list_set_count(&r->lot, d->n_parking);
@@ -138,8 +145,10 @@ void park_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 	buf_putc(&b, ' ');
 	draw_cell(&b, _("Raised by"), COL_BY, false);
 	buf_putc(&b, ' ');
-	draw_cell(&b, _("When"), COL_WHEN, false);
-	buf_putc(&b, ' ');
+	if (cwhen) {
+		draw_cell(&b, _("When"), cwhen, false);
+		buf_putc(&b, ' ');
+	}
 	draw_cell(&b, _("Status"), cstatus, false);
 	draw_role(CR_HEADING);
 	draw_line(y, x, buf_str(&b), w);
@@ -174,8 +183,10 @@ void park_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 		draw_cell(&b, str_empty(p->added_by) ? "?" : p->added_by,
 			  COL_BY, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, when, COL_WHEN, false);
-		buf_putc(&b, ' ');
+		if (cwhen) {
+			draw_cell(&b, when, cwhen, false);
+			buf_putc(&b, ' ');
+		}
 		draw_cell(&b, park_status_label(p->status), cstatus, false);
 		draw_role(sel ? CR_SELECTED : p->status == PARK_OPEN
 			  ? CR_NORMAL : CR_DIM);
