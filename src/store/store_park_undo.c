@@ -72,12 +72,58 @@ out:
 	return store_end(s, rc, e);
 }
 
+/* The item's workshop, status and next step, checked against the version
+ * the undo expects (inside the caller's transaction). */
+struct park_now {
+	int64_t ws;
+	char *status, *step;
+};
+
+static int park_now_get(struct store *s, int64_t id, int64_t expect_version,
+			struct park_now *p, struct error *e)
+{
+	sqlite3_stmt *q = store_stmt(s, "SELECT workshop_id, status, "
+				     "next_step, version FROM parking "
+				     "WHERE id = ?1", e);
+	int64_t version = 0;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if (!q)
+		return e->code;
+	sqlite3_bind_int64(q, 1, id);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		p->ws = sqlite3_column_int64(q, 0);
+		version = sqlite3_column_int64(q, 3);
+		rc = store_col_text(q, 1, &p->status) &&
+		     store_col_text(q, 2, &p->step) ? ST_OK : OOM(e);
+	} else {
+		rc = rc == SQLITE_DONE
+		     ? store_conflict(s, "parking", id, _("the parking-lot item"),
+				      true, e)
+		     : store_sqlerr(s, rc, e);
+	}
+	sqlite3_reset(q);
+	if (rc == ST_OK && version != expect_version)
+		rc = store_conflict(s, "parking", id, _("the parking-lot item"),
+				    false, e);
+	return rc;
+}
+
+static void park_now_clear(struct park_now *p)
+{
+	free(p->status);
+	free(p->step);
+	memset(p, 0, sizeof(*p));
+}
+
 int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
 		      enum park_status back, struct error *e)
 {
 	struct strv steps = { 0 }, kept = { 0 };
-	char *text = NULL, *status = NULL, *old = NULL, *now = NULL;
-	int64_t ws = 0, version = 0;
+	char *old = NULL, *now = NULL;
+	struct park_now p = { 0 };
 	sqlite3_stmt *q;
 	size_t last;
 	int rc;
@@ -87,31 +133,15 @@ int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
 			       _("an item taken back out of the roadmap is open or done"));
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	STMT(q, "SELECT workshop_id, next_step, status, version FROM parking "
-	     "WHERE id = ?1");
-	sqlite3_bind_int64(q, 1, id);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		ws = sqlite3_column_int64(q, 0);
-		version = sqlite3_column_int64(q, 3);
-		rc = store_col_text(q, 1, &text) && store_col_text(q, 2, &status)
-		     ? ST_OK : OOM(e);
-	} else {
-		rc = rc == SQLITE_DONE
-		     ? store_conflict(s, "parking", id, _("the parking-lot item"),
-				      true, e)
-		     : store_sqlerr(s, rc, e);
-	}
-	sqlite3_reset(q);
-	if (rc < 0)
+	if ((rc = park_now_get(s, id, expect_version, &p, e)) < 0)
 		goto out;
-	if (version != expect_version || !str_eq(status, "roadmap")) {
+	if (!str_eq(p.status, "roadmap")) {
 		rc = store_conflict(s, "parking", id, _("the parking-lot item"),
 				    false, e);
 		goto out;
 	}
 	STMT(q, "SELECT next_steps FROM workshop WHERE id = ?1");
-	sqlite3_bind_int64(q, 1, ws);
+	sqlite3_bind_int64(q, 1, p.ws);
 	rc = sqlite3_step(q);
 	rc = rc == SQLITE_ROW ? (store_col_text(q, 0, &old) ? ST_OK : OOM(e))
 			      : store_sqlerr(s, rc, e);
@@ -125,8 +155,8 @@ int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
 	/* The step it became: the last one with its text (someone may have
 	 * written the same step by hand before). */
 	last = steps.n;
-	for (size_t i = 0; text && i < steps.n; i++)
-		if (str_eq(steps.v[i], text))
+	for (size_t i = 0; p.step && i < steps.n; i++)
+		if (str_eq(steps.v[i], p.step))
 			last = i;
 	if (last < steps.n) {
 		for (size_t i = 0; i < steps.n; i++)
@@ -139,10 +169,10 @@ int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
 			goto out;
 		}
 		STMT(q, "UPDATE workshop SET next_steps = ?2 WHERE id = ?1");
-		sqlite3_bind_int64(q, 1, ws);
+		sqlite3_bind_int64(q, 1, p.ws);
 		store_bind_text(q, 2, now);
 		if ((rc = store_exec_stmt(s, q, e)) < 0 ||
-		    (rc = store_audit(s, ws, "workshop", ws, "next_steps", old,
+		    (rc = store_audit(s, p.ws, "workshop", p.ws, "next_steps", old,
 				      now, e)) < 0)
 			goto out;
 	}
@@ -152,13 +182,12 @@ int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
 	sqlite3_bind_int64(q, 1, id);
 	store_bind_text(q, 2, park_status_id(back));
 	if ((rc = store_exec_stmt(s, q, e)) == ST_OK)
-		rc = store_audit(s, ws, "parking", id, "status", status,
+		rc = store_audit(s, p.ws, "parking", id, "status", p.status,
 				 park_status_id(back), e);
 out:
 	strv_free(&steps);
 	strv_free(&kept);
-	free(text);
-	free(status);
+	park_now_clear(&p);
 	free(old);
 	free(now);
 	return store_end(s, rc, e);
@@ -167,37 +196,15 @@ out:
 int store_park_retaken(struct store *s, int64_t id, int64_t expect_version,
 		       struct error *e)
 {
-	char *status = NULL, *step = NULL;
-	int64_t ws = 0, version = 0;
+	struct park_now p = { 0 };
 	sqlite3_stmt *q;
 	int rc;
 
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	STMT(q, "SELECT workshop_id, status, next_step, version FROM parking "
-	     "WHERE id = ?1");
-	sqlite3_bind_int64(q, 1, id);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		ws = sqlite3_column_int64(q, 0);
-		version = sqlite3_column_int64(q, 3);
-		rc = store_col_text(q, 1, &status) && store_col_text(q, 2, &step)
-		     ? ST_OK : OOM(e);
-	} else {
-		rc = rc == SQLITE_DONE
-		     ? store_conflict(s, "parking", id, _("the parking-lot item"),
-				      true, e)
-		     : store_sqlerr(s, rc, e);
-	}
-	sqlite3_reset(q);
-	if (rc < 0)
+	if ((rc = park_now_get(s, id, expect_version, &p, e)) < 0)
 		goto out;
-	if (version != expect_version) {
-		rc = store_conflict(s, "parking", id, _("the parking-lot item"),
-				    false, e);
-		goto out;
-	}
-	if (str_empty(step)) {
+	if (str_empty(p.step)) {
 		rc = err_set(e, ST_INPUT, "%s",
 			     _("this item never became a next step"));
 		goto out;
@@ -206,10 +213,9 @@ int store_park_retaken(struct store *s, int64_t id, int64_t expect_version,
 	     "WHERE id = ?1");
 	sqlite3_bind_int64(q, 1, id);
 	if ((rc = store_exec_stmt(s, q, e)) == ST_OK)
-		rc = store_audit(s, ws, "parking", id, "status", status,
+		rc = store_audit(s, p.ws, "parking", id, "status", p.status,
 				 "roadmap", e);
 out:
-	free(status);
-	free(step);
+	park_now_clear(&p);
 	return store_end(s, rc, e);
 }

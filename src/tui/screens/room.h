@@ -34,6 +34,9 @@ struct room {
 
 /* The Room's state (NULL when it was never opened). */
 struct room *room_state(struct app *a);
+/* Text wrapped in rows y.. (at most max, the last ending with "…" when
+ * it is cut) in the current role; returns the rows used. */
+int room_wrapped(const char *text, int y, int x, int w, int max);
 
 /* ---- room_agenda.c ------------------------------------------------------ */
 /* Build the agenda's rows again and keep the selection on its stage. */

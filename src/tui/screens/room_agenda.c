@@ -106,16 +106,10 @@ static void figures(struct buf *b, const char *p, const char *s,
 static int note(int y, int x, int w, int max, enum role role,
 		const char *text)
 {
-	size_t st[8], ln[8], n = draw_wrap(text, w, st, ln, 8);
-	int rows = 0;
+	int rows;
 
 	draw_role(role);
-	for (size_t i = 0; i < n && rows < max; i++, rows++) {
-		char *t = str_ndup(text + st[i], ln[i]);
-
-		draw_line(y + rows, x, t ? t : "", w);
-		free(t);
-	}
+	rows = room_wrapped(text, y, x, w, max);
 	draw_role(CR_NORMAL);
 	return rows;
 }

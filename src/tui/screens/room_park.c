@@ -66,24 +66,6 @@ static void when_text(int64_t at, const char *fmt, char *buf, size_t size)
 		strftime(buf, size, fmt, &tm);
 }
 
-/* Wrapped text in rows y.. (at most max); returns the rows used. */
-static int block(const char *text, int y, int x, int w, int max)
-{
-	size_t st[16], ln[16], n = draw_wrap(text, w, st, ln, 16);
-	int row = 0;
-
-	for (size_t i = 0; i < n && row < max; i++, row++) {
-		char *t = str_ndup(text + st[i], ln[i]);
-
-		if (row == max - 1 && i + 1 < n)
-			draw_clip(y + row, x, t ? t : "", w - 1);
-		else
-			draw_line(y + row, x, t ? t : "", w);
-		free(t);
-	}
-	return row;
-}
-
 /* The selected item whole, and who raised it when and what it became. */
 static void detail(const struct park_item *p, int y, int x, int h, int w)
 {
@@ -93,7 +75,7 @@ static void detail(const struct park_item *p, int y, int x, int h, int w)
 	if (!p || h < 2)
 		return;
 	draw_role(CR_NORMAL);
-	row = block(p->text, y, x, w, h - 1 > 2 ? 2 : h - 1);
+	row = room_wrapped(p->text, y, x, w, h - 1 > 2 ? 2 : h - 1);
 	when_text(p->added_at, "%Y-%m-%d %H:%M", when, sizeof(when));
 	if (p->status == PARK_ROADMAP && !str_empty(p->next_step))
 		line = str_printf(_("Raised by %s on %s · became the next step “%s”"),
@@ -104,7 +86,7 @@ static void detail(const struct park_item *p, int y, int x, int h, int w)
 				  str_empty(p->added_by) ? "?" : p->added_by,
 				  when, park_status_label(p->status));
 	draw_role(CR_DIM);
-	block(line ? line : "", y + row, x, w, h - row);
+	room_wrapped(line ? line : "", y + row, x, w, h - row);
 	draw_role(CR_NORMAL);
 	free(line);
 }

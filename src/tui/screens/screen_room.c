@@ -32,6 +32,24 @@ struct room *room_state(struct app *a)
 	return tui_screen_state(a, &screen_room_ops);
 }
 
+int room_wrapped(const char *text, int y, int x, int w, int max)
+{
+	size_t st[16], ln[16], n = draw_wrap(text, w, st, ln, 16);
+	int row = 0;
+
+	for (size_t i = 0; i < n && row < max; i++, row++) {
+		char *t = str_ndup(text + st[i], ln[i]);
+
+		/* A text cut short ends with "…". */
+		if (row == max - 1 && i + 1 < n)
+			draw_clip(y + row, x, t ? t : "", w - 1);
+		else
+			draw_line(y + row, x, t ? t : "", w);
+		free(t);
+	}
+	return row;
+}
+
 static const char *agenda_row_text(void *ctx, size_t i)
 {
 	struct room *r = ctx;
