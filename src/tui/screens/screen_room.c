@@ -122,7 +122,7 @@ static void draw_parts(struct app *a, struct room *r, int y, int x, int w)
 		cx += draw_text(y, cx, "  ", x + w - cx);
 	}
 	draw_role(CR_DIM);
-	draw_clip(y, cx, _("Tab switches"), x + w - cx);
+	draw_clip(y, cx, _("Tab switches · w wrap-up"), x + w - cx);
 	draw_role(CR_NORMAL);
 }
 
