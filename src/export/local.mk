@@ -73,3 +73,7 @@ tests_unit_test_report_room_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_room_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_report_room_LDADD = $(UNIT_LDADD)
 endif
+# The report's room sections (Agenda, Parking lot, Wrap-up) through the
+# binary and the app.
+TESTS += tests/cli/report-room.sh
+EXTRA_DIST += tests/cli/report-room.sh

@@ -6,8 +6,9 @@
  * workshop's own stages in between: current state, requirements, findings,
  * the approaches explored, the trade-off analysis, the recommended
  * architecture, alternatives, key decisions, roadmap, risks, success
- * metrics, next steps.  The section table below is the order; a section
- * with nothing in it says so in one sentence.  The parts live in
+ * metrics, next steps; then, for a workshop run with the room's tools, its
+ * agenda, parking lot and wrap-up.  The section table below is the order; a
+ * section with nothing in it says so in one sentence.  The parts live in
  * report_state.c (interview), report_arch.c (findings, approaches,
  * recommendation) and report_tradeoff.c (matrix, charts, risks).
  */
@@ -22,6 +23,7 @@
 #include "export/helpers.h"
 #include "export/md.h"
 #include "export/report_int.h"
+#include "export/report_room.h"
 #include "export/tables.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -274,12 +276,32 @@ static const struct {
 	{ N_("Risks and mitigations"), report_risks },
 	{ N_("Success metrics"), sec_metrics },
 	{ N_("Next steps"), sec_next },
-	/* The facilitation record (issue 13) goes here once a workshop keeps
-	 * one: the agenda with its timeboxes as run, and the parking lot.
-	 * Until then there is nothing to write, and no heading is. */
-	{ N_("Agenda"), NULL },
-	{ N_("Parking lot"), NULL },
 };
+
+/*
+ * The room's record after the playbook's sections (report_room.c, which
+ * writes its own headings): the agenda when the countdown ran (its planned
+ * and spent per stage), the parking lot when anything was parked, and the
+ * wrap-up when either (what was decided, what is open, the actions with
+ * their owners, the time).  A workshop that never used the room's tools
+ * gets none of them: the template's timeboxes nobody ran, an empty lot and
+ * a wrap-up that only repeats the sections above would be noise.
+ */
+static void room_sections(struct rctx *r)
+{
+	const struct workshop_data *d = r->x.d;
+	int64_t now = clock_now();
+	bool timed = d->timer.set, parked = d->n_parking > 0;
+
+	for (size_t i = 0; i < d->n_agenda && !timed; i++)
+		timed = d->agenda[i].spent > 0;
+	if (timed)
+		report_agenda(r->out, d, r->tpl, now, 2);
+	if (parked)
+		report_parking(r->out, d, 2, r->x.names);
+	if (timed || parked)
+		report_wrapup(r->out, d, r->x.k, r->tpl, now, 2, r->x.names);
+}
 
 static void title(struct rctx *r)
 {
@@ -338,6 +360,7 @@ int export_report_with(const struct workshop_data *d,
 		md_heading(out, 2, _(sections[i].title));
 		sections[i].write(&r);
 	}
+	room_sections(&r);
 	md_end(out);
 	if (r.have_findings)
 		findings_clear(&r.f);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/room.h"
+#include "export/helpers.h"
 #include "export/md.h"
 #include "export/report_room.h"
 #include "util/error.h"
@@ -116,8 +117,11 @@ static void became(struct buf *out, const struct park_item *p)
 }
 
 int report_parking(struct buf *out, const struct workshop_data *d,
-		   int level)
+		   int level, enum x_names names)
 {
+	char who[256];
+	const char *by;
+
 	const char *head[] = { _("Item"), _("Raised by"), _("What became of it") };
 
 	md_heading(out, level, _("Parking lot"));
@@ -131,7 +135,8 @@ int report_parking(struct buf *out, const struct workshop_data *d,
 
 		buf_putc(out, '|');
 		md_table_cell(out, p->text);
-		md_table_cell(out, str_empty(p->added_by) ? "–" : p->added_by);
+		by = x_person(p->added_by, names, who, sizeof(who));
+		md_table_cell(out, by ? by : "–");
 		became(out, p);
 		buf_putc(out, '\n');
 	}
@@ -191,10 +196,12 @@ static void open_questions(struct buf *out, const struct wrapup *w,
 	}
 }
 
-static void actions(struct buf *out, const struct wrapup *w, int level)
+static void actions(struct buf *out, const struct wrapup *w, int level,
+		    enum x_names names)
 {
 	const char *head[] = { _("Action"), _("Owner") };
-	char what[512];
+	char what[512], who[256];
+	const char *owner;
 
 	md_heading(out, level, _("Actions"));
 	if (!w->n_risks && !w->next_steps->n) {
@@ -211,8 +218,8 @@ static void actions(struct buf *out, const struct wrapup *w, int level)
 			 str_empty(r->description) ? "" : r->description);
 		buf_putc(out, '|');
 		md_table_cell(out, what);
-		md_table_cell(out, str_empty(r->owner) ? _("nobody yet")
-						       : r->owner);
+		owner = x_person(r->owner, names, who, sizeof(who));
+		md_table_cell(out, owner ? owner : _("nobody yet"));
 		buf_putc(out, '\n');
 	}
 	for (size_t i = 0; i < w->next_steps->n; i++) {
@@ -242,6 +249,12 @@ static void planned_spent(struct buf *out, const struct wrapup *w,
 		buf_printf(out, "%s\n\n", _("No agenda was set."));
 		return;
 	}
+	if (!w->agenda.spent_total) {
+		buf_printf(out, _("Planned %s; the countdown was not run, so no time was recorded."),
+			   minutes(p, sizeof(p), w->agenda.planned_total));
+		buf_puts(out, "\n\n");
+		return;
+	}
 	buf_printf(out, _("Planned %s, spent %s (%s)."),
 		   minutes(p, sizeof(p), w->agenda.planned_total),
 		   minutes(s, sizeof(s), spent),
@@ -251,7 +264,7 @@ static void planned_spent(struct buf *out, const struct wrapup *w,
 
 int report_wrapup(struct buf *out, const struct workshop_data *d,
 		  const struct knowledge *k, const struct template_def *t,
-		  int64_t now, int level)
+		  int64_t now, int level, enum x_names names)
 {
 	struct wrapup w;
 
@@ -262,7 +275,7 @@ int report_wrapup(struct buf *out, const struct workshop_data *d,
 	}
 	decided(out, &w, level + 1);
 	open_questions(out, &w, level + 1);
-	actions(out, &w, level + 1);
+	actions(out, &w, level + 1, names);
 	planned_spent(out, &w, level + 1);
 	wrapup_clear(&w);
 	return done(out);

@@ -14,13 +14,16 @@
  * returns 0, or ST_ERROR when out of memory.  `now` is the moment the
  * time spent is counted to (a running countdown counts so far); t (the
  * workshop's template, may be NULL) gives the timeboxes of a workshop
- * without an agenda; k (may be NULL) the interview's questions.
+ * without an agenda; k (may be NULL) the interview's questions; `names`
+ * how people (who raised an item, a risk's owner) are named, as in the
+ * rest of the report (x_person: "bob (via root)" is bob, root nobody).
  */
 #ifndef CHARRETTE_EXPORT_REPORT_ROOM_H
 #define CHARRETTE_EXPORT_REPORT_ROOM_H
 
 #include <stdint.h>
 
+#include "export/helpers.h"
 #include "model/knowledge.h"
 #include "model/model.h"
 #include "util/str.h"
@@ -28,9 +31,9 @@
 int report_agenda(struct buf *out, const struct workshop_data *d,
 		  const struct template_def *t, int64_t now, int level);
 int report_parking(struct buf *out, const struct workshop_data *d,
-		   int level);
+		   int level, enum x_names names);
 int report_wrapup(struct buf *out, const struct workshop_data *d,
 		  const struct knowledge *k, const struct template_def *t,
-		  int64_t now, int level);
+		  int64_t now, int level, enum x_names names);
 
 #endif

@@ -11,6 +11,10 @@ libcharrette_a_SOURCES += \
 # session_room: running the room (timer, agenda, rounds, ready, parking).
 libcharrette_a_SOURCES += src/session/session_room.h \
 	src/session/session_room.c src/session/session_agenda.c
+# ... what the Room screen needs besides: the parking lot's undo, the
+# agenda's role check before an editor opens.
+libcharrette_a_SOURCES += src/session/session_park_undo.c \
+	src/session/session_agenda_check.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_session
@@ -35,3 +39,14 @@ endif
 # The blind-round rule through the binary: show, score and every export.
 TESTS += tests/cli/blind-round.sh
 EXTRA_DIST += tests/cli/blind-round.sh
+
+# Undo on the parking lot (session_park_undo.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_park_undo
+TESTS += tests/unit/test_park_undo
+tests_unit_test_park_undo_SOURCES = tests/unit/test_park_undo.c
+tests_unit_test_park_undo_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_park_undo_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_park_undo_LDADD = $(UNIT_LDADD)
+endif

@@ -550,6 +550,7 @@ int session_park_add(struct session *s, const char *text,
 	err_clear(&e);
 	rc = store_park_add(s->store, s->ws, text, &id, &e);
 	if (sess_finish(s, rc, &e, NULL, NULL, r) == ST_OK) {
+		sess_park_step(s, "add", NULL, id, NULL, text);
 		r->id = id;
 		r->version = 1;
 		snprintf(r->msg, sizeof(r->msg), "%s",
@@ -594,15 +595,23 @@ int session_park_edit(struct session *s, int64_t id, int64_t version,
 		      const char *text, const char *where,
 		      struct sess_result *r)
 {
+	const struct park_item *p;
 	struct error e;
 	int rc;
 
 	sess_result_clear(r);
 	if (sess_refuse(s, true, r))
 		return r->code;
+	/* The text before, for undo: the one loaded, if the edit started
+	 * from that version. */
+	p = wsdata_park(s->d, id);
+	if (p && p->version != version)
+		p = NULL;
 	err_clear(&e);
 	rc = store_park_text(s->store, id, text, version, &r->version, &e);
 	sess_finish(s, rc, &e, where, text, r);
+	if (rc == ST_OK && p && r->version != version)
+		sess_park_step(s, "text", NULL, id, p->text, text);
 	if (rc == ST_CONFLICT)
 		park_theirs(s, id, r);
 	return rc;
@@ -632,6 +641,9 @@ static int park_move(struct session *s, int64_t id, enum park_status st,
 		: store_park_status(s->store, id, st, p->version, &r->version,
 				    &e);
 	if (sess_finish(s, rc, &e, NULL, NULL, r) == ST_OK)
+		sess_park_step(s, st == PARK_ROADMAP ? "take" : "status", p, id,
+			       park_status_id(p->status), park_status_id(st));
+	if (rc == ST_OK)
 		snprintf(r->msg, sizeof(r->msg), "%s",
 			 st == PARK_ROADMAP
 			 ? _("taken into the roadmap's next steps")
@@ -661,6 +673,7 @@ int session_park_reopen(struct session *s, int64_t id,
 int session_park_delete(struct session *s, int64_t id, int64_t version,
 			struct sess_result *r)
 {
+	const struct park_item *p;
 	struct error e;
 	int rc;
 
@@ -668,8 +681,13 @@ int session_park_delete(struct session *s, int64_t id, int64_t version,
 	if (sess_refuse(s, true, r))
 		return r->code;
 	err_clear(&e);
+	p = wsdata_park(s->d, id);
+	if (p && p->version != version)
+		p = NULL;
 	rc = store_park_delete(s->store, id, version, &e);
 	sess_finish(s, rc, &e, NULL, NULL, r);
+	if (rc == ST_OK && p)
+		sess_park_step(s, "delete", p, id, p->text, NULL);
 	if (rc == ST_CONFLICT)
 		park_theirs(s, id, r);
 	return rc;

@@ -95,8 +95,10 @@ enum undo_kind {
 	UNDO_ADD,           /* delete the row table/id that was added */
 	UNDO_MOVE,          /* move table/id back by -delta */
 	UNDO_DELETE,        /* put back `part`, what a deletion took */
-	UNDO_LINK           /* ADR key1 back to superseded by `before`
+	UNDO_LINK,          /* ADR key1 back to superseded by `before`
 			     * (NULL: not superseded, status `note`) */
+	UNDO_PARK           /* a parking-lot write (session_park_undo.c):
+			     * field says which, id the item */
 };
 
 struct undo_step {
@@ -144,5 +146,15 @@ void sess_group_end(struct session *s);
 /* A label for a cell or a row, in words (new string). */
 char *sess_cell_label(const struct session *s, const char *ak,
 		      const char *ck);
+
+/* session_park_undo.c: remember a parking-lot write that was saved
+ * (what: "add", "text", "status", "take" or "delete"; before and after as
+ * text, a status by its id; `gone` the item a deletion took), and take it
+ * back. */
+void sess_park_step(struct session *s, const char *what,
+		    const struct park_item *p, int64_t id, const char *before,
+		    const char *after);
+int sess_park_undo(struct session *s, const struct undo_step *st,
+		   struct sess_result *r);
 
 #endif

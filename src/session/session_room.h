@@ -225,4 +225,8 @@ int session_wrapup(const struct session *s, struct wrapup *w);
 int session_load_visible(struct session *s, int64_t ws,
 			 struct workshop_data **out, struct error *e);
 
+/* Could I change the agenda now?  0, or SESS_REFUSED with the reason the
+ * agenda's writes would give (session_agenda_check.c). */
+int session_agenda_check(struct session *s, struct sess_result *r);
+
 #endif

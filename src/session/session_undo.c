@@ -310,6 +310,8 @@ static int undo_step(struct session *s, const struct undo_step *st,
 		return session_unsupersede(s, (int)num, was == ADR_SUPERSEDED
 					   ? ADR_ACCEPTED : was, r);
 	}
+	case UNDO_PARK:
+		return sess_park_undo(s, st, r);
 	}
 	return ST_ERROR;
 }

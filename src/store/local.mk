@@ -63,6 +63,8 @@ endif
 # store_room: agenda, countdown, blind voting rounds, ready, parking lot.
 libcharrette_a_SOURCES += src/store/store_room.h src/store/store_room.c \
 	src/store/store_room_data.c
+# ... and the parking-lot writes only undo makes (restore, untake).
+libcharrette_a_SOURCES += src/store/store_park_undo.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_store_room

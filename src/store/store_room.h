@@ -115,4 +115,17 @@ int store_park_take(struct store *s, int64_t id, int64_t expect_version,
 int store_park_delete(struct store *s, int64_t id, int64_t expect_version,
 		      struct error *e);
 
+/* ---- undoing parking-lot writes (store_park_undo.c) ----------------------
+ * A deleted item back as it was (p: its id, text, author, time, status and
+ * next step; a new id only if its own was taken); an item taken into the
+ * roadmap's next steps taken back out of them (the last step with its
+ * text goes) and `back` (PARK_OPEN or PARK_DONE) again; an item reopened
+ * or done after it was taken marked taken again (its step is there). */
+int store_park_restore(struct store *s, int64_t ws,
+		       const struct park_item *p, struct error *e);
+int store_park_untake(struct store *s, int64_t id, int64_t expect_version,
+		      enum park_status back, struct error *e);
+int store_park_retaken(struct store *s, int64_t id, int64_t expect_version,
+		       struct error *e);
+
 #endif

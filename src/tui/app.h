@@ -282,6 +282,9 @@ void app_close_workshop(struct app *a);
 void app_close_view(struct app *a);
 /* Switch to the screen with this number (1..9; 0 = History). */
 bool app_goto(struct app *a, int number);
+/* Switch to the screen with this id ("room"): the screens without a
+ * number have no other way. */
+bool app_goto_id(struct app *a, const char *id);
 /* Draw the whole screen (bars, body, modals); does not refresh. */
 void app_draw(struct app *a);
 /* The screen number of the tab at column x of the tab bar (0 = none). */
@@ -335,6 +338,15 @@ int app_save_field(struct app *a, const char *table, int64_t id,
  * started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label);
+/* A text with a session write of its own (a parking-lot item's, whose
+ * call is session_park_edit): saved as app_save_field saves a field, the
+ * same dialog on a conflict, whose keep mine and merge write through
+ * `save` against their version.  `label` names it in messages. */
+typedef int (*app_text_save_fn)(struct session *s, int64_t id,
+				int64_t version, const char *text,
+				const char *where, struct sess_result *r);
+int app_save_text(struct app *a, app_text_save_fn save, int64_t id,
+		  const char *text, int64_t version, const char *label);
 /* For a text no field save holds (its editor stays open with mine on a
  * conflict): theirs and mine in full in an overlay over the editor.
  * `who` changed theirs (NULL: unknown). */

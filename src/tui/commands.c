@@ -13,6 +13,7 @@
 #include "tui/keys.h"
 #include "tui/room.h"
 #include "tui/screens/presenter.h"
+#include "tui/screens.h"
 #include "tui/widgets/dialog.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -134,7 +135,7 @@ static void cmd_goto(struct app *a, const char *arg)
 		if (strcasecmp(arg, tui_screens[i].id) == 0 ||
 		    strcasecmp(arg, _(tui_screens[i].title)) == 0) {
 			follow_stop(a, NULL);
-			app_goto(a, tui_screens[i].number);
+			app_goto_id(a, tui_screens[i].id);
 			return;
 		}
 	}
@@ -230,6 +231,31 @@ static void cmd_history(struct app *a, const char *arg)
 	(void)arg;
 	follow_stop(a, NULL);
 	app_goto(a, 0);
+}
+
+static void cmd_room(struct app *a, const char *arg)
+{
+	(void)arg;
+	a->msg[0] = '\0';
+	follow_stop(a, NULL);
+	app_goto_id(a, "room");
+}
+
+static void cmd_wrapup(struct app *a, const char *arg)
+{
+	(void)arg;
+	a->msg[0] = '\0';
+	follow_stop(a, NULL);
+	app_goto_id(a, "wrapup");
+}
+
+static void cmd_park(struct app *a, const char *arg)
+{
+	if (!*arg) {
+		app_msg(a, MSG_ERROR, "%s", _("nothing to park: :park TEXT, or L to type it"));
+		return;
+	}
+	room_park(a, arg);
 }
 
 static void cmd_facilitate(struct app *a, const char *arg)
@@ -336,6 +362,12 @@ static const struct command commands[] = {
 	{ "ready", "[clear]",
 	  N_("mark yourself ready with this stage, or not (clear: the facilitator clears every mark)"),
 	  room_cmd_ready },
+	{ "room", "", N_("the Room: the agenda and the parking lot (also R)"),
+	  cmd_room },
+	{ "park", "TEXT", N_("park an item in the parking lot (L types one)"),
+	  cmd_park },
+	{ "wrap-up", "", N_("what the workshop came to: decided, open, actions, time"),
+	  cmd_wrapup },
 	{ "help", "", N_("the keys and commands"), cmd_help },
 };
 

@@ -6,7 +6,8 @@
  * their value (read back from the database) and mine, and offers: keep
  * mine (write it over the new version), take theirs (drop mine), or edit a
  * merge (an editor prefilled with mine, theirs shown beside it, saved
- * against the new version).  Esc decides later: mine is kept as a draft
+ * against the new version); app_save_text does the same for a text with a
+ * session write of its own (a parking-lot item).  Esc decides later: mine is kept as a draft
  * that the next edit of the field offers back.  A locked database
  * (ST_BUSY) never shows SQLite's words, and the editor stays open.
  */
@@ -30,6 +31,7 @@
 struct conflict {
 	struct modal m;
 	bool answer;           /* an answer, else a store_update field */
+	app_text_save_fn save; /* else this text's own session write */
 	char *table, *field;   /* field */
 	char *question;        /* answer */
 	enum value_kind vkind; /* answer: the kind of mine */
@@ -49,6 +51,9 @@ static int save_answer_ex(struct app *a, const char *question,
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
 			 int64_t version, const char *base, const char *where);
+static int save_text_ex(struct app *a, app_text_save_fn save, int64_t id,
+			const char *text, int64_t version, const char *label,
+			const char *where);
 
 /* The editor (if any) whose done callback is saving: its draft key. */
 static const char *finishing_where(struct app *a)
@@ -150,6 +155,9 @@ static int write_mine(struct app *a, struct conflict *c, const char *text,
 {
 	struct value v = { .kind = c->vkind };
 
+	if (c->save)
+		return save_text_ex(a, c->save, c->row, text, version,
+				    c->label, c->m.draft_where);
 	if (!c->answer)
 		return save_field_ex(a, c->table, c->row, c->field, text,
 				     version, c->theirs, c->m.draft_where);
@@ -390,6 +398,40 @@ int app_save_field(struct app *a, const char *table, int64_t id,
 	return save_field_ex(a, table, id, field, value, version,
 			     a->finishing ? a->finishing->base : NULL,
 			     finishing_where(a));
+}
+
+static int save_text_ex(struct app *a, app_text_save_fn save, int64_t id,
+			const char *text, int64_t version, const char *label,
+			const char *where)
+{
+	struct sess_result r = { 0 };
+	struct conflict *c;
+	int rc;
+
+	if (app_refuse_readonly(a))
+		return ST_READONLY;
+	save(a->s, id, version, text, where, &r);
+	if (sess_ok(&r)) {
+		sess_result_clear(&r);
+		return ST_OK;
+	}
+	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
+		rc = not_saved(a, &r);
+		sess_result_clear(&r);
+		return rc;
+	}
+	c->save = save;
+	c->row = id;
+	c->mine = str_dup(text ? text : "");
+	c->label = str_dup(label);
+	return conflicted(a, c, &r, where);
+}
+
+int app_save_text(struct app *a, app_text_save_fn save, int64_t id,
+		  const char *text, int64_t version, const char *label)
+{
+	return save_text_ex(a, save, id, text, version, label,
+			    finishing_where(a));
 }
 
 static int save_answer_ex(struct app *a, const char *question,

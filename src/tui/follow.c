@@ -67,7 +67,7 @@ static void follow_apply(struct app *a)
 	for (i = 0; i < tui_n_screens; i++)
 		if (str_eq(tui_screens[i].id, screen))
 			break;
-	if (i < tui_n_screens && app_goto(a, tui_screens[i].number) && *sel &&
+	if (i < tui_n_screens && app_goto_id(a, tui_screens[i].id) && *sel &&
 	    a->opened[a->cur]) {
 		const struct screen_def *sd = &tui_screens[a->cur];
 		void *st = a->state[a->cur];

@@ -69,6 +69,9 @@ enum scope {
 	SC_METRICS,      /* 8 */
 	SC_ROADMAP,      /* 9 */
 	SC_HISTORY,      /* the audit log */
+	SC_ROOM,         /* the Room screen (both parts) */
+	SC_AGENDA,       /* the Room: the agenda */
+	SC_PARKING,      /* the Room: the parking lot */
 	SC_CONFLICT,     /* resolving an edit conflict */
 	SC_EDIT,         /* line and text editors */
 	SC_TEXT,         /* the multi-line editor (before SC_EDIT) */
@@ -116,6 +119,10 @@ enum scope {
 	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
 	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) \
 	_(PRESENTER) \
+	/* -- the room: the Room screen, the parking lot, the wrap-up -- */ \
+	_(ROOM) _(PARK) _(RO_SWITCH) _(RO_WRAPUP) _(AG_PLAN) _(AG_ADD) \
+	_(AG_REMOVE) _(AG_MOVE_UP) _(AG_MOVE_DOWN) _(PL_NEW) _(PL_EDIT) \
+	_(PL_DONE) _(PL_TAKE) _(PL_DELETE) _(RM_PARKED) \
 	/* -- end of screen actions -- */ \
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \

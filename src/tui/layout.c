@@ -91,8 +91,8 @@ static void draw_title(struct app *a)
 /*
  * Tabs: " N Title " each, side by side.  Full titles when they all fit,
  * else short ones, else numbers; the active tab always shows its full
- * title.  A screen without a number (History) has a tab only while it is
- * shown, " H History", at the end.  tab_label() is the one layout that
+ * title.  A screen without a number (History, Room, Wrap-up) has a tab
+ * only while it is shown, " History ", after the numbered ones.  tab_label() is the one layout that
  * drawing and mouse clicks use; it gives "" for a tab not shown.
  */
 static int tab_mode(struct app *a);
@@ -103,9 +103,10 @@ static void tab_label(struct app *a, size_t i, int mode, char *buf,
 	const char *t = mode == 0 || i == a->cur ? _(tui_screens[i].title)
 			: mode == 1 ? _(tui_screens[i].short_title) : "";
 
-	if (tui_screens[i].number == 0)
-		snprintf(buf, size, "%s", i == a->cur
-			 ? _(" History ") : "");
+	if (tui_screens[i].number == 0 && i != a->cur)
+		snprintf(buf, size, "%s", "");
+	else if (tui_screens[i].number == 0)
+		snprintf(buf, size, " %s ", _(tui_screens[i].title));
 	else
 		snprintf(buf, size, " %d%s%s ", tui_screens[i].number,
 			 *t ? " " : "", t);

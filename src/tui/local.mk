@@ -21,6 +21,9 @@ charrette_SOURCES += \
 	src/tui/screens/screen_metrics.c \
 	src/tui/screens/screen_roadmap.c \
 	src/tui/screens/screen_history.c \
+	src/tui/screens/screen_room.c src/tui/screens/room.h \
+	src/tui/screens/room_agenda.c src/tui/screens/room_park.c \
+	src/tui/screens/screen_wrapup.c \
 	src/tui/widgets/textview.c src/tui/widgets/textview.h \
 	src/tui/widgets/list.c src/tui/widgets/list.h \
 	src/tui/widgets/edit.c src/tui/widgets/edit.h \

@@ -30,6 +30,10 @@ const struct screen_def tui_screens[] = {
 	/* Not a numbered tab: H or :history opens it. */
 	{ 0, "history", N_("History"), N_("History"), SC_HISTORY, true,
 	  &screen_history_ops },
+	/* Nor these: R or :room, :wrap-up (or w on the Room). */
+	{ 0, "room", N_("Room"), N_("Room"), SC_ROOM, true, &screen_room_ops },
+	{ 0, "wrapup", N_("Wrap-up"), N_("Wrap-up"), SC_VIEW, true,
+	  &screen_wrapup_ops },
 };
 const size_t tui_n_screens = sizeof(tui_screens) / sizeof(tui_screens[0]);
 

@@ -16,5 +16,15 @@ extern const struct screen_ops screen_decision_ops;
 extern const struct screen_ops screen_risks_ops;
 extern const struct screen_ops screen_metrics_ops;
 extern const struct screen_ops screen_roadmap_ops;
+/* Not numbered tabs: the Room (R, :room) and the wrap-up (:wrap-up). */
+extern const struct screen_ops screen_room_ops;
+extern const struct screen_ops screen_wrapup_ops;
+
+/* Park an item in the parking lot from any screen (`:park TEXT`); NULL
+ * or "" opens a one-line editor to type it (L). */
+void room_park(struct app *a, const char *text);
+/* On the roadmap: pick open parking-lot items to take into the next
+ * steps. */
+void room_take_from_lot(struct app *a);
 
 #endif

@@ -23,6 +23,7 @@
 #include "tui/keys.h"
 #include "tui/room.h"
 #include "tui/screens/presenter.h"
+#include "tui/screens.h"
 #include "tui/script.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
@@ -178,11 +179,9 @@ static void advance_stage(struct app *a, int number)
 		session_reach_stage(a->s, (enum stage)(number - 2));
 }
 
-bool app_goto(struct app *a, int number)
+static bool goto_index(struct app *a, size_t i, int number)
 {
-	size_t i = screen_index(number);
-
-	if (i == (size_t)-1)
+	if (i >= tui_n_screens)
 		return false;
 	if (tui_screens[i].needs_workshop && !app_ws(a)) {
 		app_msg(a, MSG_WARN, "%s", _("open a workshop first (Enter on the list)"));
@@ -200,6 +199,19 @@ bool app_goto(struct app *a, int number)
 	}
 	advance_stage(a, number);
 	return true;
+}
+
+bool app_goto(struct app *a, int number)
+{
+	return goto_index(a, screen_index(number), number);
+}
+
+bool app_goto_id(struct app *a, const char *id)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (str_eq(tui_screens[i].id, id))
+			return goto_index(a, i, tui_screens[i].number);
+	return false;
 }
 
 void app_close_view(struct app *a)
@@ -400,6 +412,13 @@ static void handle_global(struct app *a, enum action act, int key)
 		break;
 	case A_PRESENTER:
 		presenter_toggle(a);
+		break;
+	case A_ROOM:
+		leave_screen(a);
+		app_goto_id(a, "room");
+		break;
+	case A_PARK:
+		room_park(a, NULL);
 		break;
 	case A_REDRAW:
 		clearok(curscr, TRUE);

@@ -23,16 +23,6 @@ else
 	ok "hostile: no <br>"
 fi
 
-# How the report names a person recorded as $1 on this machine: the full
-# name (GECOS up to the first comma) of an account of that name, else the
-# name itself; nothing for the superuser.
-person() {
-	entry=$(getent passwd "$1" 2>/dev/null) || { echo "$1"; return; }
-	[ "$(echo "$entry" | cut -d: -f3)" = 0 ] && return
-	full=$(echo "$entry" | cut -d: -f5 | cut -d, -f1 | sed 's/ *$//')
-	echo "${full:-$1}"
-}
-
 R=$O/clinic/report/report.md
 expect_in "$R" 'Dev opens PR -> 1 review -> merge; a rollback is a revert & a redeploy.' "clinic: -> and & as typed"
 expect_in "$R" 'lost ~€40k of appointments.  Uptime was 99.95% before' "clinic: ~ and 99.95% as typed"

@@ -18,3 +18,13 @@ make_exports() {
 		done
 	done
 }
+
+# How the report names a person recorded as $1 on this machine: the full
+# name (GECOS up to the first comma) of an account of that name, else the
+# name itself; nothing for the superuser.
+person() {
+	entry=$(getent passwd "$1" 2>/dev/null) || { echo "$1"; return; }
+	[ "$(echo "$entry" | cut -d: -f3)" = 0 ] && return
+	full=$(echo "$entry" | cut -d: -f5 | cut -d, -f1 | sed 's/ *$//')
+	echo "${full:-$1}"
+}

@@ -236,7 +236,8 @@ static void test_as_typed(void **state)
 }
 
 /* The playbook's order, the charts beside their tables, and no heading
- * for the agenda and parking lot, which nothing records yet. */
+ * for the agenda, the parking lot or the wrap-up: this workshop was not
+ * run with the room's tools (see test_facilitated). */
 static void test_sections(void **state)
 {
 	static const char *const order[] = {
@@ -271,6 +272,7 @@ static void test_sections(void **state)
 	}
 	assert_null(strstr(rep, "## Agenda"));
 	assert_null(strstr(rep, "## Parking lot"));
+	assert_null(strstr(rep, "## Wrap-up"));
 	/* The recommended approach's components, connected. */
 	assert_non_null(strstr(rep, "    n1[\"Source control: GitHub\"]\n"));
 	assert_non_null(strstr(rep, "    dev -->|\"git push\"| n1\n    n1 -->|\"triggers\"| n2\n"));
@@ -337,6 +339,96 @@ static void test_people(void **state)
 				     buf, sizeof(buf)), "nobody-here-zz9");
 }
 
+/* 2026-01-01 00:00 UTC: the countdown of room.yaml has 3 minutes left. */
+#define ROOM_NOW "1767225600"
+
+static char *room_report(struct workshop_data *d, const struct knowledge *k)
+{
+	struct error e;
+	struct buf b;
+
+	buf_init(&b);
+	assert_int_equal(export_report_with(d, k, EXPORT_RECORDED_NAMES, &b,
+					    &e), 0);
+	assert_false(b.oom);
+	return buf_detach(&b);
+}
+
+static const char *after(const char *rep, const char *at, const char *s)
+{
+	const char *p = strstr(at, s);
+
+	if (!p)
+		fail_msg("\"%s\" missing or out of order", s);
+	(void)rep;
+	return p + 1;
+}
+
+/*
+ * A workshop run with the room's tools (tests/data/report/room.yaml): the
+ * Agenda, Parking lot and Wrap-up sections after the next steps, with the
+ * running countdown counted to now; the golden is the whole report.  The
+ * same workshop with only a parking lot gets the lot and the wrap-up, with
+ * no agenda nobody ran; with neither, none of the three.
+ */
+static void test_facilitated(void **state)
+{
+	struct fixture *f = *state;
+	char *ws = srcpath("tests/data/report/room.yaml"), *rep;
+	struct workshop_data *d = NULL;
+	const char *at;
+	struct error e;
+	struct buf b;
+
+	setenv("CHARRETTE_NOW", ROOM_NOW, 1);
+	if (interchange_read_file(ws, &d, &e) != ST_OK)
+		fail_msg("%s", e.msg);
+	rep = room_report(d, f->k);
+	buf_init(&b);
+	buf_puts(&b, rep);
+	golden("facilitated/report.md", &b);
+	buf_free(&b);
+	at = after(rep, rep, "\n## Next steps\n");
+	at = after(rep, at, "\n## Agenda\n");
+	at = after(rep, at, "| Trade-offs (running) | 25 min | 22 min | -3 min |\n");
+	at = after(rep, at, "| **Total** | **1 h 40 min** | **1 h 6 min** | **-34 min** |\n");
+	at = after(rep, at, "\n## Parking lot\n");
+	at = after(rep, at, "| Who pays for the staging cluster? | bob | Next step: Who pays for the staging cluster? |\n");
+	at = after(rep, at, "| Rename the #orders channel | carol | Done |\n");
+	at = after(rep, at, "\n## Wrap-up\n");
+	at = after(rep, at, "- ADR 1: Use a managed queue for the order events (Accepted)\n");
+	at = after(rep, at, "Still in the parking lot:\n\n- Is PCI DSS in scope for refunds?\n");
+	at = after(rep, at, "| Risk R2 (score 12, Open): Messages arrive twice after a retry | nobody yet |\n");
+	after(rep, at, "Planned 1 h 40 min, spent 1 h 6 min (-34 min).\n");
+	free(rep);
+
+	/* Parked, never timed: no agenda section, and the wrap-up says no
+	 * time was recorded. */
+	d->timer.set = false;
+	for (size_t i = 0; i < d->n_agenda; i++)
+		d->agenda[i].spent = 0;
+	rep = room_report(d, f->k);
+	assert_null(strstr(rep, "## Agenda"));
+	assert_non_null(strstr(rep, "\n## Parking lot\n"));
+	assert_non_null(strstr(rep, "\n## Wrap-up\n"));
+	assert_non_null(strstr(rep, "Planned 1 h 40 min; the countdown was not run, so no time was recorded.\n"));
+	free(rep);
+
+	/* Neither: an agenda nobody ran (a new workshop's) is no section. */
+	for (size_t i = 0; i < d->n_parking; i++)
+		park_item_clear(&d->parking[i]);
+	d->n_parking = 0;
+	rep = room_report(d, f->k);
+	assert_null(strstr(rep, "## Agenda"));
+	assert_null(strstr(rep, "## Parking lot"));
+	assert_null(strstr(rep, "## Wrap-up"));
+	assert_non_null(strstr(rep, "\n## Next steps\n"));
+	free(rep);
+	wsdata_free(&d);
+	free(ws);
+	setenv("CHARRETTE_NOW", FIXED_NOW, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_stages_and_stack),
 		cmocka_unit_test(test_people),
+		cmocka_unit_test(test_facilitated),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -87,8 +87,9 @@ static char *render(const struct workshop_data *d, const struct knowledge *k,
 	buf_init(&b);
 	md_heading(&b, 1, "Running the room");
 	assert_int_equal(report_agenda(&b, d, t, NOW, 2), ST_OK);
-	assert_int_equal(report_parking(&b, d, 2), ST_OK);
-	assert_int_equal(report_wrapup(&b, d, k, t, NOW, 2), ST_OK);
+	assert_int_equal(report_parking(&b, d, 2, X_NAMES_RECORDED), ST_OK);
+	assert_int_equal(report_wrapup(&b, d, k, t, NOW, 2, X_NAMES_RECORDED),
+			 ST_OK);
 	md_end(&b);
 	assert_false(b.oom);
 	return buf_detach(&b);
@@ -204,6 +205,10 @@ static void test_room_sections(void **state)
 	assert_non_null(strstr(text, "| Interview | 30 min | 41 min | +11 min |"));
 	assert_non_null(strstr(text, "| Risks | no timebox | 7 min | – |"));
 	assert_non_null(strstr(text, "| **Total** | **1 h 50 min** | **1 h 50 min** | **on time** |"));
+	/* People as the rest of the report names them: "carol (via ops)"
+	 * is carol. */
+	assert_non_null(strstr(text, "| Rename the \\*team\\* channel | carol | Done |"));
+	assert_null(strstr(text, "(via"));
 	free(text);
 	wsdata_free(&d);
 	knowledge_free(&k);

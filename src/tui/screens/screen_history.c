@@ -60,6 +60,10 @@ static const char *entry_screen(const struct audit_entry *en)
 		{ "metric", NULL, "metrics" },
 		{ "phase", NULL, "roadmap" },
 		{ "workshop", "next_steps", "roadmap" },
+		{ "parking", NULL, "room" },
+		{ "agenda", NULL, "room" },
+		{ "timer", NULL, "room" },
+		{ "ready", NULL, "room" },
 		{ "workshop", NULL, "workshops" },
 	};
 
@@ -135,6 +139,10 @@ static char *row_name(struct app *a, const struct audit_entry *en)
 			return str_printf("ADR-%d %s", d->decisions[i].number,
 					  d->decisions[i].title ? d->decisions[i].title
 					  : "");
+	for (size_t i = 0; str_eq(en->tbl, "parking") && i < d->n_parking; i++)
+		if (d->parking[i].id == en->row)
+			return str_dup(d->parking[i].text ? d->parking[i].text
+				       : "");
 	/* Scores and votes by their cell, judgements by their pair. */
 	for (size_t i = 0; str_eq(en->tbl, "score") && i < d->n_scores; i++)
 		if (d->scores[i].id == en->row)

@@ -5,7 +5,7 @@
  * selected phase's items beside the workshop's next steps.  Phases are
  * added, renamed, given a duration (a number of weeks above zero), their
  * items edited one per line, moved and deleted; the next steps are edited
- * one per line too.
+ * one per line too, and p takes open parking-lot items into them.
  */
 
 #include <errno.h>
@@ -523,6 +523,9 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 		return R_DONE;
 	case A_RM_STEPS:
 		edit(a, NULL, RE_STEPS);
+		return R_DONE;
+	case A_RM_PARKED:
+		room_take_from_lot(a);
 		return R_DONE;
 	default:
 		break;
