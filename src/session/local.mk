@@ -35,3 +35,7 @@ endif
 # The blind-round rule through the binary: show, score and every export.
 TESTS += tests/cli/blind-round.sh
 EXTRA_DIST += tests/cli/blind-round.sh
+
+# The shared box seen from the app: the trash, who edits what, follow by
+# item.
+libcharrette_a_SOURCES += src/session/session_trash.c

@@ -455,4 +455,30 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
 
+/* ---- the trash (session_trash.c, see store_trash.h) ------------------- */
+/* A workshop in the trash: who deleted it when, and whether this account
+ * may purge it (its facilitator's or creator's; NULL when unknown). */
+struct sess_trashed {
+	int64_t id;
+	char *title;
+	int64_t deleted;            /* Unix seconds */
+	char *deleted_by;           /* the name recorded */
+	char *creator, *facilitator;   /* accounts */
+	bool may_purge;
+	char *refusal;              /* !may_purge: who may, in words */
+};
+/* Most recently deleted first. */
+int session_trash_list(struct session *s, struct sess_trashed **out,
+		       size_t *n, struct error *e);
+void session_trash_list_free(struct sess_trashed **list, size_t n);
+/* May I move workshop id to the trash?  ST_OK (nothing written), else
+ * r says who may (SESS_REFUSED). */
+int session_workshop_may_delete(struct session *s, int64_t id,
+				struct sess_result *r);
+/* Bring workshop id back from the trash with everything in it. */
+int session_trash_restore(struct session *s, int64_t id,
+			  struct sess_result *r);
+/* Delete workshop id, which is in the trash, for good. */
+int session_trash_purge(struct session *s, int64_t id, struct sess_result *r);
+
 #endif

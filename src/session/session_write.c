@@ -91,6 +91,7 @@ int sess_finish(struct session *s, int rc, const struct error *e,
 		snprintf(r->msg, sizeof(r->msg), _("read-only: %s"), e->msg);
 		return rc;
 	case ST_INPUT:
+	case ST_DENIED:
 		r->status = SESS_REFUSED;
 		snprintf(r->msg, sizeof(r->msg), "%s", e->msg);
 		return rc;

@@ -54,6 +54,7 @@ enum scope {
 	SC_NAV,          /* moving in lists */
 	SC_SEARCH,       /* while a search is active */
 	SC_WORKSHOPS,
+	SC_TRASH,        /* 1: the trash (T on the workshop list) */
 	SC_INTERVIEW,
 	SC_FINDINGS,
 	SC_VIEW,         /* read-only views */
@@ -84,7 +85,8 @@ enum scope {
 	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
 	_(SEARCH_NEXT) _(SEARCH_PREV) \
 	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
-	_(WS_DELETE) _(WS_SHOW_ARCHIVED) \
+	_(WS_DELETE) _(WS_SHOW_ARCHIVED) _(WS_TRASH) _(TR_RESTORE) \
+	_(TR_PURGE) \
 	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
