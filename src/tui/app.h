@@ -316,6 +316,13 @@ int app_save_answer(struct app *a, const char *question,
  * `who` changed theirs (NULL: unknown). */
 void conflict_show_both(struct app *a, const char *who, const char *theirs,
 			const char *mine);
+/* A score (or my vote, `vote`) of approach ak on criterion ck that
+ * someone set while I typed `mine` (NULL: I cleared it): the dialog with
+ * theirs and mine, keep mine (written over their version) or take theirs.
+ * r is the conflicting result.  ak NULL (several cells): a message only. */
+void app_score_conflict(struct app *a, const char *ak, const char *ck,
+			bool vote, const double *mine,
+			const struct sess_result *r);
 
 /* Follow mode and the facilitator (follow.c). */
 /* Publish where I am; at once when `now` (the facilitator moved). */

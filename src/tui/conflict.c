@@ -8,7 +8,9 @@
  * merge (an editor prefilled with mine, theirs shown beside it, saved
  * against the new version).  Esc decides later: mine is kept as a draft
  * that the next edit of the field offers back.  A locked database
- * (ST_BUSY) never shows SQLite's words, and the editor stays open.
+ * (ST_BUSY) never shows SQLite's words, and the editor stays open.  A
+ * score set by two people at once gets the same dialog (one number: keep
+ * mine or take theirs).
  */
 
 #include <curses.h>
@@ -24,6 +26,7 @@
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -41,6 +44,13 @@ struct conflict {
 	bool gone;             /* the row was deleted: mine cannot be written */
 	int64_t their_version;
 	bool multi;
+	/* A cell of the matrix: the agreed score (or my vote) of approach
+	 * ak on criterion ck; mine_num is mine (has_mine false: cleared). */
+	bool score, vote;
+	char *ak, *ck;
+	bool has_mine;
+	double mine_num;
+	char *who;             /* who set theirs (NULL: unknown) */
 };
 
 static int save_answer_ex(struct app *a, const char *question,
@@ -74,6 +84,9 @@ static void conflict_free(struct modal *m)
 	free(c->explain);
 	free(c->mine);
 	free(c->theirs);
+	free(c->ak);
+	free(c->ck);
+	free(c->who);
 }
 
 static char *conflict_draft(struct modal *m)
@@ -138,7 +151,9 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 	draw_block(*c->mine ? c->mine : _("(empty)"), y, bx + 4, fw - 2,
 		   by + bh - 3 - y);
 	draw_role(CR_KEY);
-	draw_line(by + bh - 2, bx + 2, c->gone
+	draw_line(by + bh - 2, bx + 2, c->score
+		  ? _("m keep mine · t take theirs · e type another · Esc later")
+		  : c->gone
 		  ? _("t drop mine · Esc keep mine as a draft")
 		  : _("m keep mine · t take theirs · e edit a merge · Esc later"),
 		  fw);
@@ -247,12 +262,17 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 	return false;
 }
 
+static enum modal_result score_key(struct conflict *c, struct app *a,
+				    enum action act);
+
 static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 {
 	struct conflict *c = (struct conflict *)m;
 	enum action act = keys_lookup(SC_CONFLICT, key);
 	int rc;
 
+	if (c->score)
+		return score_key(c, a, act);
 	switch (act) {
 	case A_CF_MINE:
 		if (c->gone) {
@@ -483,4 +503,179 @@ void conflict_show_both(struct app *a, const char *who, const char *theirs,
 	if (a->n_modals)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
 	strv_free(&lines);
+}
+
+/* ---- a score set by two people at once ------------------------------------- */
+static char *score_text(bool has, double v)
+{
+	char buf[NUM_BUF];
+
+	return has ? str_dup(num_fmt(buf, sizeof(buf), NUM_VALUE, v))
+		   : str_dup(_("no score (cleared)"));
+}
+
+/* The cell in words: "GitHub Actions · Cost". */
+static char *cell_words(struct app *a, const char *ak, const char *ck,
+			bool vote)
+{
+	const struct workshop_data *d = app_data(a);
+	int ai = d ? wsdata_approach_index(d, ak) : -1;
+	int ci = d ? wsdata_criterion_index(d, ck) : -1;
+	const char *an = ai >= 0 ? d->approaches[ai].name : ak;
+	const char *cn = ci >= 0 ? d->criteria[ci].name : ck;
+
+	return str_printf(vote ? _("your vote: %s · %s") : _("score: %s · %s"),
+			  an, cn);
+}
+
+void app_score_conflict(struct app *a, const char *ak, const char *ck,
+			bool vote, const double *mine,
+			const struct sess_result *r)
+{
+	struct conflict *c;
+	double v;
+
+	if (!ak || !ck) {
+		/* Several cells at once (every median): say it, no dialog. */
+		app_msg(a, MSG_WARN, "%s", r->msg);
+		return;
+	}
+	if (!(c = calloc(1, sizeof(*c)))) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	c->score = true;
+	c->vote = vote;
+	c->ak = str_dup(ak);
+	c->ck = str_dup(ck);
+	c->has_mine = mine != NULL;
+	c->mine_num = mine ? *mine : 0;
+	c->mine = score_text(mine != NULL, c->mine_num);
+	c->theirs = r->theirs && num_parse(r->theirs, &v) == 0
+		? score_text(true, v) : score_text(false, 0);
+	c->their_version = r->their_version;
+	c->who = str_dup(r->who);
+	c->label = cell_words(a, ak, ck, vote);
+	c->m.ops = &conflict_ops;
+	c->m.scope = SC_CONFLICT;
+	c->explain = r->who
+		? str_printf(_("%s set this score to %s while you were typing %s: yours is not saved yet."),
+			     r->who, c->theirs ? c->theirs : "", c->mine ? c->mine : "")
+		: str_dup(r->msg);
+	if (!c->ak || !c->ck || !c->mine || !c->theirs || !c->label ||
+	    !c->explain) {
+		conflict_free(&c->m);
+		free(c);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	app_push(a, &c->m);
+	app_msg(a, MSG_WARN, _("%s set it to %s meanwhile · m keeps yours (%s), t takes theirs"),
+		r->who ? r->who : _("someone else"), c->theirs, c->mine);
+}
+
+/* Write v (NULL clears) into the conflict's cell over their version. */
+static int score_write(struct app *a, struct conflict *c, const double *v)
+{
+	struct sess_result r = { 0 };
+	const char *who = c->who ? c->who : _("someone else");
+	char *text = score_text(v != NULL, v ? *v : 0);
+	int rc;
+
+	if (c->vote)
+		session_set_vote(a->s, c->ak, c->ck, v, c->their_version, &r);
+	else
+		session_set_score(a->s, c->ak, c->ck, v, c->their_version, &r);
+	rc = r.status == SESS_CONFLICT ? ST_CONFLICT : r.code;
+	if (r.status == SESS_CONFLICT)
+		/* Changed again meanwhile: a new dialog with theirs now. */
+		app_score_conflict(a, c->ak, c->ck, c->vote, v, &r);
+	else if (sess_ok(&r))
+		app_msg(a, MSG_OK, _("yours (%s) saved over %s's %s"),
+			text ? text : "", who, c->theirs);
+	else
+		app_result(a, &r, NULL);
+	sess_result_clear(&r);
+	free(text);
+	return rc;
+}
+
+/* e: type another number, the one the room agrees on. */
+static bool score_merge_done(struct app *a, struct modal *m, bool ok)
+{
+	struct conflict *c = under(a, m);
+	const struct workshop_data *d = app_data(a);
+	char *t, hint[200], lo[NUM_BUF], hi[NUM_BUF];
+	double v = 0;
+	int rc;
+
+	if (!c || !ok)
+		return true;   /* back to the dialog */
+	if (!(t = edit_text_trimmed(m, NULL)))
+		return false;
+	if (*t && (num_parse(t, &v) < 0 || (d && (v < d->ws.scale_min ||
+						   v > d->ws.scale_max)))) {
+		num_fmt(lo, sizeof(lo), NUM_VALUE, d ? d->ws.scale_min : 0);
+		num_fmt(hi, sizeof(hi), NUM_VALUE, d ? d->ws.scale_max : 0);
+		snprintf(hint, sizeof(hint), _("a number from %s to %s (empty clears) · Esc back"),
+			 lo, hi);
+		edit_set_hint(m, hint);
+		free(t);
+		return false;
+	}
+	a->finishing = NULL;
+	rc = score_write(a, c, *t ? &v : NULL);
+	free(t);
+	if (rc == ST_OK || rc == ST_CONFLICT) {
+		app_remove_modal(a, &c->m);
+		return true;
+	}
+	return false;
+}
+
+static void score_merge(struct app *a, struct conflict *c)
+{
+	char *hint = str_printf(_("%s's: %s · yours: %s · Enter save · Esc back"),
+				c->who ? c->who : _("theirs"), c->theirs,
+				c->mine);
+	struct modal *m = lineedit_new(_("Type the score you agree on"),
+				       c->has_mine ? c->mine : "",
+				       hint ? hint : "", score_merge_done);
+
+	free(hint);
+	if (!m) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	m->scope = SC_EDIT;
+	edit_set_scratch(m);
+	app_push(a, m);
+}
+
+static enum modal_result score_key(struct conflict *c, struct app *a,
+				   enum action act)
+{
+	const char *who = c->who ? c->who : _("someone else");
+	int rc;
+
+	switch (act) {
+	case A_CF_MINE:
+		rc = score_write(a, c, c->has_mine ? &c->mine_num : NULL);
+		/* A new conflict has its own dialog; an error keeps this. */
+		return rc == ST_OK || rc == ST_CONFLICT ? MODAL_OK
+							: MODAL_CONTINUE;
+	case A_CF_THEIRS:
+		app_msg(a, MSG_OK, _("kept %s's %s; yours (%s) was dropped"),
+			who, c->theirs, c->mine);
+		return MODAL_OK;
+	case A_CANCEL:
+		app_msg(a, MSG_INFO, _("decided later: the cell keeps %s's %s; score it again to replace it"),
+			who, c->theirs);
+		return MODAL_CANCEL;
+	case A_CF_MERGE:
+		score_merge(a, c);
+		return MODAL_CONTINUE;
+	default:
+		return MODAL_CONTINUE;
+	}
 }
