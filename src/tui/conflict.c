@@ -186,30 +186,35 @@ static bool merge_done(struct app *a, struct modal *m, bool ok);
 static void open_merge(struct app *a, struct conflict *c)
 {
 	struct modal *m;
-	char *hint, *flat;
+	char *head;
 
-	flat = str_dup(c->theirs ? c->theirs : "");
-	for (char *p = flat; p && *p; p++)
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
-	hint = str_printf(_("theirs: %s"), flat ? flat : "");
-	m = c->multi ? textedit_new(_("Merge: edit mine, theirs is below"),
-				    c->mine, hint, merge_done)
-		     : lineedit_new(_("Merge: edit mine"), c->mine, hint,
-				    merge_done);
-	free(flat);
-	free(hint);
-	if (!m) {
+	m = c->multi
+		? textedit_new(_("Merge: edit mine, theirs is below"), c->mine,
+			       _("C-s save · PgUp/PgDn scroll theirs · Esc back to the choice"),
+			       merge_done)
+		: lineedit_new(_("Merge: edit mine, theirs is below"), c->mine,
+			       _("Enter save · PgUp/PgDn scroll theirs · Esc back to the choice"),
+			       merge_done);
+	/* Theirs whole, under mine: nothing of it is cut to a line. */
+	head = c->who
+		? str_printf(_("Theirs, saved by %s:"), c->who)
+		: str_dup(_("Theirs (saved now):"));
+	if (!m || !head || edit_set_aside(m, head, c->theirs ? c->theirs
+					  : "") < 0) {
+		free(head);
+		if (m)
+			modal_free(m);
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return;
 	}
+	free(head);
 	m->scope = c->multi ? SC_TEXT : SC_EDIT;
 	m->draft_where = str_dup(c->m.draft_where);
 	/* The conflict stays under the editor with its context. */
 	m->id = c->row;
 	m->version = c->their_version;
 	app_push(a, m);
-	app_msg(a, MSG_INFO, _("theirs: %s"), c->theirs ? c->theirs : "");
+	a->msg[0] = '\0';
 }
 
 static struct conflict *under(struct app *a, struct modal *m)
@@ -367,6 +372,8 @@ static int conflicted(struct app *a, struct conflict *c,
 {
 	c->theirs = r->theirs;
 	r->theirs = NULL;
+	c->who = r->who;
+	r->who = NULL;
 	c->gone = r->gone;
 	c->their_version = r->their_version;
 	open_conflict(a, c, r, where);

@@ -489,6 +489,11 @@ const struct keydef tui_keys[] = {
 	  N_("Delete to the start of the line"), false },
 	{ SC_EDIT, A_ED_KILL_END, { "<C-k>" }, NULL, NULL,
 	  N_("Delete to the end of the line"), false },
+	{ SC_EDIT, A_ED_ASIDE_UP, { "<PgUp>" }, NULL, NULL,
+	  N_("In a merge: scroll theirs, shown whole under yours, up"),
+	  false },
+	{ SC_EDIT, A_ED_ASIDE_DOWN, { "<PgDn>" }, NULL, NULL,
+	  N_("In a merge: scroll theirs down"), false },
 
 	/* the multi-line editor: these win over the line-editing keys */
 	{ SC_TEXT, A_ED_NEWLINE, { "<Enter>" }, NULL, NULL,
