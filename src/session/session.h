@@ -239,6 +239,13 @@ int session_set_answer(struct session *s, const char *question,
 		       const char *where, struct sess_result *r);
 int session_clear_answer(struct session *s, const char *question,
 			 struct sess_result *r);
+/* The same, naming the answer's text the edit started from (`base`, as
+ * value_to_text writes it; NULL: unknown): a change of the answer's note
+ * meanwhile is then no conflict, only one of its value. */
+int session_set_answer_from(struct session *s, const char *question,
+			    const char *base, const struct value *v,
+			    int64_t version, const char *where,
+			    struct sess_result *r);
 
 /* Scoring, by approach and criterion keys; value NULL clears. */
 int session_set_score(struct session *s, const char *ak, const char *ck,

@@ -145,4 +145,10 @@ void sess_group_end(struct session *s);
 char *sess_cell_label(const struct session *s, const char *ak,
 		      const char *ck);
 
+/* session_edits.c: did someone change field `field` of row `id` of
+ * `table` (or the whole row: added, deleted) since the data was loaded?
+ * True when it cannot tell. */
+bool sess_field_changed_since_load(struct session *s, const char *table,
+				   int64_t id, const char *field);
+
 #endif

@@ -307,6 +307,11 @@ void app_draft_done(struct app *a, const char *where);
  */
 int app_save_field(struct app *a, const char *table, int64_t id,
 		   const char *field, const char *value, int64_t version);
+/* The same with the field's text the edit started from given (a value
+ * worked out from the data on screen, not typed into an editor). */
+int app_save_field_from(struct app *a, const char *table, int64_t id,
+			const char *field, const char *value, int64_t version,
+			const char *base);
 /* The same for an answer (version 0 = there was no answer when the edit
  * started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,

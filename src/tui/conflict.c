@@ -55,7 +55,8 @@ struct conflict {
 
 static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
-			  const char *label, const char *where);
+			  const char *label, const char *where,
+			  const char *base);
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
 			 int64_t version, const char *base, const char *where);
@@ -170,14 +171,14 @@ static int write_mine(struct app *a, struct conflict *c, const char *text,
 				     version, c->theirs, c->m.draft_where);
 	if (text == c->mine)
 		return save_answer_ex(a, c->question, &c->mine_v, version,
-				      c->label, c->m.draft_where);
+				      c->label, c->m.draft_where, NULL);
 	/* A merge: text, or a number checked by merge_done. */
 	if (c->vkind == VAL_NUMBER)
 		v.number = strtod(text, NULL);
 	else
 		v.text = (char *)text;
 	return save_answer_ex(a, c->question, &v, version, c->label,
-			      c->m.draft_where);
+			      c->m.draft_where, NULL);
 }
 
 /* The merge editor: key "t" names the conflict's save context. */
@@ -419,9 +420,18 @@ int app_save_field(struct app *a, const char *table, int64_t id,
 			     finishing_where(a));
 }
 
+int app_save_field_from(struct app *a, const char *table, int64_t id,
+			const char *field, const char *value, int64_t version,
+			const char *base)
+{
+	return save_field_ex(a, table, id, field, value, version, base,
+			     finishing_where(a));
+}
+
 static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
-			  const char *label, const char *where)
+			  const char *label, const char *where,
+			  const char *base)
 {
 	struct sess_result r = { 0 };
 	struct conflict *c;
@@ -429,7 +439,7 @@ static int save_answer_ex(struct app *a, const char *question,
 
 	if (app_refuse_readonly(a))
 		return ST_READONLY;
-	session_set_answer(a->s, question, v, version, where, &r);
+	session_set_answer_from(a->s, question, base, v, version, where, &r);
 	if (sess_ok(&r)) {
 		sess_result_clear(&r);
 		return ST_OK;
@@ -457,7 +467,8 @@ int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label)
 {
 	return save_answer_ex(a, question, v, version, label,
-			      finishing_where(a));
+			      finishing_where(a),
+			      a->finishing ? a->finishing->base : NULL);
 }
 
 /*

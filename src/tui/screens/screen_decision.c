@@ -683,6 +683,8 @@ static void status_picker(struct app *a, const struct decision *dc)
 		m->scope = SC_PICKER;
 		m->id = dc->id;
 		m->version = dc->version;
+		/* What the choice started from (per-field conflicts). */
+		m->base = str_dup(adr_status_id(dc->status));
 	}
 	app_push(a, m);
 }
@@ -748,6 +750,7 @@ static void chosen_picker(struct app *a, const struct decision *dc)
 		m->scope = SC_PICKER;
 		m->id = dc->id;
 		m->version = dc->version;
+		m->base = str_dup(dc->chosen ? dc->chosen : "");
 	}
 	app_push(a, m);
 }

@@ -641,6 +641,9 @@ static void edit_question(struct app *a, const struct question *q)
 		m->scope = SC_PICKER;
 		m->key = str_dup(q->id);
 		m->version = version;
+		/* What the choice started from: a note saved meanwhile is no
+		 * conflict. */
+		m->base = an ? value_to_text(&an->value) : str_dup("");
 	}
 	app_push(a, m);
 }

@@ -473,6 +473,13 @@ static void push_picker(struct app *a, struct modal *m, const struct risk *r,
 		m->version = r ? r->version : 0;
 		m->key = str_dup(r ? r->key : NULL);
 		m->kind = kind;
+		/* What the choice started from: a change of another field
+		 * meanwhile is no conflict. */
+		if (r && (kind == RF_PROBABILITY || kind == RF_IMPACT))
+			m->base = str_printf("%d", kind == RF_IMPACT
+					     ? r->impact : r->probability);
+		else if (r && kind == RF_STATUS)
+			m->base = str_dup(risk_status_id(r->status));
 	}
 	app_push(a, m);
 }
