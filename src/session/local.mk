@@ -39,4 +39,4 @@ EXTRA_DIST += tests/cli/blind-round.sh
 # The shared box seen from the app: the trash, who edits what, follow by
 # item.
 libcharrette_a_SOURCES += src/session/session_trash.c \
-	src/session/session_edits.c
+	src/session/session_edits.c src/session/session_follow.c

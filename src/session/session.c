@@ -72,7 +72,8 @@ void session_close(struct session *s)
 	free(s->facilitator);
 	free(s->followed);
 	free(s->published);
-	s->facilitator = s->followed = s->published = NULL;
+	free(s->follow_told);
+	s->facilitator = s->followed = s->published = s->follow_told = NULL;
 	s->following = false;
 	sess_role_free(s);
 	s->role_read = false;

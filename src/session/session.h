@@ -488,4 +488,14 @@ int session_trash_restore(struct session *s, int64_t id,
 /* Delete workshop id, which is in the trash, for good. */
 int session_trash_purge(struct session *s, int64_t id, struct sess_result *r);
 
+/* ---- follow mode while busy (session_follow.c) ------------------------ */
+/* Following, the facilitator moved to a position not applied yet (my
+ * editor is open, say) that I was not told of: true once per move, with
+ * the facilitator's screen id (a new string).  session_follow_next still
+ * hands the move over when I am free. */
+bool session_follow_waiting(struct session *s, char **screen);
+/* Was I told of that position while busy (session_follow_waiting)? */
+bool session_follow_told(const struct session *s, const char *screen,
+			 const char *selection);
+
 #endif

@@ -48,6 +48,8 @@ struct session {
 	char *undo_text;           /* session_undo_label's buffer */
 
 	struct sess_room *room;    /* session_room.c: the rounds per cell */
+	char *follow_told;         /* session_follow.c: the move last told
+				    * while the participant was busy */
 };
 
 /* session.c: a notice for the participant (session_notice). */

@@ -75,6 +75,16 @@ struct screen_ops {
 	 */
 	void (*selection)(struct app *a, void *state, char *buf, size_t size);
 	bool (*select)(struct app *a, void *state, const char *sel);
+	/*
+	 * Follow by item (optional, used when selection is NULL): the key
+	 * of the item shown in row `row` of list() ("r:R2", "a:gitlab-flux",
+	 * "q:deploy_freq", "adr:3"), or "" for a row that is no item (a
+	 * heading).  The facilitator publishes the selected row's item; a
+	 * follower selects the row that holds it, whatever their own sort
+	 * order, so a differently sorted follower lands on the same item.
+	 */
+	void (*item)(struct app *a, void *state, size_t row, char *buf,
+		     size_t size);
 };
 
 struct screen_def {

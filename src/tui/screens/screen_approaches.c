@@ -660,6 +660,23 @@ static enum reaction ap_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* Follow mode by item: an approach by its key; a field row by its field
+ * (and component). */
+static void ap_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	struct ascreen *s = state;
+	const struct workshop_data *d = app_data(a);
+
+	if (s->focus == FOCUS_FIELDS && s->n_rows) {
+		if (row < s->n_rows)
+			snprintf(buf, size, "f:%d:%d", (int)s->rows[row].f,
+				 s->rows[row].comp);
+	} else if (d && row < d->n_approaches) {
+		snprintf(buf, size, "a:%s", d->approaches[row].key);
+	}
+}
+
 const struct screen_ops screen_approaches_ops = {
 	.open = ap_open,
 	.close = ap_close,
@@ -668,4 +685,5 @@ const struct screen_ops screen_approaches_ops = {
 	.refresh = ap_refresh,
 	.list = ap_list,
 	.status = ap_status,
+	.item = ap_item,
 };

@@ -1064,6 +1064,17 @@ static void dc_status(struct app *a, void *state, char *buf, size_t size)
 				       app_data(a)->n_decisions), app_data(a)->n_decisions, acc);
 }
 
+/* Follow mode by item: an ADR by its number. */
+static void dc_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct decision *dc = row_adr(state, row);
+
+	(void)a;
+	if (dc)
+		snprintf(buf, size, "adr:%d", dc->number);
+}
+
 const struct screen_ops screen_decision_ops = {
 	.open = dc_open,
 	.close = dc_close,
@@ -1072,4 +1083,5 @@ const struct screen_ops screen_decision_ops = {
 	.refresh = dc_refresh,
 	.list = dc_list,
 	.status = dc_status,
+	.item = dc_item,
 };

@@ -699,6 +699,17 @@ static void ms_status(struct app *a, void *state, char *buf, size_t size)
 		snprintf(buf, size, _("%zu metrics"), n);
 }
 
+/* Follow mode by item: a metric by its key. */
+static void ms_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct metric *m = row_metric(state, row);
+
+	(void)a;
+	if (m)
+		snprintf(buf, size, "m:%s", m->key);
+}
+
 const struct screen_ops screen_metrics_ops = {
 	.open = ms_open,
 	.close = ms_close,
@@ -707,4 +718,5 @@ const struct screen_ops screen_metrics_ops = {
 	.refresh = ms_refresh,
 	.list = ms_list,
 	.status = ms_status,
+	.item = ms_item,
 };

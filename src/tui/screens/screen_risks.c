@@ -829,6 +829,17 @@ static void rk_status(struct app *a, void *state, char *buf, size_t size)
 		 s->by_id ? _("id") : _("score"));
 }
 
+/* Follow mode by item: a risk by its key, whatever the sort. */
+static void rk_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct risk *r = row_risk(state, row);
+
+	(void)a;
+	if (r)
+		snprintf(buf, size, "r:%s", r->key);
+}
+
 const struct screen_ops screen_risks_ops = {
 	.open = rk_open,
 	.close = rk_close,
@@ -837,4 +848,5 @@ const struct screen_ops screen_risks_ops = {
 	.refresh = rk_refresh,
 	.list = rk_list,
 	.status = rk_status,
+	.item = rk_item,
 };

@@ -576,6 +576,17 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* Follow mode by item: a phase by its id. */
+static void rm_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct workshop_data *d = app_data(a);
+
+	(void)state;
+	if (d && row < d->n_roadmap)
+		snprintf(buf, size, "ph:%lld", (long long)d->roadmap[row].id);
+}
+
 const struct screen_ops screen_roadmap_ops = {
 	.open = rm_open,
 	.close = rm_close,
@@ -584,4 +595,5 @@ const struct screen_ops screen_roadmap_ops = {
 	.refresh = rm_refresh,
 	.list = rm_list,
 	.status = rm_status,
+	.item = rm_item,
 };

@@ -637,6 +637,18 @@ static enum scope ws_scope(struct app *a, void *state)
 	return ((struct wscreen *)state)->trash ? SC_TRASH : SC_WORKSHOPS;
 }
 
+/* Follow mode by item: a workshop by its id (in the list, not the
+ * trash). */
+static void ws_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct wscreen *s = state;
+
+	(void)a;
+	if (!s->trash && row < s->n)
+		snprintf(buf, size, "w:%lld", (long long)s->rows[row].w.id);
+}
+
 const struct screen_ops screen_workshops_ops = {
 	.open = ws_open,
 	.close = ws_close,
@@ -645,5 +657,6 @@ const struct screen_ops screen_workshops_ops = {
 	.refresh = ws_refresh,
 	.list = ws_list,
 	.status = ws_status,
+	.item = ws_item,
 	.scope = ws_scope,
 };
