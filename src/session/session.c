@@ -74,6 +74,9 @@ void session_close(struct session *s)
 	free(s->published);
 	free(s->follow_told);
 	s->facilitator = s->followed = s->published = s->follow_told = NULL;
+	free(s->editing);
+	s->editing = NULL;
+	session_orphan_drop(s);
 	s->following = false;
 	sess_role_free(s);
 	s->role_read = false;
@@ -207,6 +210,7 @@ int session_reload(struct session *s, struct error *e)
 	sess_room_mask(session_who(s), d);
 	sess_room_clear(s);
 	view_clear(&s->view);
+	sess_orphan_reloaded(s, s->d, d);
 	wsdata_free(&s->d);
 	s->d = d;
 	s->tpl = s->k ? knowledge_template(s->k, d->ws.template_name) : NULL;

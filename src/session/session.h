@@ -494,6 +494,25 @@ int session_trash_purge(struct session *s, int64_t id, struct sess_result *r);
  * the facilitator's screen id (a new string).  session_follow_next still
  * hands the move over when I am free. */
 bool session_follow_waiting(struct session *s, char **screen);
+/* ---- what the others edit, and rows deleted under an edit
+ * (session_edits.c) ----------------------------------------------------- */
+/* Publish what my open editor edits (its draft key, "risk:12:mitigation";
+ * NULL: no editor open); written only when it changed. */
+void session_publish_editing(struct session *s, const char *where);
+/* Someone else here is editing row `id` of `table`: their name (a new
+ * string) and the field (*field, a new string); NULL when nobody is. */
+char *session_editing_row(struct session *s, const char *table, int64_t id,
+			  char **field);
+/* A field save found its row deleted (r->gone; r->who deleted it): the row
+ * as I had it is kept.  session_orphan: is it row id of table?
+ * session_orphan_add adds it as a new row (a risk with a new key) with
+ * `text` in the field the save was for, as one step undo takes back;
+ * r->id (r->number for an ADR) is the new row.  session_orphan_drop
+ * forgets it. */
+bool session_orphan(const struct session *s, const char *table, int64_t id);
+int session_orphan_add(struct session *s, const char *text,
+		       struct sess_result *r);
+void session_orphan_drop(struct session *s);
 /* Was I told of that position while busy (session_follow_waiting)? */
 bool session_follow_told(const struct session *s, const char *screen,
 			 const char *selection);

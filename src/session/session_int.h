@@ -50,6 +50,12 @@ struct session {
 	struct sess_room *room;    /* session_room.c: the rounds per cell */
 	char *follow_told;         /* session_follow.c: the move last told
 				    * while the participant was busy */
+	/* session_edits.c: what my editor edits (as published), and the
+	 * row a save found deleted, as it was loaded, with its field. */
+	char *editing;
+	struct workshop_data *orphan;
+	char *orphan_table, *orphan_field;
+	int64_t orphan_id;
 };
 
 /* session.c: a notice for the participant (session_notice). */
@@ -152,5 +158,13 @@ char *sess_cell_label(const struct session *s, const char *ak,
  * True when it cannot tell. */
 bool sess_field_changed_since_load(struct session *s, const char *table,
 				   int64_t id, const char *field);
+/* A save of `field` found row `id` of `table` deleted: keep the row as
+ * loaded (session_orphan_add brings it back as a new row). */
+void sess_orphan_keep(struct session *s, const char *table, int64_t id,
+		      const char *field);
+/* A reload (old data to now) took away the row my editor edits: keep it
+ * as it was loaded. */
+void sess_orphan_reloaded(struct session *s, const struct workshop_data *old,
+			  const struct workshop_data *now);
 
 #endif

@@ -161,6 +161,14 @@ int session_set_field(struct session *s, const struct sess_edit *ed,
 	err_clear(&e);
 	rc = store_get_field(s->store, ed->table, ed->id, ed->field, &now,
 			     &nowv, &e);
+	if (rc == ST_NOTFOUND) {
+		/* Deleted while I edited: keep the row as I had it, so that
+		 * my text can become a new one; say who deleted it. */
+		sess_orphan_keep(s, ed->table, ed->id, ed->field);
+		sess_finish(s, rc, &e, ed->where, ed->value, r);
+		r->who = session_changed_by(s, ed->table, ed->id, NULL);
+		return rc;
+	}
 	if (rc < 0)
 		return sess_finish(s, rc, &e, ed->where, ed->value, r);
 	if (str_eq(now, ed->value ? ed->value : "")) {

@@ -339,6 +339,18 @@ void app_score_conflict(struct app *a, const char *ak, const char *ck,
 			bool vote, const double *mine,
 			const struct sess_result *r);
 
+/* Deleting a row (table "risk", "approach", "criterion", "metric",
+ * "phase", "decision"): the confirmation r, told first when someone else
+ * is editing the row ("bob is editing this risk's mitigation — delete it
+ * anyway?"). */
+void app_confirm_delete(struct app *a, const char *table, int64_t id,
+			const struct confirm_req *r);
+/* The status bar of a conflict dialog whose keys are not its scope's (a
+ * score's, a deleted row's) as key, label pairs; NULL for any other. */
+const struct strv *conflict_bar(struct modal *m);
+/* Publish what my open editor edits, for the others' deletes (idle). */
+void app_publish_editing(struct app *a);
+
 /* Follow mode and the facilitator (follow.c). */
 /* Publish where I am; at once when `now` (the facilitator moved). */
 void app_presence_beat(struct app *a, bool now);

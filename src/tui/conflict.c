@@ -51,6 +51,10 @@ struct conflict {
 	bool has_mine;
 	double mine_num;
 	char *who;             /* who set theirs (NULL: unknown) */
+	/* The row was deleted while I edited it (the session kept it as
+	 * loaded): n adds it as a new row with mine. */
+	bool orphan;
+	struct strv bar;       /* the status bar of these two kinds */
 };
 
 static int save_answer_ex(struct app *a, const char *question,
@@ -88,6 +92,37 @@ static void conflict_free(struct modal *m)
 	free(c->ak);
 	free(c->ck);
 	free(c->who);
+	strv_free(&c->bar);
+}
+
+/* The keys of a score's and of a deleted row's dialog (the scope's are
+ * those of a text conflict). */
+static char *conflict_draft(struct modal *m);
+
+const struct strv *conflict_bar(struct modal *m)
+{
+	struct conflict *c = (struct conflict *)m;
+
+	if (!m || !m->ops || m->ops->draft != conflict_draft)
+		return NULL;
+	if (!c->bar.n && c->score) {
+		strv_push(&c->bar, "m");
+		strv_push(&c->bar, _("keep mine"));
+		strv_push(&c->bar, "t");
+		strv_push(&c->bar, _("take theirs"));
+		strv_push(&c->bar, "e");
+		strv_push(&c->bar, _("type another"));
+		strv_push(&c->bar, "Esc");
+		strv_push(&c->bar, _("later"));
+	} else if (!c->bar.n && c->orphan) {
+		strv_push(&c->bar, "n");
+		strv_push(&c->bar, _("add as a new row"));
+		strv_push(&c->bar, "t");
+		strv_push(&c->bar, _("drop mine"));
+		strv_push(&c->bar, "Esc");
+		strv_push(&c->bar, _("back"));
+	}
+	return c->bar.n ? &c->bar : NULL;
 }
 
 static char *conflict_draft(struct modal *m)
@@ -129,7 +164,8 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 
 	(void)a;
 	draw_role(CR_DIALOG);
-	draw_box(by, bx, bh, bw, _("Edit conflict"));
+	draw_box(by, bx, bh, bw, c->orphan ? _("Deleted while you edited")
+		 : _("Edit conflict"));
 	y = by + 1;
 	draw_role(CR_HEADING);
 	draw_clip(y++, bx + 2, c->label, fw);
@@ -154,6 +190,8 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 	draw_role(CR_KEY);
 	draw_line(by + bh - 2, bx + 2, c->score
 		  ? _("m keep mine · t take theirs · e type another · Esc later")
+		  : c->orphan
+		  ? _("n add as a new row · t drop mine · Esc back")
 		  : c->gone
 		  ? _("t drop mine · Esc keep mine as a draft")
 		  : _("m keep mine · t take theirs · e edit a merge · Esc later"),
@@ -270,6 +308,8 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 
 static enum modal_result score_key(struct conflict *c, struct app *a,
 				    enum action act);
+static enum modal_result orphan_key(struct conflict *c, struct app *a,
+				    enum action act);
 
 static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 {
@@ -279,6 +319,8 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 
 	if (c->score)
 		return score_key(c, a, act);
+	if (c->orphan)
+		return orphan_key(c, a, act);
 	switch (act) {
 	case A_CF_MINE:
 		if (c->gone) {
@@ -382,6 +424,10 @@ static int conflicted(struct app *a, struct conflict *c,
 	return ST_CONFLICT;
 }
 
+static void orphaned(struct app *a, const char *table, int64_t id,
+		     const char *field, const char *value,
+		     const struct sess_result *r, const char *where);
+
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
 			 int64_t version, const char *base, const char *where)
@@ -398,6 +444,13 @@ static int save_field_ex(struct app *a, const char *table, int64_t id,
 	if (sess_ok(&r)) {
 		sess_result_clear(&r);
 		return ST_OK;
+	}
+	if (r.gone && r.status == SESS_REFUSED &&
+	    session_orphan(a->s, table, id)) {
+		/* Deleted while I typed: my text can become a new row. */
+		orphaned(a, table, id, field, value, &r, where);
+		sess_result_clear(&r);
+		return ST_NOTFOUND;
 	}
 	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
 		rc = not_saved(a, &r);
@@ -696,4 +749,184 @@ static enum modal_result score_key(struct conflict *c, struct app *a,
 	default:
 		return MODAL_CONTINUE;
 	}
+}
+
+/* ---- a row deleted while someone edits it ----------------------------------- */
+/* What is said about a row of each table (whole sentences, so that a
+ * translation can agree with the noun). */
+static const struct row_words {
+	const char *table;
+	const char *editing;    /* %s who, %s which field */
+	const char *deleted_by; /* %s who */
+	const char *deleted;
+	const char *added;
+} row_words[] = {
+	{ "risk",
+	  N_("%s is editing this risk's %s — delete it anyway? Their text stays theirs: they can add it as a new risk."),
+	  N_("The risk was deleted by %s while you edited it; your text is kept — n adds it as a new risk."),
+	  N_("The risk was deleted while you edited it; your text is kept — n adds it as a new risk."),
+	  N_("added a new risk with your text (u takes it back)") },
+	{ "approach",
+	  N_("%s is editing this approach's %s — delete it anyway? Their text stays theirs: they can add it as a new approach."),
+	  N_("The approach was deleted by %s while you edited it; your text is kept — n adds it as a new approach."),
+	  N_("The approach was deleted while you edited it; your text is kept — n adds it as a new approach."),
+	  N_("added a new approach with your text (u takes it back)") },
+	{ "criterion",
+	  N_("%s is editing this criterion's %s — delete it anyway? Their text stays theirs: they can add it as a new criterion."),
+	  N_("The criterion was deleted by %s while you edited it; your text is kept — n adds it as a new criterion."),
+	  N_("The criterion was deleted while you edited it; your text is kept — n adds it as a new criterion."),
+	  N_("added a new criterion with your text (u takes it back)") },
+	{ "metric",
+	  N_("%s is editing this metric's %s — delete it anyway? Their text stays theirs: they can add it as a new metric."),
+	  N_("The metric was deleted by %s while you edited it; your text is kept — n adds it as a new metric."),
+	  N_("The metric was deleted while you edited it; your text is kept — n adds it as a new metric."),
+	  N_("added a new metric with your text (u takes it back)") },
+	{ "phase",
+	  N_("%s is editing this phase's %s — delete it anyway? Their text stays theirs: they can add it as a new phase."),
+	  N_("The phase was deleted by %s while you edited it; your text is kept — n adds it as a new phase."),
+	  N_("The phase was deleted while you edited it; your text is kept — n adds it as a new phase."),
+	  N_("added a new phase with your text (u takes it back)") },
+	{ "decision",
+	  N_("%s is editing this ADR's %s — delete it anyway? Their text stays theirs: they can add it as a new ADR."),
+	  N_("The ADR was deleted by %s while you edited it; your text is kept — n adds it as a new ADR."),
+	  N_("The ADR was deleted while you edited it; your text is kept — n adds it as a new ADR."),
+	  N_("added a new ADR with your text (u takes it back)") },
+};
+
+static const struct row_words *words_of(const char *table)
+{
+	for (size_t i = 0; i < sizeof(row_words) / sizeof(row_words[0]); i++)
+		if (str_eq(row_words[i].table, table))
+			return &row_words[i];
+	return NULL;
+}
+
+void app_confirm_delete(struct app *a, const char *table, int64_t id,
+			const struct confirm_req *r)
+{
+	const struct row_words *w = words_of(table);
+	struct confirm_req q = *r;
+	char *field = NULL, *who, *text = NULL;
+
+	who = w ? session_editing_row(a->s, table, id, &field) : NULL;
+	if (who) {
+		/* "target_3m" reads "target 3m". */
+		for (char *p = field; p && *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		text = str_printf(_(w->editing), who, field ? field : "");
+		if (text && r->question) {
+			char *both = str_printf("%s %s", text, r->question);
+
+			free(text);
+			text = both;
+		}
+		if (text)
+			q.question = text;
+	}
+	app_confirm(a, &q);
+	free(text);
+	free(who);
+	free(field);
+}
+
+/* My save found the row deleted: the dialog offers it back as a new row
+ * with my text, over the editor (which keeps my text meanwhile). */
+static void orphaned(struct app *a, const char *table, int64_t id,
+		     const char *field, const char *value,
+		     const struct sess_result *r, const char *where)
+{
+	const struct row_words *w = words_of(table);
+	struct conflict *c = calloc(1, sizeof(*c));
+
+	if (!c || !w) {
+		free(c);
+		not_saved(a, r);
+		return;
+	}
+	c->orphan = c->gone = true;
+	c->table = str_dup(table);
+	c->field = str_dup(field);
+	c->row = id;
+	c->mine = str_dup(value ? value : "");
+	c->label = str_printf("%s %s", table, field);
+	c->who = str_dup(r->who);
+	c->m.ops = &conflict_ops;
+	c->m.scope = SC_CONFLICT;
+	c->m.draft_where = str_dup(where);
+	c->explain = r->who ? str_printf(_(w->deleted_by), r->who)
+			    : str_dup(_(w->deleted));
+	if (!c->table || !c->field || !c->mine || !c->label || !c->explain) {
+		conflict_free(&c->m);
+		free(c->m.draft_where);
+		free(c);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	app_push(a, &c->m);
+	if (r->who)
+		app_msg(a, MSG_WARN, _("deleted by %s while you edited it: n adds yours as a new row"),
+			r->who);
+	else
+		app_msg(a, MSG_WARN, "%s", _("deleted while you edited it: n adds yours as a new row"));
+}
+
+/* The editor right under the dialog, if it edits the same field. */
+static struct modal *editor_under(struct app *a, struct conflict *c)
+{
+	for (size_t i = 1; i < a->n_modals; i++)
+		if (a->modals[i] == &c->m && edit_is_editor(a->modals[i - 1]) &&
+		    str_eq(a->modals[i - 1]->draft_where, c->m.draft_where))
+			return a->modals[i - 1];
+	return NULL;
+}
+
+static enum modal_result orphan_key(struct conflict *c, struct app *a,
+				    enum action act)
+{
+	const struct row_words *w = words_of(c->table);
+	struct sess_result r = { 0 };
+	struct modal *ed;
+
+	switch (act) {
+	case A_CF_READD:
+		if (app_refuse_readonly(a))
+			return MODAL_CONTINUE;
+		if (session_orphan_add(a->s, c->mine, &r) < 0) {
+			app_result(a, &r, NULL);
+			sess_result_clear(&r);
+			return MODAL_CONTINUE;
+		}
+		sess_result_clear(&r);
+		app_draft_done(a, c->m.draft_where);
+		if ((ed = editor_under(a, c)))
+			app_remove_modal(a, ed);
+		app_msg(a, MSG_OK, "%s", w ? _(w->added) : "");
+		return MODAL_OK;
+	case A_CF_THEIRS:
+		session_orphan_drop(a->s);
+		app_draft_done(a, c->m.draft_where);
+		if ((ed = editor_under(a, c)))
+			app_remove_modal(a, ed);
+		app_msg(a, MSG_OK, "%s", _("dropped your text: the row stays deleted"));
+		return MODAL_OK;
+	case A_CANCEL:
+		app_msg(a, MSG_INFO, "%s", editor_under(a, c)
+			? _("your text is still in the editor (saving it asks again)")
+			: _("the row stays deleted; yours was not saved"));
+		return MODAL_CANCEL;
+	default:
+		return MODAL_CONTINUE;
+	}
+}
+
+/* Publish what my open editor edits (the topmost modal on a field). */
+void app_publish_editing(struct app *a)
+{
+	const char *where = NULL;
+
+	for (size_t i = a->n_modals; i-- > 0 && !where; )
+		where = a->modals[i]->draft_where;
+	if (!app_read_only(a))
+		session_publish_editing(a->s, where);
 }

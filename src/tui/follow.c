@@ -174,6 +174,7 @@ void follow_toggle(struct app *a)
 
 void follow_tick(struct app *a)
 {
+	app_publish_editing(a);
 	if (session_is_facilitator(a->s))
 		app_presence_beat(a, true);
 	follow_role_requests(a);

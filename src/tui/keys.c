@@ -456,6 +456,9 @@ const struct keydef tui_keys[] = {
 	  N_("Edit a merge: mine in the editor, theirs shown"), false },
 	{ SC_CONFLICT, A_CANCEL, { "<Esc>" }, NULL, N_("later"),
 	  N_("Decide later: mine is kept as a draft of the field"), false },
+	{ SC_CONFLICT, A_CF_READD, { "n" }, NULL, NULL,
+	  N_("The row was deleted while you edited it: add it again as a new row with your text"),
+	  true },
 
 	/* -- end of screen keys -- */
 

@@ -116,7 +116,7 @@ enum scope {
 	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
 	/* -- shared box: history, follow, conflicts -- */ \
 	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
-	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) \
+	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) _(CF_READD) \
 	/* -- end of screen actions -- */ \
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \

@@ -537,7 +537,7 @@ static void ask_delete(struct app *a, const struct approach *ap)
 	vo = str_printf(ngettext("%zu vote", "%zu votes", nv), nv);
 	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it. This cannot be undone."),
 		       ap->name, sc ? sc : "", vo ? vo : "");
-	app_confirm(a, &(struct confirm_req){
+	app_confirm_delete(a, "approach", ap->id, &(struct confirm_req){
 		.title = _("Delete approach"), .question = q,
 		.done = delete_done, .id = ap->id, .version = ap->version,
 		.key = ap->name });

@@ -1044,7 +1044,10 @@ static enum reaction dc_key(struct app *a, void *state, enum action act)
 	case A_DC_DELETE:
 		q = str_printf(_("Delete ADR %d “%s”? The number %d will not be reused."),
 			       dc->number, dc->title ? dc->title : "", dc->number);
-		confirm(a, dc, _("Delete ADR"), q, delete_done);
+		app_confirm_delete(a, "decision", dc->id, &(struct confirm_req){
+			.title = _("Delete ADR"), .question = q,
+			.done = delete_done, .id = dc->id,
+			.version = dc->version, .kind = dc->number });
 		free(q);
 		return R_DONE;
 	default:

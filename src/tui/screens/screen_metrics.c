@@ -675,7 +675,7 @@ static enum reaction ms_key(struct app *a, void *state, enum action act)
 	case A_MT_DELETE:
 		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
 			       mt->name ? mt->name : mt->key);
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "metric", mt->id, &(struct confirm_req){
 			.title = _("Delete metric"), .question = q,
 			.done = delete_done, .id = mt->id,
 			.version = mt->version,

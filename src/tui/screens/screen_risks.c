@@ -808,7 +808,7 @@ static enum reaction rk_key(struct app *a, void *state, enum action act)
 	case A_RK_DELETE:
 		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
 			       r->key, r->description ? r->description : "");
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "risk", r->id, &(struct confirm_req){
 			.title = _("Delete risk"), .question = q,
 			.done = delete_done, .id = r->id,
 			.version = r->version, .key = r->key });

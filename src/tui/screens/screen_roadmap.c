@@ -564,7 +564,7 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
 					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
 					p->items.n), p->name, wk, p->items.n);
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "phase", p->id, &(struct confirm_req){
 			.title = _("Delete phase"), .question = q,
 			.done = delete_done, .id = p->id,
 			.version = p->version, .key = p->name });

@@ -648,7 +648,7 @@ static void ask_delete(struct app *a, const struct criterion *c)
 			nv++;
 	q = str_printf(_("Remove the criterion “%s”? Its %zu scores and %zu votes go with it."),
 		       to_crit_name(c), ns, nv);
-	app_confirm(a, &(struct confirm_req){
+	app_confirm_delete(a, "criterion", c->id, &(struct confirm_req){
 		.title = _("Remove criterion"), .question = q,
 		.done = delete_done, .id = c->id, .version = c->version,
 		.key = to_crit_name(c) });
