@@ -40,3 +40,13 @@ EXTRA_DIST += tests/cli/blind-round.sh
 # item.
 libcharrette_a_SOURCES += src/session/session_trash.c \
 	src/session/session_edits.c src/session/session_follow.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_session_share
+TESTS += tests/unit/test_session_share
+tests_unit_test_session_share_SOURCES = tests/unit/test_session_share.c
+tests_unit_test_session_share_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_share_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_session_share_LDADD = $(UNIT_LDADD)
+endif
