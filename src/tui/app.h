@@ -341,8 +341,8 @@ void app_score_conflict(struct app *a, const char *ak, const char *ck,
 
 /* Deleting a row (table "risk", "approach", "criterion", "metric",
  * "phase", "decision"): the confirmation r, told first when someone else
- * is editing the row ("bob is editing this risk's mitigation — delete it
- * anyway?"). */
+ * is editing the row ("bob is editing this risk's mitigation (they can
+ * add their text back as a new risk). Delete risk R2 …?"). */
 void app_confirm_delete(struct app *a, const char *table, int64_t id,
 			const struct confirm_req *r);
 /* The status bar of a conflict dialog whose keys are not its scope's (a

@@ -756,38 +756,39 @@ static enum modal_result score_key(struct conflict *c, struct app *a,
  * translation can agree with the noun). */
 static const struct row_words {
 	const char *table;
-	const char *editing;    /* %s who, %s which field */
+	const char *editing;    /* %s who, %s which field; the question
+				 * follows */
 	const char *deleted_by; /* %s who */
 	const char *deleted;
 	const char *added;
 } row_words[] = {
 	{ "risk",
-	  N_("%s is editing this risk's %s — delete it anyway? Their text stays theirs: they can add it as a new risk."),
+	  N_("%s is editing this risk's %s (they can add their text back as a new risk)."),
 	  N_("The risk was deleted by %s while you edited it; your text is kept — n adds it as a new risk."),
 	  N_("The risk was deleted while you edited it; your text is kept — n adds it as a new risk."),
 	  N_("added a new risk with your text (u takes it back)") },
 	{ "approach",
-	  N_("%s is editing this approach's %s — delete it anyway? Their text stays theirs: they can add it as a new approach."),
+	  N_("%s is editing this approach's %s (they can add their text back as a new approach)."),
 	  N_("The approach was deleted by %s while you edited it; your text is kept — n adds it as a new approach."),
 	  N_("The approach was deleted while you edited it; your text is kept — n adds it as a new approach."),
 	  N_("added a new approach with your text (u takes it back)") },
 	{ "criterion",
-	  N_("%s is editing this criterion's %s — delete it anyway? Their text stays theirs: they can add it as a new criterion."),
+	  N_("%s is editing this criterion's %s (they can add their text back as a new criterion)."),
 	  N_("The criterion was deleted by %s while you edited it; your text is kept — n adds it as a new criterion."),
 	  N_("The criterion was deleted while you edited it; your text is kept — n adds it as a new criterion."),
 	  N_("added a new criterion with your text (u takes it back)") },
 	{ "metric",
-	  N_("%s is editing this metric's %s — delete it anyway? Their text stays theirs: they can add it as a new metric."),
+	  N_("%s is editing this metric's %s (they can add their text back as a new metric)."),
 	  N_("The metric was deleted by %s while you edited it; your text is kept — n adds it as a new metric."),
 	  N_("The metric was deleted while you edited it; your text is kept — n adds it as a new metric."),
 	  N_("added a new metric with your text (u takes it back)") },
 	{ "phase",
-	  N_("%s is editing this phase's %s — delete it anyway? Their text stays theirs: they can add it as a new phase."),
+	  N_("%s is editing this phase's %s (they can add their text back as a new phase)."),
 	  N_("The phase was deleted by %s while you edited it; your text is kept — n adds it as a new phase."),
 	  N_("The phase was deleted while you edited it; your text is kept — n adds it as a new phase."),
 	  N_("added a new phase with your text (u takes it back)") },
 	{ "decision",
-	  N_("%s is editing this ADR's %s — delete it anyway? Their text stays theirs: they can add it as a new ADR."),
+	  N_("%s is editing this ADR's %s (they can add their text back as a new ADR)."),
 	  N_("The ADR was deleted by %s while you edited it; your text is kept — n adds it as a new ADR."),
 	  N_("The ADR was deleted while you edited it; your text is kept — n adds it as a new ADR."),
 	  N_("added a new ADR with your text (u takes it back)") },
@@ -881,12 +882,52 @@ static struct modal *editor_under(struct app *a, struct conflict *c)
 	return NULL;
 }
 
+/* How the screens name row id of table ("R8", "“Pilot”", "ADR 7"): a new
+ * string, NULL when it is not in the data. */
+static char *new_row_name(struct app *a, const char *table, int64_t id)
+{
+	const struct workshop_data *d = app_data(a);
+
+	if (!d)
+		return NULL;
+	if (str_eq(table, "risk")) {
+		for (size_t i = 0; i < d->n_risks; i++)
+			if (d->risks[i].id == id)
+				return str_dup(d->risks[i].key);
+	} else if (str_eq(table, "approach")) {
+		for (size_t i = 0; i < d->n_approaches; i++)
+			if (d->approaches[i].id == id)
+				return str_printf("“%s”", d->approaches[i].name);
+	} else if (str_eq(table, "criterion")) {
+		for (size_t i = 0; i < d->n_criteria; i++)
+			if (d->criteria[i].id == id)
+				return str_printf("“%s”", d->criteria[i].name);
+	} else if (str_eq(table, "metric")) {
+		for (size_t i = 0; i < d->n_metrics; i++)
+			if (d->metrics[i].id == id)
+				return str_printf("“%s”", d->metrics[i].name
+						  ? d->metrics[i].name
+						  : d->metrics[i].key);
+	} else if (str_eq(table, "phase")) {
+		for (size_t i = 0; i < d->n_roadmap; i++)
+			if (d->roadmap[i].id == id)
+				return str_printf("“%s”", d->roadmap[i].name);
+	} else if (str_eq(table, "decision")) {
+		for (size_t i = 0; i < d->n_decisions; i++)
+			if (d->decisions[i].id == id)
+				return str_printf(_("ADR %d"),
+						  d->decisions[i].number);
+	}
+	return NULL;
+}
+
 static enum modal_result orphan_key(struct conflict *c, struct app *a,
 				    enum action act)
 {
 	const struct row_words *w = words_of(c->table);
 	struct sess_result r = { 0 };
 	struct modal *ed;
+	char *name;
 
 	switch (act) {
 	case A_CF_READD:
@@ -897,11 +938,20 @@ static enum modal_result orphan_key(struct conflict *c, struct app *a,
 			sess_result_clear(&r);
 			return MODAL_CONTINUE;
 		}
-		sess_result_clear(&r);
 		app_draft_done(a, c->m.draft_where);
 		if ((ed = editor_under(a, c)))
 			app_remove_modal(a, ed);
-		app_msg(a, MSG_OK, "%s", w ? _(w->added) : "");
+		/* Read it back now, to say which row it became. */
+		if (session_sync(a->s) & SP_DATA)
+			app_refresh(a);
+		name = new_row_name(a, c->table, r.id);
+		if (name)
+			app_msg(a, MSG_OK, _("added %s with your text (u takes it back)"),
+				name);
+		else
+			app_msg(a, MSG_OK, "%s", w ? _(w->added) : "");
+		free(name);
+		sess_result_clear(&r);
 		return MODAL_OK;
 	case A_CF_THEIRS:
 		session_orphan_drop(a->s);

@@ -535,7 +535,7 @@ static void ask_delete(struct app *a, const struct approach *ap)
 			nv++;
 	sc = str_printf(ngettext("%zu score", "%zu scores", ns), ns);
 	vo = str_printf(ngettext("%zu vote", "%zu votes", nv), nv);
-	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it. This cannot be undone."),
+	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it (u brings them back)."),
 		       ap->name, sc ? sc : "", vo ? vo : "");
 	app_confirm_delete(a, "approach", ap->id, &(struct confirm_req){
 		.title = _("Delete approach"), .question = q,

@@ -806,7 +806,7 @@ static enum reaction rk_key(struct app *a, void *state, enum action act)
 		status_picker(a, r);
 		return R_DONE;
 	case A_RK_DELETE:
-		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
+		q = str_printf(_("Delete risk %s “%s”? (u brings it back)"),
 			       r->key, r->description ? r->description : "");
 		app_confirm_delete(a, "risk", r->id, &(struct confirm_req){
 			.title = _("Delete risk"), .question = q,

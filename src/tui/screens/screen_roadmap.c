@@ -561,8 +561,8 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 		char wk[32];
 
 		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
-		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
-					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
+		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? (u brings it back)",
+					"Delete the phase “%s” (%s weeks, %zu items)? (u brings it back)",
 					p->items.n), p->name, wk, p->items.n);
 		app_confirm_delete(a, "phase", p->id, &(struct confirm_req){
 			.title = _("Delete phase"), .question = q,
