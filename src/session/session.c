@@ -242,7 +242,10 @@ int session_open(struct session *s, int64_t ws, struct error *e)
 /* The open workshop is gone (deleted by someone else). */
 static int gone(struct session *s)
 {
+	int64_t ws = s->ws;
+
 	session_close(s);
+	sess_trash_notice(s, ws);
 	return SP_GONE | SP_DATA;
 }
 

@@ -153,6 +153,9 @@ void sess_group_end(struct session *s);
 char *sess_cell_label(const struct session *s, const char *ak,
 		      const char *ck);
 
+/* session_trash.c: the open workshop ws was deleted: tell who moved it to
+ * the trash (a notice), if it is there. */
+void sess_trash_notice(struct session *s, int64_t ws);
 /* session_edits.c: did someone change field `field` of row `id` of
  * `table` (or the whole row: added, deleted) since the data was loaded?
  * True when it cannot tell. */

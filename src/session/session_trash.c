@@ -160,3 +160,20 @@ int session_trash_purge(struct session *s, int64_t id, struct sess_result *r)
 	return sess_finish(s, store_trash_purge(s->store, id, &e), &e, NULL,
 			   NULL, r);
 }
+
+void sess_trash_notice(struct session *s, int64_t ws)
+{
+	struct trashed *list = NULL;
+	struct error e;
+	size_t n = 0;
+
+	err_clear(&e);
+	if (store_trash_list(s->store, &list, &n, &e) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == ws)
+			sess_notice(s, _("%s moved “%s” to the trash · T on this list shows it, r there brings it back"),
+				    list[i].deleted_by ? list[i].deleted_by : "?",
+				    list[i].title);
+	store_trash_list_free(&list, n);
+}
