@@ -172,7 +172,7 @@ void sess_trash_notice(struct session *s, int64_t ws)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (list[i].id == ws)
-			sess_notice(s, _("%s moved “%s” to the trash · T on this list shows it, r there brings it back"),
+			sess_notice(s, _("%s moved “%s” to the trash · T shows the trash, r restores"),
 				    list[i].deleted_by ? list[i].deleted_by : "?",
 				    list[i].title);
 	store_trash_list_free(&list, n);
