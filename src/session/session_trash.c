@@ -136,8 +136,10 @@ int session_workshop_may_delete(struct session *s, int64_t id,
 	return sess_finish(s, rc, &e, NULL, NULL, r);
 }
 
-int session_trash_restore(struct session *s, int64_t id,
-			  struct sess_result *r)
+/* A write of the trash on workshop id. */
+static int trash_write(struct session *s, int64_t id,
+		       int (*call)(struct store *, int64_t, struct error *),
+		       struct sess_result *r)
 {
 	struct error e;
 
@@ -145,20 +147,18 @@ int session_trash_restore(struct session *s, int64_t id,
 	if (sess_refuse(s, false, r))
 		return r->code;
 	err_clear(&e);
-	return sess_finish(s, store_trash_restore(s->store, id, &e), &e, NULL,
-			   NULL, r);
+	return sess_finish(s, call(s->store, id, &e), &e, NULL, NULL, r);
+}
+
+int session_trash_restore(struct session *s, int64_t id,
+			  struct sess_result *r)
+{
+	return trash_write(s, id, store_trash_restore, r);
 }
 
 int session_trash_purge(struct session *s, int64_t id, struct sess_result *r)
 {
-	struct error e;
-
-	sess_result_clear(r);
-	if (sess_refuse(s, false, r))
-		return r->code;
-	err_clear(&e);
-	return sess_finish(s, store_trash_purge(s->store, id, &e), &e, NULL,
-			   NULL, r);
+	return trash_write(s, id, store_trash_purge, r);
 }
 
 void sess_trash_notice(struct session *s, int64_t ws)

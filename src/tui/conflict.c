@@ -367,27 +367,35 @@ static const struct modal_ops conflict_ops = {
 	conflict_draw, conflict_key, conflict_draft, conflict_free
 };
 
-static void open_conflict(struct app *a, struct conflict *c,
-			  const struct sess_result *r, const char *where)
+/* Show the dialog c, whose strings were all copied (ok), else drop it
+ * (out of memory); true when it is shown. */
+static bool push_dialog(struct app *a, struct conflict *c, bool ok)
 {
 	c->m.ops = &conflict_ops;
 	c->m.scope = SC_CONFLICT;
+	if (!ok) {
+		conflict_free(&c->m);
+		free(c->m.draft_where);
+		free(c);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return false;
+	}
+	app_push(a, &c->m);
+	return true;
+}
+
+static void open_conflict(struct app *a, struct conflict *c,
+			  const struct sess_result *r, const char *where)
+{
 	c->m.draft_where = str_dup(where);
 	c->explain = str_dup(r->msg);
 	/* Merge in the same kind of editor as the edit that conflicted. */
 	c->multi = (a->finishing && a->finishing->scope == SC_TEXT) ||
 		   (c->mine && strchr(c->mine, '\n')) ||
 		   (c->theirs && strchr(c->theirs, '\n'));
-	if (!c->explain || !c->mine || !c->label) {
-		conflict_free(&c->m);
-		free(c->m.draft_where);
-		free(c);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
 	/* Mine survives a hang-up while the dialog is open (the session kept
 	 * it as a draft); the screens show theirs underneath. */
-	app_push(a, &c->m);
+	push_dialog(a, c, c->explain && c->mine && c->label);
 }
 
 /* ---- errors that are not conflicts ------------------------------------------ */
@@ -627,20 +635,13 @@ void app_score_conflict(struct app *a, const char *ak, const char *ck,
 	c->their_version = r->their_version;
 	c->who = str_dup(r->who);
 	c->label = cell_words(a, ak, ck, vote);
-	c->m.ops = &conflict_ops;
-	c->m.scope = SC_CONFLICT;
 	c->explain = r->who
 		? str_printf(_("%s set this score to %s while you were typing %s: yours is not saved yet."),
 			     r->who, c->theirs ? c->theirs : "", c->mine ? c->mine : "")
 		: str_dup(r->msg);
-	if (!c->ak || !c->ck || !c->mine || !c->theirs || !c->label ||
-	    !c->explain) {
-		conflict_free(&c->m);
-		free(c);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+	if (!push_dialog(a, c, c->ak && c->ck && c->mine && c->theirs &&
+			 c->label && c->explain))
 		return;
-	}
-	app_push(a, &c->m);
 	app_msg(a, MSG_WARN, _("%s set it to %s meanwhile · m keeps yours (%s), t takes theirs"),
 		r->who ? r->who : _("someone else"), c->theirs, c->mine);
 }
@@ -852,19 +853,12 @@ static void orphaned(struct app *a, const char *table, int64_t id,
 	c->mine = str_dup(value ? value : "");
 	c->label = str_printf("%s %s", table, field);
 	c->who = str_dup(r->who);
-	c->m.ops = &conflict_ops;
-	c->m.scope = SC_CONFLICT;
 	c->m.draft_where = str_dup(where);
 	c->explain = r->who ? str_printf(_(w->deleted_by), r->who)
 			    : str_dup(_(w->deleted));
-	if (!c->table || !c->field || !c->mine || !c->label || !c->explain) {
-		conflict_free(&c->m);
-		free(c->m.draft_where);
-		free(c);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+	if (!push_dialog(a, c, c->table && c->field && c->mine && c->label &&
+			 c->explain))
 		return;
-	}
-	app_push(a, &c->m);
 	if (r->who)
 		app_msg(a, MSG_WARN, _("deleted by %s while you edited it: n adds yours as a new row"),
 			r->who);
