@@ -147,6 +147,16 @@ static void label_of(char *buf, size_t size, const struct sess_edit *ed)
 		snprintf(buf, size, "%s %s", ed->table, ed->field);
 }
 
+/* The row's version in the loaded data (0: not there), the open
+ * workshop's own row included. */
+static int64_t loaded_version(const struct session *s, const char *table,
+			      int64_t id)
+{
+	if (str_eq(table, "workshop"))
+		return s->d && id == s->ws ? s->d->ws.version : 0;
+	return sess_row_version(s, table, id);
+}
+
 int session_set_field(struct session *s, const struct sess_edit *ed,
 		      struct sess_result *r)
 {
@@ -186,7 +196,7 @@ int session_set_field(struct session *s, const struct sess_edit *ed,
 	 * since that load. */
 	if (nowv != version &&
 	    (ed->base ? str_eq(now, ed->base)
-		      : version == sess_row_version(s, ed->table, ed->id) &&
+		      : version == loaded_version(s, ed->table, ed->id) &&
 			!sess_field_changed_since_load(s, ed->table, ed->id,
 						       ed->field)))
 		version = nowv;

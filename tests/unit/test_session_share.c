@@ -200,6 +200,23 @@ static void test_field_without_base(void **state)
 	session_sync(f->a);
 	assert_string_equal(risk_of(f->a, id)->owner, "bob");
 	assert_int_equal((int)risk_of(f->a, id)->status, (int)RISK_MITIGATING);
+	/* The workshop's own row too: bob renames it, alice's key switches
+	 * the weighting from what she has. */
+	session_poll(f->b);
+	va = session_data(f->a)->ws.version;
+	assert_int_equal(session_set_field(f->b, &(struct sess_edit){
+		.table = "workshop", .field = "title", .id = f->ws,
+		.version = session_data(f->b)->ws.version,
+		.base = "Queue choice", .value = "Queues" }, &r), ST_OK);
+	assert_int_equal(session_set_field(f->a, &(struct sess_edit){
+		.table = "workshop", .field = "weighting", .id = f->ws,
+		.version = va, .value = "ahp" }, &r), ST_OK);
+	assert_int_equal(r.status, SESS_SAVED);
+	session_sync(f->a);
+	assert_string_equal(session_data(f->a)->ws.title, "Queues");
+	assert_int_equal((int)session_data(f->a)->ws.weighting,
+			 (int)WEIGHTING_AHP);
+	sess_result_clear(&r);
 }
 
 static void add_approach(struct session *s, const char *name)
