@@ -50,3 +50,18 @@ tests_unit_test_park_undo_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_park_undo_LDADD = $(UNIT_LDADD)
 endif
+
+# The shared box seen from the app: the trash, who edits what, follow by
+# item.
+libcharrette_a_SOURCES += src/session/session_trash.c \
+	src/session/session_edits.c src/session/session_follow.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_session_share
+TESTS += tests/unit/test_session_share
+tests_unit_test_session_share_SOURCES = tests/unit/test_session_share.c
+tests_unit_test_session_share_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_share_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_test_session_share_LDADD = $(UNIT_LDADD)
+endif

@@ -72,7 +72,11 @@ void session_close(struct session *s)
 	free(s->facilitator);
 	free(s->followed);
 	free(s->published);
-	s->facilitator = s->followed = s->published = NULL;
+	free(s->follow_told);
+	s->facilitator = s->followed = s->published = s->follow_told = NULL;
+	free(s->editing);
+	s->editing = NULL;
+	session_orphan_drop(s);
 	s->following = false;
 	sess_role_free(s);
 	s->role_read = false;
@@ -206,6 +210,7 @@ int session_reload(struct session *s, struct error *e)
 	sess_room_mask(session_who(s), d);
 	sess_room_clear(s);
 	view_clear(&s->view);
+	sess_orphan_reloaded(s, s->d, d);
 	wsdata_free(&s->d);
 	s->d = d;
 	s->tpl = s->k ? knowledge_template(s->k, d->ws.template_name) : NULL;
@@ -237,7 +242,10 @@ int session_open(struct session *s, int64_t ws, struct error *e)
 /* The open workshop is gone (deleted by someone else). */
 static int gone(struct session *s)
 {
+	int64_t ws = s->ws;
+
 	session_close(s);
+	sess_trash_notice(s, ws);
 	return SP_GONE | SP_DATA;
 }
 

@@ -239,6 +239,13 @@ int session_set_answer(struct session *s, const char *question,
 		       const char *where, struct sess_result *r);
 int session_clear_answer(struct session *s, const char *question,
 			 struct sess_result *r);
+/* The same, naming the answer's text the edit started from (`base`, as
+ * value_to_text writes it; NULL: unknown): a change of the answer's note
+ * meanwhile is then no conflict, only one of its value. */
+int session_set_answer_from(struct session *s, const char *question,
+			    const char *base, const struct value *v,
+			    int64_t version, const char *where,
+			    struct sess_result *r);
 
 /* Scoring, by approach and criterion keys; value NULL clears. */
 int session_set_score(struct session *s, const char *ak, const char *ck,
@@ -454,5 +461,60 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 /* Export the open workshop (export_run's formats, flags, written). */
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
+
+/* ---- the trash (session_trash.c, see store_trash.h) ------------------- */
+/* A workshop in the trash: who deleted it when, and whether this account
+ * may purge it (its facilitator's or creator's; NULL when unknown). */
+struct sess_trashed {
+	int64_t id;
+	char *title;
+	int64_t deleted;            /* Unix seconds */
+	char *deleted_by;           /* the name recorded */
+	char *creator, *facilitator;   /* accounts */
+	bool may_purge;
+	char *refusal;              /* !may_purge: who may, in words */
+};
+/* Most recently deleted first. */
+int session_trash_list(struct session *s, struct sess_trashed **out,
+		       size_t *n, struct error *e);
+void session_trash_list_free(struct sess_trashed **list, size_t n);
+/* May I move workshop id to the trash?  ST_OK (nothing written), else
+ * r says who may (SESS_REFUSED). */
+int session_workshop_may_delete(struct session *s, int64_t id,
+				struct sess_result *r);
+/* Bring workshop id back from the trash with everything in it. */
+int session_trash_restore(struct session *s, int64_t id,
+			  struct sess_result *r);
+/* Delete workshop id, which is in the trash, for good. */
+int session_trash_purge(struct session *s, int64_t id, struct sess_result *r);
+
+/* ---- follow mode while busy (session_follow.c) ------------------------ */
+/* Following, the facilitator moved to a position not applied yet (my
+ * editor is open, say) that I was not told of: true once per move, with
+ * the facilitator's screen id (a new string).  session_follow_next still
+ * hands the move over when I am free. */
+bool session_follow_waiting(struct session *s, char **screen);
+/* ---- what the others edit, and rows deleted under an edit
+ * (session_edits.c) ----------------------------------------------------- */
+/* Publish what my open editor edits (its draft key, "risk:12:mitigation";
+ * NULL: no editor open); written only when it changed. */
+void session_publish_editing(struct session *s, const char *where);
+/* Someone else here is editing row `id` of `table`: their name (a new
+ * string) and the field (*field, a new string); NULL when nobody is. */
+char *session_editing_row(struct session *s, const char *table, int64_t id,
+			  char **field);
+/* A field save found its row deleted (r->gone; r->who deleted it): the row
+ * as I had it is kept.  session_orphan: is it row id of table?
+ * session_orphan_add adds it as a new row (a risk with a new key) with
+ * `text` in the field the save was for, as one step undo takes back;
+ * r->id (r->number for an ADR) is the new row.  session_orphan_drop
+ * forgets it. */
+bool session_orphan(const struct session *s, const char *table, int64_t id);
+int session_orphan_add(struct session *s, const char *text,
+		       struct sess_result *r);
+void session_orphan_drop(struct session *s);
+/* Was I told of that position while busy (session_follow_waiting)? */
+bool session_follow_told(const struct session *s, const char *screen,
+			 const char *selection);
 
 #endif

@@ -48,6 +48,14 @@ struct session {
 	char *undo_text;           /* session_undo_label's buffer */
 
 	struct sess_room *room;    /* session_room.c: the rounds per cell */
+	char *follow_told;         /* session_follow.c: the move last told
+				    * while the participant was busy */
+	/* session_edits.c: what my editor edits (as published), and the
+	 * row a save found deleted, as it was loaded, with its field. */
+	char *editing;
+	struct workshop_data *orphan;
+	char *orphan_table, *orphan_field;
+	int64_t orphan_id;
 };
 
 /* session.c: a notice for the participant (session_notice). */
@@ -156,5 +164,21 @@ void sess_park_step(struct session *s, const char *what,
 		    const char *after);
 int sess_park_undo(struct session *s, const struct undo_step *st,
 		   struct sess_result *r);
+/* session_trash.c: the open workshop ws was deleted: tell who moved it to
+ * the trash (a notice), if it is there. */
+void sess_trash_notice(struct session *s, int64_t ws);
+/* session_edits.c: did someone change field `field` of row `id` of
+ * `table` (or the whole row: added, deleted) since the data was loaded?
+ * True when it cannot tell. */
+bool sess_field_changed_since_load(struct session *s, const char *table,
+				   int64_t id, const char *field);
+/* A save of `field` found row `id` of `table` deleted: keep the row as
+ * loaded (session_orphan_add brings it back as a new row). */
+void sess_orphan_keep(struct session *s, const char *table, int64_t id,
+		      const char *field);
+/* A reload (old data to now) took away the row my editor edits: keep it
+ * as it was loaded. */
+void sess_orphan_reloaded(struct session *s, const struct workshop_data *old,
+			  const struct workshop_data *now);
 
 #endif

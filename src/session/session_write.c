@@ -91,6 +91,7 @@ int sess_finish(struct session *s, int rc, const struct error *e,
 		snprintf(r->msg, sizeof(r->msg), _("read-only: %s"), e->msg);
 		return rc;
 	case ST_INPUT:
+	case ST_DENIED:
 		r->status = SESS_REFUSED;
 		snprintf(r->msg, sizeof(r->msg), "%s", e->msg);
 		return rc;
@@ -146,6 +147,16 @@ static void label_of(char *buf, size_t size, const struct sess_edit *ed)
 		snprintf(buf, size, "%s %s", ed->table, ed->field);
 }
 
+/* The row's version in the loaded data (0: not there), the open
+ * workshop's own row included. */
+static int64_t loaded_version(const struct session *s, const char *table,
+			      int64_t id)
+{
+	if (str_eq(table, "workshop"))
+		return s->d && id == s->ws ? s->d->ws.version : 0;
+	return sess_row_version(s, table, id);
+}
+
 int session_set_field(struct session *s, const struct sess_edit *ed,
 		      struct sess_result *r)
 {
@@ -160,6 +171,14 @@ int session_set_field(struct session *s, const struct sess_edit *ed,
 	err_clear(&e);
 	rc = store_get_field(s->store, ed->table, ed->id, ed->field, &now,
 			     &nowv, &e);
+	if (rc == ST_NOTFOUND) {
+		/* Deleted while I edited: keep the row as I had it, so that
+		 * my text can become a new one; say who deleted it. */
+		sess_orphan_keep(s, ed->table, ed->id, ed->field);
+		sess_finish(s, rc, &e, ed->where, ed->value, r);
+		r->who = session_changed_by(s, ed->table, ed->id, NULL);
+		return rc;
+	}
 	if (rc < 0)
 		return sess_finish(s, rc, &e, ed->where, ed->value, r);
 	if (str_eq(now, ed->value ? ed->value : "")) {
@@ -171,8 +190,15 @@ int session_set_field(struct session *s, const struct sess_edit *ed,
 		return ST_OK;
 	}
 	/* Another field of the row changed meanwhile, this one did not: it
-	 * is not a conflict, write against the row's version now. */
-	if (nowv != version && ed->base && str_eq(now, ed->base))
+	 * is not a conflict, write against the row's version now.  An edit
+	 * that names no starting value but started from the data loaded
+	 * now (a key, a picker) asks the history whether its field changed
+	 * since that load. */
+	if (nowv != version &&
+	    (ed->base ? str_eq(now, ed->base)
+		      : version == loaded_version(s, ed->table, ed->id) &&
+			!sess_field_changed_since_load(s, ed->table, ed->id,
+						       ed->field)))
 		version = nowv;
 	rc = store_update(s->store, ed->table, ed->id, ed->field, ed->value,
 			  version, &r->version, &e);
@@ -204,9 +230,19 @@ int session_set_answer(struct session *s, const char *question,
 		       const struct value *v, int64_t version,
 		       const char *where, struct sess_result *r)
 {
+	return session_set_answer_from(s, question, NULL, v, version, where,
+				       r);
+}
+
+int session_set_answer_from(struct session *s, const char *question,
+			    const char *base, const struct value *v,
+			    int64_t version, const char *where,
+			    struct sess_result *r)
+{
 	const struct answer *old;
 	struct error e;
 	char *typed, *before;
+	bool by_value;
 	int rc;
 
 	sess_result_clear(r);
@@ -215,9 +251,18 @@ int session_set_answer(struct session *s, const char *question,
 	old = wsdata_answer(s->d, question);
 	typed = value_to_text(v);
 	before = old ? value_to_text(&old->value) : NULL;
+	/* Per field: when the loaded answer is the one the edit started
+	 * from (same version, or the same value as the edit's base), only a
+	 * change of the value since is a conflict, not one of its note. */
+	by_value = base ? str_eq(before ? before : "", base)
+			: (old ? old->version : 0) == version;
 	err_clear(&e);
-	rc = store_answer_set(s->store, s->ws, question, v, version,
-			      &r->version, &e);
+	rc = by_value
+		? store_answer_set_from(s->store, s->ws, question,
+					old ? &old->value : NULL, v,
+					&r->version, &e)
+		: store_answer_set(s->store, s->ws, question, v, version,
+				   &r->version, &e);
 	if (rc == ST_OK)
 		undo_push(s, &(struct undo_step){
 			.kind = UNDO_ANSWER, .key1 = (char *)question,
@@ -285,6 +330,14 @@ static bool cell_now(struct session *s, const char *ak, const char *ck,
 	return c->score && c->score->has_value;
 }
 
+/* The agreed score's row version in the loaded data (0: no row). */
+static int64_t cell_version(struct session *s, const char *ak, const char *ck)
+{
+	const struct score *sc = s->d ? wsdata_score(s->d, ak, ck) : NULL;
+
+	return sc ? sc->version : 0;
+}
+
 /* After a conflict on a cell: what it holds now and who set it, read
  * from the database (NULL theirs: no value). */
 static void cell_theirs(struct session *s, bool vote, const char *ak,
@@ -344,10 +397,17 @@ static int set_cell(struct session *s, bool vote, const char *ak,
 		return ST_OK;
 	}
 	err_clear(&e);
-	rc = vote ? store_vote_set(s->store, s->ws, ak, ck, value, version,
-				   &r->version, &e)
-		  : store_score_set(s->store, s->ws, ak, ck, value, version,
-				    &r->version, &e);
+	/* Per field: a score set from the cell as loaded conflicts only
+	 * when the score changed since, not when its rationale did. */
+	if (!vote && cell_version(s, ak, ck) == version)
+		rc = store_score_set_from(s->store, s->ws, ak, ck,
+					  had ? &prev : NULL, value,
+					  &r->version, &e);
+	else
+		rc = vote ? store_vote_set(s->store, s->ws, ak, ck, value,
+					   version, &r->version, &e)
+			  : store_score_set(s->store, s->ws, ak, ck, value,
+					    version, &r->version, &e);
 	if (rc == ST_OK) {
 		char *label = sess_cell_label(s, ak, ck);
 
@@ -400,8 +460,15 @@ int session_set_rationale(struct session *s, const char *ak, const char *ck,
 		return ST_OK;
 	}
 	err_clear(&e);
-	rc = store_score_rationale(s->store, s->ws, ak, ck, text ? text : "",
-				   version, &r->version, &e);
+	/* Per field, as for the score: started from the loaded cell, only
+	 * a change of the rationale since is a conflict. */
+	rc = (sc ? sc->version : 0) == version
+		? store_score_rationale_from(s->store, s->ws, ak, ck,
+					     sc ? sc->rationale : NULL,
+					     text ? text : "", &r->version, &e)
+		: store_score_rationale(s->store, s->ws, ak, ck,
+					text ? text : "", version,
+					&r->version, &e);
 	sess_finish(s, rc, &e, where, text, r);
 	if (rc == ST_CONFLICT) {
 		/* Theirs is what the reload brings; who from the audit. */

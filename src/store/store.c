@@ -332,12 +332,21 @@ static const char *const schema_v5[] = {
 	NULL
 };
 
+/* Version 6: what each session is editing now (the draft key of its open
+ * editor, "risk:12:mitigation"), so that deleting a row someone is typing
+ * into can say so first. */
+static const char *const schema_v6[] = {
+	"ALTER TABLE presence ADD COLUMN editing TEXT;",
+	NULL
+};
+
 static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,   /* 0 -> 1: the initial schema */
 	schema_v2,   /* 1 -> 2: decision.links, decision.markdown */
 	schema_v3,   /* 2 -> 3: accounts, the facilitator role, the trash */
 	schema_v4,   /* 3 -> 4: votes per round, the room's tables */
 	schema_v5,   /* 4 -> 5: decision.status_text, .consequences, decision_file */
+	schema_v6,   /* 5 -> 6: presence.editing */
 };
 
 const char *const *store_migration(int64_t version)

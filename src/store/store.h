@@ -27,7 +27,7 @@ enum store_flags {
 };
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /*
  * Open (creating if missing, unless read-only) and migrate.  Refuses, with
@@ -227,6 +227,10 @@ void store_audit_list_free(struct audit_entry **list, size_t n);
 int store_presence_beat(struct store *s, int64_t ws, const char *screen,
 			const char *selection, struct error *e);
 int store_presence_leave(struct store *s, struct error *e);
+/* What this session is editing now (a draft key, "risk:12:mitigation";
+ * NULL: nothing), on its presence row (store_presence_rows reads it). */
+int store_presence_editing(struct store *s, const char *where,
+			   struct error *e);
 /* Participants seen within max_age seconds. */
 int store_presence_list(struct store *s, int64_t ws, int max_age,
 			struct participant **out, size_t *n, struct error *e);

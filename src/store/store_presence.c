@@ -232,6 +232,16 @@ int store_presence_leave(struct store *s, struct error *e)
 			      "AND session = ?2", 0, NULL, NULL, e);
 }
 
+int store_presence_editing(struct store *s, const char *where,
+			   struct error *e)
+{
+	/* presence_write binds ?4 (here: what is edited) and the rest,
+	 * which this statement does not have (see store_presence_leave). */
+	return presence_write(s, "UPDATE presence SET editing = ?4 "
+			      "WHERE participant = ?1 AND session = ?2", 0,
+			      where, NULL, e);
+}
+
 int store_presence_list(struct store *s, int64_t ws, int max_age,
 			struct participant **out, size_t *n, struct error *e)
 {

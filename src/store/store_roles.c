@@ -424,7 +424,7 @@ int store_presence_rows(struct store *s, int64_t ws, int max_age,
 	st = store_stmt(s, "SELECT p.participant, p.account, p.screen, "
 			"p.selection, p.session, p.last_seen, p.read_only, "
 			"p.account IS NOT NULL AND "
-			"p.account IS w.facilitator_account "
+			"p.account IS w.facilitator_account, p.editing "
 			"FROM presence p LEFT JOIN workshop w "
 			"ON w.id = p.workshop_id "
 			"WHERE (?1 = 0 OR p.workshop_id = ?1) "
@@ -452,7 +452,8 @@ int store_presence_rows(struct store *s, int64_t ws, int max_age,
 		if (!store_col_text(st, 0, &p->who) ||
 		    !store_col_text(st, 1, &p->account) ||
 		    !store_col_text(st, 2, &p->screen) ||
-		    !store_col_text(st, 3, &p->selection)) {
+		    !store_col_text(st, 3, &p->selection) ||
+		    !store_col_text(st, 8, &p->editing)) {
 			ret = OOM(e);
 			goto cleanup;
 		}
@@ -480,6 +481,7 @@ void store_presence_rows_free(struct presence_row **list, size_t n)
 		free((*list)[i].account);
 		free((*list)[i].screen);
 		free((*list)[i].selection);
+		free((*list)[i].editing);
 	}
 	free(*list);
 	*list = NULL;

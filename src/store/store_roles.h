@@ -97,6 +97,7 @@ struct presence_row {
 	bool read_only;         /* an observer */
 	bool facilitator;       /* account holds the facilitator role */
 	bool mine;              /* this connection's own row */
+	char *editing;          /* the draft key of its open editor, or NULL */
 };
 /* Sessions in workshop ws (0 = anywhere) seen within max_age seconds,
  * by name then session. */

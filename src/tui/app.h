@@ -85,6 +85,16 @@ struct screen_ops {
 	 */
 	bool (*draw_light)(struct app *a, void *state, int y, int x, int h,
 			   int w);
+	/*
+	 * Follow by item (optional, used when selection is NULL): the key
+	 * of the item shown in row `row` of list() ("r:R2", "a:gitlab-flux",
+	 * "q:deploy_freq", "adr:3"), or "" for a row that is no item (a
+	 * heading).  The facilitator publishes the selected row's item; a
+	 * follower selects the row that holds it, whatever their own sort
+	 * order, so a differently sorted follower lands on the same item.
+	 */
+	void (*item)(struct app *a, void *state, size_t row, char *buf,
+		     size_t size);
 };
 
 struct screen_def {
@@ -334,6 +344,11 @@ void app_draft_done(struct app *a, const char *where);
  */
 int app_save_field(struct app *a, const char *table, int64_t id,
 		   const char *field, const char *value, int64_t version);
+/* The same with the field's text the edit started from given (a value
+ * worked out from the data on screen, not typed into an editor). */
+int app_save_field_from(struct app *a, const char *table, int64_t id,
+			const char *field, const char *value, int64_t version,
+			const char *base);
 /* The same for an answer (version 0 = there was no answer when the edit
  * started).  `label` names it in messages. */
 int app_save_answer(struct app *a, const char *question,
@@ -352,6 +367,25 @@ int app_save_text(struct app *a, app_text_save_fn save, int64_t id,
  * `who` changed theirs (NULL: unknown). */
 void conflict_show_both(struct app *a, const char *who, const char *theirs,
 			const char *mine);
+/* A score (or my vote, `vote`) of approach ak on criterion ck that
+ * someone set while I typed `mine` (NULL: I cleared it): the dialog with
+ * theirs and mine, keep mine (written over their version) or take theirs.
+ * r is the conflicting result.  ak NULL (several cells): a message only. */
+void app_score_conflict(struct app *a, const char *ak, const char *ck,
+			bool vote, const double *mine,
+			const struct sess_result *r);
+
+/* Deleting a row (table "risk", "approach", "criterion", "metric",
+ * "phase", "decision"): the confirmation r, told first when someone else
+ * is editing the row ("bob is editing this risk's mitigation (they can
+ * add their text back as a new risk). Delete risk R2 …?"). */
+void app_confirm_delete(struct app *a, const char *table, int64_t id,
+			const struct confirm_req *r);
+/* The status bar of a conflict dialog whose keys are not its scope's (a
+ * score's, a deleted row's) as key, label pairs; NULL for any other. */
+const struct strv *conflict_bar(struct modal *m);
+/* Publish what my open editor edits, for the others' deletes (idle). */
+void app_publish_editing(struct app *a);
 
 /* Follow mode and the facilitator (follow.c). */
 /* Publish where I am; at once when `now` (the facilitator moved). */

@@ -9,7 +9,9 @@
  * against the new version); app_save_text does the same for a text with a
  * session write of its own (a parking-lot item).  Esc decides later: mine is kept as a draft
  * that the next edit of the field offers back.  A locked database
- * (ST_BUSY) never shows SQLite's words, and the editor stays open.
+ * (ST_BUSY) never shows SQLite's words, and the editor stays open.  A
+ * score set by two people at once gets the same dialog (one number: keep
+ * mine or take theirs).
  */
 
 #include <curses.h>
@@ -25,6 +27,7 @@
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
 #include "util/i18n.h"
+#include "util/num.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -43,11 +46,23 @@ struct conflict {
 	bool gone;             /* the row was deleted: mine cannot be written */
 	int64_t their_version;
 	bool multi;
+	/* A cell of the matrix: the agreed score (or my vote) of approach
+	 * ak on criterion ck; mine_num is mine (has_mine false: cleared). */
+	bool score, vote;
+	char *ak, *ck;
+	bool has_mine;
+	double mine_num;
+	char *who;             /* who set theirs (NULL: unknown) */
+	/* The row was deleted while I edited it (the session kept it as
+	 * loaded): n adds it as a new row with mine. */
+	bool orphan;
+	struct strv bar;       /* the status bar of these two kinds */
 };
 
 static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
-			  const char *label, const char *where);
+			  const char *label, const char *where,
+			  const char *base);
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
 			 int64_t version, const char *base, const char *where);
@@ -79,6 +94,40 @@ static void conflict_free(struct modal *m)
 	free(c->explain);
 	free(c->mine);
 	free(c->theirs);
+	free(c->ak);
+	free(c->ck);
+	free(c->who);
+	strv_free(&c->bar);
+}
+
+/* The keys of a score's and of a deleted row's dialog (the scope's are
+ * those of a text conflict). */
+static char *conflict_draft(struct modal *m);
+
+const struct strv *conflict_bar(struct modal *m)
+{
+	struct conflict *c = (struct conflict *)m;
+
+	if (!m || !m->ops || m->ops->draft != conflict_draft)
+		return NULL;
+	if (!c->bar.n && c->score) {
+		strv_push(&c->bar, "m");
+		strv_push(&c->bar, _("keep mine"));
+		strv_push(&c->bar, "t");
+		strv_push(&c->bar, _("take theirs"));
+		strv_push(&c->bar, "e");
+		strv_push(&c->bar, _("type another"));
+		strv_push(&c->bar, "Esc");
+		strv_push(&c->bar, _("later"));
+	} else if (!c->bar.n && c->orphan) {
+		strv_push(&c->bar, "n");
+		strv_push(&c->bar, _("add as a new row"));
+		strv_push(&c->bar, "t");
+		strv_push(&c->bar, _("drop mine"));
+		strv_push(&c->bar, "Esc");
+		strv_push(&c->bar, _("back"));
+	}
+	return c->bar.n ? &c->bar : NULL;
 }
 
 static char *conflict_draft(struct modal *m)
@@ -120,7 +169,8 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 
 	(void)a;
 	draw_role(CR_DIALOG);
-	draw_box(by, bx, bh, bw, _("Edit conflict"));
+	draw_box(by, bx, bh, bw, c->orphan ? _("Deleted while you edited")
+		 : _("Edit conflict"));
 	y = by + 1;
 	draw_role(CR_HEADING);
 	draw_clip(y++, bx + 2, c->label, fw);
@@ -143,7 +193,11 @@ static void conflict_draw(struct modal *m, struct app *a, int h, int w)
 	draw_block(*c->mine ? c->mine : _("(empty)"), y, bx + 4, fw - 2,
 		   by + bh - 3 - y);
 	draw_role(CR_KEY);
-	draw_line(by + bh - 2, bx + 2, c->gone
+	draw_line(by + bh - 2, bx + 2, c->score
+		  ? _("m keep mine · t take theirs · e type another · Esc later")
+		  : c->orphan
+		  ? _("n add as a new row · t drop mine · Esc back")
+		  : c->gone
 		  ? _("t drop mine · Esc keep mine as a draft")
 		  : _("m keep mine · t take theirs · e edit a merge · Esc later"),
 		  fw);
@@ -163,14 +217,14 @@ static int write_mine(struct app *a, struct conflict *c, const char *text,
 				     version, c->theirs, c->m.draft_where);
 	if (text == c->mine)
 		return save_answer_ex(a, c->question, &c->mine_v, version,
-				      c->label, c->m.draft_where);
+				      c->label, c->m.draft_where, NULL);
 	/* A merge: text, or a number checked by merge_done. */
 	if (c->vkind == VAL_NUMBER)
 		v.number = strtod(text, NULL);
 	else
 		v.text = (char *)text;
 	return save_answer_ex(a, c->question, &v, version, c->label,
-			      c->m.draft_where);
+			      c->m.draft_where, NULL);
 }
 
 /* The merge editor: key "t" names the conflict's save context. */
@@ -179,30 +233,35 @@ static bool merge_done(struct app *a, struct modal *m, bool ok);
 static void open_merge(struct app *a, struct conflict *c)
 {
 	struct modal *m;
-	char *hint, *flat;
+	char *head;
 
-	flat = str_dup(c->theirs ? c->theirs : "");
-	for (char *p = flat; p && *p; p++)
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
-	hint = str_printf(_("theirs: %s"), flat ? flat : "");
-	m = c->multi ? textedit_new(_("Merge: edit mine, theirs is below"),
-				    c->mine, hint, merge_done)
-		     : lineedit_new(_("Merge: edit mine"), c->mine, hint,
-				    merge_done);
-	free(flat);
-	free(hint);
-	if (!m) {
+	m = c->multi
+		? textedit_new(_("Merge: edit mine, theirs is below"), c->mine,
+			       _("C-s save · PgUp/PgDn scroll theirs · Esc back to the choice"),
+			       merge_done)
+		: lineedit_new(_("Merge: edit mine, theirs is below"), c->mine,
+			       _("Enter save · PgUp/PgDn scroll theirs · Esc back to the choice"),
+			       merge_done);
+	/* Theirs whole, under mine: nothing of it is cut to a line. */
+	head = c->who
+		? str_printf(_("Theirs, saved by %s:"), c->who)
+		: str_dup(_("Theirs (saved now):"));
+	if (!m || !head || edit_set_aside(m, head, c->theirs ? c->theirs
+					  : "") < 0) {
+		free(head);
+		if (m)
+			modal_free(m);
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return;
 	}
+	free(head);
 	m->scope = c->multi ? SC_TEXT : SC_EDIT;
 	m->draft_where = str_dup(c->m.draft_where);
 	/* The conflict stays under the editor with its context. */
 	m->id = c->row;
 	m->version = c->their_version;
 	app_push(a, m);
-	app_msg(a, MSG_INFO, _("theirs: %s"), c->theirs ? c->theirs : "");
+	a->msg[0] = '\0';
 }
 
 static struct conflict *under(struct app *a, struct modal *m)
@@ -255,12 +314,21 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 	return false;
 }
 
+static enum modal_result score_key(struct conflict *c, struct app *a,
+				    enum action act);
+static enum modal_result orphan_key(struct conflict *c, struct app *a,
+				    enum action act);
+
 static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 {
 	struct conflict *c = (struct conflict *)m;
 	enum action act = keys_lookup(SC_CONFLICT, key);
 	int rc;
 
+	if (c->score)
+		return score_key(c, a, act);
+	if (c->orphan)
+		return orphan_key(c, a, act);
 	switch (act) {
 	case A_CF_MINE:
 		if (c->gone) {
@@ -307,27 +375,35 @@ static const struct modal_ops conflict_ops = {
 	conflict_draw, conflict_key, conflict_draft, conflict_free
 };
 
-static void open_conflict(struct app *a, struct conflict *c,
-			  const struct sess_result *r, const char *where)
+/* Show the dialog c, whose strings were all copied (ok), else drop it
+ * (out of memory); true when it is shown. */
+static bool push_dialog(struct app *a, struct conflict *c, bool ok)
 {
 	c->m.ops = &conflict_ops;
 	c->m.scope = SC_CONFLICT;
+	if (!ok) {
+		conflict_free(&c->m);
+		free(c->m.draft_where);
+		free(c);
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return false;
+	}
+	app_push(a, &c->m);
+	return true;
+}
+
+static void open_conflict(struct app *a, struct conflict *c,
+			  const struct sess_result *r, const char *where)
+{
 	c->m.draft_where = str_dup(where);
 	c->explain = str_dup(r->msg);
 	/* Merge in the same kind of editor as the edit that conflicted. */
 	c->multi = (a->finishing && a->finishing->scope == SC_TEXT) ||
 		   (c->mine && strchr(c->mine, '\n')) ||
 		   (c->theirs && strchr(c->theirs, '\n'));
-	if (!c->explain || !c->mine || !c->label) {
-		conflict_free(&c->m);
-		free(c->m.draft_where);
-		free(c);
-		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
-		return;
-	}
 	/* Mine survives a hang-up while the dialog is open (the session kept
 	 * it as a draft); the screens show theirs underneath. */
-	app_push(a, &c->m);
+	push_dialog(a, c, c->explain && c->mine && c->label);
 }
 
 /* ---- errors that are not conflicts ------------------------------------------ */
@@ -355,12 +431,18 @@ static int conflicted(struct app *a, struct conflict *c,
 {
 	c->theirs = r->theirs;
 	r->theirs = NULL;
+	c->who = r->who;
+	r->who = NULL;
 	c->gone = r->gone;
 	c->their_version = r->their_version;
 	open_conflict(a, c, r, where);
 	sess_result_clear(r);
 	return ST_CONFLICT;
 }
+
+static void orphaned(struct app *a, const char *table, int64_t id,
+		     const char *field, const char *value,
+		     const struct sess_result *r, const char *where);
 
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
@@ -378,6 +460,13 @@ static int save_field_ex(struct app *a, const char *table, int64_t id,
 	if (sess_ok(&r)) {
 		sess_result_clear(&r);
 		return ST_OK;
+	}
+	if (r.gone && r.status == SESS_REFUSED &&
+	    session_orphan(a->s, table, id)) {
+		/* Deleted while I typed: my text can become a new row. */
+		orphaned(a, table, id, field, value, &r, where);
+		sess_result_clear(&r);
+		return ST_NOTFOUND;
 	}
 	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
 		rc = not_saved(a, &r);
@@ -434,9 +523,18 @@ int app_save_text(struct app *a, app_text_save_fn save, int64_t id,
 			    finishing_where(a));
 }
 
+int app_save_field_from(struct app *a, const char *table, int64_t id,
+			const char *field, const char *value, int64_t version,
+			const char *base)
+{
+	return save_field_ex(a, table, id, field, value, version, base,
+			     finishing_where(a));
+}
+
 static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
-			  const char *label, const char *where)
+			  const char *label, const char *where,
+			  const char *base)
 {
 	struct sess_result r = { 0 };
 	struct conflict *c;
@@ -444,7 +542,7 @@ static int save_answer_ex(struct app *a, const char *question,
 
 	if (app_refuse_readonly(a))
 		return ST_READONLY;
-	session_set_answer(a->s, question, v, version, where, &r);
+	session_set_answer_from(a->s, question, base, v, version, where, &r);
 	if (sess_ok(&r)) {
 		sess_result_clear(&r);
 		return ST_OK;
@@ -472,7 +570,8 @@ int app_save_answer(struct app *a, const char *question,
 		    const struct value *v, int64_t version, const char *label)
 {
 	return save_answer_ex(a, question, v, version, label,
-			      finishing_where(a));
+			      finishing_where(a),
+			      a->finishing ? a->finishing->base : NULL);
 }
 
 /*
@@ -525,4 +624,395 @@ void conflict_show_both(struct app *a, const char *who, const char *theirs,
 	if (a->n_modals)
 		a->modals[a->n_modals - 1]->scope = SC_NAV;
 	strv_free(&lines);
+}
+
+/* ---- a score set by two people at once ------------------------------------- */
+static char *score_text(bool has, double v)
+{
+	char buf[NUM_BUF];
+
+	return has ? str_dup(num_fmt(buf, sizeof(buf), NUM_VALUE, v))
+		   : str_dup(_("no score (cleared)"));
+}
+
+/* The cell in words: "GitHub Actions · Cost". */
+static char *cell_words(struct app *a, const char *ak, const char *ck,
+			bool vote)
+{
+	const struct workshop_data *d = app_data(a);
+	int ai = d ? wsdata_approach_index(d, ak) : -1;
+	int ci = d ? wsdata_criterion_index(d, ck) : -1;
+	const char *an = ai >= 0 ? d->approaches[ai].name : ak;
+	const char *cn = ci >= 0 ? d->criteria[ci].name : ck;
+
+	return str_printf(vote ? _("your vote: %s · %s") : _("score: %s · %s"),
+			  an, cn);
+}
+
+void app_score_conflict(struct app *a, const char *ak, const char *ck,
+			bool vote, const double *mine,
+			const struct sess_result *r)
+{
+	struct conflict *c;
+	double v;
+
+	if (!ak || !ck) {
+		/* Several cells at once (every median): say it, no dialog. */
+		app_msg(a, MSG_WARN, "%s", r->msg);
+		return;
+	}
+	if (!(c = calloc(1, sizeof(*c)))) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	c->score = true;
+	c->vote = vote;
+	c->ak = str_dup(ak);
+	c->ck = str_dup(ck);
+	c->has_mine = mine != NULL;
+	c->mine_num = mine ? *mine : 0;
+	c->mine = score_text(mine != NULL, c->mine_num);
+	c->theirs = r->theirs && num_parse(r->theirs, &v) == 0
+		? score_text(true, v) : score_text(false, 0);
+	c->their_version = r->their_version;
+	c->who = str_dup(r->who);
+	c->label = cell_words(a, ak, ck, vote);
+	c->explain = r->who
+		? str_printf(_("%s set this score to %s while you were typing %s: yours is not saved yet."),
+			     r->who, c->theirs ? c->theirs : "", c->mine ? c->mine : "")
+		: str_dup(r->msg);
+	if (!push_dialog(a, c, c->ak && c->ck && c->mine && c->theirs &&
+			 c->label && c->explain))
+		return;
+	app_msg(a, MSG_WARN, _("%s set it to %s meanwhile · m keeps yours (%s), t takes theirs"),
+		r->who ? r->who : _("someone else"), c->theirs, c->mine);
+}
+
+/* Write v (NULL clears) into the conflict's cell over their version. */
+static int score_write(struct app *a, struct conflict *c, const double *v)
+{
+	struct sess_result r = { 0 };
+	const char *who = c->who ? c->who : _("someone else");
+	char *text = score_text(v != NULL, v ? *v : 0);
+	int rc;
+
+	if (c->vote)
+		session_set_vote(a->s, c->ak, c->ck, v, c->their_version, &r);
+	else
+		session_set_score(a->s, c->ak, c->ck, v, c->their_version, &r);
+	rc = r.status == SESS_CONFLICT ? ST_CONFLICT : r.code;
+	if (r.status == SESS_CONFLICT)
+		/* Changed again meanwhile: a new dialog with theirs now. */
+		app_score_conflict(a, c->ak, c->ck, c->vote, v, &r);
+	else if (sess_ok(&r))
+		app_msg(a, MSG_OK, _("yours (%s) saved over %s's %s"),
+			text ? text : "", who, c->theirs);
+	else
+		app_result(a, &r, NULL);
+	sess_result_clear(&r);
+	free(text);
+	return rc;
+}
+
+/* e: type another number, the one the room agrees on. */
+static bool score_merge_done(struct app *a, struct modal *m, bool ok)
+{
+	struct conflict *c = under(a, m);
+	const struct workshop_data *d = app_data(a);
+	char *t, hint[200], lo[NUM_BUF], hi[NUM_BUF];
+	double v = 0;
+	int rc;
+
+	if (!c || !ok)
+		return true;   /* back to the dialog */
+	if (!(t = edit_text_trimmed(m, NULL)))
+		return false;
+	if (*t && (num_parse(t, &v) < 0 || (d && (v < d->ws.scale_min ||
+						   v > d->ws.scale_max)))) {
+		num_fmt(lo, sizeof(lo), NUM_VALUE, d ? d->ws.scale_min : 0);
+		num_fmt(hi, sizeof(hi), NUM_VALUE, d ? d->ws.scale_max : 0);
+		snprintf(hint, sizeof(hint), _("a number from %s to %s (empty clears) · Esc back"),
+			 lo, hi);
+		edit_set_hint(m, hint);
+		free(t);
+		return false;
+	}
+	a->finishing = NULL;
+	rc = score_write(a, c, *t ? &v : NULL);
+	free(t);
+	if (rc == ST_OK || rc == ST_CONFLICT) {
+		app_remove_modal(a, &c->m);
+		return true;
+	}
+	return false;
+}
+
+static void score_merge(struct app *a, struct conflict *c)
+{
+	char *hint = str_printf(_("%s's: %s · yours: %s · Enter save · Esc back"),
+				c->who ? c->who : _("theirs"), c->theirs,
+				c->mine);
+	struct modal *m = lineedit_new(_("Type the score you agree on"),
+				       c->has_mine ? c->mine : "",
+				       hint ? hint : "", score_merge_done);
+
+	free(hint);
+	if (!m) {
+		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	m->scope = SC_EDIT;
+	edit_set_scratch(m);
+	app_push(a, m);
+}
+
+static enum modal_result score_key(struct conflict *c, struct app *a,
+				   enum action act)
+{
+	const char *who = c->who ? c->who : _("someone else");
+	int rc;
+
+	switch (act) {
+	case A_CF_MINE:
+		rc = score_write(a, c, c->has_mine ? &c->mine_num : NULL);
+		/* A new conflict has its own dialog; an error keeps this. */
+		return rc == ST_OK || rc == ST_CONFLICT ? MODAL_OK
+							: MODAL_CONTINUE;
+	case A_CF_THEIRS:
+		app_msg(a, MSG_OK, _("kept %s's %s; yours (%s) was dropped"),
+			who, c->theirs, c->mine);
+		return MODAL_OK;
+	case A_CANCEL:
+		app_msg(a, MSG_INFO, _("decided later: the cell keeps %s's %s; score it again to replace it"),
+			who, c->theirs);
+		return MODAL_CANCEL;
+	case A_CF_MERGE:
+		score_merge(a, c);
+		return MODAL_CONTINUE;
+	default:
+		return MODAL_CONTINUE;
+	}
+}
+
+/* ---- a row deleted while someone edits it ----------------------------------- */
+/* What is said about a row of each table (whole sentences, so that a
+ * translation can agree with the noun). */
+static const struct row_words {
+	const char *table;
+	const char *editing;    /* %s who, %s which field; the question
+				 * follows */
+	const char *deleted_by; /* %s who */
+	const char *deleted;
+	const char *added;
+} row_words[] = {
+	{ "risk",
+	  N_("%s is editing this risk's %s (they can add their text back as a new risk)."),
+	  N_("The risk was deleted by %s while you edited it; your text is kept — n adds it as a new risk."),
+	  N_("The risk was deleted while you edited it; your text is kept — n adds it as a new risk."),
+	  N_("added a new risk with your text (u takes it back)") },
+	{ "approach",
+	  N_("%s is editing this approach's %s (they can add their text back as a new approach)."),
+	  N_("The approach was deleted by %s while you edited it; your text is kept — n adds it as a new approach."),
+	  N_("The approach was deleted while you edited it; your text is kept — n adds it as a new approach."),
+	  N_("added a new approach with your text (u takes it back)") },
+	{ "criterion",
+	  N_("%s is editing this criterion's %s (they can add their text back as a new criterion)."),
+	  N_("The criterion was deleted by %s while you edited it; your text is kept — n adds it as a new criterion."),
+	  N_("The criterion was deleted while you edited it; your text is kept — n adds it as a new criterion."),
+	  N_("added a new criterion with your text (u takes it back)") },
+	{ "metric",
+	  N_("%s is editing this metric's %s (they can add their text back as a new metric)."),
+	  N_("The metric was deleted by %s while you edited it; your text is kept — n adds it as a new metric."),
+	  N_("The metric was deleted while you edited it; your text is kept — n adds it as a new metric."),
+	  N_("added a new metric with your text (u takes it back)") },
+	{ "phase",
+	  N_("%s is editing this phase's %s (they can add their text back as a new phase)."),
+	  N_("The phase was deleted by %s while you edited it; your text is kept — n adds it as a new phase."),
+	  N_("The phase was deleted while you edited it; your text is kept — n adds it as a new phase."),
+	  N_("added a new phase with your text (u takes it back)") },
+	{ "decision",
+	  N_("%s is editing this ADR's %s (they can add their text back as a new ADR)."),
+	  N_("The ADR was deleted by %s while you edited it; your text is kept — n adds it as a new ADR."),
+	  N_("The ADR was deleted while you edited it; your text is kept — n adds it as a new ADR."),
+	  N_("added a new ADR with your text (u takes it back)") },
+};
+
+static const struct row_words *words_of(const char *table)
+{
+	for (size_t i = 0; i < sizeof(row_words) / sizeof(row_words[0]); i++)
+		if (str_eq(row_words[i].table, table))
+			return &row_words[i];
+	return NULL;
+}
+
+void app_confirm_delete(struct app *a, const char *table, int64_t id,
+			const struct confirm_req *r)
+{
+	const struct row_words *w = words_of(table);
+	struct confirm_req q = *r;
+	char *field = NULL, *who, *text = NULL;
+
+	who = w ? session_editing_row(a->s, table, id, &field) : NULL;
+	if (who) {
+		/* "target_3m" reads "target 3m". */
+		for (char *p = field; p && *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		text = str_printf(_(w->editing), who, field ? field : "");
+		if (text && r->question) {
+			char *both = str_printf("%s %s", text, r->question);
+
+			free(text);
+			text = both;
+		}
+		if (text)
+			q.question = text;
+	}
+	app_confirm(a, &q);
+	free(text);
+	free(who);
+	free(field);
+}
+
+/* My save found the row deleted: the dialog offers it back as a new row
+ * with my text, over the editor (which keeps my text meanwhile). */
+static void orphaned(struct app *a, const char *table, int64_t id,
+		     const char *field, const char *value,
+		     const struct sess_result *r, const char *where)
+{
+	const struct row_words *w = words_of(table);
+	struct conflict *c = calloc(1, sizeof(*c));
+
+	if (!c || !w) {
+		free(c);
+		not_saved(a, r);
+		return;
+	}
+	c->orphan = c->gone = true;
+	c->table = str_dup(table);
+	c->field = str_dup(field);
+	c->row = id;
+	c->mine = str_dup(value ? value : "");
+	c->label = str_printf("%s %s", table, field);
+	c->who = str_dup(r->who);
+	c->m.draft_where = str_dup(where);
+	c->explain = r->who ? str_printf(_(w->deleted_by), r->who)
+			    : str_dup(_(w->deleted));
+	if (!push_dialog(a, c, c->table && c->field && c->mine && c->label &&
+			 c->explain))
+		return;
+	if (r->who)
+		app_msg(a, MSG_WARN, _("deleted by %s while you edited it: n adds yours as a new row"),
+			r->who);
+	else
+		app_msg(a, MSG_WARN, "%s", _("deleted while you edited it: n adds yours as a new row"));
+}
+
+/* The editor right under the dialog, if it edits the same field. */
+static struct modal *editor_under(struct app *a, struct conflict *c)
+{
+	for (size_t i = 1; i < a->n_modals; i++)
+		if (a->modals[i] == &c->m && edit_is_editor(a->modals[i - 1]) &&
+		    str_eq(a->modals[i - 1]->draft_where, c->m.draft_where))
+			return a->modals[i - 1];
+	return NULL;
+}
+
+/* How the screens name row id of table ("R8", "“Pilot”", "ADR 7"): a new
+ * string, NULL when it is not in the data. */
+static char *new_row_name(struct app *a, const char *table, int64_t id)
+{
+	const struct workshop_data *d = app_data(a);
+
+	if (!d)
+		return NULL;
+	if (str_eq(table, "risk")) {
+		for (size_t i = 0; i < d->n_risks; i++)
+			if (d->risks[i].id == id)
+				return str_dup(d->risks[i].key);
+	} else if (str_eq(table, "approach")) {
+		for (size_t i = 0; i < d->n_approaches; i++)
+			if (d->approaches[i].id == id)
+				return str_printf("“%s”", d->approaches[i].name);
+	} else if (str_eq(table, "criterion")) {
+		for (size_t i = 0; i < d->n_criteria; i++)
+			if (d->criteria[i].id == id)
+				return str_printf("“%s”", d->criteria[i].name);
+	} else if (str_eq(table, "metric")) {
+		for (size_t i = 0; i < d->n_metrics; i++)
+			if (d->metrics[i].id == id)
+				return str_printf("“%s”", d->metrics[i].name
+						  ? d->metrics[i].name
+						  : d->metrics[i].key);
+	} else if (str_eq(table, "phase")) {
+		for (size_t i = 0; i < d->n_roadmap; i++)
+			if (d->roadmap[i].id == id)
+				return str_printf("“%s”", d->roadmap[i].name);
+	} else if (str_eq(table, "decision")) {
+		for (size_t i = 0; i < d->n_decisions; i++)
+			if (d->decisions[i].id == id)
+				return str_printf(_("ADR %d"),
+						  d->decisions[i].number);
+	}
+	return NULL;
+}
+
+static enum modal_result orphan_key(struct conflict *c, struct app *a,
+				    enum action act)
+{
+	const struct row_words *w = words_of(c->table);
+	struct sess_result r = { 0 };
+	struct modal *ed;
+	char *name;
+
+	switch (act) {
+	case A_CF_READD:
+		if (app_refuse_readonly(a))
+			return MODAL_CONTINUE;
+		if (session_orphan_add(a->s, c->mine, &r) < 0) {
+			app_result(a, &r, NULL);
+			sess_result_clear(&r);
+			return MODAL_CONTINUE;
+		}
+		app_draft_done(a, c->m.draft_where);
+		if ((ed = editor_under(a, c)))
+			app_remove_modal(a, ed);
+		/* Read it back now, to say which row it became. */
+		if (session_sync(a->s) & SP_DATA)
+			app_refresh(a);
+		name = new_row_name(a, c->table, r.id);
+		if (name)
+			app_msg(a, MSG_OK, _("added %s with your text (u takes it back)"),
+				name);
+		else
+			app_msg(a, MSG_OK, "%s", w ? _(w->added) : "");
+		free(name);
+		sess_result_clear(&r);
+		return MODAL_OK;
+	case A_CF_THEIRS:
+		session_orphan_drop(a->s);
+		app_draft_done(a, c->m.draft_where);
+		if ((ed = editor_under(a, c)))
+			app_remove_modal(a, ed);
+		app_msg(a, MSG_OK, "%s", _("dropped your text: the row stays deleted"));
+		return MODAL_OK;
+	case A_CANCEL:
+		app_msg(a, MSG_INFO, "%s", editor_under(a, c)
+			? _("your text is still in the editor (saving it asks again)")
+			: _("the row stays deleted; yours was not saved"));
+		return MODAL_CANCEL;
+	default:
+		return MODAL_CONTINUE;
+	}
+}
+
+/* Publish what my open editor edits (the topmost modal on a field). */
+void app_publish_editing(struct app *a)
+{
+	const char *where = NULL;
+
+	for (size_t i = a->n_modals; i-- > 0 && !where; )
+		where = a->modals[i]->draft_where;
+	if (!app_read_only(a))
+		session_publish_editing(a->s, where);
 }

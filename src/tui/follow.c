@@ -4,7 +4,10 @@
  * The session knows who facilitates, publishes positions and tells when
  * the facilitator moved; this file turns a screen and its selection into
  * a position and back: where I am (for the others to follow), and moving
- * a follower to where the facilitator is.
+ * a follower to where the facilitator is.  A position names the selected
+ * item (a risk's key, an ADR's number), not a row number, so a follower
+ * who sorts differently lands on the same item; and a follower whose
+ * editor or dialog is open stays put until they close it.
  */
 
 #include <stdio.h>
@@ -13,6 +16,7 @@
 
 #include "tui/app.h"
 #include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -31,9 +35,71 @@ static void cur_selection(struct app *a, char *buf, size_t size)
 	} else if (sd->ops->list) {
 		struct list *l = sd->ops->list(a, st);
 
-		if (l && l->n)
+		if (l && l->n && sd->ops->item)
+			sd->ops->item(a, st, l->sel, buf, size);
+		if (l && l->n && !buf[0])
 			snprintf(buf, size, "#%zu", l->sel);
 	}
+}
+
+/* Select the row holding item `sel` (by the screen's item hook), else row
+ * "#N"; true when found. */
+static bool select_item(struct app *a, const struct screen_def *sd, void *st,
+			const char *sel)
+{
+	struct list *l = sd->ops->list ? sd->ops->list(a, st) : NULL;
+	char buf[256];
+
+	if (!l)
+		return false;
+	if (sel[0] == '#') {
+		char *end;
+		unsigned long n = strtoul(sel + 1, &end, 10);
+
+		if (*end || n >= l->n)
+			return false;
+		list_select(l, (size_t)n);
+		return true;
+	}
+	for (size_t i = 0; sd->ops->item && i < l->n; i++) {
+		buf[0] = '\0';
+		sd->ops->item(a, st, i, buf, sizeof(buf));
+		if (buf[0] && str_eq(buf, sel)) {
+			list_select(l, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct screen_def *screen_by_id(const char *id)
+{
+	for (size_t i = 0; i < tui_n_screens; i++)
+		if (str_eq(tui_screens[i].id, id))
+			return &tui_screens[i];
+	return NULL;
+}
+
+/*
+ * A follower whose editor or dialog is open is never moved: they are told
+ * once where the facilitator went and follow when they close it.
+ */
+static void follow_wait(struct app *a)
+{
+	const struct sess_role *role = session_role(a->s);
+	const struct screen_def *sd;
+	char *screen;
+
+	if (!session_follow_waiting(a->s, &screen))
+		return;
+	sd = screen_by_id(screen);
+	app_msg(a, MSG_INFO, edit_is_editor(a->modals[a->n_modals - 1])
+		? _("%s moved to %s — you follow when you close the editor")
+		: _("%s moved to %s — you follow when you close this"),
+		role->holder ? role->holder : _("the facilitator"),
+		sd ? _(sd->title) : screen);
+	free(screen);
+	a->dirty = true;
 }
 
 void app_presence_beat(struct app *a, bool now)
@@ -61,27 +127,32 @@ static void follow_apply(struct app *a)
 	size_t i;
 
 	/* Someone typing is never moved: they follow once they close it. */
-	if (a->n_modals || !session_follow_next(a->s, &screen, &sel))
+	if (a->n_modals) {
+		if (session_following(a->s))
+			follow_wait(a);
+		return;
+	}
+	if (!session_follow_next(a->s, &screen, &sel))
 		return;
 
 	for (i = 0; i < tui_n_screens; i++)
 		if (str_eq(tui_screens[i].id, screen))
 			break;
+	/* Told to wait for this move: say that it happened now. */
+	if (session_follow_told(a->s, screen, sel))
+		app_msg(a, MSG_INFO, _("following %s: now on %s"),
+			session_role(a->s)->holder ? session_role(a->s)->holder
+						   : _("the facilitator"),
+			i < tui_n_screens ? _(tui_screens[i].title) : screen);
 	if (i < tui_n_screens && app_goto_id(a, tui_screens[i].id) && *sel &&
 	    a->opened[a->cur]) {
 		const struct screen_def *sd = &tui_screens[a->cur];
 		void *st = a->state[a->cur];
 
-		if (sd->ops->select) {
+		if (sd->ops->select)
 			sd->ops->select(a, st, sel);
-		} else if (sd->ops->list && sel[0] == '#') {
-			struct list *l = sd->ops->list(a, st);
-			char *end;
-			unsigned long n = strtoul(sel + 1, &end, 10);
-
-			if (l && !*end && n < l->n)
-				list_select(l, (size_t)n);
-		}
+		else
+			select_item(a, sd, st, sel);
 	}
 	free(screen);
 	free(sel);
@@ -103,6 +174,7 @@ void follow_toggle(struct app *a)
 
 void follow_tick(struct app *a)
 {
+	app_publish_editing(a);
 	if (session_is_facilitator(a->s))
 		app_presence_beat(a, true);
 	follow_role_requests(a);

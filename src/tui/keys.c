@@ -173,9 +173,20 @@ const struct keydef tui_keys[] = {
 	{ SC_WORKSHOPS, A_WS_ARCHIVE, { "a" }, NULL, N_("archive"),
 	  N_("Archive or unarchive the workshop"), true },
 	{ SC_WORKSHOPS, A_WS_DELETE, { "d" }, NULL, N_("delete"),
-	  N_("Delete the workshop (asks first)"), true },
+	  N_("Move the workshop to the trash (asks first; its facilitator or creator only)"),
+	  true },
 	{ SC_WORKSHOPS, A_WS_SHOW_ARCHIVED, { "A" }, NULL, N_("archived"),
 	  N_("Show or hide archived workshops"), false },
+	{ SC_WORKSHOPS, A_WS_TRASH, { "T" }, NULL, N_("trash"),
+	  N_("Show the trash: deleted workshops, who deleted them and when"),
+	  false },
+	{ SC_TRASH, A_TR_RESTORE, { "r", "<Enter>" }, NULL, N_("restore"),
+	  N_("Bring the workshop back with everything in it"), true },
+	{ SC_TRASH, A_TR_PURGE, { "X" }, NULL, N_("purge"),
+	  N_("Delete it for good (asks first; its facilitator or creator only)"),
+	  true },
+	{ SC_TRASH, A_WS_TRASH, { "T", "<Esc>" }, NULL, N_("back"),
+	  N_("Back to the workshops"), false },
 
 	/* 2 interview */
 	{ SC_INTERVIEW, A_IV_EDIT, { "<Enter>", "e" }, NULL, N_("answer"),
@@ -495,6 +506,9 @@ const struct keydef tui_keys[] = {
 	  N_("Edit a merge: mine in the editor, theirs shown"), false },
 	{ SC_CONFLICT, A_CANCEL, { "<Esc>" }, NULL, N_("later"),
 	  N_("Decide later: mine is kept as a draft of the field"), false },
+	{ SC_CONFLICT, A_CF_READD, { "n" }, NULL, NULL,
+	  N_("The row was deleted while you edited it: add it again as a new row with your text"),
+	  true },
 
 	/* -- end of screen keys -- */
 
@@ -528,6 +542,11 @@ const struct keydef tui_keys[] = {
 	  N_("Delete to the start of the line"), false },
 	{ SC_EDIT, A_ED_KILL_END, { "<C-k>" }, NULL, NULL,
 	  N_("Delete to the end of the line"), false },
+	{ SC_EDIT, A_ED_ASIDE_UP, { "<PgUp>" }, NULL, NULL,
+	  N_("In a merge: scroll theirs, shown whole under yours, up"),
+	  false },
+	{ SC_EDIT, A_ED_ASIDE_DOWN, { "<PgDn>" }, NULL, NULL,
+	  N_("In a merge: scroll theirs down"), false },
 
 	/* the multi-line editor: these win over the line-editing keys */
 	{ SC_TEXT, A_ED_NEWLINE, { "<Enter>" }, NULL, NULL,
@@ -570,6 +589,7 @@ static const char *const scope_titles[SC_COUNT] = {
 	[SC_NAV] = N_("Lists"),
 	[SC_SEARCH] = N_("Search"),
 	[SC_WORKSHOPS] = N_("1 Workshops"),
+	[SC_TRASH] = N_("1 Workshops: the trash (after T)"),
 	[SC_INTERVIEW] = N_("2 Interview"),
 	[SC_FINDINGS] = N_("3 Findings"),
 	[SC_VIEW] = N_("Views"),

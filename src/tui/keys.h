@@ -54,6 +54,7 @@ enum scope {
 	SC_NAV,          /* moving in lists */
 	SC_SEARCH,       /* while a search is active */
 	SC_WORKSHOPS,
+	SC_TRASH,        /* 1: the trash (T on the workshop list) */
 	SC_INTERVIEW,
 	SC_FINDINGS,
 	SC_VIEW,         /* read-only views */
@@ -87,7 +88,8 @@ enum scope {
 	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
 	_(SEARCH_NEXT) _(SEARCH_PREV) \
 	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
-	_(WS_DELETE) _(WS_SHOW_ARCHIVED) \
+	_(WS_DELETE) _(WS_SHOW_ARCHIVED) _(WS_TRASH) _(TR_RESTORE) \
+	_(TR_PURGE) \
 	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
 	_(FI_APPLY) \
@@ -117,7 +119,7 @@ enum scope {
 	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
 	/* -- shared box: history, follow, conflicts -- */ \
 	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
-	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) \
+	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) _(CF_READD) \
 	_(PRESENTER) \
 	/* -- the room: the Room screen, the parking lot, the wrap-up -- */ \
 	_(ROOM) _(PARK) _(RO_SWITCH) _(RO_WRAPUP) _(AG_PLAN) _(AG_ADD) \
@@ -127,7 +129,7 @@ enum scope {
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \
 	_(ED_SAVE) _(ED_NEWLINE) _(ED_UP) _(ED_DOWN) _(ED_EXTERNAL) \
-	_(ED_DROP) \
+	_(ED_DROP) _(ED_ASIDE_UP) _(ED_ASIDE_DOWN) \
 	_(PK_TOGGLE) _(PK_CONFIRM) \
 	_(DLG_YES) _(DLG_NO)
 

@@ -223,7 +223,8 @@ static void draw_status(struct app *a)
 	maxx = a->t.cols - right;
 	if (a->n_modals) {
 		struct modal *m = a->modals[a->n_modals - 1];
-		const struct strv *eb = edit_bar(m);
+		const struct strv *eb = edit_bar(m) ? edit_bar(m)
+						     : conflict_bar(m);
 
 		/* An editor's bar says what its keys do here, from the
 		 * opener's hint ("Enter next (weeks)"). */

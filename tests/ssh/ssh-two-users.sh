@@ -146,9 +146,9 @@ esac
 
 # A starts an edit, then A's connection drops.
 T send-keys -t $ua g Enter
-sleep 0.5
+expect $ua "C-s save" "user A's editor is open" 100
 T send-keys -t $ua -l "Typed before the drop"
-sleep 0.5
+expect $ua "Typed before the drop" "user A typed into it" 100
 app=$(pgrep -u $ua -f "charrette --db $db 1" | head -n 1)
 client=$(pgrep -P "$(T display-message -p -t $ua '#{pane_pid}')" ssh | head -n 1)
 if [ -z "$app" ] || [ -z "$client" ]; then

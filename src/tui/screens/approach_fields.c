@@ -256,7 +256,7 @@ int ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
 		      const char *cat, const char *name)
 {
 	const struct approach *ap = ap_by_id(a, id);
-	char *t, *clean, *said = NULL;
+	char *t, *clean, *said = NULL, *base;
 	int rc;
 
 	if (!ap) {
@@ -301,9 +301,17 @@ int ap_save_component(struct app *a, int64_t id, int64_t version, int idx,
 		app_msg(a, MSG_ERROR, "%s", _("out of memory"));
 		return ST_ERROR;
 	}
-	rc = app_save_field(a, "approach", id, "components", t, version);
+	/* The new list is worked out from the components loaded now: the
+	 * save conflicts only when they changed since (not when another
+	 * field of the approach did, nor with the version the picker saw). */
+	base = components_text(ap, -1, NULL, NULL);
+	rc = base ? app_save_field_from(a, "approach", id, "components", t,
+					ap->version, base)
+		  : app_save_field(a, "approach", id, "components", t,
+				   version);
 	if (rc == ST_OK)
 		app_msg(a, MSG_OK, "%s", said);
+	free(base);
 	free(said);
 	free(t);
 	free(clean);
@@ -487,6 +495,7 @@ static void pick_pattern(struct app *a, const struct approach *ap)
 		m->scope = SC_PICKER;
 		m->id = ap->id;
 		m->version = ap->version;
+		m->base = str_dup(ap->pattern ? ap->pattern : "");
 	}
 	app_push(a, m);
 }

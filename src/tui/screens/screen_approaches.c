@@ -545,9 +545,9 @@ static void ask_delete(struct app *a, const struct approach *ap)
 			nv++;
 	sc = str_printf(ngettext("%zu score", "%zu scores", ns), ns);
 	vo = str_printf(ngettext("%zu vote", "%zu votes", nv), nv);
-	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it. This cannot be undone."),
+	q = str_printf(_("Delete the approach “%s”? Its %s and %s go with it (u brings them back)."),
 		       ap->name, sc ? sc : "", vo ? vo : "");
-	app_confirm(a, &(struct confirm_req){
+	app_confirm_delete(a, "approach", ap->id, &(struct confirm_req){
 		.title = _("Delete approach"), .question = q,
 		.done = delete_done, .id = ap->id, .version = ap->version,
 		.key = ap->name });
@@ -670,6 +670,23 @@ static enum reaction ap_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* Follow mode by item: an approach by its key; a field row by its field
+ * (and component). */
+static void ap_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	struct ascreen *s = state;
+	const struct workshop_data *d = app_data(a);
+
+	if (s->focus == FOCUS_FIELDS && s->n_rows) {
+		if (row < s->n_rows)
+			snprintf(buf, size, "f:%d:%d", (int)s->rows[row].f,
+				 s->rows[row].comp);
+	} else if (d && row < d->n_approaches) {
+		snprintf(buf, size, "a:%s", d->approaches[row].key);
+	}
+}
+
 const struct screen_ops screen_approaches_ops = {
 	.open = ap_open,
 	.close = ap_close,
@@ -679,4 +696,5 @@ const struct screen_ops screen_approaches_ops = {
 	.list = ap_list,
 	.status = ap_status,
 	.draw_light = ap_draw_light,
+	.item = ap_item,
 };

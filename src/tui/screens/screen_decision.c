@@ -684,6 +684,8 @@ static void status_picker(struct app *a, const struct decision *dc)
 		m->scope = SC_PICKER;
 		m->id = dc->id;
 		m->version = dc->version;
+		/* What the choice started from (per-field conflicts). */
+		m->base = str_dup(adr_status_id(dc->status));
 	}
 	app_push(a, m);
 }
@@ -749,6 +751,7 @@ static void chosen_picker(struct app *a, const struct decision *dc)
 		m->scope = SC_PICKER;
 		m->id = dc->id;
 		m->version = dc->version;
+		m->base = str_dup(dc->chosen ? dc->chosen : "");
 	}
 	app_push(a, m);
 }
@@ -1042,7 +1045,10 @@ static enum reaction dc_key(struct app *a, void *state, enum action act)
 	case A_DC_DELETE:
 		q = str_printf(_("Delete ADR %d “%s”? The number %d will not be reused."),
 			       dc->number, dc->title ? dc->title : "", dc->number);
-		confirm(a, dc, _("Delete ADR"), q, delete_done);
+		app_confirm_delete(a, "decision", dc->id, &(struct confirm_req){
+			.title = _("Delete ADR"), .question = q,
+			.done = delete_done, .id = dc->id,
+			.version = dc->version, .kind = dc->number });
 		free(q);
 		return R_DONE;
 	default:
@@ -1062,6 +1068,17 @@ static void dc_status(struct app *a, void *state, char *buf, size_t size)
 				       app_data(a)->n_decisions), app_data(a)->n_decisions, acc);
 }
 
+/* Follow mode by item: an ADR by its number. */
+static void dc_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct decision *dc = row_adr(state, row);
+
+	(void)a;
+	if (dc)
+		snprintf(buf, size, "adr:%d", dc->number);
+}
+
 const struct screen_ops screen_decision_ops = {
 	.open = dc_open,
 	.close = dc_close,
@@ -1070,6 +1087,7 @@ const struct screen_ops screen_decision_ops = {
 	.refresh = dc_refresh,
 	.list = dc_list,
 	.status = dc_status,
+	.item = dc_item,
 };
 
 const struct decision *decision_selected(struct app *a)

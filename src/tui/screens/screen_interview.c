@@ -642,6 +642,9 @@ static void edit_question(struct app *a, const struct question *q)
 		m->scope = SC_PICKER;
 		m->key = str_dup(q->id);
 		m->version = version;
+		/* What the choice started from: a note saved meanwhile is no
+		 * conflict. */
+		m->base = an ? value_to_text(&an->value) : str_dup("");
 	}
 	app_push(a, m);
 }
@@ -754,6 +757,17 @@ static void iv_status(struct app *a, void *state, char *buf, size_t size)
 	snprintf(buf, size, _("%zu/%zu answered"), s->answered, s->visible);
 }
 
+/* Follow mode by item: a question by its id (a heading is none). */
+static void iv_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct iscreen *s = state;
+
+	if (row < s->n && !s->rows[row].heading && app_k(a) &&
+	    s->rows[row].idx < app_k(a)->n_questions)
+		snprintf(buf, size, "q:%s", app_k(a)->questions[s->rows[row].idx].id);
+}
+
 const struct screen_ops screen_interview_ops = {
 	.open = iv_open,
 	.close = iv_close,
@@ -762,6 +776,7 @@ const struct screen_ops screen_interview_ops = {
 	.refresh = iv_refresh,
 	.list = iv_list,
 	.status = iv_status,
+	.item = iv_item,
 };
 
 const struct question *interview_selected(struct app *a, char **answer)

@@ -675,7 +675,7 @@ static enum reaction ms_key(struct app *a, void *state, enum action act)
 	case A_MT_DELETE:
 		q = str_printf(_("Delete the metric “%s” with its values and targets?"),
 			       mt->name ? mt->name : mt->key);
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "metric", mt->id, &(struct confirm_req){
 			.title = _("Delete metric"), .question = q,
 			.done = delete_done, .id = mt->id,
 			.version = mt->version,
@@ -699,6 +699,17 @@ static void ms_status(struct app *a, void *state, char *buf, size_t size)
 		snprintf(buf, size, _("%zu metrics"), n);
 }
 
+/* Follow mode by item: a metric by its key. */
+static void ms_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct metric *m = row_metric(state, row);
+
+	(void)a;
+	if (m)
+		snprintf(buf, size, "m:%s", m->key);
+}
+
 const struct screen_ops screen_metrics_ops = {
 	.open = ms_open,
 	.close = ms_close,
@@ -707,4 +718,5 @@ const struct screen_ops screen_metrics_ops = {
 	.refresh = ms_refresh,
 	.list = ms_list,
 	.status = ms_status,
+	.item = ms_item,
 };

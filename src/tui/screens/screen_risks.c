@@ -565,6 +565,13 @@ static void push_picker(struct app *a, struct modal *m, const struct risk *r,
 		m->version = r ? r->version : 0;
 		m->key = str_dup(r ? r->key : NULL);
 		m->kind = kind;
+		/* What the choice started from: a change of another field
+		 * meanwhile is no conflict. */
+		if (r && (kind == RF_PROBABILITY || kind == RF_IMPACT))
+			m->base = str_printf("%d", kind == RF_IMPACT
+					     ? r->impact : r->probability);
+		else if (r && kind == RF_STATUS)
+			m->base = str_dup(risk_status_id(r->status));
 	}
 	app_push(a, m);
 }
@@ -891,9 +898,9 @@ static enum reaction rk_key(struct app *a, void *state, enum action act)
 		status_picker(a, r);
 		return R_DONE;
 	case A_RK_DELETE:
-		q = str_printf(_("Delete risk %s “%s”? This cannot be undone."),
+		q = str_printf(_("Delete risk %s “%s”? (u brings it back)"),
 			       r->key, r->description ? r->description : "");
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "risk", r->id, &(struct confirm_req){
 			.title = _("Delete risk"), .question = q,
 			.done = delete_done, .id = r->id,
 			.version = r->version, .key = r->key });
@@ -914,6 +921,17 @@ static void rk_status(struct app *a, void *state, char *buf, size_t size)
 		 s->by_id ? _("id") : _("score"));
 }
 
+/* Follow mode by item: a risk by its key, whatever the sort. */
+static void rk_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct risk *r = row_risk(state, row);
+
+	(void)a;
+	if (r)
+		snprintf(buf, size, "r:%s", r->key);
+}
+
 const struct screen_ops screen_risks_ops = {
 	.open = rk_open,
 	.close = rk_close,
@@ -923,6 +941,7 @@ const struct screen_ops screen_risks_ops = {
 	.list = rk_list,
 	.status = rk_status,
 	.draw_light = rk_draw_light,
+	.item = rk_item,
 };
 
 const struct risk *risks_selected(struct app *a)

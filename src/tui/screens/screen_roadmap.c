@@ -564,10 +564,10 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 		char wk[32];
 
 		num_fmt(wk, sizeof(wk), NUM_VALUE, p->weeks);
-		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? This cannot be undone.",
-					"Delete the phase “%s” (%s weeks, %zu items)? This cannot be undone.",
+		q = str_printf(ngettext("Delete the phase “%s” (%s weeks, %zu item)? (u brings it back)",
+					"Delete the phase “%s” (%s weeks, %zu items)? (u brings it back)",
 					p->items.n), p->name, wk, p->items.n);
-		app_confirm(a, &(struct confirm_req){
+		app_confirm_delete(a, "phase", p->id, &(struct confirm_req){
 			.title = _("Delete phase"), .question = q,
 			.done = delete_done, .id = p->id,
 			.version = p->version, .key = p->name });
@@ -579,6 +579,17 @@ static enum reaction rm_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* Follow mode by item: a phase by its id. */
+static void rm_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct workshop_data *d = app_data(a);
+
+	(void)state;
+	if (d && row < d->n_roadmap)
+		snprintf(buf, size, "ph:%lld", (long long)d->roadmap[row].id);
+}
+
 const struct screen_ops screen_roadmap_ops = {
 	.open = rm_open,
 	.close = rm_close,
@@ -587,4 +598,5 @@ const struct screen_ops screen_roadmap_ops = {
 	.refresh = rm_refresh,
 	.list = rm_list,
 	.status = rm_status,
+	.item = rm_item,
 };

@@ -657,7 +657,7 @@ static void ask_delete(struct app *a, const struct criterion *c)
 			nv++;
 	q = str_printf(_("Remove the criterion “%s”? Its %zu scores and %zu votes go with it."),
 		       to_crit_name(c), ns, nv);
-	app_confirm(a, &(struct confirm_req){
+	app_confirm_delete(a, "criterion", c->id, &(struct confirm_req){
 		.title = _("Remove criterion"), .question = q,
 		.done = delete_done, .id = c->id, .version = c->version,
 		.key = to_crit_name(c) });
@@ -927,6 +927,23 @@ static enum reaction to_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* Follow mode by item: an approach of the matrix or a criterion by its
+ * key (the pairwise view follows by row). */
+static void to_item(struct app *a, void *state, size_t row, char *buf,
+		    size_t size)
+{
+	const struct tscreen *s = state;
+	const struct workshop_data *d = app_data(a);
+
+	if (!d)
+		return;
+	if (s->view == TV_MATRIX && row < d->n_approaches)
+		snprintf(buf, size, "a:%s", d->approaches[row].key);
+	else if (s->view != TV_MATRIX && s->view != TV_PAIRWISE &&
+		 row < d->n_criteria)
+		snprintf(buf, size, "c:%s", d->criteria[row].key);
+}
+
 const struct screen_ops screen_tradeoffs_ops = {
 	.open = to_open,
 	.close = to_close,
@@ -935,6 +952,7 @@ const struct screen_ops screen_tradeoffs_ops = {
 	.refresh = to_refresh,
 	.list = to_list,
 	.status = to_status,
+	.item = to_item,
 	.scope = to_scope,
 	.draw_light = to_draw_light,
 };

@@ -711,31 +711,15 @@ static struct cell_ref *cell_ref_new(const char *ak, const char *ck)
 
 /*
  * Someone else set the cell since the value on screen was read: nothing
- * was written.  A score is one number, so a keep-mine / take-theirs /
- * merge dialog would only ask which digit to keep: the message says who
- * set it to what (short enough for the message line), the screen shows
- * theirs, and the cursor stays on the cell for the next digit, which
- * replaces it.
+ * was written.  The same dialog as a text conflict shows theirs and mine
+ * (keep mine / take theirs); ak NULL (every median at once) says so in
+ * the message line.
  */
 static void cell_conflict(struct app *a, const struct sess_result *r,
-			  const double *typed)
+			  const double *typed, const char *ak, const char *ck,
+			  bool mine)
 {
-	char now[32], yours[32];
-	double v;
-
-	if (r->theirs && num_parse(r->theirs, &v) == 0)
-		num(now, sizeof(now), v);
-	else
-		snprintf(now, sizeof(now), "%s", _("no score"));
-	if (typed)
-		num(yours, sizeof(yours), *typed);
-	else
-		snprintf(yours, sizeof(yours), "%s", _("cleared"));
-	if (r->who)
-		app_msg(a, MSG_WARN, _("not saved: %s set it to %s (yours: %s) · type again to replace"),
-			r->who, now, yours);
-	else
-		app_msg(a, MSG_WARN, "%s", r->msg);
+	app_score_conflict(a, ak, ck, mine, typed, r);
 }
 
 /* One cell (agreed score, or my vote when `mine`) set from the version
@@ -759,7 +743,7 @@ static int write_cell(struct app *a, const char *ak, const char *ck,
 	rc = mine ? session_set_vote(a->s, ak, ck, v, expect, &r)
 		  : session_set_score(a->s, ak, ck, v, expect, &r);
 	if (r.status == SESS_CONFLICT)
-		cell_conflict(a, &r, v);
+		cell_conflict(a, &r, v, ak, ck, mine);
 	else if (!sess_ok(&r))
 		app_result(a, &r, NULL);
 	else if (v)
@@ -1106,7 +1090,9 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 		median = session_cell(a->s, s->rows.sel, s->col)->st.median;
 		session_adopt_median(a->s, s->rows.sel, s->col, &r);
 		if (r.status == SESS_CONFLICT) {
-			cell_conflict(a, &r, &median);
+			cell_conflict(a, &r, &median,
+				      app_data(a)->approaches[s->rows.sel].key,
+				      app_data(a)->criteria[s->col].key, false);
 		} else if (!sess_ok(&r)) {
 			app_result(a, &r, NULL);
 		} else if (!session_cell(a->s, s->rows.sel, s->col)->n_votes) {
@@ -1129,7 +1115,7 @@ enum reaction to_matrix_key(struct app *a, struct tscreen *s, enum action act)
 	case A_MX_ADOPT_ALL:
 		session_adopt_medians(a->s, &r);
 		if (r.status == SESS_CONFLICT)
-			cell_conflict(a, &r, NULL);
+			cell_conflict(a, &r, NULL, NULL, NULL, false);
 		else if (!sess_ok(&r))
 			app_result(a, &r, NULL);
 		else if (r.count == 0)

@@ -187,6 +187,12 @@ struct editor {
 	bool asking;        /* "Discard what you typed? y/n" */
 	bool pasting;       /* inside a bracketed paste: Enter is text */
 	size_t scroll;      /* first visual line (text) / first byte (line) */
+	/* Another text shown whole under the field, read-only (a merge:
+	 * theirs under mine): its heading, text, first line shown and the
+	 * lines it took at the last draw; PgUp / PgDn scroll it. */
+	char *aside_title, *aside;
+	size_t aside_top, aside_lines;
+	int aside_rows;
 };
 
 static const struct modal_ops line_ops, text_ops;
@@ -339,6 +345,8 @@ static void editor_free(struct modal *m)
 	free(ed->init);
 	strv_free(&ed->bar);
 	strv_free(&ed->ask);
+	free(ed->aside_title);
+	free(ed->aside);
 }
 
 static char *editor_draft(struct modal *m)
@@ -377,6 +385,91 @@ static void draw_hint(struct editor *ed, int y, int x, int w)
 	draw_role(CR_DIALOG);
 }
 
+int edit_set_aside(struct modal *m, const char *title, const char *text)
+{
+	struct editor *ed = editor_of(m);
+	char *t, *x;
+
+	if (!ed)
+		return ST_INPUT;
+	t = str_dup(title ? title : "");
+	x = utf8_sanitize(text ? text : "");
+	if (!t || !x) {
+		free(t);
+		free(x);
+		return ST_ERROR;
+	}
+	free(ed->aside_title);
+	free(ed->aside);
+	ed->aside_title = t;
+	ed->aside = x;
+	ed->aside_top = 0;
+	return ST_OK;
+}
+
+/*
+ * The aside in rows y..y+h-1 (the first is its heading, with where the
+ * view is and the keys that move it), wrapped at w columns, from the
+ * line aside_top on.
+ */
+static void draw_aside(struct editor *ed, int y, int x, int h, int w)
+{
+	size_t len = strlen(ed->aside), n, *st, *ln;
+	char head[300];
+	int rows = h - 1;
+
+	if (h < 2 || w < 4)
+		return;
+	st = calloc(len + 2, sizeof(*st));
+	ln = calloc(len + 2, sizeof(*ln));
+	if (!st || !ln) {
+		free(st);
+		free(ln);
+		return;
+	}
+	n = draw_wrap(ed->aside, w, st, ln, len + 2);
+	ed->aside_lines = n;
+	ed->aside_rows = rows;
+	if (n <= (size_t)rows)
+		ed->aside_top = 0;
+	else if (ed->aside_top > n - (size_t)rows)
+		ed->aside_top = n - (size_t)rows;
+	if (n > (size_t)rows)
+		snprintf(head, sizeof(head), _("%s (lines %zu-%zu of %zu · PgUp/PgDn scroll)"),
+			 ed->aside_title, ed->aside_top + 1,
+			 ed->aside_top + (size_t)rows, n);
+	else
+		snprintf(head, sizeof(head), "%s", ed->aside_title);
+	draw_role(CR_HEADING);
+	draw_line(y, x, head, w);
+	draw_role(CR_DIALOG);
+	for (int r = 0; r < rows; r++) {
+		size_t i = ed->aside_top + (size_t)r;
+		char *t = i < n ? str_ndup(ed->aside + st[i], ln[i]) : NULL;
+		char *vis = t ? shown(t, 0, strlen(t)) : NULL;
+
+		draw_line(y + 1 + r, x, vis ? vis : "", w);
+		free(vis);
+		free(t);
+	}
+	free(st);
+	free(ln);
+}
+
+/* PgUp / PgDn: the aside by a page less a line. */
+static bool aside_scroll(struct editor *ed, int dir)
+{
+	size_t page = ed->aside_rows > 1 ? (size_t)ed->aside_rows - 1 : 1;
+
+	if (!ed->aside)
+		return false;
+	if (dir < 0)
+		ed->aside_top = ed->aside_top > page ? ed->aside_top - page : 0;
+	else if (ed->aside_top + (size_t)ed->aside_rows < ed->aside_lines)
+		ed->aside_top += page;
+	return true;
+}
+
 static void line_draw(struct modal *m, struct app *a, int h, int w)
 {
 	struct editor *ed = (struct editor *)m;
@@ -388,8 +481,19 @@ static void line_draw(struct modal *m, struct app *a, int h, int w)
 	(void)a;
 	if (by < 1)
 		by = 1;
-	draw_role(CR_DIALOG);
-	draw_box(by, bx, 5, bw, ed->title);
+	if (ed->aside) {
+		/* The field on top, the other text under it, whole. */
+		bw = w - 4 < 100 ? w - 4 : 100;
+		bx = (w - bw) / 2;
+		fw = bw - 4;
+		by = 2;
+		draw_role(CR_DIALOG);
+		draw_box(by, bx, h - 4, bw, ed->title);
+		draw_aside(ed, by + 5, bx + 2, h - 10, fw);
+	} else {
+		draw_role(CR_DIALOG);
+		draw_box(by, bx, 5, bw, ed->title);
+	}
 	/* Scroll sideways by whole clusters so that the cursor stays in the
 	 * field: from the cursor back as far as fits. */
 	if (ed->scroll > ed->b.cur)
@@ -538,6 +642,13 @@ static void text_draw(struct modal *m, struct app *a, int h, int w)
 	(void)a;
 	draw_role(CR_DIALOG);
 	draw_box(by, bx, bh, bw, ed->title);
+	if (ed->aside) {
+		/* Mine in the upper part, the other text below it. */
+		int mine = rows / 2 > 3 ? rows / 2 : 3;
+
+		draw_aside(ed, by + 1 + mine + 1, bx + 2, rows - mine - 1, fw);
+		rows = mine;
+	}
 	cl = vline_of(v, n, ed->b.cur);
 	if (rows < 1)
 		rows = 1;
@@ -755,6 +866,11 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 	case A_ED_DOWN:
 		text_vertical(ed, act == A_ED_UP ? -1 : 1,
 			      text_geometry(h, w, &by, &bx, &bh, &bw));
+		return MODAL_CONTINUE;
+	case A_ED_ASIDE_UP:
+	case A_ED_ASIDE_DOWN:
+		if (!aside_scroll(ed, act == A_ED_ASIDE_UP ? -1 : 1))
+			editor_unused(ed, key);
 		return MODAL_CONTINUE;
 	case A_ED_EXTERNAL:
 		if (a->t.script)

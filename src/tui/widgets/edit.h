@@ -31,6 +31,10 @@ struct modal *lineedit_new(const char *title, const char *init,
  * $EDITOR on the text. */
 struct modal *textedit_new(const char *title, const char *init,
 			   const char *hint, modal_done_fn done);
+/* Show another text whole under the field, read-only, headed `title`
+ * (a merge shows theirs under mine); PgUp and PgDn scroll it.  0, or
+ * ST_ERROR when out of memory. */
+int edit_set_aside(struct modal *m, const char *title, const char *text);
 /* The text being edited (owned by the modal). */
 const char *edit_text(struct modal *m);
 /* Show a message in place of the hint (validation) until the text
