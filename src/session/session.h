@@ -307,6 +307,14 @@ int session_supersede(struct session *s, int old_number, int new_number,
 		      struct sess_result *r);
 int session_unsupersede(struct session *s, int old_number,
 			enum adr_status status, struct sess_result *r);
+/* ADR `number` supersedes exactly nums[0..n) (session_links.c): each
+ * link added or dropped changes both records (session_supersede /
+ * session_unsupersede; a dropped one gets back the status it had); the
+ * record itself, a number no ADR has and a loop are refused before
+ * anything is written; undo takes the whole save back.  r->count: the
+ * links changed. */
+int session_set_supersedes(struct session *s, int number, const int *nums,
+			   size_t n, struct sess_result *r);
 /* The workshop's stage moves forward to st (never back); observers and
  * a lost race change nothing. */
 int session_reach_stage(struct session *s, enum stage st);

@@ -229,6 +229,12 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 				en->who);
 		return ST_INPUT;
 	}
+	/* A supersede link is one change of two records: undoing the new
+	 * record's list alone would leave the old one superseded. */
+	if (str_eq(en->tbl, "decision") && str_eq(en->field, "supersedes")) {
+		sess_refuse_msg(r, "%s", _("undo the link on the superseded ADR's row (superseded by): that changes both records"));
+		return ST_INPUT;
+	}
 	return check_kind(s, en, classify(en), r);
 }
 

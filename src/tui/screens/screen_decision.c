@@ -501,6 +501,111 @@ static char *clean_text(const char *in, enum dfield f)
 	return t;
 }
 
+/*
+ * "3, 5", "3 5", "ADR-0003" or "#3": the ADR numbers of the Supersedes
+ * field into *nums (new array; *n of them).  False, with the word that is
+ * no number in `bad`, when one is not.
+ */
+static bool parse_numbers(const char *t, int **nums, size_t *n, char *bad,
+			  size_t size)
+{
+	const char *p = t;
+
+	*nums = NULL;
+	*n = 0;
+	while (*p) {
+		const char *w = p;
+		long v = 0;
+		int *grown;
+
+		if (*p == ',' || *p == ' ' || *p == ';') {
+			p++;
+			continue;
+		}
+		if (strncasecmp(p, "ADR", 3) == 0)
+			p += 3;
+		if (*p == '-' || *p == '#')
+			p++;
+		if (*p < '0' || *p > '9') {
+			while (*p && *p != ',' && *p != ' ' && *p != ';')
+				p++;
+			snprintf(bad, size, "%.*s", (int)(p - w), w);
+			free(*nums);
+			*nums = NULL;
+			*n = 0;
+			return false;
+		}
+		while (*p >= '0' && *p <= '9' && v < 100000000)
+			v = v * 10 + (*p++ - '0');
+		if (*p && *p != ',' && *p != ' ' && *p != ';') {
+			while (*p && *p != ',' && *p != ' ' && *p != ';')
+				p++;
+			snprintf(bad, size, "%.*s", (int)(p - w), w);
+			free(*nums);
+			*nums = NULL;
+			*n = 0;
+			return false;
+		}
+		grown = realloc(*nums, (*n + 1) * sizeof(**nums));
+		if (!grown) {
+			snprintf(bad, size, "%s", _("out of memory"));
+			return false;
+		}
+		*nums = grown;
+		(*nums)[(*n)++] = (int)v;
+	}
+	return true;
+}
+
+/* The Supersedes field: every link through the session, both records at
+ * once; a refusal (the ADR itself, an unknown number) keeps the editor
+ * open with the reason. */
+static bool supersedes_done(struct app *a, struct modal *m, const char *t)
+{
+	const struct decision *dc = adr_by_id(a, m->id);
+	struct sess_result r = { 0 };
+	struct buf list;
+	char bad[64], hint[200];
+	int *nums = NULL, number;
+	size_t n = 0;
+	bool close;
+
+	if (!dc)
+		return true;
+	number = dc->number;
+	if (!parse_numbers(t, &nums, &n, bad, sizeof(bad))) {
+		snprintf(hint, sizeof(hint), _("“%s” is not an ADR number: numbers separated by commas · Esc cancels"),
+			 bad);
+		edit_set_hint(m, hint);
+		app_msg(a, MSG_ERROR, "%s", hint);
+		return false;
+	}
+	buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%d", i ? ", " : "", nums[i]);
+	session_set_supersedes(a->s, number, nums, n, &r);
+	free(nums);
+	close = sess_ok(&r);
+	if (!close) {
+		edit_set_hint(m, r.msg);
+		app_result(a, &r, NULL);
+	} else if (r.status == SESS_UNCHANGED) {
+		app_msg(a, MSG_INFO, _("ADR %d: the links are already so"), number);
+	} else if (n == 0) {
+		app_msg(a, MSG_OK, _("ADR %d supersedes none now: those ADRs have their old status back"),
+			number);
+	} else {
+		app_msg(a, MSG_OK, ngettext("ADR %d supersedes ADR %s: it is marked superseded by ADR %d (u undoes both)",
+					    "ADR %d supersedes ADRs %s: they are marked superseded by ADR %d (u undoes it all)",
+					    n), number, buf_str(&list), number);
+	}
+	buf_free(&list);
+	sess_result_clear(&r);
+	if (close)
+		app_draft_done(a, m->draft_where);
+	return close;
+}
+
 static bool text_done(struct app *a, struct modal *m, bool ok)
 {
 	enum dfield f = (enum dfield)m->kind;
@@ -510,6 +615,14 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
+	if (f == DF_SUPERSEDES) {
+		bool close;
+
+		t = clean_text(edit_text(m), f);
+		close = supersedes_done(a, m, t ? t : "");
+		free(t);
+		return close;
+	}
 	t = clean_text(edit_text(m), f);
 	if (!t)
 		return true;

@@ -362,6 +362,21 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 }
 
 /* ---- sensitivity ---------------------------------------------------------- */
+/* How many approaches have a score at all: with fewer than two, every
+ * weight is "robust" only because there is nothing to compare. */
+static size_t sens_scored(const struct sess_view *v)
+{
+	size_t n = 0;
+
+	for (size_t ai = 0; ai < v->sc.n_app; ai++)
+		for (size_t ci = 0; ci < v->sc.n_crit; ci++)
+			if (v->sc.set[ai * v->sc.n_crit + ci]) {
+				n++;
+				break;
+			}
+	return n;
+}
+
 void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor)
 {
@@ -373,13 +388,14 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 
 	if (h <= 0 || w <= 10)
 		return;
-	if (!s->v->scored || !s->v->sc.sens || d->n_approaches == 0) {
+	if (!s->v->scored || !s->v->sc.sens || sens_scored(s->v) < 2) {
 		draw_role(CR_HEADING);
 		draw_clip(y, x, _("Sensitivity"), w);
 		draw_role(CR_DIM);
 		to_wrap(y + 1, x, h - 1, w, !s->v->scored || !s->v->sc.sens
 			? (*s->v->score_err ? s->v->score_err : _("no scores yet"))
-			: _("No approaches to rank yet."));
+			: d->n_approaches == 0 ? _("No approaches to rank yet.")
+			: _("nothing to compare yet: score the matrix first"));
 		draw_role(CR_NORMAL);
 		return;
 	}
