@@ -463,4 +463,24 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
 
+/* ---- one screen's answers for the next (session_flow.c) --------------- */
+/* A metric's value as the interview answered it: the 6-month target of
+ * the DORA keys the interview asks about (cadence, lead time, change
+ * failure rate). */
+struct sess_from_interview {
+	int when;                      /* SESS_6M */
+	double value;
+	enum band band;                /* of the value (BAND_NONE: no def) */
+	const struct question *question;   /* NULL without content */
+	const struct answer *answer;
+	bool typed;                    /* the metric holds a value there: it
+					* stays, the answer is only shown */
+};
+bool session_metric_from_interview(const struct session *s,
+				   const struct metric *m,
+				   struct sess_from_interview *out);
+/* The interview's values into every metric field still empty, as one
+ * step for undo; r->count says how many. */
+int session_metrics_take_interview(struct session *s, struct sess_result *r);
+
 #endif

@@ -196,6 +196,9 @@ const struct keydef tui_keys[] = {
 	/* 3 findings */
 	{ SC_FINDINGS, A_FI_APPLY, { "a" }, NULL, N_("apply nudge"),
 	  N_("Apply the selected weight nudge to its criterion"), true },
+	{ SC_FINDINGS, A_FI_START, { "<Enter>" }, NULL, N_("start approach"),
+	  N_("Start a new approach from the selected library pattern (screen 4; u takes it back)"),
+	  true },
 
 	/* -- screens 4 and 9: approaches, roadmap -- */
 	{ SC_APPROACHES, A_AP_EDIT, { "<Enter>", "e" }, NULL, N_("edit"),
@@ -419,6 +422,9 @@ const struct keydef tui_keys[] = {
 	  N_("Edit a value or the name or unit (choose which)"), true },
 	{ SC_METRICS, A_MT_DELETE, { "d" }, NULL, N_("delete"),
 	  N_("Delete the metric (asks first)"), true },
+	{ SC_METRICS, A_MT_INTERVIEW, { "i" }, NULL, NULL,
+	  N_("Take the interview's answers (marked ⁱ) into the empty 6-month targets, as one step for u"),
+	  true },
 
 	/* -- shared box: history, follow, conflicts -- */
 	{ SC_GLOBAL, A_FOLLOW, { "F" }, NULL, NULL,

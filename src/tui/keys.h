@@ -87,7 +87,7 @@ enum scope {
 	_(WS_DELETE) _(WS_SHOW_ARCHIVED) \
 	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
-	_(FI_APPLY) \
+	_(FI_APPLY) _(FI_START) \
 	/* -- screens 4 and 9: approaches, roadmap -- */ \
 	_(AP_EDIT) _(AP_FIELDS) _(AP_LIST) _(AP_NEW) _(AP_COMPONENT) \
 	_(AP_REMOVE) _(AP_MOVE_UP) _(AP_MOVE_DOWN) _(AP_DUPLICATE) \
@@ -111,7 +111,7 @@ enum scope {
 	_(DC_ALT_RESET) _(DC_DELETE) _(DC_SCROLL_DOWN) _(DC_SCROLL_UP) \
 	_(RK_NEW) _(RK_EDIT) _(RK_STATUS) _(RK_SORT) _(RK_SUGGEST) \
 	_(RK_DELETE) \
-	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
+	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) _(MT_INTERVIEW) \
 	/* -- shared box: history, follow, conflicts -- */ \
 	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
 	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) \

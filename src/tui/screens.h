@@ -17,4 +17,10 @@ extern const struct screen_ops screen_risks_ops;
 extern const struct screen_ops screen_metrics_ops;
 extern const struct screen_ops screen_roadmap_ops;
 
+/* A new approach from library pattern p, named after it, at once (Enter
+ * on the findings): screen 4 opens on it (screen_approaches'
+ * approach_fields.c). */
+struct pattern;
+void ap_add_pattern(struct app *a, const struct pattern *p);
+
 #endif
