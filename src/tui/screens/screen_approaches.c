@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/screens/approaches.h"
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/list.h"
@@ -274,6 +275,8 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	int cn = 3, cc = 5, cs = 7, rest = w - 1 - cn - cc - cs - 4;
 	int cname, cpat;
 	int rows = (int)d->n_approaches, r;
+	const char **names;
+	char **cut;
 	struct buf b;
 
 	if (rows > h - 1)
@@ -299,6 +302,13 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	draw_role(CR_HEADING);
 	draw_line(y, x, buf_str(&b), w);
 	list_scroll(&s->list, rows);
+	/* Two names that share a long start are cut where they differ. */
+	cut = calloc(d->n_approaches + 1, sizeof(*cut));
+	names = calloc(d->n_approaches + 1, sizeof(*names));
+	for (size_t i = 0; cut && names && i < d->n_approaches; i++)
+		names[i] = d->approaches[i].name;
+	if (cut && names)
+		names_fit(names, d->n_approaches, cname, cut);
 	for (r = 0; r < rows; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct approach *ap;
@@ -317,7 +327,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		snprintf(num, sizeof(num), "%zu.", i + 1);
 		draw_cell(&b, num, cn, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, ap->name, cname, false);
+		draw_cell(&b, cut && cut[i] ? cut[i] : ap->name, cname, false);
 		buf_putc(&b, ' ');
 		draw_cell(&b, ap->pattern ? (p && p->name ? p->name : ap->pattern)
 			  : _("(blank)"), cpat, false);
@@ -330,6 +340,10 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		draw_role(sel && s->focus == FOCUS_LIST ? CR_SELECTED : CR_NORMAL);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
+	if (cut)
+		names_free(cut, d->n_approaches);
+	free(cut);
+	free(names);
 	buf_free(&b);
 	draw_role(CR_NORMAL);
 	return 1 + r;

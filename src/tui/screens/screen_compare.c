@@ -161,7 +161,7 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 {
 	const struct workshop_data *d = app_data(a);
 	size_t napp = d ? d->n_approaches : 0, nrows = 0, vis, left;
-	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2;
+	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2, hh = 1;
 	int line = 0;
 	struct crow *rows;
 	char buf[96];
@@ -179,9 +179,23 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 	left = cv->left;
 	rows = build_rows(a, &nrows);
 
-	/* Headers: where we are sideways, then the approaches' names. */
+	/* Headers: where we are sideways, then the approaches' names, whole:
+	 * wrapped on up to three rows when they do not fit one. */
+	for (size_t j = 0; j < vis; j++) {
+		int cw = j + 1 == vis ? w - labw - (int)j * colw : colw;
+		char *t = str_printf("%zu. %s", left + j + 1,
+				     d->approaches[left + j].name);
+		size_t st[8], ln[8], nl = t ? draw_wrap(t, cw - 3, st, ln, 8) : 1;
+
+		if ((int)nl > hh)
+			hh = nl > 3 ? 3 : (int)nl;
+		free(t);
+	}
+	if (hh > h - 4)
+		hh = h - 4 < 1 ? 1 : h - 4;
+	bh = h - 1 - hh;
 	draw_role(CR_HEADING);
-	draw_fill(y, x, 1, w);
+	draw_fill(y, x, hh, w);
 	if (vis < napp) {
 		snprintf(buf, sizeof(buf), "%s %zu-%zu/%zu %s",
 			 left > 0 ? "◀" : " ", left + 1, left + vis, napp,
@@ -197,13 +211,14 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 				     d->approaches[left + j].name);
 
 		draw_role(CR_DIM);
-		draw_vline(y, cx, 1);
+		draw_vline(y, cx, hh);
 		draw_role(CR_HEADING);
-		draw_clip(y, cx + 2, t ? t : "", cw - 3);
+		draw_wrapped(y, cx + 2, hh, cw - 3, t);
 		free(t);
 	}
 	draw_role(CR_DIM);
-	draw_hline(y + 1, x, w);
+	draw_hline(y + hh, x, w);
+	y += hh - 1;
 
 	/* The rows, scrolled: first count the lines, then draw the window. */
 	for (int pass = 0; pass < 2; pass++) {

@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/edit.h"
@@ -368,6 +369,9 @@ static void status_cell(const struct decision *dc, char *buf, size_t size)
 static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 {
 	int cn = 8, cs = 16, cd = 10, ct = w - 2 - cn - cs - cd - 3;
+	const char **titles;
+	char **cut;
+	size_t n;
 	struct buf b;
 
 	if (ct < 8)
@@ -391,6 +395,14 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	/* Titles that share a long start are cut where they differ. */
+	n = app_data(s->a)->n_decisions;
+	cut = calloc(n, sizeof(*cut));
+	titles = calloc(n, sizeof(*titles));
+	for (size_t i = 0; cut && titles && i < n; i++)
+		titles[i] = app_data(s->a)->decisions[i].title;
+	if (cut && titles)
+		names_fit(titles, n, ct, cut);
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct decision *dc = row_adr(s, i);
@@ -408,12 +420,16 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, dc->date ? dc->date : "—", cd, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, dc->title, ct, false);
+		draw_cell(&b, cut && cut[i] ? cut[i] : dc->title, ct, false);
 		draw_role(i == s->list.sel ? CR_SELECTED
 			  : dc->status == ADR_ACCEPTED ? CR_OK
 			  : dc->status == ADR_PROPOSED ? CR_NORMAL : CR_DIM);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
+	if (cut)
+		names_free(cut, n);
+	free(cut);
+	free(titles);
 	draw_role(CR_NORMAL);
 	buf_free(&b);
 }

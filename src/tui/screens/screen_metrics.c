@@ -352,7 +352,14 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 		       str_empty(m->unit) ? "" : m->unit, md ? " · " : "",
 		       !md ? "" : md->higher_is_better ? _("higher is better")
 						       : _("lower is better"));
-	row += detail_line(y + row, x, w, CR_HEADING, t);
+	/* The whole name, on two rows when it needs them (the unit and the
+	 * direction after it may be cut). */
+	draw_role(CR_HEADING);
+	if (utf8_width(m->name ? m->name : m->key) + utf8_width(m->key) + 3 <= w)
+		row += detail_line(y + row, x, w, CR_HEADING, t);
+	else
+		row += draw_wrapped(y + row, x, h > 3 ? 2 : 1, w, t ? t : "");
+	draw_role(CR_NORMAL);
 	free(t);
 	if (!md) {
 		if (row < h)

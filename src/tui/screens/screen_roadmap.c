@@ -133,7 +133,13 @@ static void column(struct app *a, int y, int x, int h, int w,
 
 	(void)a;
 	draw_role(CR_HEADING);
-	draw_clip(y, x, title, w);
+	/* The phase's whole name: on a second row when it needs one. */
+	r = draw_wrapped(y, x, h > 4 ? 2 : 1, w, title);
+	if (r < 1)
+		r = 1;
+	y += r - 1;
+	h -= r - 1;
+	r = 1;
 	if (!items->n) {
 		draw_role(CR_DIM);
 		if (h > 1)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
@@ -61,32 +62,7 @@ void to_cell(struct buf *b, const char *s, int cols, bool right)
 
 int to_wrap(int y, int x, int h, int w, const char *s)
 {
-	size_t starts[32], lens[32], n;
-	int r = 0;
-
-	if (h <= 0 || w <= 0 || str_empty(s))
-		return 0;
-	n = draw_wrap(s, w, starts, lens, 32);
-	for (size_t i = 0; i < n && r < h; i++, r++) {
-		char *line = str_ndup(s + starts[i], lens[i]);
-
-		if (!line)
-			break;
-		/* The last row that fits ends with "…" when text remains. */
-		if (r == h - 1 && i + 1 < n) {
-			struct buf b;
-
-			buf_init(&b);
-			buf_puts(&b, line);
-			buf_puts(&b, " …");
-			draw_clip(y + r, x, buf_str(&b), w);
-			buf_free(&b);
-		} else {
-			draw_line(y + r, x, line, w);
-		}
-		free(line);
-	}
-	return r;
+	return draw_wrapped(y, x, h, w, s);
 }
 
 int to_key_index(const struct strv *keys, const char *key)
@@ -361,6 +337,32 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 	buf_free(&b);
 }
 
+char **to_names_fit(const struct workshop_data *d, int cols)
+{
+	const char **nm = calloc(d->n_approaches + 1, sizeof(*nm));
+	char **cut = calloc(d->n_approaches + 1, sizeof(*cut));
+
+	if (!nm || !cut) {
+		free(nm);
+		free(cut);
+		return NULL;
+	}
+	for (size_t i = 0; i < d->n_approaches; i++)
+		nm[i] = d->approaches[i].name;
+	names_fit(nm, d->n_approaches, cols, cut);
+	free(nm);
+	return cut;
+}
+
+void to_names_free(char ***names, size_t n)
+{
+	if (!*names)
+		return;
+	names_free(*names, n);
+	free(*names);
+	*names = NULL;
+}
+
 /* ---- sensitivity ---------------------------------------------------------- */
 /* How many approaches have a score at all: with fewer than two, every
  * weight is "robust" only because there is nothing to compare. */
@@ -383,6 +385,7 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	const struct workshop_data *d = app_data(a);
 	int cname = (w - 10) * 2 / 5 < 12 ? 12
 		    : (w - 10) * 2 / 5 > 26 ? 26 : (w - 10) * 2 / 5;
+	char **names;
 	struct buf b;
 	char *t;
 
@@ -399,6 +402,9 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		draw_role(CR_NORMAL);
 		return;
 	}
+	/* The names after the arrows share what is left of a row: cut where
+	 * two of them differ ("↑ 56.8% → " and the like take 10 columns). */
+	names = to_names_fit(d, w - 2 - cname - 1 - 6 - 2 - 10);
 	t = str_printf(_("Sensitivity · leader: %s"),
 		       d->approaches[s->v->sc.order[0]].name);
 	draw_role(CR_HEADING);
@@ -438,7 +444,9 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 				   se->flip_at > se->weight ? "↑" : "↓",
 				   num_fmt(at, sizeof(at), NUM_PERCENT1,
 					   se->flip_at),
-				   d->approaches[se->new_leader].name);
+				   names && names[se->new_leader]
+				   ? names[se->new_leader]
+				   : d->approaches[se->new_leader].name);
 		}
 		else
 			buf_puts(&b, _("robust"));
@@ -450,6 +458,7 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
+	to_names_free(&names, d->n_approaches);
 }
 
 static void to_draw(struct app *a, void *state, int y, int x, int h, int w)

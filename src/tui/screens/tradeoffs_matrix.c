@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
@@ -137,10 +138,13 @@ char *to_matrix_mode(struct app *a, const struct tscreen *s)
 	}
 }
 
-/* Column layout for a width: name, cell and tail widths, columns shown. */
+/* Column layout for a width: name, cell and tail widths, columns shown;
+ * the approaches' names cut to the name column and the criteria's
+ * headers (NULL entries: drawn as they are). */
 struct layout {
 	int nw, cw, tail;
 	size_t first, shown;
+	char **names, **heads;
 };
 
 static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
@@ -184,6 +188,37 @@ static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
 	l->first = s->col0;
 }
 
+/*
+ * A criterion's header in `cols` columns: the widest form that fits, its
+ * name, else its key, else its name cut (where it differs from the other
+ * cut names).  New strings, NULL when out of memory.
+ */
+static char **crit_heads(const struct workshop_data *d, int cols)
+{
+	const char **nm = calloc(d->n_criteria + 1, sizeof(*nm));
+	char **cut = calloc(d->n_criteria + 1, sizeof(*cut));
+
+	if (!nm || !cut) {
+		free(nm);
+		free(cut);
+		return NULL;
+	}
+	for (size_t c = 0; c < d->n_criteria; c++)
+		nm[c] = to_crit_name(&d->criteria[c]);
+	names_fit(nm, d->n_criteria, cols, cut);
+	for (size_t c = 0; c < d->n_criteria; c++) {
+		const char *key = d->criteria[c].key;
+
+		if (utf8_width(nm[c]) > cols && key && *key &&
+		    utf8_width(key) <= cols) {
+			free(cut[c]);
+			cut[c] = str_dup(key);
+		}
+	}
+	free(nm);
+	return cut;
+}
+
 /* Is the scoring mode open (Enter on the matrix)? */
 static bool scoring(const struct app *a)
 {
@@ -220,7 +255,8 @@ static void draw_header(struct app *a, struct tscreen *s,
 	buf_puts(&b, " ");
 	to_cell(&b, l->first ? "«" : "", l->nw, false);
 	for (size_t c = l->first; c < l->first + l->shown; c++) {
-		to_cell(&b, d->criteria[c].key, l->cw - 1, true);
+		to_cell(&b, l->heads && l->heads[c] ? l->heads[c]
+			: d->criteria[c].key, l->cw - 1, true);
 		buf_putc(&b, ' ');
 	}
 	to_cell(&b, l->first + l->shown < d->n_criteria ? "»" : "", 1, false);
@@ -258,7 +294,8 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 
 	buf_init(&b);
 	buf_puts(&b, sel ? "›" : " ");
-	to_cell(&b, d->approaches[ai].name, l->nw, false);
+	to_cell(&b, l->names && l->names[ai] ? l->names[ai]
+		: d->approaches[ai].name, l->nw, false);
 	draw_role(sel ? CR_HEADING : CR_NORMAL);
 	draw_line(y, x, buf_str(&b), w);
 	cx = x + 1 + l->nw;
@@ -308,6 +345,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	const struct workshop_data *d = app_data(a);
 	double top;
 	int nw = w >= 100 ? 36 : 24, bw;
+	char **names;
 	struct buf b;
 
 	if (!s->v->scored || d->n_approaches == 0 || h <= 0)
@@ -316,12 +354,14 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	bw = w - 4 - nw - 8 - 13;
 	if (bw < 4)
 		bw = 4;
+	names = to_names_fit(d, nw);
 	buf_init(&b);
 	for (size_t r = 0; r < d->n_approaches && (int)r < h; r++) {
 		size_t i = s->v->sc.order[r];
 
 		buf_printf(&b, " %d. ", s->v->sc.rank[i]);
-		to_cell(&b, d->approaches[i].name, nw, false);
+		to_cell(&b, names && names[i] ? names[i] : d->approaches[i].name,
+			nw, false);
 		buf_printf(&b, " %6s ", num_fmt(t2, sizeof(t2), NUM_TOTAL,
 						   s->v->sc.totals[i]));
 		to_bar(&b, top > 0 ? s->v->sc.totals[i] / top : 0, bw);
@@ -334,6 +374,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
+	to_names_free(&names, d->n_approaches);
 	return (int)d->n_approaches < h ? (int)d->n_approaches : h;
 }
 
@@ -359,8 +400,13 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 		       num_fmt(pc, sizeof(pc), NUM_PERCENT1,
 			       s->v->scored ? s->v->sc.weights[ci] : 0.0));
 	draw_role(CR_HEADING);
-	draw_clip(y, x, t ? t : "", w);
+	/* The full names, on two rows when they need them. */
+	used = to_wrap(y, x, h >= 4 ? 2 : 1, w, t ? t : "");
 	free(t);
+	if (used < 1)
+		used = 1;
+	y += used - 1;
+	h -= used - 1;
 	if (h < 2)
 		return;
 	buf_init(&b);
@@ -448,6 +494,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		to_sens_draw(a, s, y, x + mw + 2, h, sw - 1, false);
 	}
 	lay_out(s, d->n_criteria, mw, &l);
+	l.names = to_names_fit(d, l.nw);
+	l.heads = crit_heads(d, l.cw - 1);
 	draw_header(a, s, &l, y, x, mw);
 	/* Top down: rows, legend, the ranking, then the selected cell with
 	 * whatever room is left (at least 3 rows; the ranking gives way on a
@@ -490,6 +538,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_detail(a, s, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
+	to_names_free(&l.names, d->n_approaches);
+	to_names_free(&l.heads, d->n_criteria);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
