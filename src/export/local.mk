@@ -40,6 +40,7 @@ CLEANFILES += *.md.actual *.csv.actual
 # interchange
 libcharrette_a_SOURCES += src/export/interchange.c src/export/interchange.h \
 	src/export/interchange_write.c
+libcharrette_a_SOURCES += src/export/interchange_file.c
 EXTRA_DIST += tests/cli/import-score.sh tests/cli/import-score.table \
 	tests/data/interchange
 TESTS += tests/cli/import-score.sh

@@ -459,7 +459,8 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 #include "session/session_room.h"
 
 /* ---- exports ---------------------------------------------------------- */
-/* Export the open workshop (export_run's formats, flags, written). */
+/* Export the open workshop (export_run's formats, flags, written; yaml
+ * and json: the interchange file, as the CLI writes it). */
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
 

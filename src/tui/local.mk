@@ -64,3 +64,7 @@ EXTRA_DIST += tests/cli/tradeoffs-persist.sh
 # Screens 6-8: what they save, read back by show and export.
 TESTS += tests/cli/decision-persist.sh
 EXTRA_DIST += tests/cli/decision-persist.sh
+
+# :export yaml|json write the CLI's interchange file.
+TESTS += tests/cli/export-tui.sh
+EXTRA_DIST += tests/cli/export-tui.sh

@@ -94,6 +94,26 @@ static int parse_line(struct script *s, char *l, int line, struct error *e)
 		ev->kind = SEV_CLICK;
 		ev->a = a;
 		ev->b = b;
+		ev->c = 1;
+		ev->line = line;
+		return ST_OK;
+	}
+	if (strncmp(l, "<Mouse:", 7) == 0) {
+		int c, end = 0;
+
+		if (sscanf(l, "<Mouse:%d,%d,%d>%n", &a, &b, &c, &end) != 3 ||
+		    !end || l[end] || (c != 1 && c != 4 && c != 5) || a < 0 ||
+		    b < 0)
+			return err_setloc(e, ST_INPUT, s->path, line, 1,
+					  "bad mouse event %s (<Mouse:X,Y,B>: B 1 press, 4 wheel up, 5 wheel down)",
+					  l);
+		ev = add(s);
+		if (!ev)
+			return err_set(e, ST_ERROR, "out of memory");
+		ev->kind = SEV_CLICK;
+		ev->a = a;
+		ev->b = b;
+		ev->c = c;
 		ev->line = line;
 		return ST_OK;
 	}

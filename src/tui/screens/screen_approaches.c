@@ -302,6 +302,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	draw_role(CR_HEADING);
 	draw_line(y, x, buf_str(&b), w);
 	list_scroll(&s->list, rows);
+	list_place(&s->list, y + 1);
 	/* Two names that share a long start are cut where they differ. */
 	cut = calloc(d->n_approaches + 1, sizeof(*cut));
 	names = calloc(d->n_approaches + 1, sizeof(*names));

@@ -395,6 +395,7 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
 	/* Titles that share a long start are cut where they differ. */
 	n = app_data(s->a)->n_decisions;
 	cut = calloc(n, sizeof(*cut));

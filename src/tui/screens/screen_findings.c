@@ -341,6 +341,7 @@ static void fi_draw(struct app *a, void *state, int y, int x, int h, int w)
 		build(a, s);
 	}
 	list_scroll(&s->list, h);
+	list_place(&s->list, y);
 	for (int r = 0; r < h; r++) {
 		size_t i = s->list.top + (size_t)r;
 		bool sel;

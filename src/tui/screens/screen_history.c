@@ -440,6 +440,7 @@ static void hi_draw(struct app *a, void *state, int y, int x, int h, int w)
 	}
 	lh -= dh;
 	list_scroll(&s->list, lh);
+	list_place(&s->list, y + 2);
 	for (int r = 0; r < lh; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct audit_entry *en;

@@ -345,6 +345,7 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 	pw = (lw - 4) * 3 / 5;
 	aw = lw - 4 - pw - 1;
 	list_scroll(&s->list, lh);
+	list_place(&s->list, y);
 	for (int r = 0; r < lh; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct irow *row;

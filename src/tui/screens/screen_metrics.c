@@ -248,6 +248,7 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct metric *m = row_metric(s, i);

@@ -218,6 +218,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 		draw_line(y + 1, x + 2, _("No phases planned yet: n adds one."), w - 2);
 	}
 	list_scroll(&s->list, rows);
+	list_place(&s->list, y + 1);
 	for (size_t i = 0; i < s->list.top && i < d->n_roadmap; i++)
 		before += d->roadmap[i].weeks;
 	for (r = 0; r < rows; r++) {

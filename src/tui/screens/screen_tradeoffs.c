@@ -276,6 +276,7 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 	if (rows < 1)
 		rows = 1;
 	list_scroll(&s->crit, rows);
+	list_place(&s->crit, y + 2);
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->crit.top + (size_t)r;
 		const struct criterion *c;
@@ -420,8 +421,10 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	draw_role(CR_DIM);
 	draw_clip(y + 1, x, buf_str(&b), w);
 	b.len = 0;
-	if (cursor)
+	if (cursor) {
 		list_scroll(&s->crit, h - 2);
+		list_place(&s->crit, y + 2);
+	}
 	for (int r = 0; r < h - 2; r++) {
 		size_t i = (cursor ? s->crit.top : 0) + (size_t)r;
 		const struct sensitivity *se;

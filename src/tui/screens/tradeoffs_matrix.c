@@ -512,6 +512,7 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	if (rows < 1)
 		rows = 1;
 	list_scroll(&s->rows, rows);
+	list_place(&s->rows, y + 3);
 	for (int r = 0; r < rows; r++) {
 		size_t ai = s->rows.top + (size_t)r;
 

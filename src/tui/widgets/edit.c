@@ -187,6 +187,10 @@ struct editor {
 	bool asking;        /* "Discard what you typed? y/n" */
 	bool pasting;       /* inside a bracketed paste: Enter is text */
 	size_t scroll;      /* first visual line (text) / first byte (line) */
+	/* Tab completes (the ':' prompt): called with the Tabs pressed in a
+	 * row, 1 for the first. */
+	void (*complete)(struct app *a, struct modal *m, int tabs);
+	int tabs;
 };
 
 static const struct modal_ops line_ops, text_ops;
@@ -222,6 +226,28 @@ void edit_set_scratch(struct modal *m)
 
 	if (ed)
 		ed->scratch = true;
+}
+
+void edit_set_complete(struct modal *m,
+		       void (*fn)(struct app *a, struct modal *m, int tabs))
+{
+	struct editor *ed = editor_of(m);
+
+	if (ed)
+		ed->complete = fn;
+}
+
+int edit_set_text(struct modal *m, const char *text)
+{
+	struct editor *ed = editor_of(m);
+	struct ebuf nb;
+
+	if (!ed || ebuf_init(&nb, text) < 0)
+		return ST_ERROR;
+	ebuf_free(&ed->b);
+	ed->b = nb;
+	ed->b.cur = ed->b.len;
+	return ST_OK;
 }
 
 bool edit_is_editor(struct modal *m)
@@ -731,6 +757,11 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 		act = keys_lookup(SC_TEXT, key);
 	if (act == A_NONE)
 		act = keys_lookup(SC_EDIT, key);
+	if (act == A_ED_COMPLETE && ed->complete && !ed->asking) {
+		ed->complete(a, m, ++ed->tabs);
+		return MODAL_CONTINUE;
+	}
+	ed->tabs = 0;
 	if (act == A_ED_DROP)
 		return editor_drop(ed, a);
 	if (ed->asking) {
@@ -755,6 +786,13 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 	case A_ED_DOWN:
 		text_vertical(ed, act == A_ED_UP ? -1 : 1,
 			      text_geometry(h, w, &by, &bx, &bh, &bw));
+		return MODAL_CONTINUE;
+	case A_ED_COMPLETE:
+		/* Tab types in a text; elsewhere it completes, or does not. */
+		if (ed->multi)
+			ebuf_insert_cp(&ed->b, '\t');
+		else
+			editor_unused(ed, key);
 		return MODAL_CONTINUE;
 	case A_ED_EXTERNAL:
 		if (a->t.script)
