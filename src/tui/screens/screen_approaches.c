@@ -675,7 +675,24 @@ static enum reaction ap_key(struct app *a, void *state, enum action act)
 	}
 }
 
+/* A click on the approach list selects that approach, from the fields
+ * too (the fields are not one row a line: no click there). */
+static bool ap_click(struct app *a, void *state, int y, int x)
+{
+	struct ascreen *s = state;
+	long i = list_at(&s->list, y);
+
+	(void)a;
+	(void)x;
+	if (i < 0 || s->cv.on)
+		return false;
+	list_select(&s->list, (size_t)i);
+	s->focus = FOCUS_LIST;
+	return true;
+}
+
 const struct screen_ops screen_approaches_ops = {
+	.click = ap_click,
 	.open = ap_open,
 	.close = ap_close,
 	.draw = ap_draw,
