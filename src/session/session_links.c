@@ -40,10 +40,8 @@ static bool loops(const struct workshop_data *d, int old, int number)
 	return false;
 }
 
-/* The status ADR `number` had before it was superseded: the newest change
- * of its status to "superseded" says (accepted when none does). */
-static enum adr_status status_before(struct session *s,
-				     const struct decision *dc)
+enum adr_status sess_status_before_superseded(struct session *s,
+					      int64_t decision, int64_t near)
 {
 	struct audit_entry *list = NULL;
 	enum adr_status st = ADR_ACCEPTED;
@@ -53,14 +51,15 @@ static enum adr_status status_before(struct session *s,
 	err_clear(&e);
 	if (session_history(s, 1000, &list, &n, &e) < 0)
 		return st;
-	/* The history is newest first. */
+	/* The history is newest first: the first change found is the last
+	 * one made. */
 	for (size_t i = 0; i < n; i++) {
 		const struct audit_entry *en = &list[i];
 
-		if (en->row == dc->id && str_eq(en->tbl, "decision") &&
+		if (en->row == decision && str_eq(en->tbl, "decision") &&
 		    str_eq(en->field, "status") &&
 		    str_eq(en->new_value, adr_status_id(ADR_SUPERSEDED)) &&
-		    en->old_value) {
+		    en->old_value && (!near || llabs(en->id - near) <= 3)) {
 			adr_status_from_id(en->old_value, &st);
 			break;
 		}
@@ -133,7 +132,7 @@ int session_set_supersedes(struct session *s, int number, const int *nums,
 
 		if (o && !has(nums, n, o->number) && !has(drop, nd, o->number) &&
 		    o->superseded_by == number) {
-			was[nd] = status_before(s, o);
+			was[nd] = sess_status_before_superseded(s, o->id, 0);
 			drop[nd++] = o->number;
 		}
 	}

@@ -209,3 +209,31 @@ void names_free(char **out, size_t n)
 		out[i] = NULL;
 	}
 }
+
+char **names_fit_each(size_t n, int cols,
+		      const char *(*name)(const void *ctx, size_t i),
+		      const void *ctx)
+{
+	const char **in = calloc(n + 1, sizeof(*in));
+	char **out = calloc(n + 1, sizeof(*out));
+
+	if (!in || !out) {
+		free(in);
+		free(out);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		in[i] = name(ctx, i);
+	names_fit(in, n, cols, out);
+	free(in);
+	return out;
+}
+
+void names_drop(char ***v, size_t n)
+{
+	if (!*v)
+		return;
+	names_free(*v, n);
+	free(*v);
+	*v = NULL;
+}

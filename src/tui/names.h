@@ -21,6 +21,12 @@
  */
 void names_fit(const char *const *in, size_t n, int cols, char **out);
 void names_free(char **out, size_t n);
+/* The same for n names given one by one (name(ctx, i)), into a new array
+ * (NULL when out of memory); names_drop frees it and sets *v to NULL. */
+char **names_fit_each(size_t n, int cols,
+		      const char *(*name)(const void *ctx, size_t i),
+		      const void *ctx);
+void names_drop(char ***v, size_t n);
 
 /* One name cut to `cols` columns with "…" at the end, as draw_cell does
  * (new string). */

@@ -405,6 +405,7 @@ static void test_script_parse(void **state)
 			    "<Resize 60x16>\n"
 			    "<Signal HUP>\n"
 			    "<Click 3,1>\n"
+			    "<Mouse:7,9,5>\n"
 			    "<lt>x\n");
 
 	(void)state;
@@ -439,6 +440,12 @@ static void test_script_parse(void **state)
 	assert_int_equal(ev->kind, SEV_CLICK);
 	assert_int_equal(ev->a, 3);
 	assert_int_equal(ev->b, 1);
+	assert_int_equal(ev->c, 1);
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_CLICK);
+	assert_int_equal(ev->a, 7);
+	assert_int_equal(ev->b, 9);
+	assert_int_equal(ev->c, 5);
 	ev = script_next(s);
 	assert_int_equal(ev->key, '<');
 	ev = script_next(s);
@@ -463,6 +470,18 @@ static void test_script_errors(void **state)
 	unlink(p);
 	free(p);
 	p = write_tmp("<Signal KILL>\n");
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	unlink(p);
+	free(p);
+	/* A mouse button other than a press or the wheel, or junk after. */
+	p = write_tmp("<Mouse:1,2,3>\n");
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	assert_non_null(strstr(e.msg, "bad mouse event"));
+	unlink(p);
+	free(p);
+	p = write_tmp("<Mouse:1,2,4>x\n");
 	err_clear(&e);
 	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
 	unlink(p);

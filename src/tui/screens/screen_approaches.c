@@ -268,6 +268,11 @@ static void score_text(const struct workshop_data *d, const struct approach *ap,
 	snprintf(buf, size, "%zu/%zu", done, d->n_criteria);
 }
 
+static const char *approach_name(const void *ctx, size_t i)
+{
+	return ((const struct workshop_data *)ctx)->approaches[i].name;
+}
+
 static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		      int w)
 {
@@ -275,7 +280,6 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	int cn = 3, cc = 5, cs = 7, rest = w - 1 - cn - cc - cs - 4;
 	int cname, cpat;
 	int rows = (int)d->n_approaches, r;
-	const char **names;
 	char **cut;
 	struct buf b;
 
@@ -304,12 +308,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	list_scroll(&s->list, rows);
 	list_place(&s->list, y + 1);
 	/* Two names that share a long start are cut where they differ. */
-	cut = calloc(d->n_approaches + 1, sizeof(*cut));
-	names = calloc(d->n_approaches + 1, sizeof(*names));
-	for (size_t i = 0; cut && names && i < d->n_approaches; i++)
-		names[i] = d->approaches[i].name;
-	if (cut && names)
-		names_fit(names, d->n_approaches, cname, cut);
+	cut = names_fit_each(d->n_approaches, cname, approach_name, d);
 	for (r = 0; r < rows; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct approach *ap;
@@ -341,10 +340,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		draw_role(sel && s->focus == FOCUS_LIST ? CR_SELECTED : CR_NORMAL);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
-	if (cut)
-		names_free(cut, d->n_approaches);
-	free(cut);
-	free(names);
+	names_drop(&cut, d->n_approaches);
 	buf_free(&b);
 	draw_role(CR_NORMAL);
 	return 1 + r;

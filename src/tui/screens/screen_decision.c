@@ -366,10 +366,14 @@ static void status_cell(const struct decision *dc, char *buf, size_t size)
 		snprintf(buf, size, "%s", adr_status_label(dc->status));
 }
 
+static const char *adr_title(const void *ctx, size_t i)
+{
+	return ((const struct workshop_data *)ctx)->decisions[i].title;
+}
+
 static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 {
 	int cn = 8, cs = 16, cd = 10, ct = w - 2 - cn - cs - cd - 3;
-	const char **titles;
 	char **cut;
 	size_t n;
 	struct buf b;
@@ -398,12 +402,7 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 	list_place(&s->list, y + 1);
 	/* Titles that share a long start are cut where they differ. */
 	n = app_data(s->a)->n_decisions;
-	cut = calloc(n, sizeof(*cut));
-	titles = calloc(n, sizeof(*titles));
-	for (size_t i = 0; cut && titles && i < n; i++)
-		titles[i] = app_data(s->a)->decisions[i].title;
-	if (cut && titles)
-		names_fit(titles, n, ct, cut);
+	cut = names_fit_each(n, ct, adr_title, app_data(s->a));
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct decision *dc = row_adr(s, i);
@@ -427,10 +426,7 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 			  : dc->status == ADR_PROPOSED ? CR_NORMAL : CR_DIM);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
-	if (cut)
-		names_free(cut, n);
-	free(cut);
-	free(titles);
+	names_drop(&cut, n);
 	draw_role(CR_NORMAL);
 	buf_free(&b);
 }

@@ -338,30 +338,14 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 	buf_free(&b);
 }
 
-char **to_names_fit(const struct workshop_data *d, int cols)
+static const char *approach_name(const void *ctx, size_t i)
 {
-	const char **nm = calloc(d->n_approaches + 1, sizeof(*nm));
-	char **cut = calloc(d->n_approaches + 1, sizeof(*cut));
-
-	if (!nm || !cut) {
-		free(nm);
-		free(cut);
-		return NULL;
-	}
-	for (size_t i = 0; i < d->n_approaches; i++)
-		nm[i] = d->approaches[i].name;
-	names_fit(nm, d->n_approaches, cols, cut);
-	free(nm);
-	return cut;
+	return ((const struct workshop_data *)ctx)->approaches[i].name;
 }
 
-void to_names_free(char ***names, size_t n)
+char **to_names_fit(const struct workshop_data *d, int cols)
 {
-	if (!*names)
-		return;
-	names_free(*names, n);
-	free(*names);
-	*names = NULL;
+	return names_fit_each(d->n_approaches, cols, approach_name, d);
 }
 
 /* ---- sensitivity ---------------------------------------------------------- */
@@ -461,7 +445,7 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
-	to_names_free(&names, d->n_approaches);
+	names_drop(&names, d->n_approaches);
 }
 
 static void to_draw(struct app *a, void *state, int y, int x, int h, int w)

@@ -193,29 +193,24 @@ static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
  * name, else its key, else its name cut (where it differs from the other
  * cut names).  New strings, NULL when out of memory.
  */
+static const char *crit_name(const void *ctx, size_t i)
+{
+	return to_crit_name(&((const struct workshop_data *)ctx)->criteria[i]);
+}
+
 static char **crit_heads(const struct workshop_data *d, int cols)
 {
-	const char **nm = calloc(d->n_criteria + 1, sizeof(*nm));
-	char **cut = calloc(d->n_criteria + 1, sizeof(*cut));
+	char **cut = names_fit_each(d->n_criteria, cols, crit_name, d);
 
-	if (!nm || !cut) {
-		free(nm);
-		free(cut);
-		return NULL;
-	}
-	for (size_t c = 0; c < d->n_criteria; c++)
-		nm[c] = to_crit_name(&d->criteria[c]);
-	names_fit(nm, d->n_criteria, cols, cut);
-	for (size_t c = 0; c < d->n_criteria; c++) {
+	for (size_t c = 0; cut && c < d->n_criteria; c++) {
 		const char *key = d->criteria[c].key;
 
-		if (utf8_width(nm[c]) > cols && key && *key &&
-		    utf8_width(key) <= cols) {
+		if (utf8_width(to_crit_name(&d->criteria[c])) > cols && key &&
+		    *key && utf8_width(key) <= cols) {
 			free(cut[c]);
 			cut[c] = str_dup(key);
 		}
 	}
-	free(nm);
 	return cut;
 }
 
@@ -374,7 +369,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
-	to_names_free(&names, d->n_approaches);
+	names_drop(&names, d->n_approaches);
 	return (int)d->n_approaches < h ? (int)d->n_approaches : h;
 }
 
@@ -539,8 +534,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_detail(a, s, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
-	to_names_free(&l.names, d->n_approaches);
-	to_names_free(&l.heads, d->n_criteria);
+	names_drop(&l.names, d->n_approaches);
+	names_drop(&l.heads, d->n_criteria);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
