@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "adr/adr_export.h"
 #include "cli/cli.h"
@@ -23,49 +22,31 @@
 #include "export/interchange.h"
 #include "model/model.h"
 #include "store/store.h"
-#include "util/atomic.h"
 #include "util/i18n.h"
-#include "util/path.h"
 #include "util/str.h"
 
-/* yaml / json: to -o (atomically, folders created) or to standard output. */
+/* yaml / json: to -o (interchange_export, as the terminal's :export) or
+ * to standard output. */
 static int write_interchange(struct cli_ctx *ctx,
 			     const struct workshop_data *d, bool json,
 			     const char *path, bool force, struct error *e)
 {
 	struct buf b;
+	char *target = NULL;
 	int rc;
 
-	buf_init(&b);
-	buf_puts(&b, "");
-	rc = json ? interchange_write_json(d, &b, e) :
-		    interchange_write_yaml(d, &b, e);
-	if (rc == ST_OK && b.oom)
-		rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-	if (rc == ST_OK && !path) {
-		fwrite(buf_str(&b), 1, b.len, ctx->out);
-		rc = cli_check_out(ctx, e);
-	} else if (rc == ST_OK) {
-		struct stat st;
-		char *target, *dir;
-
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			target = path_join(path, json ? "workshop.json" :
-							"workshop.yaml");
-		else
-			target = str_dup(path);
-		dir = target ? path_dirname(target) : NULL;
-		if (!dir)
-			rc = err_set(e, ST_ERROR, "%s", _("out of memory"));
-		else if (path_mkdir_p(dir, 0777, e) == ST_OK)
-			rc = atomic_write(target, buf_str(&b), b.len,
-					  force ? ATOMIC_OVERWRITE : 0, e);
-		else
-			rc = e->code;
+	if (path) {
+		rc = interchange_export(d, json, path, force, &target, e);
 		if (rc == ST_OK)
 			fprintf(ctx->out, "%s\n", target);
-		free(dir);
 		free(target);
+		return rc;
+	}
+	buf_init(&b);
+	rc = interchange_render(d, json, &b, e);
+	if (rc == ST_OK) {
+		fwrite(buf_str(&b), 1, b.len, ctx->out);
+		rc = cli_check_out(ctx, e);
 	}
 	buf_free(&b);
 	return rc;

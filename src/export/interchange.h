@@ -7,6 +7,7 @@
 #ifndef CHARRETTE_EXPORT_INTERCHANGE_H
 #define CHARRETTE_EXPORT_INTERCHANGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -30,6 +31,18 @@ int interchange_write_json(const struct workshop_data *d, struct buf *out,
  * quotes included, control characters escaped, UTF-8 kept. */
 void interchange_number(char *buf, size_t size, double v);
 int interchange_json_string(struct buf *out, const char *s);
+
+/* The workshop as YAML (json false) or JSON into out
+ * (interchange_file.c). */
+int interchange_render(const struct workshop_data *d, bool json,
+		       struct buf *out, struct error *e);
+/* ... written to path, or to interchange_default_name() in it when path
+ * is a folder: folders created, atomically; a file with other content is
+ * refused (ST_INPUT) unless force.  *written: the file (new string). */
+int interchange_export(const struct workshop_data *d, bool json,
+		       const char *path, bool force, char **written,
+		       struct error *e);
+const char *interchange_default_name(bool json);
 
 /* The largest workshop file read (16 MiB): a real one is a few dozen KiB. */
 #define INTERCHANGE_MAX_BYTES (16 << 20)

@@ -42,6 +42,7 @@ libcharrette_a_SOURCES += src/export/interchange.c src/export/interchange.h \
 	src/export/interchange_int.h src/export/interchange_get.c \
 	src/export/interchange_sections.c src/export/interchange_room.c \
 	src/export/interchange_write.c
+libcharrette_a_SOURCES += src/export/interchange_file.c
 EXTRA_DIST += tests/cli/import-score.sh tests/cli/import-score.table \
 	tests/data/interchange
 TESTS += tests/cli/import-score.sh

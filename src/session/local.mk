@@ -7,6 +7,7 @@ libcharrette_a_SOURCES += \
 	src/session/session_text.c \
 	src/session/session_undo.c \
 	src/session/session_view.c src/session/session_write.c
+libcharrette_a_SOURCES += src/session/session_links.c src/session/session_flow.c
 
 # session_room: running the room (timer, agenda, rounds, ready, parking).
 libcharrette_a_SOURCES += src/session/session_room.h \

@@ -314,6 +314,14 @@ int session_supersede(struct session *s, int old_number, int new_number,
 		      struct sess_result *r);
 int session_unsupersede(struct session *s, int old_number,
 			enum adr_status status, struct sess_result *r);
+/* ADR `number` supersedes exactly nums[0..n) (session_links.c): each
+ * link added or dropped changes both records (session_supersede /
+ * session_unsupersede; a dropped one gets back the status it had); the
+ * record itself, a number no ADR has and a loop are refused before
+ * anything is written; undo takes the whole save back.  r->count: the
+ * links changed. */
+int session_set_supersedes(struct session *s, int number, const int *nums,
+			   size_t n, struct sess_result *r);
 /* The workshop's stage moves forward to st (never back); observers and
  * a lost race change nothing. */
 int session_reach_stage(struct session *s, enum stage st);
@@ -458,7 +466,8 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 #include "session/session_room.h"
 
 /* ---- exports ---------------------------------------------------------- */
-/* Export the open workshop (export_run's formats, flags, written). */
+/* Export the open workshop (export_run's formats, flags, written; yaml
+ * and json: the interchange file, as the CLI writes it). */
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
 
@@ -516,5 +525,24 @@ void session_orphan_drop(struct session *s);
 /* Was I told of that position while busy (session_follow_waiting)? */
 bool session_follow_told(const struct session *s, const char *screen,
 			 const char *selection);
+/* ---- one screen's answers for the next (session_flow.c) --------------- */
+/* A metric's value as the interview answered it: the 6-month target of
+ * the DORA keys the interview asks about (cadence, lead time, change
+ * failure rate). */
+struct sess_from_interview {
+	int when;                      /* SESS_6M */
+	double value;
+	enum band band;                /* of the value (BAND_NONE: no def) */
+	const struct question *question;   /* NULL without content */
+	const struct answer *answer;
+	bool typed;                    /* the metric holds a value there: it
+					* stays, the answer is only shown */
+};
+bool session_metric_from_interview(const struct session *s,
+				   const struct metric *m,
+				   struct sess_from_interview *out);
+/* The interview's values into every metric field still empty, as one
+ * step for undo; r->count says how many. */
+int session_metrics_take_interview(struct session *s, struct sess_result *r);
 
 #endif

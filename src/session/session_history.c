@@ -229,28 +229,13 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 				en->who);
 		return ST_INPUT;
 	}
+	/* A supersede link is one change of two records: undoing the new
+	 * record's list alone would leave the old one superseded. */
+	if (str_eq(en->tbl, "decision") && str_eq(en->field, "supersedes")) {
+		sess_refuse_msg(r, "%s", _("undo the link on the superseded ADR's row (superseded by): that changes both records"));
+		return ST_INPUT;
+	}
 	return check_kind(s, en, classify(en), r);
-}
-
-/* The status a supersede replaced: the audit row written with it. */
-static enum adr_status status_before(struct session *s,
-				     const struct audit_entry *en)
-{
-	struct audit_entry *list = NULL;
-	enum adr_status st = ADR_ACCEPTED;
-	struct error e;
-	size_t n = 0;
-
-	err_clear(&e);
-	if (session_history(s, 400, &list, &n, &e) < 0)
-		return st;
-	for (size_t i = 0; i < n; i++)
-		if (list[i].row == en->row && str_eq(list[i].tbl, "decision") &&
-		    str_eq(list[i].field, "status") &&
-		    llabs(list[i].id - en->id) <= 3 && list[i].old_value)
-			adr_status_from_id(list[i].old_value, &st);
-	session_history_free(&list, n);
-	return st == ADR_SUPERSEDED ? ADR_ACCEPTED : st;
 }
 
 static int apply_kind(struct session *s, const struct audit_entry *en,
@@ -351,7 +336,7 @@ static int apply_kind(struct session *s, const struct audit_entry *en,
 		if (en->old_value && *en->old_value &&
 		    num_parse(en->old_value, &by) == 0)
 			return session_supersede(s, dc->number, (int)by, r);
-		return session_unsupersede(s, dc->number, status_before(s, en),
+		return session_unsupersede(s, dc->number, sess_status_before_superseded(s, en->row, en->id),
 					   r);
 	}
 	case HK_NONE:

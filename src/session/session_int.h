@@ -151,6 +151,11 @@ int64_t sess_row_version(const struct session *s, const char *table,
 /* Steps pushed between begin and end undo together. */
 void sess_group_begin(struct session *s);
 void sess_group_end(struct session *s);
+/* session_links.c: the status decision (a row id) had before a change
+ * made it superseded, from the history; `near` (an audit id, 0: none) the
+ * link that change came with.  Accepted when the history does not say. */
+enum adr_status sess_status_before_superseded(struct session *s,
+					      int64_t decision, int64_t near);
 /* A label for a cell or a row, in words (new string). */
 char *sess_cell_label(const struct session *s, const char *ak,
 		      const char *ck);

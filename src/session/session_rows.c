@@ -14,6 +14,7 @@
 
 #include "content/content.h"
 #include "export/export.h"
+#include "export/interchange.h"
 #include "session/session_int.h"
 #include "store/store.h"
 #include "store/store_decide.h"
@@ -548,7 +549,19 @@ int session_export(struct session *s, const char *format, const char *path,
 		return ST_INPUT;
 	}
 	err_clear(&e);
-	rc = export_run(s->d, s->k, format, path, flags, written, &e);
+	if (str_eq(format, "yaml") || str_eq(format, "json")) {
+		/* The interchange file, as `charrette export --format yaml`
+		 * writes it. */
+		char *file = NULL;
+
+		rc = interchange_export(s->d, format[0] == 'j', path,
+					(flags & EXPORT_FORCE) != 0, &file, &e);
+		if (rc == ST_OK && written)
+			strv_push(written, file);
+		free(file);
+	} else {
+		rc = export_run(s->d, s->k, format, path, flags, written, &e);
+	}
 	r->code = rc;
 	if (rc == ST_OK) {
 		r->status = SESS_SAVED;

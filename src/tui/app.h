@@ -95,6 +95,10 @@ struct screen_ops {
 	 */
 	void (*item)(struct app *a, void *state, size_t row, char *buf,
 		     size_t size);
+	/* A mouse press at screen row y, column x of the body (optional):
+	 * true when it selected something.  Without it a press selects the
+	 * row of the list() under it. */
+	bool (*click)(struct app *a, void *state, int y, int x);
 };
 
 struct screen_def {
@@ -194,6 +198,7 @@ struct app_term {
 	bool no_display;
 	struct script *script;
 	int mouse_y, mouse_x;
+	int mouse_button;              /* 1 press, 4 wheel up, 5 wheel down */
 	int key;
 	bool pasting;                  /* inside a bracketed paste */
 	char room_shown[80];           /* the room's part of the title bar
@@ -299,6 +304,8 @@ bool app_goto_id(struct app *a, const char *id);
 void app_draw(struct app *a);
 /* The screen number of the tab at column x of the tab bar (0 = none). */
 int app_tab_at(struct app *a, int x);
+/* The list the navigation and search keys move now (NULL: none). */
+struct list *app_cur_list(struct app *a);
 /* Write the current screen as text. */
 int app_save_display(struct app *a, const char *path, struct error *e);
 
@@ -324,6 +331,9 @@ void app_help(struct app *a);
 void app_dump_keys(FILE *f, bool roff);
 /* Run a ':' command line (without the colon). */
 void app_command(struct app *a, const char *line);
+/* Tab on the ':' line: complete the command or its argument; the second
+ * Tab in a row lists the candidates on the message line. */
+void app_complete(struct app *a, struct modal *m, int tabs);
 /* The text was saved: drop a draft of `where` if there was one. */
 void app_draft_done(struct app *a, const char *where);
 

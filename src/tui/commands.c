@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export/export.h"
+#include "export/interchange.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
@@ -15,6 +16,7 @@
 #include "tui/screens/presenter.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"
+#include "tui/widgets/edit.h"
 #include "util/clock.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -67,6 +69,7 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 	struct sess_result r = { 0 };
 	char fmt[32], *path = NULL;
 	size_t n = 0;
+	bool inter;
 
 	while (arg[n] && arg[n] != ' ' && n + 1 < sizeof(fmt)) {
 		fmt[n] = arg[n];
@@ -77,9 +80,10 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 		app_msg(a, MSG_ERROR, "%s", _("open a workshop first"));
 		return;
 	}
-	if (!*fmt || export_format_from_id(fmt, &f) < 0) {
+	inter = str_eq(fmt, "yaml") || str_eq(fmt, "json");
+	if (!*fmt || (!inter && export_format_from_id(fmt, &f) < 0)) {
 		app_msg(a, MSG_ERROR, "%s",
-			_("usage: :export report|adr|madr|risks|metrics|risks-csv|metrics-csv [PATH]"));
+			_("usage: :export FORMAT [PATH] (Tab after “:export ” lists the formats)"));
 		return;
 	}
 	arg += n;
@@ -87,13 +91,15 @@ static void export_cmd(struct app *a, const char *arg, int flags)
 		arg++;
 	/* In the terminal there is no standard output to write to: a
 	 * single file goes to its default name in the current folder. */
-	path = str_dup(*arg ? arg : export_format_is_dir(f) ? EXPORT_ADR_DIR
-			      : export_default_name(f));
+	path = str_dup(*arg ? arg
+		       : inter ? interchange_default_name(fmt[0] == 'j')
+		       : export_format_is_dir(f) ? EXPORT_ADR_DIR
+		       : export_default_name(f));
 	if (!path)
 		return;
 	if (session_export(a->s, fmt, path, flags, &written, &r) < 0) {
 		if (r.code == ST_INPUT && !(flags & EXPORT_FORCE))
-			app_msg(a, MSG_ERROR, _("%s (:export! replaces files)"), r.msg);
+			app_msg(a, MSG_ERROR, _("not exported (:export! replaces files): %s"), r.msg);
 		else
 			app_msg(a, MSG_ERROR, "%s", r.msg);
 	} else if (written.n == 1) {
@@ -332,7 +338,7 @@ static const struct command commands[] = {
 	{ "save-attrs", "FILE", N_("write the screen's attributes as letters (tests)"),
 	  cmd_save_attrs },
 	{ "export", "FORMAT [PATH]",
-	  N_("export the workshop (report, adr, madr, risks, metrics, ...)"),
+	  N_("export the workshop (report, adr, madr, risks, metrics, risks-csv, metrics-csv, yaml, json)"),
 	  cmd_export },
 	{ "export!", "FORMAT [PATH]", N_("export, replacing files that differ"),
 	  cmd_export_force },
@@ -402,6 +408,132 @@ void app_command(struct app *a, const char *line)
 		}
 	}
 	app_msg(a, MSG_ERROR, _("unknown command :%s (:help lists them)"), name);
+}
+
+/* ---- Tab on the ':' line ---------------------------------------------- */
+/* The values the argument of a command can take (none: not completed). */
+static void arg_candidates(struct app *a, const char *cmd, struct strv *out)
+{
+	static const char *const facilitate[] = {
+		"yes", "no", "withdraw", "release"
+	};
+
+	if (str_eq(cmd, "goto")) {
+		for (size_t i = 0; i < tui_n_screens; i++)
+			if (tui_screens[i].number > 0)
+				strv_push(out, tui_screens[i].id);
+	} else if (str_eq(cmd, "export") || str_eq(cmd, "export!")) {
+		for (int f = 0; f < EXPORT_FORMAT_COUNT; f++)
+			strv_push(out, export_format_id((enum export_format)f));
+		strv_push(out, "yaml");
+		strv_push(out, "json");
+	} else if (str_eq(cmd, "facilitate")) {
+		for (size_t i = 0; i < sizeof(facilitate) / sizeof(facilitate[0]); i++)
+			strv_push(out, facilitate[i]);
+	} else if (str_eq(cmd, "handover")) {
+		const struct strv *o = session_others(a->s);
+
+		for (size_t i = 0; i < o->n; i++)
+			if (!strv_contains(out, o->v[i]))
+				strv_push(out, o->v[i]);
+	}
+}
+
+static bool takes_args(const char *cmd)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (str_eq(commands[i].name, cmd))
+			return *commands[i].args != '\0';
+	return false;
+}
+
+void app_complete(struct app *a, struct modal *m, int tabs)
+{
+	const char *t = edit_text(m), *sp, *word;
+	struct strv cand = { 0 }, match = { 0 };
+	char cmd[64];
+	size_t lcp = 0, wl;
+
+	while (*t == ' ')
+		t++;
+	sp = strchr(t, ' ');
+	if (!sp) {
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			strv_push(&cand, commands[i].name);
+		word = t;
+	} else {
+		snprintf(cmd, sizeof(cmd), "%.*s", (int)(sp - t), t);
+		word = sp;
+		while (*word == ' ')
+			word++;
+		/* Only the first argument is completed (a name may hold
+		 * spaces: :handover takes the rest of the line). */
+		if (!str_eq(cmd, "handover") && strchr(word, ' ')) {
+			app_msg(a, MSG_INFO, "%s", _("nothing to complete here"));
+			return;
+		}
+		arg_candidates(a, cmd, &cand);
+		if (!cand.n && str_eq(cmd, "handover")) {
+			app_msg(a, MSG_INFO, "%s", _("nobody else is here to hand the role to (:who lists who is)"));
+			return;
+		}
+		if (!cand.n) {
+			app_msg(a, MSG_INFO, takes_args(cmd)
+				? _(":%s: its argument is not completed")
+				: _(":%s takes no argument"), cmd);
+			strv_free(&cand);
+			return;
+		}
+	}
+	wl = strlen(word);
+	for (size_t i = 0; i < cand.n; i++)
+		if (strncmp(cand.v[i], word, wl) == 0 &&
+		    !strv_contains(&match, cand.v[i]))
+			strv_push(&match, cand.v[i]);
+	strv_free(&cand);
+	if (!match.n) {
+		if (sp)
+			app_msg(a, MSG_WARN, _("no value of :%s starts with “%s”"),
+				cmd, word);
+		else
+			app_msg(a, MSG_WARN, _("no command starts with “%s”"), word);
+		return;
+	}
+	/* The longest start they share. */
+	lcp = strlen(match.v[0]);
+	for (size_t i = 1; i < match.n; i++) {
+		size_t k = 0;
+
+		while (k < lcp && match.v[i][k] == match.v[0][k])
+			k++;
+		lcp = k;
+	}
+	if (match.n == 1 || lcp > wl) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_add(&b, t, (size_t)(word - t));
+		buf_add(&b, match.v[0], lcp);
+		/* A whole command that takes an argument gets its space. */
+		if (match.n == 1 && !sp && takes_args(match.v[0]))
+			buf_putc(&b, ' ');
+		edit_set_text(m, buf_str(&b));
+		buf_free(&b);
+		if (match.n == 1)
+			a->msg[0] = '\0';
+		else
+			app_msg(a, MSG_INFO, _("%zu candidates: Tab again lists them"),
+				match.n);
+	} else if (tabs < 2) {
+		app_msg(a, MSG_INFO, _("%zu candidates: Tab again lists them"),
+			match.n);
+	} else {
+		char *j = strv_join(&match, "  ");
+
+		app_msg(a, MSG_INFO, "%s", j ? j : "");
+		free(j);
+	}
+	strv_free(&match);
 }
 
 /* "label" padded with spaces to `cols` columns. */

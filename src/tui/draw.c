@@ -333,6 +333,31 @@ size_t draw_wrap(const char *s, int cols, size_t *starts, size_t *lens,
 	return n;
 }
 
+int draw_wrapped(int y, int x, int h, int cols, const char *s)
+{
+	size_t st[32], ln[32], n;
+	int r = 0;
+
+	if (h <= 0 || cols <= 0 || !s || !*s)
+		return 0;
+	n = draw_wrap(s, cols, st, ln, 32);
+	for (size_t i = 0; i < n && r < h; i++, r++) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_add(&b, s + st[i], ln[i]);
+		/* The last row that fits ends with "…" when text remains. */
+		if (r == h - 1 && i + 1 < n) {
+			buf_puts(&b, " …");
+			draw_clip(y + r, x, buf_str(&b), cols);
+		} else {
+			draw_line(y + r, x, buf_str(&b), cols);
+		}
+		buf_free(&b);
+	}
+	return r;
+}
+
 void draw_cell(struct buf *b, const char *s, int cols, bool right)
 {
 	int w, used = 0;

@@ -66,6 +66,11 @@ void draw_box(int y, int x, int h, int w, const char *title);
 size_t draw_wrap(const char *s, int cols, size_t *starts, size_t *lens,
 		 size_t max);
 
+/* Draw s wrapped (draw_wrap) on at most h rows from (y, x), `cols`
+ * wide; the last row ends with "…" when text remains.  Returns the rows
+ * used. */
+int draw_wrapped(int y, int x, int h, int cols, const char *s);
+
 /* Append s to b padded (or cut, ending with "…") to exactly `cols`
  * columns; right-aligned when `right`. */
 void draw_cell(struct buf *b, const char *s, int cols, bool right);

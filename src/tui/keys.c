@@ -155,9 +155,14 @@ const struct keydef tui_keys[] = {
 	{ SC_NAV, A_LAST, { "G", "<End>" }, NULL, NULL,
 	  N_("Last row"), false },
 	{ SC_NAV, A_SEARCH, { "/" }, NULL, NULL,
-	  N_("Search the list"), false },
+	  N_("Search the list, or the help in the help (the status line shows the text and \"match N of M\")"),
+	  false },
+	{ SC_NAV, A_MOUSE, { "<Mouse>" }, N_("click, wheel"), NULL,
+	  N_("A click selects the row under it, the wheel moves the selection (where the terminal sends the mouse)"),
+	  false },
 	{ SC_SEARCH, A_SEARCH_NEXT, { "n" }, NULL, NULL,
-	  N_("Next match (while a search is active)"), false },
+	  N_("Next match (while a search is active; past the last one it says so and goes on from the top)"),
+	  false },
 	{ SC_SEARCH, A_SEARCH_PREV, { "N" }, NULL, NULL,
 	  N_("Previous match (while a search is active)"), false },
 
@@ -207,6 +212,9 @@ const struct keydef tui_keys[] = {
 	/* 3 findings */
 	{ SC_FINDINGS, A_FI_APPLY, { "a" }, NULL, N_("apply nudge"),
 	  N_("Apply the selected weight nudge to its criterion"), true },
+	{ SC_FINDINGS, A_FI_START, { "<Enter>" }, NULL, N_("start approach"),
+	  N_("Start a new approach from the selected library pattern (screen 4; u takes it back)"),
+	  true },
 
 	/* -- screens 4 and 9: approaches, roadmap -- */
 	{ SC_APPROACHES, A_AP_EDIT, { "<Enter>", "e" }, NULL, N_("edit"),
@@ -437,6 +445,9 @@ const struct keydef tui_keys[] = {
 	  N_("Edit a value or the name or unit (choose which)"), true },
 	{ SC_METRICS, A_MT_DELETE, { "d" }, NULL, N_("delete"),
 	  N_("Delete the metric (asks first)"), true },
+	{ SC_METRICS, A_MT_INTERVIEW, { "i" }, NULL, NULL,
+	  N_("Take the interview's answers (marked ⁱ) into the empty 6-month targets, as one step for u"),
+	  true },
 
 	/* -- shared box: history, follow, conflicts -- */
 	{ SC_GLOBAL, A_TIMER, { "T" }, NULL, NULL,
@@ -522,6 +533,9 @@ const struct keydef tui_keys[] = {
 	  false },
 	{ SC_EDIT, A_ED_DROP, { "<C-c>" }, NULL, NULL,
 	  N_("Cancel and drop what you typed (the message line says so)"),
+	  false },
+	{ SC_EDIT, A_ED_COMPLETE, { "<Tab>" }, NULL, NULL,
+	  N_("On the : line: complete the command or its argument (screens, formats, people); Tab again lists the candidates"),
 	  false },
 	{ SC_EDIT, A_ED_LEFT, { "<Left>", "<C-b>" }, NULL, NULL,
 	  N_("Character left (a letter with its accents, a whole emoji)"),

@@ -86,13 +86,13 @@ enum scope {
 	_(QUIT) _(HELP) _(PROMPT) _(NEXT_SCREEN) _(PREV_SCREEN) _(GOTO) \
 	_(REDRAW) _(CANCEL) _(UNDO) _(TIMER) _(READY) \
 	_(UP) _(DOWN) _(PAGE_UP) _(PAGE_DOWN) _(FIRST) _(LAST) _(SEARCH) \
-	_(SEARCH_NEXT) _(SEARCH_PREV) \
+	_(SEARCH_NEXT) _(SEARCH_PREV) _(MOUSE) \
 	_(WS_OPEN) _(WS_NEW) _(WS_RENAME) _(WS_DUPLICATE) _(WS_ARCHIVE) \
 	_(WS_DELETE) _(WS_SHOW_ARCHIVED) _(WS_TRASH) _(TR_RESTORE) \
 	_(TR_PURGE) \
 	_(IV_EDIT) _(IV_NOTE) _(IV_SKIP) _(IV_CLEAR) \
 	_(IV_SECTION_NEXT) _(IV_SECTION_PREV) \
-	_(FI_APPLY) \
+	_(FI_APPLY) _(FI_START) \
 	/* -- screens 4 and 9: approaches, roadmap -- */ \
 	_(AP_EDIT) _(AP_FIELDS) _(AP_LIST) _(AP_NEW) _(AP_COMPONENT) \
 	_(AP_REMOVE) _(AP_MOVE_UP) _(AP_MOVE_DOWN) _(AP_DUPLICATE) \
@@ -116,7 +116,7 @@ enum scope {
 	_(DC_ALT_RESET) _(DC_DELETE) _(DC_SCROLL_DOWN) _(DC_SCROLL_UP) \
 	_(RK_NEW) _(RK_EDIT) _(RK_STATUS) _(RK_SORT) _(RK_SUGGEST) \
 	_(RK_DELETE) \
-	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) \
+	_(MT_NEW) _(MT_DORA) _(MT_EDIT) _(MT_DELETE) _(MT_INTERVIEW) \
 	/* -- shared box: history, follow, conflicts -- */ \
 	_(FOLLOW) _(HISTORY) _(HI_PERSON) _(HI_SCREEN) _(HI_ALL) _(HI_SHOW) \
 	_(HI_UNDO) _(CF_MINE) _(CF_THEIRS) _(CF_MERGE) _(CF_READD) \
@@ -129,7 +129,7 @@ enum scope {
 	_(ED_LEFT) _(ED_RIGHT) _(ED_HOME) _(ED_END) _(ED_BACKSPACE) \
 	_(ED_DELETE) _(ED_KILL_WORD) _(ED_KILL_START) _(ED_KILL_END) \
 	_(ED_SAVE) _(ED_NEWLINE) _(ED_UP) _(ED_DOWN) _(ED_EXTERNAL) \
-	_(ED_DROP) _(ED_ASIDE_UP) _(ED_ASIDE_DOWN) \
+	_(ED_DROP) _(ED_ASIDE_UP) _(ED_ASIDE_DOWN) _(ED_COMPLETE) \
 	_(PK_TOGGLE) _(PK_CONFIRM) \
 	_(DLG_YES) _(DLG_NO)
 

@@ -19,6 +19,7 @@
 #include "tui/room.h"
 #include "tui/screens/presenter.h"
 #include "tui/widgets/edit.h"
+#include "tui/widgets/list.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -206,14 +207,31 @@ static void bar_scope(int y, int *x, int maxx, enum scope sc, enum action skip)
 static void draw_status(struct app *a)
 {
 	int y = a->t.rows - 1, x = 1, right = 0, maxx;
+	struct list *l;
 	char rbuf[128] = "";
 	const struct screen_def *sd = &tui_screens[a->cur];
 
 	draw_role(CR_BAR);
 	draw_fill(y, 0, 1, a->t.cols);
-	if (!a->n_modals && sd->ops->status && a->opened[a->cur] &&
-	    (!sd->needs_workshop || app_data(a)))
+	l = a->n_modals ? NULL : app_cur_list(a);
+	if (l && l->search) {
+		/* A search shows its text and where it is, as tig does. */
+		size_t pos, n = list_search_count(l, &pos);
+
+		if (pos)
+			snprintf(rbuf, sizeof(rbuf), _("/%s · match %zu of %zu"),
+				 l->search, pos, n);
+		else if (n)
+			snprintf(rbuf, sizeof(rbuf),
+				 ngettext("/%s · %zu match (n goes to it)",
+					  "/%s · %zu matches (n goes on)", n),
+				 l->search, n);
+		else
+			snprintf(rbuf, sizeof(rbuf), _("/%s · no match"), l->search);
+	} else if (!a->n_modals && sd->ops->status && a->opened[a->cur] &&
+		   (!sd->needs_workshop || app_data(a))) {
 		sd->ops->status(a, a->state[a->cur], rbuf, sizeof(rbuf));
+	}
 	if (*rbuf) {
 		right = utf8_width(rbuf) + 2;
 		if (right > a->t.cols / 2)

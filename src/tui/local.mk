@@ -30,6 +30,7 @@ charrette_SOURCES += \
 	src/tui/widgets/picker.c src/tui/widgets/picker.h \
 	src/tui/widgets/dialog.c src/tui/widgets/dialog.h \
 	src/tui/widgets/entry.c src/tui/widgets/entry.h
+charrette_SOURCES += src/tui/names.c src/tui/names.h
 
 # UI scenarios: key scripts and expected screens (tests/ui/run.sh).  The
 # runners pin the Unix account with a preloaded getpwuid (fakeid.c).
@@ -55,7 +56,7 @@ TESTS += tests/unit/test_tui
 tests_unit_test_tui_SOURCES = tests/unit/test_tui.c \
 	src/tui/keys.c src/tui/draw.c src/tui/script.c \
 	src/tui/widgets/list.c src/tui/widgets/edit.c \
-	src/tui/modal.c src/tui/widgets/dialog.c
+	src/tui/modal.c src/tui/widgets/dialog.c src/tui/names.c
 tests_unit_test_tui_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_tui_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
@@ -80,3 +81,6 @@ tests_unit_test_bigtext_SOURCES = tests/unit/test_bigtext.c \
 tests_unit_test_bigtext_CFLAGS = $(UNIT_CFLAGS) $(NCURSESW_CFLAGS)
 tests_unit_test_bigtext_LDADD = $(UNIT_LDADD) $(NCURSESW_LIBS)
 endif
+# :export yaml|json write the CLI's interchange file.
+TESTS += tests/cli/export-tui.sh
+EXTRA_DIST += tests/cli/export-tui.sh

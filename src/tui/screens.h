@@ -27,4 +27,10 @@ void room_park(struct app *a, const char *text);
  * steps. */
 void room_take_from_lot(struct app *a);
 
+/* A new approach from library pattern p, named after it, at once (Enter
+ * on the findings): screen 4 opens on it (screen_approaches'
+ * approach_fields.c). */
+struct pattern;
+void ap_add_pattern(struct app *a, const struct pattern *p);
+
 #endif

@@ -58,6 +58,22 @@ static int type_text(struct script *s, const char *t, int line,
 	return ST_OK;
 }
 
+/* A mouse event at column x, row y: button 1, or the wheel (4, 5). */
+static int add_mouse(struct script *s, int x, int y, int button, int line,
+		     struct error *e)
+{
+	struct sevent *ev = add(s);
+
+	if (!ev)
+		return err_set(e, ST_ERROR, "out of memory");
+	ev->kind = SEV_CLICK;
+	ev->a = x;
+	ev->b = y;
+	ev->c = button;
+	ev->line = line;
+	return ST_OK;
+}
+
 static int parse_line(struct script *s, char *l, int line, struct error *e)
 {
 	struct sevent *ev;
@@ -87,15 +103,18 @@ static int parse_line(struct script *s, char *l, int line, struct error *e)
 					  "bad size in %s", l);
 		return ST_OK;
 	}
-	if (sscanf(l, "<Click %d,%d>", &a, &b) == 2) {
-		ev = add(s);
-		if (!ev)
-			return err_set(e, ST_ERROR, "out of memory");
-		ev->kind = SEV_CLICK;
-		ev->a = a;
-		ev->b = b;
-		ev->line = line;
-		return ST_OK;
+	if (sscanf(l, "<Click %d,%d>", &a, &b) == 2)
+		return add_mouse(s, a, b, 1, line, e);
+	if (strncmp(l, "<Mouse:", 7) == 0) {
+		int c, end = 0;
+
+		if (sscanf(l, "<Mouse:%d,%d,%d>%n", &a, &b, &c, &end) != 3 ||
+		    !end || l[end] || (c != 1 && c != 4 && c != 5) || a < 0 ||
+		    b < 0)
+			return err_setloc(e, ST_INPUT, s->path, line, 1,
+					  "bad mouse event %s (<Mouse:X,Y,B>: B 1 press, 4 wheel up, 5 wheel down)",
+					  l);
+		return add_mouse(s, a, b, c, line, e);
 	}
 	if (sscanf(l, "<Signal %15[A-Z]>", sig) == 1) {
 		ev = add(s);

@@ -9,6 +9,8 @@
  *   <Resize WxH>      resize the virtual terminal
  *   <Signal HUP>      raise a signal (HUP or TERM)
  *   <Click X,Y>       a mouse press at column X, row Y (0-based)
+ *   <Mouse:X,Y,B>     a mouse event there: B 1 a press of the first
+ *                     button, 4 the wheel up, 5 the wheel down
  *   anything else     keys: each <Name> token is one key (<Enter>, <C-w>,
  *                     <Down>, <lt> for a literal '<'), every other
  *                     character is typed as itself ("jj" = j j).
@@ -28,6 +30,7 @@ struct sevent {
 	int key;            /* SEV_KEY */
 	char *command;      /* SEV_COMMAND, without the ':' */
 	int a, b;           /* resize: cols, rows; click: x, y; signal: signo */
+	int c;              /* click: the button (1, 4 wheel up, 5 down) */
 	int line;
 };
 

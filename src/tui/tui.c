@@ -34,6 +34,13 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
+/* The wheel turned down: button 5 where curses has it (ncurses 6). */
+#ifdef BUTTON5_PRESSED
+#define MOUSE_WHEEL_DOWN BUTTON5_PRESSED
+#else
+#define MOUSE_WHEEL_DOWN BUTTON2_PRESSED
+#endif
+
 /* Signal handlers may only set these (nothing else is async-safe). */
 static volatile sig_atomic_t got_hangup;
 static volatile sig_atomic_t got_term;
@@ -268,7 +275,7 @@ int app_open_workshop(struct app *a, int64_t id, int screen)
 }
 
 /* ---- input and dispatch ------------------------------------------------ */
-static struct list *cur_list(struct app *a)
+struct list *app_cur_list(struct app *a)
 {
 	const struct screen_def *sd = &tui_screens[a->cur];
 
@@ -278,22 +285,42 @@ static struct list *cur_list(struct app *a)
 	return sd->ops->list(a, a->state[a->cur]);
 }
 
+/* "match 2 of 5" for the active search (false: no match). */
+static bool search_say(struct app *a, struct list *l, const char *how)
+{
+	size_t pos, n = list_search_count(l, &pos);
+
+	if (!n || !pos) {
+		app_msg(a, MSG_WARN, _("no match for “%s”"), l->search ? l->search : "");
+		return false;
+	}
+	if (how)
+		app_msg(a, MSG_INFO, _("“%s”: match %zu of %zu · %s"), l->search,
+			pos, n, how);
+	else
+		app_msg(a, MSG_INFO, _("“%s”: match %zu of %zu"), l->search, pos, n);
+	return true;
+}
+
 static void search_changed(struct app *a, struct modal *m)
 {
-	struct list *l = cur_list(a);
+	struct list *l = app_cur_list(a);
 
 	if (!l)
 		return;
 	l->sel = (size_t)m->id;
-	if (!list_search_set(l, edit_text(m)))
-		app_msg(a, MSG_WARN, _("no match for “%s”"), edit_text(m));
-	else
+	if (!*edit_text(m)) {
+		list_search_set(l, NULL);
 		a->msg[0] = '\0';
+		return;
+	}
+	list_search_set(l, edit_text(m));
+	search_say(a, l, NULL);
 }
 
 static bool search_done(struct app *a, struct modal *m, bool ok)
 {
-	struct list *l = cur_list(a);
+	struct list *l = app_cur_list(a);
 
 	if (!l)
 		return true;
@@ -305,8 +332,7 @@ static bool search_done(struct app *a, struct modal *m, bool ok)
 		return true;
 	}
 	if (list_search_set(l, edit_text(m)))
-		app_msg(a, MSG_INFO, _("search “%s”: n next, N previous, Esc ends"),
-			edit_text(m));
+		search_say(a, l, _("n next, N previous, Esc ends"));
 	return true;
 }
 
@@ -383,11 +409,12 @@ static void handle_global(struct app *a, enum action act, int key)
 		app_help(a);
 		break;
 	case A_PROMPT:
-		m = lineedit_new(":", "", _("export FORMAT · goto N · who · history · help · quit"),
+		m = lineedit_new(":", "", _("Tab completes · Enter runs · Esc cancel · :help lists the commands"),
 				 prompt_done);
 		if (m) {
 			m->scope = SC_EDIT;
 			edit_set_scratch(m);
+			edit_set_complete(m, app_complete);
 		}
 		app_push(a, m);
 		break;
@@ -443,8 +470,29 @@ static void handle_global(struct app *a, enum action act, int key)
 	}
 }
 
+/* Rows one turn of the wheel moves. */
+#define WHEEL_ROWS 3
+
+/*
+ * The mouse where the terminal sends it: a press on a tab goes to that
+ * screen, a press on a row selects it (the screen's click op, else the
+ * row of its list under the pointer), the wheel moves the selection.
+ */
 static void handle_mouse(struct app *a)
 {
+	const struct screen_def *sd = &tui_screens[a->cur];
+	struct list *l = app_cur_list(a);
+	bool ready = a->opened[a->cur] && (!sd->needs_workshop || app_data(a));
+	int b = a->t.mouse_button;
+	long i;
+
+	if (b == 4 || b == 5) {
+		for (int k = 0; l && k < WHEEL_ROWS; k++)
+			list_nav(l, b == 4 ? A_UP : A_DOWN);
+		if (l)
+			follow_stop(a, NULL);
+		return;
+	}
 	if (a->t.mouse_y == 1) {
 		int n = app_tab_at(a, a->t.mouse_x);
 
@@ -452,6 +500,16 @@ static void handle_mouse(struct app *a)
 			leave_screen(a);
 			app_goto(a, n);
 		}
+		return;
+	}
+	if (ready && sd->ops->click &&
+	    sd->ops->click(a, a->state[a->cur], a->t.mouse_y, a->t.mouse_x)) {
+		follow_stop(a, NULL);
+		return;
+	}
+	if (l && (i = list_at(l, a->t.mouse_y)) >= 0) {
+		follow_stop(a, NULL);
+		list_select(l, (size_t)i);
 	}
 }
 
@@ -473,7 +531,7 @@ static void dispatch(struct app *a, int key)
 {
 	const struct screen_def *sd = &tui_screens[a->cur];
 	void *st = a->state[a->cur];
-	struct list *l = cur_list(a);
+	struct list *l = app_cur_list(a);
 	enum action act;
 	char nm[32];
 
@@ -491,8 +549,17 @@ static void dispatch(struct app *a, int key)
 		}
 		act = keys_lookup(SC_SEARCH, key);
 		if (act != A_NONE) {
-			if (!list_search_step(l, act == A_SEARCH_NEXT ? 1 : -1))
+			size_t was = l->sel;
+			int dir = act == A_SEARCH_NEXT ? 1 : -1;
+
+			if (!list_search_step(l, dir))
 				app_msg(a, MSG_WARN, _("no match for “%s”"), l->search);
+			else if (dir > 0 && l->sel <= was)
+				search_say(a, l, _("past the last one: from the top again"));
+			else if (dir < 0 && l->sel >= was)
+				search_say(a, l, _("before the first one: from the bottom again"));
+			else
+				search_say(a, l, NULL);
 			return;
 		}
 	}
@@ -568,7 +635,13 @@ static void handle_key(struct app *a, int key)
 	}
 	if (a->n_modals) {
 		struct modal *m = a->modals[a->n_modals - 1];
-		enum modal_result r = m->ops->key(m, a, key);
+		enum modal_result r;
+
+		/* Only a text overlay scrolls with the wheel: the mouse is no
+		 * key for an editor, a picker or a question. */
+		if (key == TK_FN(KEY_MOUSE) && !overlay_is(m))
+			return;
+		r = m->ops->key(m, a, key);
 
 		if (r == MODAL_CONTINUE) {
 			if (m->changed)
@@ -744,6 +817,7 @@ static int run_script_event(struct app *a, const struct sevent *ev)
 	case SEV_CLICK:
 		a->t.mouse_x = ev->a;
 		a->t.mouse_y = ev->b;
+		a->t.mouse_button = ev->c ? ev->c : 1;
 		handle_key(a, TK_FN(KEY_MOUSE));
 		break;
 	}
@@ -793,8 +867,15 @@ static int read_key(struct app *a, int *fast_errors)
 		if (wc == KEY_MOUSE) {
 			MEVENT me;
 
-			if (getmouse(&me) != OK ||
-			    !(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+			if (getmouse(&me) != OK)
+				return 0;
+			if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+				a->t.mouse_button = 1;
+			else if (me.bstate & BUTTON4_PRESSED)
+				a->t.mouse_button = 4;
+			else if (me.bstate & MOUSE_WHEEL_DOWN)
+				a->t.mouse_button = 5;
+			else
 				return 0;
 			a->t.mouse_x = me.x;
 			a->t.mouse_y = me.y;
@@ -972,7 +1053,8 @@ int tui_run(const struct tui_opts *o)
 	set_escdelay(25);
 	wtimeout(stdscr, POLL_MS);
 	if (!a->t.script)
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+			  MOUSE_WHEEL_DOWN, NULL);
 	/* Bracketed paste: a pasted line break is text, not Enter. */
 	if (!a->t.no_display) {
 		putp("\033[?2004h");

@@ -417,6 +417,71 @@ static void test_observer_refused(void **state)
 	session_free(&obs);
 }
 
+static const struct decision *adr(struct session *s, int number)
+{
+	return wsdata_decision(session_data(s), number);
+}
+
+/* The Supersedes field through the session: the record itself and an
+ * unknown number are refused with nothing written; a link changes both
+ * records; clearing it gives the old one back the status it had (here
+ * proposed, not a default); u takes a whole save back. */
+static void test_supersedes_both_sides(void **state)
+{
+	struct fx *f = *state;
+	struct sess_result r = { 0 };
+	struct decision d1 = { .title = "Old way", .status = ADR_PROPOSED };
+	struct decision d2 = { .title = "New way", .status = ADR_ACCEPTED };
+	const int self[] = { 2 }, unknown[] = { 9 }, one[] = { 1 };
+
+	assert_int_equal(session_add_decision(f->a, &d1, &r), ST_OK);
+	assert_int_equal(session_add_decision(f->a, &d2, &r), ST_OK);
+	session_sync(f->a);
+
+	assert_true(session_set_supersedes(f->a, 2, self, 1, &r) < 0);
+	assert_int_equal(r.status, SESS_REFUSED);
+	assert_non_null(strstr(r.msg, "cannot supersede itself"));
+	assert_true(session_set_supersedes(f->a, 2, unknown, 1, &r) < 0);
+	assert_int_equal(r.status, SESS_REFUSED);
+	assert_non_null(strstr(r.msg, "no ADR 9"));
+	session_sync(f->a);
+	assert_int_equal(adr(f->a, 2)->n_supersedes, 0);
+	assert_int_equal(adr(f->a, 1)->status, ADR_PROPOSED);
+
+	assert_int_equal(session_set_supersedes(f->a, 2, one, 1, &r), ST_OK);
+	assert_int_equal(r.status, SESS_SAVED);
+	session_sync(f->a);
+	assert_int_equal(adr(f->a, 1)->status, ADR_SUPERSEDED);
+	assert_int_equal(adr(f->a, 1)->superseded_by, 2);
+	assert_int_equal(adr(f->a, 2)->n_supersedes, 1);
+	assert_int_equal(adr(f->a, 2)->supersedes[0], 1);
+	/* The same again changes nothing. */
+	assert_int_equal(session_set_supersedes(f->a, 2, one, 1, &r), ST_OK);
+	assert_int_equal(r.status, SESS_UNCHANGED);
+
+	/* ADR 1 cannot supersede ADR 2 now: a loop. */
+	{
+		const int two[] = { 2 };
+
+		assert_true(session_set_supersedes(f->a, 1, two, 1, &r) < 0);
+		assert_non_null(strstr(r.msg, "loop"));
+	}
+
+	assert_int_equal(session_set_supersedes(f->a, 2, NULL, 0, &r), ST_OK);
+	session_sync(f->a);
+	assert_int_equal(adr(f->a, 1)->status, ADR_PROPOSED);
+	assert_int_equal(adr(f->a, 1)->superseded_by, 0);
+	assert_int_equal(adr(f->a, 2)->n_supersedes, 0);
+
+	/* u puts the link back on both sides. */
+	assert_int_equal(session_undo(f->a, &r), ST_OK);
+	session_sync(f->a);
+	assert_int_equal(adr(f->a, 1)->status, ADR_SUPERSEDED);
+	assert_int_equal(adr(f->a, 1)->superseded_by, 2);
+	assert_int_equal(adr(f->a, 2)->n_supersedes, 1);
+	sess_result_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +497,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_observer_refused, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_supersedes_both_sides,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

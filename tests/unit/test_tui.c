@@ -19,11 +19,13 @@
 
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/names.h"
 #include "tui/script.h"
 #include "tui/widgets/edit.h"
 #include "tui/widgets/list.h"
 #include "util/error.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 /* ---- keys ---------------------------------------------------------------- */
 static void test_key_parse(void **state)
@@ -403,6 +405,7 @@ static void test_script_parse(void **state)
 			    "<Resize 60x16>\n"
 			    "<Signal HUP>\n"
 			    "<Click 3,1>\n"
+			    "<Mouse:7,9,5>\n"
 			    "<lt>x\n");
 
 	(void)state;
@@ -437,6 +440,12 @@ static void test_script_parse(void **state)
 	assert_int_equal(ev->kind, SEV_CLICK);
 	assert_int_equal(ev->a, 3);
 	assert_int_equal(ev->b, 1);
+	assert_int_equal(ev->c, 1);
+	ev = script_next(s);
+	assert_int_equal(ev->kind, SEV_CLICK);
+	assert_int_equal(ev->a, 7);
+	assert_int_equal(ev->b, 9);
+	assert_int_equal(ev->c, 5);
 	ev = script_next(s);
 	assert_int_equal(ev->key, '<');
 	ev = script_next(s);
@@ -461,6 +470,18 @@ static void test_script_errors(void **state)
 	unlink(p);
 	free(p);
 	p = write_tmp("<Signal KILL>\n");
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	unlink(p);
+	free(p);
+	/* A mouse button other than a press or the wheel, or junk after. */
+	p = write_tmp("<Mouse:1,2,3>\n");
+	err_clear(&e);
+	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
+	assert_non_null(strstr(e.msg, "bad mouse event"));
+	unlink(p);
+	free(p);
+	p = write_tmp("<Mouse:1,2,4>x\n");
 	err_clear(&e);
 	assert_int_equal(script_load(p, &s, &e), ST_INPUT);
 	unlink(p);
@@ -519,6 +540,60 @@ static void test_cell(void **state)
 	buf_free(&b);
 }
 
+/* ---- names cut apart ------------------------------------------------------ */
+static void test_names_fit(void **state)
+{
+	const char *two[] = {
+		"Deliver every service through one shared GitOps pipeline",
+		"Deliver every service through one shared internal platform",
+		"Short name",
+	};
+	const char *mid[] = {
+		"Deliver every service through GitOps with a canary stage",
+		"Deliver every service through Jenkins with a canary stage",
+	};
+	const char *same[] = { "Same long name for both rows", "Same long name for both rows" };
+	const char *wide[] = { "寬字元寬字元寬字元寬字元甲", "寬字元寬字元寬字元寬字元乙" };
+	char *out[3];
+
+	(void)state;
+	/* At 38 columns: the plain cut would read "Deliver every service
+	 * through one s…" twice. */
+	names_fit(two, 3, 38, out);
+	assert_string_equal(out[0], "Deliver…one shared GitOps pipeline");
+	assert_string_equal(out[1], "Deliver…one shared internal platform");
+	assert_string_equal(out[2], "Short name");
+	names_free(out, 3);
+	/* Narrow: still told apart by their ends. */
+	names_fit(two, 2, 18, out);
+	assert_string_equal(out[0], "Deliver…pipeline");
+	assert_string_equal(out[1], "Deliver…platform");
+	assert_true(utf8_width(out[0]) <= 18 && utf8_width(out[1]) <= 18);
+	names_free(out, 2);
+	/* The same end: the middle where they differ shows. */
+	names_fit(mid, 2, 24, out);
+	assert_string_equal(out[0], "Deliver…GitOps with a c…");
+	assert_string_equal(out[1], "Deliver…Jenkins with a …");
+	assert_non_null(strstr(out[0], "GitOps"));
+	assert_non_null(strstr(out[1], "Jenkins"));
+	assert_true(utf8_width(out[0]) <= 24 && utf8_width(out[1]) <= 24);
+	names_free(out, 2);
+	/* Equal names stay equal; a name that fits is left whole. */
+	names_fit(same, 2, 12, out);
+	assert_string_equal(out[0], out[1]);
+	assert_string_equal(out[0], "Same long n…");
+	names_free(out, 2);
+	/* Wide characters: never half of one, never more than the width. */
+	names_fit(wide, 2, 11, out);
+	assert_string_not_equal(out[0], out[1]);
+	assert_true(utf8_width(out[0]) <= 11 && utf8_width(out[1]) <= 11);
+	assert_non_null(strstr(out[0], "甲"));
+	names_free(out, 2);
+	out[0] = names_cut("Developer experience", 6);
+	assert_string_equal(out[0], "Devel…");
+	free(out[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -537,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_script_errors),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_cell),
+		cmocka_unit_test(test_names_fit),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

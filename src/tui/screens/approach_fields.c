@@ -14,6 +14,7 @@
 
 #include "content/content.h"
 #include "tui/app.h"
+#include "tui/screens.h"
 #include "tui/screens/approaches.h"
 #include "tui/draw.h"
 #include "tui/widgets/edit.h"
@@ -536,22 +537,17 @@ void ap_edit_field(struct app *a, const struct approach *ap, enum ap_field f,
 }
 
 /* ---- adding ----------------------------------------------------------------- */
-static bool new_name_done(struct app *a, struct modal *m, bool ok)
+/* Add an approach named `name`, filled from pattern p (NULL: blank);
+ * its id, or 0 when it was not added (the message says why). */
+static int64_t add_approach(struct app *a, const char *name,
+			    const struct pattern *p)
 {
-	const struct pattern *p = NULL;
 	struct approach ap;
 	struct sess_result r = { 0 };
-	char *name;
+	int64_t id;
 
-	if (!ok)
-		return true;
-	name = edit_text_trimmed(m, _("an approach needs a name (Esc cancels)"));
-	if (!name)
-		return false;
-	if (m->key && app_k(a))
-		p = knowledge_pattern(app_k(a), m->key);
 	memset(&ap, 0, sizeof(ap));
-	ap.name = name;
+	ap.name = (char *)name;
 	if (p) {
 		/* Shallow: the store copies what it is given. */
 		ap.pattern = p->id;
@@ -568,13 +564,54 @@ static bool new_name_done(struct app *a, struct modal *m, bool ok)
 		ap.stages = p->stages;
 	}
 	if (session_add_approach(a->s, &ap, &r) < 0) {
-		free(name);
 		app_result(a, &r, NULL);
 		sess_result_clear(&r);
+		return 0;
+	}
+	id = r.id;
+	sess_result_clear(&r);
+	return id;
+}
+
+void ap_add_pattern(struct app *a, const struct pattern *p)
+{
+	const char *name = p->name ? p->name : p->id;
+	int64_t id;
+
+	if (app_data(a)->n_approaches >= AP_MAX) {
+		app_msg(a, MSG_ERROR, _("a workshop compares at most %d approaches: delete one on screen 4 before adding another"),
+			AP_MAX);
+		return;
+	}
+	id = add_approach(a, name, p);
+	if (!id)
+		return;
+	follow_stop(a, NULL);
+	app_goto(a, 4);
+	approaches_select(a, id);
+	app_msg(a, MSG_OK, _("added “%s” from the library (u takes it back)"),
+		name);
+}
+
+static bool new_name_done(struct app *a, struct modal *m, bool ok)
+{
+	const struct pattern *p = NULL;
+	int64_t id;
+	char *name;
+
+	if (!ok)
+		return true;
+	name = edit_text_trimmed(m, _("an approach needs a name (Esc cancels)"));
+	if (!name)
+		return false;
+	if (m->key && app_k(a))
+		p = knowledge_pattern(app_k(a), m->key);
+	id = add_approach(a, name, p);
+	if (!id) {
+		free(name);
 		return true;
 	}
-	approaches_select(a, r.id);
-	sess_result_clear(&r);
+	approaches_select(a, id);
 	/* Short enough for 80 columns with a long name: the pattern is named
 	 * only when the approach was renamed from it. */
 	if (app_data(a) && app_data(a)->n_approaches + 1 < AP_MIN)

@@ -38,7 +38,7 @@ struct cmpview {
 	struct cmp_layout *layout;   /* the body laid out (screen_compare.c) */
 	/* What the last full frame drew, for a light one that scrolls. */
 	bool drawn;
-	int drawn_top, drawn_y, drawn_h, drawn_w;
+	int drawn_top, drawn_y, drawn_h, drawn_w, drawn_hh;
 };
 
 /* The field's label (translated). */

@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/screens/approaches.h"
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/list.h"
@@ -268,6 +269,11 @@ static void score_text(const struct workshop_data *d, const struct approach *ap,
 	snprintf(buf, size, "%zu/%zu", done, d->n_criteria);
 }
 
+static const char *approach_name(const void *ctx, size_t i)
+{
+	return ((const struct workshop_data *)ctx)->approaches[i].name;
+}
+
 static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		      int w)
 {
@@ -275,6 +281,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	int cn = 3, cc = 5, cs = 7, rest = w - 1 - cn - cc - cs - 4;
 	int cname, cpat;
 	int rows = (int)d->n_approaches, r;
+	char **cut;
 	struct buf b;
 
 	if (rows > h - 1)
@@ -300,6 +307,9 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 	draw_role(CR_HEADING);
 	draw_line(y, x, buf_str(&b), w);
 	list_scroll(&s->list, rows);
+	list_place(&s->list, y + 1);
+	/* Two names that share a long start are cut where they differ. */
+	cut = names_fit_each(d->n_approaches, cname, approach_name, d);
 	for (r = 0; r < rows; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct approach *ap;
@@ -318,7 +328,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		snprintf(num, sizeof(num), "%zu.", i + 1);
 		draw_cell(&b, num, cn, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, ap->name, cname, false);
+		draw_cell(&b, cut && cut[i] ? cut[i] : ap->name, cname, false);
 		buf_putc(&b, ' ');
 		draw_cell(&b, ap->pattern ? (p && p->name ? p->name : ap->pattern)
 			  : _("(blank)"), cpat, false);
@@ -331,6 +341,7 @@ static int draw_table(struct app *a, struct ascreen *s, int y, int x, int h,
 		draw_role(sel && s->focus == FOCUS_LIST ? CR_SELECTED : CR_NORMAL);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
+	names_drop(&cut, d->n_approaches);
 	buf_free(&b);
 	draw_role(CR_NORMAL);
 	return 1 + r;
@@ -687,7 +698,24 @@ static void ap_item(struct app *a, void *state, size_t row, char *buf,
 	}
 }
 
+/* A click on the approach list selects that approach, from the fields
+ * too (the fields are not one row a line: no click there). */
+static bool ap_click(struct app *a, void *state, int y, int x)
+{
+	struct ascreen *s = state;
+	long i = list_at(&s->list, y);
+
+	(void)a;
+	(void)x;
+	if (i < 0 || s->cv.on)
+		return false;
+	list_select(&s->list, (size_t)i);
+	s->focus = FOCUS_LIST;
+	return true;
+}
+
 const struct screen_ops screen_approaches_ops = {
+	.click = ap_click,
 	.open = ap_open,
 	.close = ap_close,
 	.draw = ap_draw,

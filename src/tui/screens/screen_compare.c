@@ -385,7 +385,8 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 {
 	const struct workshop_data *d = app_data(a);
 	size_t napp = d ? d->n_approaches : 0, vis, left;
-	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2;
+	int labw = w >= 120 ? 18 : 17, avail = w - labw, colw, bh = h - 2,
+	    hh = 1, y0 = y;
 	struct cmp_layout *l;
 	char buf[96];
 
@@ -402,9 +403,23 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 		cv->left = napp - vis;
 	left = cv->left;
 
-	/* Headers: where we are sideways, then the approaches' names. */
+	/* Headers: where we are sideways, then the approaches' names, whole:
+	 * wrapped on up to three rows when they do not fit one. */
+	for (size_t j = 0; j < vis; j++) {
+		int cw = j + 1 == vis ? w - labw - (int)j * colw : colw;
+		char *t = str_printf("%zu. %s", left + j + 1,
+				     d->approaches[left + j].name);
+		size_t st[8], ln[8], nl = t ? draw_wrap(t, cw - 3, st, ln, 8) : 1;
+
+		if ((int)nl > hh)
+			hh = nl > 3 ? 3 : (int)nl;
+		free(t);
+	}
+	if (hh > h - 4)
+		hh = h - 4 < 1 ? 1 : h - 4;
+	bh = h - 1 - hh;
 	draw_role(CR_HEADING);
-	draw_fill(y, x, 1, w);
+	draw_fill(y, x, hh, w);
 	if (vis < napp) {
 		snprintf(buf, sizeof(buf), "%s %zu-%zu/%zu %s",
 			 left > 0 ? "◀" : " ", left + 1, left + vis, napp,
@@ -420,13 +435,14 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 				     d->approaches[left + j].name);
 
 		draw_role(CR_DIM);
-		draw_vline(y, cx, 1);
+		draw_vline(y, cx, hh);
 		draw_role(CR_HEADING);
-		draw_clip(y, cx + 2, t ? t : "", cw - 3);
+		draw_wrapped(y, cx + 2, hh, cw - 3, t);
 		free(t);
 	}
 	draw_role(CR_DIM);
-	draw_hline(y + 1, x, w);
+	draw_hline(y + hh, x, w);
+	y += hh - 1;
 
 	l = current_layout(a, cv, w, vis, labw, colw);
 	cv->lines = l ? (int)l->n : 0;
@@ -441,9 +457,10 @@ void compare_draw(struct app *a, struct cmpview *cv, int y, int x, int h,
 	draw_role(CR_NORMAL);
 	cv->drawn = l != NULL;
 	cv->drawn_top = cv->top;
-	cv->drawn_y = y;
+	cv->drawn_y = y0;
 	cv->drawn_h = h;
 	cv->drawn_w = w;
+	cv->drawn_hh = hh;
 }
 
 /*
@@ -455,7 +472,7 @@ bool compare_draw_light(struct app *a, struct cmpview *cv, int y, int x,
 			int h, int w)
 {
 	struct cmp_layout *l = cv->layout;
-	int bh = h - 2, by = y + 2, delta;
+	int hh = cv->drawn_hh, bh = h - 1 - hh, by = y + 1 + hh, delta;
 
 	if (!cv->drawn || !l || l->gen != a->shown_gen || cv->drawn_y != y ||
 	    cv->drawn_h != h || cv->drawn_w != w || l->left != cv->left ||
@@ -488,8 +505,8 @@ bool compare_draw_light(struct app *a, struct cmpview *cv, int y, int x,
 	}
 	/* The position sits on the rule above the body. */
 	draw_role(CR_DIM);
-	draw_hline(y + 1, x, w);
-	draw_position(cv, y, x, w);
+	draw_hline(y + hh, x, w);
+	draw_position(cv, y + hh - 1, x, w);
 	draw_role(CR_NORMAL);
 	cv->drawn_top = cv->top;
 	return true;

@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/screens/presenter.h"
 #include "tui/widgets/dialog.h"
@@ -366,9 +367,16 @@ static void status_cell(const struct decision *dc, char *buf, size_t size)
 		snprintf(buf, size, "%s", adr_status_label(dc->status));
 }
 
+static const char *adr_title(const void *ctx, size_t i)
+{
+	return ((const struct workshop_data *)ctx)->decisions[i].title;
+}
+
 static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 {
 	int cn = 8, cs = 16, cd = 10, ct = w - 2 - cn - cs - cd - 3;
+	char **cut;
+	size_t n;
 	struct buf b;
 
 	if (ct < 8)
@@ -392,6 +400,10 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
+	/* Titles that share a long start are cut where they differ. */
+	n = app_data(s->a)->n_decisions;
+	cut = names_fit_each(n, ct, adr_title, app_data(s->a));
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct decision *dc = row_adr(s, i);
@@ -409,12 +421,13 @@ static void draw_list(struct dscreen *s, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		draw_cell(&b, dc->date ? dc->date : "—", cd, false);
 		buf_putc(&b, ' ');
-		draw_cell(&b, dc->title, ct, false);
+		draw_cell(&b, cut && cut[i] ? cut[i] : dc->title, ct, false);
 		draw_role(i == s->list.sel ? CR_SELECTED
 			  : dc->status == ADR_ACCEPTED ? CR_OK
 			  : dc->status == ADR_PROPOSED ? CR_NORMAL : CR_DIM);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
 	}
+	names_drop(&cut, n);
 	draw_role(CR_NORMAL);
 	buf_free(&b);
 }
@@ -502,6 +515,111 @@ static char *clean_text(const char *in, enum dfield f)
 	return t;
 }
 
+/*
+ * "3, 5", "3 5", "ADR-0003" or "#3": the ADR numbers of the Supersedes
+ * field into *nums (new array; *n of them).  False, with the word that is
+ * no number in `bad`, when one is not.
+ */
+static bool parse_numbers(const char *t, int **nums, size_t *n, char *bad,
+			  size_t size)
+{
+	const char *p = t;
+
+	*nums = NULL;
+	*n = 0;
+	while (*p) {
+		const char *w = p;
+		long v = 0;
+		int *grown;
+
+		if (*p == ',' || *p == ' ' || *p == ';') {
+			p++;
+			continue;
+		}
+		if (strncasecmp(p, "ADR", 3) == 0)
+			p += 3;
+		if (*p == '-' || *p == '#')
+			p++;
+		if (*p < '0' || *p > '9') {
+			while (*p && *p != ',' && *p != ' ' && *p != ';')
+				p++;
+			snprintf(bad, size, "%.*s", (int)(p - w), w);
+			free(*nums);
+			*nums = NULL;
+			*n = 0;
+			return false;
+		}
+		while (*p >= '0' && *p <= '9' && v < 100000000)
+			v = v * 10 + (*p++ - '0');
+		if (*p && *p != ',' && *p != ' ' && *p != ';') {
+			while (*p && *p != ',' && *p != ' ' && *p != ';')
+				p++;
+			snprintf(bad, size, "%.*s", (int)(p - w), w);
+			free(*nums);
+			*nums = NULL;
+			*n = 0;
+			return false;
+		}
+		grown = realloc(*nums, (*n + 1) * sizeof(**nums));
+		if (!grown) {
+			snprintf(bad, size, "%s", _("out of memory"));
+			return false;
+		}
+		*nums = grown;
+		(*nums)[(*n)++] = (int)v;
+	}
+	return true;
+}
+
+/* The Supersedes field: every link through the session, both records at
+ * once; a refusal (the ADR itself, an unknown number) keeps the editor
+ * open with the reason. */
+static bool supersedes_done(struct app *a, struct modal *m, const char *t)
+{
+	const struct decision *dc = adr_by_id(a, m->id);
+	struct sess_result r = { 0 };
+	struct buf list;
+	char bad[64], hint[200];
+	int *nums = NULL, number;
+	size_t n = 0;
+	bool close;
+
+	if (!dc)
+		return true;
+	number = dc->number;
+	if (!parse_numbers(t, &nums, &n, bad, sizeof(bad))) {
+		snprintf(hint, sizeof(hint), _("“%s” is not an ADR number: numbers separated by commas · Esc cancels"),
+			 bad);
+		edit_set_hint(m, hint);
+		app_msg(a, MSG_ERROR, "%s", hint);
+		return false;
+	}
+	buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%d", i ? ", " : "", nums[i]);
+	session_set_supersedes(a->s, number, nums, n, &r);
+	free(nums);
+	close = sess_ok(&r);
+	if (!close) {
+		edit_set_hint(m, r.msg);
+		app_result(a, &r, NULL);
+	} else if (r.status == SESS_UNCHANGED) {
+		app_msg(a, MSG_INFO, _("ADR %d: the links are already so"), number);
+	} else if (n == 0) {
+		app_msg(a, MSG_OK, _("ADR %d supersedes none now: those ADRs have their old status back"),
+			number);
+	} else {
+		app_msg(a, MSG_OK, ngettext("ADR %d supersedes ADR %s: it is marked superseded by ADR %d (u undoes both)",
+					    "ADR %d supersedes ADRs %s: they are marked superseded by ADR %d (u undoes it all)",
+					    n), number, buf_str(&list), number);
+	}
+	buf_free(&list);
+	sess_result_clear(&r);
+	if (close)
+		app_draft_done(a, m->draft_where);
+	return close;
+}
+
 static bool text_done(struct app *a, struct modal *m, bool ok)
 {
 	enum dfield f = (enum dfield)m->kind;
@@ -511,6 +629,14 @@ static bool text_done(struct app *a, struct modal *m, bool ok)
 
 	if (!ok)
 		return true;
+	if (f == DF_SUPERSEDES) {
+		bool close;
+
+		t = clean_text(edit_text(m), f);
+		close = supersedes_done(a, m, t ? t : "");
+		free(t);
+		return close;
+	}
 	t = clean_text(edit_text(m), f);
 	if (!t)
 		return true;

@@ -341,6 +341,7 @@ static void fi_draw(struct app *a, void *state, int y, int x, int h, int w)
 		build(a, s);
 	}
 	list_scroll(&s->list, h);
+	list_place(&s->list, y);
 	for (int r = 0; r < h; r++) {
 		size_t i = s->list.top + (size_t)r;
 		bool sel;
@@ -394,10 +395,26 @@ static void apply_nudge(struct app *a, struct fscreen *s)
 	sess_result_clear(&res);
 }
 
+/* Enter on a library pattern: an approach from it, on screen 4. */
+static void start_approach(struct app *a, struct fscreen *s)
+{
+	const struct frow *r = s->list.sel < s->n ? &s->rows[s->list.sel] : NULL;
+
+	if (!r || r->kind != F_PATTERN || r->item >= s->f->n_patterns) {
+		app_msg(a, MSG_WARN, "%s", _("Enter starts an approach from a library pattern: select one under “Library patterns by fit”"));
+		return;
+	}
+	ap_add_pattern(a, &app_k(a)->patterns[s->f->patterns[r->item].pattern]);
+}
+
 static enum reaction fi_key(struct app *a, void *state, enum action act)
 {
 	if (act == A_FI_APPLY) {
 		apply_nudge(a, state);
+		return R_DONE;
+	}
+	if (act == A_FI_START) {
+		start_approach(a, state);
 		return R_DONE;
 	}
 	return R_PASS;

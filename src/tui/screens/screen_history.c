@@ -394,10 +394,29 @@ static struct list *hi_list(struct app *a, void *state)
 	return &((struct hscreen *)state)->list;
 }
 
+/* The selected change under a rule: what it was in full and its
+ * change, wrapped on the rows left (Enter shows the values whole). */
+static void draw_selected(struct app *a, const struct audit_entry *en, int y,
+			  int x, int h, int w)
+{
+	char *what = what_text(a, en), *chg = change_text(en, 2 * w), *t;
+
+	draw_role(CR_DIM);
+	draw_hline(y, x, w);
+	t = str_printf("%s · %s", what ? what : "", chg ? chg : "");
+	draw_role(CR_NORMAL);
+	draw_wrapped(y + 1, x + 1, h - 1, w - 2, t);
+	free(t);
+	free(what);
+	free(chg);
+}
+
 static void hi_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct hscreen *s = state;
 	int ww = 11, wp = w >= 120 ? 22 : 14, wt, wc, lh = h - 2;
+	/* Below the rows, the selected change in full (What is cut). */
+	int dh = h >= 12 ? 3 : 0;
 	struct buf b;
 
 	buf_init(&b);
@@ -427,7 +446,9 @@ static void hi_draw(struct app *a, void *state, int y, int x, int h, int w)
 		buf_free(&b);
 		return;
 	}
+	lh -= dh;
 	list_scroll(&s->list, lh);
+	list_place(&s->list, y + 2);
 	for (int r = 0; r < lh; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct audit_entry *en;
@@ -455,6 +476,9 @@ static void hi_draw(struct app *a, void *state, int y, int x, int h, int w)
 		free(what);
 		free(chg);
 	}
+	if (dh && s->list.sel < s->n)
+		draw_selected(a, &s->all[s->rows[s->list.sel]], y + h - dh, x,
+			      dh, w);
 	draw_role(CR_NORMAL);
 	buf_free(&b);
 }

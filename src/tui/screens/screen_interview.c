@@ -37,6 +37,11 @@ struct iscreen {
 	struct irow *rows;
 	size_t n;
 	size_t answered, visible;
+	/* The question just answered: the cursor goes on to the next open
+	 * one, again once the reload shows what the answer revealed
+	 * (show_if); dropped when the screen is next drawn. */
+	char *advance;
+	char *saved;           /* the answer, as the message shows it */
 };
 
 static const char *row_text(void *ctx, size_t i)
@@ -190,6 +195,8 @@ static void add_section(struct app *a, struct iscreen *s, size_t *cap,
 	}
 }
 
+static void advance_cursor(struct app *a, struct iscreen *s);
+
 static void iv_refresh(struct app *a, void *state)
 {
 	struct iscreen *s = state;
@@ -225,6 +232,8 @@ static void iv_refresh(struct app *a, void *state)
 		    str_eq(app_k(a)->questions[s->rows[i].idx].id, keep_id))
 			list_select(&s->list, i);
 	free(keep_id);
+	if (s->advance)
+		advance_cursor(a, s);
 }
 
 static int iv_open(struct app *a, void **state)
@@ -246,6 +255,8 @@ static void iv_close(struct app *a, void *state)
 	(void)a;
 	rows_free(s);
 	list_free(&s->list);
+	free(s->advance);
+	free(s->saved);
 	free(s);
 }
 
@@ -322,6 +333,9 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 	}
 	lh = h - panel_h;
 	lw = w - panel_w;
+	/* The answer's move is done: a later reload keeps the cursor. */
+	free(s->advance);
+	s->advance = NULL;
 	if (s->n == 0) {
 		draw_role(CR_DIM);
 		draw_line(y + 1, x + 2, _("This workshop's template has no interview questions."), lw - 2);
@@ -332,6 +346,7 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 	pw = (lw - 4) * 3 / 5;
 	aw = lw - 4 - pw - 1;
 	list_scroll(&s->list, lh);
+	list_place(&s->list, y);
 	for (int r = 0; r < lh; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct irow *row;
@@ -385,6 +400,55 @@ static void iv_draw(struct app *a, void *state, int y, int x, int h, int w)
 }
 
 /* ---- saving -------------------------------------------------------------- */
+/* The first unanswered question after row `from` (wrapping round), the
+ * question `skip` left out: its row, or -1. */
+static long next_open(struct app *a, struct iscreen *s, size_t from,
+		      const char *skip)
+{
+	for (size_t k = 1; k <= s->n; k++) {
+		size_t i = (from + k) % s->n;
+		const struct question *q;
+
+		if (s->rows[i].heading)
+			continue;
+		q = &app_k(a)->questions[s->rows[i].idx];
+		if (!str_eq(q->id, skip) &&
+		    !answered(wsdata_answer(app_data(a), q->id)))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* After an answer: on to the next unanswered question, or say that
+ * every question shown is answered. */
+static void advance_cursor(struct app *a, struct iscreen *s)
+{
+	size_t from = s->list.sel;
+	long i;
+
+	for (size_t k = 0; k < s->n; k++)
+		if (!s->rows[k].heading &&
+		    str_eq(app_k(a)->questions[s->rows[k].idx].id, s->advance))
+			from = k;
+	i = next_open(a, s, from, s->advance);
+	if (i >= 0)
+		list_select(&s->list, (size_t)i);
+	else
+		app_msg(a, MSG_OK, _("saved: %s · every question shown is answered (3: the findings)"),
+			s->saved ? s->saved : "");
+}
+
+static void answered_now(struct app *a, const char *qid, const char *shown)
+{
+	struct iscreen *s = tui_screen_state(a, &screen_interview_ops);
+
+	if (!s)
+		return;
+	str_set(&s->advance, qid);
+	str_set(&s->saved, shown);
+	advance_cursor(a, s);
+}
+
 /* Returns false when the editor should stay open (not saved). */
 static bool save_value(struct app *a, const char *qid, const struct value *v,
 		       int64_t version, const char *where)
@@ -416,6 +480,7 @@ static bool save_value(struct app *a, const char *qid, const struct value *v,
 			return rc == ST_CONFLICT;
 		shown = q ? answer_text(q, &tmp) : NULL;
 		app_msg(a, MSG_OK, _("saved: %s"), shown ? shown : "");
+		answered_now(a, qid, shown ? shown : "");
 		free(shown);
 		return true;
 	}

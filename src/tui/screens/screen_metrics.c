@@ -174,22 +174,38 @@ static int name_width(int w, int unitw)
 	return nw < 8 ? 8 : nw;
 }
 
-/* A value, a '!' when the target is worse than now, and its band. */
+/* The interview's answer for an empty field f of m (false: none, or
+ * someone typed a value there). */
+static bool suggested(struct app *a, const struct metric *m, enum mfield f,
+		      struct sess_from_interview *fi)
+{
+	return m && session_metric_from_interview(a->s, m, fi) &&
+	       !fi->typed && fi->when == (int)f;
+}
+
+/* A value, a '!' when the target is worse than now (an 'ⁱ' when it is
+ * the interview's answer, not saved yet), and its band. */
 static void value_cells(struct buf *b, struct app *a, const struct metric *m,
 			enum mfield f, int vw)
 {
 	enum band bd = band_of(a, m, f);
-	bool has;
+	struct sess_from_interview fi;
+	bool has, from = false;
 	double v;
 	char num[32];
 
 	value_of(m, f, &has, &v);
+	if (!has && suggested(a, m, f, &fi)) {
+		from = has = true;
+		v = fi.value;
+		bd = fi.band;
+	}
 	if (has)
 		num_fmt(num, sizeof(num), NUM_VALUE, v);
 	else
 		snprintf(num, sizeof(num), "—");
 	draw_cell(b, num, vw, true);
-	buf_puts(b, worse(a, m, f) ? "!" : " ");
+	buf_puts(b, from ? "ⁱ" : worse(a, m, f) ? "!" : " ");
 	buf_putc(b, ' ');
 	draw_cell(b, bd == BAND_NONE ? "" : band_label(bd), BANDW, false);
 	buf_putc(b, ' ');
@@ -199,7 +215,9 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		       int w)
 {
 	const struct workshop_data *d = app_data(a);
-	int unitw = w >= 120 ? 18 : 0, nw = name_width(w, unitw);
+	int unitw = w >= 120 ? 18 : 0, nw = name_width(w, unitw), rows = 0;
+	struct sess_from_interview fi;
+	bool any = false;
 	struct buf b;
 
 	buf_init(&b);
@@ -230,6 +248,7 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct metric *m = row_metric(s, i);
@@ -249,6 +268,14 @@ static void draw_table(struct app *a, struct mscreen *s, int y, int x, int h,
 		draw_role(i == s->list.sel ? CR_SELECTED
 			  : warn ? CR_WARNING : CR_NORMAL);
 		draw_line(y + 1 + r, x, buf_str(&b), w);
+		any = any || suggested(a, m, MF_TARGET_6M, &fi);
+		rows = r + 1;
+	}
+	if (any && rows + 1 < h) {
+		draw_role(CR_DIM);
+		draw_clip(y + 1 + rows, x + 2,
+			  _("ⁱ the interview's answer, not saved yet: i takes them in, Enter edits"),
+			  w - 2);
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
@@ -279,6 +306,38 @@ static int detail_line(int y, int x, int w, enum role role, const char *t)
 	return 1;
 }
 
+/* Where the interview answered this metric: the answer, and whether it
+ * is shown in the table (ⁱ) or someone's typed target stands. */
+static int interview_line(struct app *a, const struct metric *m, int y,
+			  int x, int w)
+{
+	struct sess_from_interview fi;
+	char v[32], *ans = NULL, *t;
+	const struct question *q;
+
+	if (!session_metric_from_interview(a->s, m, &fi))
+		return 0;
+	q = fi.question;
+	num_fmt(v, sizeof(v), NUM_VALUE, fi.value);
+	if (q && fi.answer && fi.answer->value.kind == VAL_TEXT) {
+		for (size_t i = 0; i < q->n_options; i++)
+			if (str_eq(q->options[i].id, fi.answer->value.text))
+				ans = str_dup(q->options[i].label);
+	}
+	if (!ans && q && !str_empty(q->unit))
+		ans = str_printf("%s %s", v, q->unit);
+	if (!ans)
+		ans = str_dup(v);
+	t = str_printf(fi.typed
+		       ? _("Interview: %s, a 6-month target of %s (the one typed here stands)")
+		       : _("ⁱ Interview: %s, a 6-month target of %s (i takes it in)"),
+		       ans ? ans : "", v);
+	detail_line(y, x, w, fi.typed ? CR_DIM : CR_MARK, t);
+	free(t);
+	free(ans);
+	return 1;
+}
+
 static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 			int h, int w)
 {
@@ -294,7 +353,14 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 		       str_empty(m->unit) ? "" : m->unit, md ? " · " : "",
 		       !md ? "" : md->higher_is_better ? _("higher is better")
 						       : _("lower is better"));
-	row += detail_line(y + row, x, w, CR_HEADING, t);
+	/* The whole name, on two rows when it needs them (the unit and the
+	 * direction after it may be cut). */
+	draw_role(CR_HEADING);
+	if (utf8_width(m->name ? m->name : m->key) + utf8_width(m->key) + 3 <= w)
+		row += detail_line(y + row, x, w, CR_HEADING, t);
+	else
+		row += draw_wrapped(y + row, x, h > 3 ? 2 : 1, w, t ? t : "");
+	draw_role(CR_NORMAL);
 	free(t);
 	if (!md) {
 		if (row < h)
@@ -304,6 +370,8 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 	}
 	if (row < h && !str_empty(md->description))
 		row += detail_line(y + row, x, w, CR_DIM, md->description);
+	if (row < h)
+		row += interview_line(a, m, y + row, x, w);
 	/* The ranges line up so the arrows form a column. */
 	for (size_t i = 0; i < md->n_bands && i < 4; i++) {
 		char range[80];
@@ -316,6 +384,7 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 	}
 	for (size_t i = 0; i < md->n_bands && i < 4 && row < h; i++) {
 		const struct band_def *bd = &md->bands[i];
+		struct sess_from_interview fi;
 		struct buf b;
 		char range[80];
 		bool first = true;
@@ -336,9 +405,13 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 			double v;
 			char num[32];
 
-			if (band_of(a, m, (enum mfield)f) != bd->band)
+			if (band_of(a, m, (enum mfield)f) != bd->band &&
+			    !(suggested(a, m, (enum mfield)f, &fi) &&
+			      fi.band == bd->band))
 				continue;
 			value_of(m, (enum mfield)f, &has, &v);
+			if (!has && suggested(a, m, (enum mfield)f, &fi))
+				v = fi.value;
 			num_fmt(num, sizeof(num), NUM_VALUE, v);
 			buf_printf(&b, "%s%s %s", first ? "  ← " : ", ",
 				   f == MF_CURRENT ? _("now")
@@ -371,6 +444,17 @@ static void draw_detail(struct app *a, struct mscreen *s, int y, int x,
 	}
 }
 
+/* Rows for the interview's legend under the table: 1 when it shows. */
+static int legend(struct app *a)
+{
+	struct sess_from_interview fi;
+
+	for (size_t i = 0; i < app_data(a)->n_metrics; i++)
+		if (suggested(a, &app_data(a)->metrics[i], MF_TARGET_6M, &fi))
+			return 1;
+	return 0;
+}
+
 static void ms_draw(struct app *a, void *state, int y, int x, int h, int w)
 {
 	struct mscreen *s = state;
@@ -379,9 +463,10 @@ static void ms_draw(struct app *a, void *state, int y, int x, int h, int w)
 
 	s->sel_id = sel_metric(s) ? sel_metric(s)->id : 0;
 
-	/* The table takes what its rows need; the detail the rest. */
-	if ((int)n + 2 < th) {
-		th = (int)n + 2;
+	/* The table takes what its rows need (and a legend line); the
+	 * detail the rest. */
+	if ((int)n + 2 + legend(a) < th) {
+		th = (int)n + 2 + legend(a);
 		dh = h - th;
 	}
 	if (th < 3)
@@ -440,9 +525,13 @@ static void edit_field(struct app *a, const struct metric *m, enum mfield f)
 	double v;
 
 	if (f <= MF_TARGET_6M) {
+		struct sess_from_interview fi;
+
 		value_of(m, f, &has, &v);
 		if (has)
 			str_number(init, sizeof(init), v);
+		else if (suggested(a, m, f, &fi))
+			str_number(init, sizeof(init), fi.value);
 	} else {
 		it = f == MF_NAME ? m->name : m->unit;
 	}
@@ -484,9 +573,17 @@ static void field_picker(struct app *a, const struct metric *mt)
 		double x;
 
 		if (f <= MF_TARGET_6M) {
+			struct sess_from_interview fi;
+
 			value_of(mt, (enum mfield)f, &has, &x);
 			if (has)
 				num_fmt(num, sizeof(num), NUM_VALUE, x);
+			else if (suggested(a, mt, (enum mfield)f, &fi)) {
+				char iv[24];
+
+				num_fmt(iv, sizeof(iv), NUM_VALUE, fi.value);
+				snprintf(num, sizeof(num), _("— (interview: %s)"), iv);
+			}
 		} else {
 			v = f == MF_NAME ? mt->name : mt->unit;
 		}
@@ -640,6 +737,23 @@ static bool delete_done(struct app *a, struct modal *m, bool ok)
 	return true;
 }
 
+/* i: the interview's answers into the empty targets, one undo step. */
+static void take_interview(struct app *a)
+{
+	struct sess_result r = { 0 };
+
+	session_metrics_take_interview(a->s, &r);
+	if (!sess_ok(&r))
+		app_result(a, &r, NULL);
+	else if (!r.count)
+		app_msg(a, MSG_INFO, "%s", _("nothing to take: the interview answers no empty target here"));
+	else
+		app_msg(a, MSG_OK, ngettext("took %zu 6-month target from the interview (u takes it back)",
+					    "took %zu 6-month targets from the interview (u takes them back)",
+					    r.count), r.count);
+	sess_result_clear(&r);
+}
+
 static enum reaction ms_key(struct app *a, void *state, enum action act)
 {
 	struct mscreen *s = state;
@@ -657,6 +771,9 @@ static enum reaction ms_key(struct app *a, void *state, enum action act)
 		return R_DONE;
 	case A_MT_DORA:
 		add_dora(a, s);
+		return R_DONE;
+	case A_MT_INTERVIEW:
+		take_interview(a);
 		return R_DONE;
 	default:
 		break;

@@ -235,6 +235,7 @@ static void draw_list(struct rscreen *s, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
 	for (int r = 0; r < h - 1; r++)
 		if (!draw_row(s, s->list.top + (size_t)r, y + 1 + r, x, w, &b))
 			break;

@@ -133,7 +133,13 @@ static void column(struct app *a, int y, int x, int h, int w,
 
 	(void)a;
 	draw_role(CR_HEADING);
-	draw_clip(y, x, title, w);
+	/* The phase's whole name: on a second row when it needs one. */
+	r = draw_wrapped(y, x, h > 4 ? 2 : 1, w, title);
+	if (r < 1)
+		r = 1;
+	y += r - 1;
+	h -= r - 1;
+	r = 1;
 	if (!items->n) {
 		draw_role(CR_DIM);
 		if (h > 1)
@@ -212,6 +218,7 @@ static void rm_draw(struct app *a, void *state, int y, int x, int h, int w)
 		draw_line(y + 1, x + 2, _("No phases planned yet: n adds one."), w - 2);
 	}
 	list_scroll(&s->list, rows);
+	list_place(&s->list, y + 1);
 	for (size_t i = 0; i < s->list.top && i < d->n_roadmap; i++)
 		before += d->roadmap[i].weeks;
 	for (r = 0; r < rows; r++) {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/screens/tradeoffs.h"
 #include "tui/widgets/dialog.h"
@@ -61,32 +62,7 @@ void to_cell(struct buf *b, const char *s, int cols, bool right)
 
 int to_wrap(int y, int x, int h, int w, const char *s)
 {
-	size_t starts[32], lens[32], n;
-	int r = 0;
-
-	if (h <= 0 || w <= 0 || str_empty(s))
-		return 0;
-	n = draw_wrap(s, w, starts, lens, 32);
-	for (size_t i = 0; i < n && r < h; i++, r++) {
-		char *line = str_ndup(s + starts[i], lens[i]);
-
-		if (!line)
-			break;
-		/* The last row that fits ends with "…" when text remains. */
-		if (r == h - 1 && i + 1 < n) {
-			struct buf b;
-
-			buf_init(&b);
-			buf_puts(&b, line);
-			buf_puts(&b, " …");
-			draw_clip(y + r, x, buf_str(&b), w);
-			buf_free(&b);
-		} else {
-			draw_line(y + r, x, line, w);
-		}
-		free(line);
-	}
-	return r;
+	return draw_wrapped(y, x, h, w, s);
 }
 
 int to_key_index(const struct strv *keys, const char *key)
@@ -300,6 +276,7 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 	if (rows < 1)
 		rows = 1;
 	list_scroll(&s->crit, rows);
+	list_place(&s->crit, y + 2);
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->crit.top + (size_t)r;
 		const struct criterion *c;
@@ -361,28 +338,58 @@ static void draw_criteria(struct app *a, struct tscreen *s, int y, int x,
 	buf_free(&b);
 }
 
+static const char *approach_name(const void *ctx, size_t i)
+{
+	return ((const struct workshop_data *)ctx)->approaches[i].name;
+}
+
+char **to_names_fit(const struct workshop_data *d, int cols)
+{
+	return names_fit_each(d->n_approaches, cols, approach_name, d);
+}
+
 /* ---- sensitivity ---------------------------------------------------------- */
+/* How many approaches have a score at all: with fewer than two, every
+ * weight is "robust" only because there is nothing to compare. */
+static size_t sens_scored(const struct sess_view *v)
+{
+	size_t n = 0;
+
+	for (size_t ai = 0; ai < v->sc.n_app; ai++)
+		for (size_t ci = 0; ci < v->sc.n_crit; ci++)
+			if (v->sc.set[ai * v->sc.n_crit + ci]) {
+				n++;
+				break;
+			}
+	return n;
+}
+
 void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor)
 {
 	const struct workshop_data *d = app_data(a);
 	int cname = (w - 10) * 2 / 5 < 12 ? 12
 		    : (w - 10) * 2 / 5 > 26 ? 26 : (w - 10) * 2 / 5;
+	char **names;
 	struct buf b;
 	char *t;
 
 	if (h <= 0 || w <= 10)
 		return;
-	if (!s->v->scored || !s->v->sc.sens || d->n_approaches == 0) {
+	if (!s->v->scored || !s->v->sc.sens || sens_scored(s->v) < 2) {
 		draw_role(CR_HEADING);
 		draw_clip(y, x, _("Sensitivity"), w);
 		draw_role(CR_DIM);
 		to_wrap(y + 1, x, h - 1, w, !s->v->scored || !s->v->sc.sens
 			? (*s->v->score_err ? s->v->score_err : _("no scores yet"))
-			: _("No approaches to rank yet."));
+			: d->n_approaches == 0 ? _("No approaches to rank yet.")
+			: _("nothing to compare yet: score the matrix first"));
 		draw_role(CR_NORMAL);
 		return;
 	}
+	/* The names after the arrows share what is left of a row: cut where
+	 * two of them differ ("↑ 56.8% → " and the like take 10 columns). */
+	names = to_names_fit(d, w - 2 - cname - 1 - 6 - 2 - 10);
 	t = str_printf(_("Sensitivity · leader: %s"),
 		       d->approaches[s->v->sc.order[0]].name);
 	draw_role(CR_HEADING);
@@ -398,8 +405,10 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	draw_role(CR_DIM);
 	draw_clip(y + 1, x, buf_str(&b), w);
 	b.len = 0;
-	if (cursor)
+	if (cursor) {
 		list_scroll(&s->crit, h - 2);
+		list_place(&s->crit, y + 2);
+	}
 	for (int r = 0; r < h - 2; r++) {
 		size_t i = (cursor ? s->crit.top : 0) + (size_t)r;
 		const struct sensitivity *se;
@@ -422,7 +431,9 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 				   se->flip_at > se->weight ? "↑" : "↓",
 				   num_fmt(at, sizeof(at), NUM_PERCENT1,
 					   se->flip_at),
-				   d->approaches[se->new_leader].name);
+				   names && names[se->new_leader]
+				   ? names[se->new_leader]
+				   : d->approaches[se->new_leader].name);
 		}
 		else
 			buf_puts(&b, _("robust"));
@@ -434,6 +445,7 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
+	names_drop(&names, d->n_approaches);
 }
 
 static void to_draw(struct app *a, void *state, int y, int x, int h, int w)

@@ -231,6 +231,7 @@ static void ws_draw(struct app *a, void *state, int y, int x, int h, int w)
 		return;
 	}
 	list_scroll(&s->list, h - 1);
+	list_place(&s->list, y + 1);
 	for (int r = 0; r < h - 1; r++) {
 		size_t i = s->list.top + (size_t)r;
 		const struct sess_workshop_row *row;

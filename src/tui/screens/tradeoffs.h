@@ -79,6 +79,9 @@ void to_cell(struct buf *b, const char *s, int cols, bool right);
 int to_wrap(int y, int x, int h, int w, const char *s);
 /* Index of a key in a strv of keys, or -1. */
 int to_key_index(const struct strv *keys, const char *key);
+/* The approaches' names cut to `cols` columns so that no two look alike
+ * (names_fit_each; NULL when out of memory; names_drop frees them). */
+char **to_names_fit(const struct workshop_data *d, int cols);
 /* The sensitivity panel (its own view, and beside a wide matrix). */
 void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor);

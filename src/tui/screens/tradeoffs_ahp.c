@@ -300,6 +300,7 @@ void to_ahp_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		wrows = h - 2 - 3 - list_h;
 	}
 	list_scroll(&s->pairs, list_h);
+	list_place(&s->pairs, y + 2);
 	for (int r = 0; r < list_h; r++) {
 		size_t i = s->pairs.top + (size_t)r;
 		const struct to_pair *p;

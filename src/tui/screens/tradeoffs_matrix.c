@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/screens.h"
 #include "tui/room.h"
 #include "tui/screens/tradeoffs.h"
@@ -172,10 +173,13 @@ char *to_matrix_mode(struct app *a, const struct tscreen *s)
 	}
 }
 
-/* Column layout for a width: name, cell and tail widths, columns shown. */
+/* Column layout for a width: name, cell and tail widths, columns shown;
+ * the approaches' names cut to the name column and the criteria's
+ * headers (NULL entries: drawn as they are). */
 struct layout {
 	int nw, cw, tail;
 	size_t first, shown;
+	char **names, **heads;
 };
 
 static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
@@ -217,6 +221,32 @@ static void lay_out(struct tscreen *s, size_t ncrit, int w, struct layout *l)
 	if (s->col0 + l->shown > ncrit)
 		s->col0 = ncrit - l->shown;
 	l->first = s->col0;
+}
+
+/*
+ * A criterion's header in `cols` columns: the widest form that fits, its
+ * name, else its key, else its name cut (where it differs from the other
+ * cut names).  New strings, NULL when out of memory.
+ */
+static const char *crit_name(const void *ctx, size_t i)
+{
+	return to_crit_name(&((const struct workshop_data *)ctx)->criteria[i]);
+}
+
+static char **crit_heads(const struct workshop_data *d, int cols)
+{
+	char **cut = names_fit_each(d->n_criteria, cols, crit_name, d);
+
+	for (size_t c = 0; cut && c < d->n_criteria; c++) {
+		const char *key = d->criteria[c].key;
+
+		if (utf8_width(to_crit_name(&d->criteria[c])) > cols && key &&
+		    *key && utf8_width(key) <= cols) {
+			free(cut[c]);
+			cut[c] = str_dup(key);
+		}
+	}
+	return cut;
 }
 
 /* Is the scoring mode open (Enter on the matrix)? */
@@ -266,7 +296,8 @@ static void draw_header(struct app *a, struct tscreen *s,
 	buf_puts(&b, " ");
 	to_cell(&b, l->first ? "«" : "", l->nw, false);
 	for (size_t c = l->first; c < l->first + l->shown; c++) {
-		to_cell(&b, d->criteria[c].key, l->cw - 1, true);
+		to_cell(&b, l->heads && l->heads[c] ? l->heads[c]
+			: d->criteria[c].key, l->cw - 1, true);
 		buf_putc(&b, ' ');
 	}
 	to_cell(&b, l->first + l->shown < d->n_criteria ? "»" : "", 1, false);
@@ -304,7 +335,8 @@ static void draw_row(struct app *a, struct tscreen *s, const struct layout *l,
 
 	buf_init(&b);
 	buf_puts(&b, sel ? "›" : " ");
-	to_cell(&b, d->approaches[ai].name, l->nw, false);
+	to_cell(&b, l->names && l->names[ai] ? l->names[ai]
+		: d->approaches[ai].name, l->nw, false);
 	draw_role(sel ? CR_HEADING : CR_NORMAL);
 	draw_line(y, x, buf_str(&b), w);
 	cx = x + 1 + l->nw;
@@ -357,6 +389,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	const struct workshop_data *d = app_data(a);
 	double top;
 	int nw = w >= 100 ? 36 : 24, bw;
+	char **names;
 	struct buf b;
 
 	if (!s->v->scored || d->n_approaches == 0 || h <= 0)
@@ -365,12 +398,14 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	bw = w - 4 - nw - 8 - 13;
 	if (bw < 4)
 		bw = 4;
+	names = to_names_fit(d, nw);
 	buf_init(&b);
 	for (size_t r = 0; r < d->n_approaches && (int)r < h; r++) {
 		size_t i = s->v->sc.order[r];
 
 		buf_printf(&b, " %d. ", s->v->sc.rank[i]);
-		to_cell(&b, d->approaches[i].name, nw, false);
+		to_cell(&b, names && names[i] ? names[i] : d->approaches[i].name,
+			nw, false);
 		buf_printf(&b, " %6s ", num_fmt(t2, sizeof(t2), NUM_TOTAL,
 						   s->v->sc.totals[i]));
 		to_bar(&b, top > 0 ? s->v->sc.totals[i] / top : 0, bw);
@@ -383,6 +418,7 @@ static int draw_ranking(struct app *a, struct tscreen *s, int y, int x,
 	}
 	draw_role(CR_NORMAL);
 	buf_free(&b);
+	names_drop(&names, d->n_approaches);
 	return (int)d->n_approaches < h ? (int)d->n_approaches : h;
 }
 
@@ -452,8 +488,13 @@ static void draw_detail(struct app *a, struct tscreen *s, int y, int x,
 		       num_fmt(pc, sizeof(pc), NUM_PERCENT1,
 			       s->v->scored ? s->v->sc.weights[ci] : 0.0));
 	draw_role(CR_HEADING);
-	draw_clip(y, x, t ? t : "", w);
+	/* The full names, on two rows when they need them. */
+	used = to_wrap(y, x, h >= 4 ? 2 : 1, w, t ? t : "");
 	free(t);
+	if (used < 1)
+		used = 1;
+	y += used - 1;
+	h -= used - 1;
 	if (h < 2)
 		return;
 	buf_init(&b);
@@ -545,6 +586,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		to_sens_draw(a, s, y, x + mw + 2, h, sw - 1, false);
 	}
 	lay_out(s, d->n_criteria, mw, &l);
+	l.names = to_names_fit(d, l.nw);
+	l.heads = crit_heads(d, l.cw - 1);
 	draw_header(a, s, &l, y, x, mw);
 	/* Top down: rows, legend, the ranking, then the selected cell with
 	 * whatever room is left (at least 3 rows; the ranking gives way on a
@@ -561,6 +604,7 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	if (rows < 1)
 		rows = 1;
 	list_scroll(&s->rows, rows);
+	list_place(&s->rows, y + 3);
 	for (int r = 0; r < rows; r++) {
 		size_t ai = s->rows.top + (size_t)r;
 
@@ -589,6 +633,8 @@ void to_matrix_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 	}
 	draw_detail(a, s, y + used, x + 1, detail_h, mw - 2);
 	draw_role(CR_NORMAL);
+	names_drop(&l.names, d->n_approaches);
+	names_drop(&l.heads, d->n_criteria);
 	s->drawn.valid = true;
 	s->drawn.y = y;
 	s->drawn.x = x;
@@ -629,6 +675,8 @@ bool to_matrix_draw_light(struct app *a, struct tscreen *s, int y, int x,
 	list_scroll(&s->rows, s->drawn.rows);
 	if (s->rows.top != s->drawn.top || l.first != s->drawn.col0)
 		return false;
+	l.names = to_names_fit(d, l.nw);
+	l.heads = NULL;
 	if (old != s->rows.sel || s->drawn.col != s->col) {
 		if (old >= s->rows.top &&
 		    old < s->rows.top + (size_t)s->drawn.rows &&
@@ -644,6 +692,7 @@ bool to_matrix_draw_light(struct app *a, struct tscreen *s, int y, int x,
 			    s->drawn.mw - 2);
 		draw_role(CR_NORMAL);
 	}
+	names_drop(&l.names, d->n_approaches);
 	s->drawn.sel = s->rows.sel;
 	s->drawn.col = s->col;
 	return true;

@@ -14,5 +14,8 @@ struct modal *confirm_new(const char *title, const char *question,
 /* Lines are taken over (the strv is emptied).  Lines starting with "\x01"
  * are drawn as headings (the marker is not shown). */
 struct modal *overlay_new(const char *title, struct strv *lines);
+/* Is m a text overlay?  (It searches with /, n and N, and scrolls with
+ * the wheel.) */
+bool overlay_is(const struct modal *m);
 
 #endif

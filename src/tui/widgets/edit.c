@@ -193,6 +193,10 @@ struct editor {
 	char *aside_title, *aside;
 	size_t aside_top, aside_lines;
 	int aside_rows;
+	/* Tab completes (the ':' prompt): called with the Tabs pressed in a
+	 * row, 1 for the first. */
+	void (*complete)(struct app *a, struct modal *m, int tabs);
+	int tabs;
 };
 
 static const struct modal_ops line_ops, text_ops;
@@ -228,6 +232,28 @@ void edit_set_scratch(struct modal *m)
 
 	if (ed)
 		ed->scratch = true;
+}
+
+void edit_set_complete(struct modal *m,
+		       void (*fn)(struct app *a, struct modal *m, int tabs))
+{
+	struct editor *ed = editor_of(m);
+
+	if (ed)
+		ed->complete = fn;
+}
+
+int edit_set_text(struct modal *m, const char *text)
+{
+	struct editor *ed = editor_of(m);
+	struct ebuf nb;
+
+	if (!ed || ebuf_init(&nb, text) < 0)
+		return ST_ERROR;
+	ebuf_free(&ed->b);
+	ed->b = nb;
+	ed->b.cur = ed->b.len;
+	return ST_OK;
 }
 
 bool edit_is_editor(struct modal *m)
@@ -842,6 +868,11 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 		act = keys_lookup(SC_TEXT, key);
 	if (act == A_NONE)
 		act = keys_lookup(SC_EDIT, key);
+	if (act == A_ED_COMPLETE && ed->complete && !ed->asking) {
+		ed->complete(a, m, ++ed->tabs);
+		return MODAL_CONTINUE;
+	}
+	ed->tabs = 0;
 	if (act == A_ED_DROP)
 		return editor_drop(ed, a);
 	if (ed->asking) {
@@ -870,6 +901,13 @@ static enum modal_result editor_key(struct modal *m, struct app *a, int key)
 	case A_ED_ASIDE_UP:
 	case A_ED_ASIDE_DOWN:
 		if (!aside_scroll(ed, act == A_ED_ASIDE_UP ? -1 : 1))
+			editor_unused(ed, key);
+		return MODAL_CONTINUE;
+	case A_ED_COMPLETE:
+		/* Tab types in a text; elsewhere it completes, or does not. */
+		if (ed->multi)
+			ebuf_insert_cp(&ed->b, '\t');
+		else
 			editor_unused(ed, key);
 		return MODAL_CONTINUE;
 	case A_ED_EXTERNAL:

@@ -43,6 +43,12 @@ void edit_set_hint(struct modal *m, const char *hint);
 /* A search or a command line: Esc and C-c drop the text without asking. */
 void edit_set_scratch(struct modal *m);
 bool edit_is_editor(struct modal *m);
+/* Tab in a one-line editor calls fn (with the Tabs pressed in a row: 1,
+ * 2, ...) instead of saying the key does nothing. */
+void edit_set_complete(struct modal *m,
+		       void (*fn)(struct app *a, struct modal *m, int tabs));
+/* Replace the text; the cursor goes to its end. */
+int edit_set_text(struct modal *m, const char *text);
 /* The status-bar hints of an editor (key, label, key, label...), NULL
  * when m is no editor or its hint names no key. */
 const struct strv *edit_bar(struct modal *m);

@@ -204,3 +204,34 @@ bool list_search_step(struct list *l, int dir)
 	}
 	return false;
 }
+
+size_t list_search_count(const struct list *l, size_t *pos)
+{
+	size_t n = 0;
+
+	if (pos)
+		*pos = 0;
+	for (size_t i = 0; l->search && i < l->n; i++) {
+		if (!list_row_matches(l, i) || !can_select(l, i))
+			continue;
+		n++;
+		if (i == l->sel && pos)
+			*pos = n;
+	}
+	return n;
+}
+
+void list_place(struct list *l, int y)
+{
+	l->y0 = y;
+}
+
+long list_at(const struct list *l, int y)
+{
+	size_t i;
+
+	if (l->y0 <= 0 || y < l->y0 || y >= l->y0 + l->height)
+		return -1;
+	i = l->top + (size_t)(y - l->y0);
+	return i < l->n ? (long)i : -1;
+}

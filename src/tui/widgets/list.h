@@ -22,6 +22,9 @@ struct list {
 	const char *(*text)(void *ctx, size_t i);
 	/* Can the cursor rest on this row? NULL = every row. */
 	bool (*selectable)(void *ctx, size_t i);
+	/* The screen row row `top` was last drawn at, one row a line, for a
+	 * mouse click (0: not placed; the title bar is never a list). */
+	int y0;
 };
 
 void list_init(struct list *l, void *ctx,
@@ -42,5 +45,12 @@ bool list_search_set(struct list *l, const char *pattern);
 /* Next (dir 1) or previous (-1) match; false when none. */
 bool list_search_step(struct list *l, int dir);
 bool list_row_matches(const struct list *l, size_t i);
+/* Rows matching the search (selectable ones), and which of them is the
+ * selected row (1-based; 0 when it is none). */
+size_t list_search_count(const struct list *l, size_t *pos);
+/* The list is drawn from screen row y on, `height` rows (list_scroll's). */
+void list_place(struct list *l, int y);
+/* The row shown at screen row y, or -1 (not placed, not a row of it). */
+long list_at(const struct list *l, int y);
 
 #endif

@@ -169,6 +169,7 @@ void textview_draw(struct app *a, void *state, int y, int x, int h, int w)
 	if (v->dirty || v->t.width != w - 2)
 		rebuild(a, v, w - 2);
 	list_scroll(&v->list, h);
+	list_place(&v->list, y);
 	for (int r = 0; r < h; r++) {
 		size_t i = v->list.top + (size_t)r;
 
