@@ -1,7 +1,7 @@
 # store: SQLite, the only SQL.
 libcharrette_a_SOURCES += src/store/store.h src/store/store_int.h \
 	src/store/store.c src/store/store_schema.c \
-	src/store/store_workshop.c \
+	src/store/store_workshop.c src/store/store_import.c \
 	src/store/store_fields.c \
 	src/store/store_rows.c \
 	src/store/store_scoring.c \

@@ -177,6 +177,8 @@ void store_set_busy_timeout(struct store *s, int ms);
 /* ---- safety (store_check.c, store_roles.c, store_trash.c) ------------- */
 /* The SQL of migration `version` -> `version` + 1 (NULL past the last). */
 const char *const *store_migration(int64_t version);
+/* A workshop's title is not blank (ST_INPUT says so). */
+int store_check_title(const char *title, struct error *e);
 /* Defensive mode, trusted_schema off, no triggers, views or extensions of
  * the file, the stop-flag progress handler, charrette_account(). */
 int store_harden(struct store *s, sqlite3 *db, struct error *e);
