@@ -11,7 +11,8 @@
  * that the next edit of the field offers back.  A locked database
  * (ST_BUSY) never shows SQLite's words, and the editor stays open.  A
  * score set by two people at once gets the same dialog (one number: keep
- * mine or take theirs).
+ * mine or take theirs).  A row deleted while someone edits it is
+ * conflict_orphan.c's.
  */
 
 #include <curses.h>
@@ -22,6 +23,7 @@
 
 #include "model/model.h"
 #include "tui/app.h"
+#include "tui/conflict_int.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/widgets/dialog.h"
@@ -31,33 +33,6 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-struct conflict {
-	struct modal m;
-	bool answer;           /* an answer, else a store_update field */
-	app_text_save_fn save; /* else this text's own session write */
-	char *table, *field;   /* field */
-	char *question;        /* answer */
-	enum value_kind vkind; /* answer: the kind of mine */
-	struct value mine_v;   /* answer: mine as a value */
-	int64_t row;
-	char *label;           /* names the thing in messages */
-	char *explain;         /* the store's message: who changed it */
-	char *mine, *theirs;   /* theirs NULL: deleted / no answer */
-	bool gone;             /* the row was deleted: mine cannot be written */
-	int64_t their_version;
-	bool multi;
-	/* A cell of the matrix: the agreed score (or my vote) of approach
-	 * ak on criterion ck; mine_num is mine (has_mine false: cleared). */
-	bool score, vote;
-	char *ak, *ck;
-	bool has_mine;
-	double mine_num;
-	char *who;             /* who set theirs (NULL: unknown) */
-	/* The row was deleted while I edited it (the session kept it as
-	 * loaded): n adds it as a new row with mine. */
-	bool orphan;
-	struct strv bar;       /* the status bar of these two kinds */
-};
 
 static int save_answer_ex(struct app *a, const char *question,
 			  const struct value *v, int64_t version,
@@ -264,7 +239,7 @@ static void open_merge(struct app *a, struct conflict *c)
 	a->msg[0] = '\0';
 }
 
-static struct conflict *under(struct app *a, struct modal *m)
+struct conflict *conflict_under(struct app *a, struct modal *m)
 {
 	for (size_t i = 1; i < a->n_modals; i++)
 		if (a->modals[i] == m && a->modals[i - 1]->ops &&
@@ -275,7 +250,7 @@ static struct conflict *under(struct app *a, struct modal *m)
 
 static bool merge_done(struct app *a, struct modal *m, bool ok)
 {
-	struct conflict *c = under(a, m);
+	struct conflict *c = conflict_under(a, m);
 	char *text;
 	int rc;
 
@@ -316,8 +291,6 @@ static bool merge_done(struct app *a, struct modal *m, bool ok)
 
 static enum modal_result score_key(struct conflict *c, struct app *a,
 				    enum action act);
-static enum modal_result orphan_key(struct conflict *c, struct app *a,
-				    enum action act);
 
 static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 {
@@ -328,7 +301,7 @@ static enum modal_result conflict_key(struct modal *m, struct app *a, int key)
 	if (c->score)
 		return score_key(c, a, act);
 	if (c->orphan)
-		return orphan_key(c, a, act);
+		return conflict_orphan_key(c, a, act);
 	switch (act) {
 	case A_CF_MINE:
 		if (c->gone) {
@@ -377,7 +350,7 @@ static const struct modal_ops conflict_ops = {
 
 /* Show the dialog c, whose strings were all copied (ok), else drop it
  * (out of memory); true when it is shown. */
-static bool push_dialog(struct app *a, struct conflict *c, bool ok)
+bool conflict_push(struct app *a, struct conflict *c, bool ok)
 {
 	c->m.ops = &conflict_ops;
 	c->m.scope = SC_CONFLICT;
@@ -403,11 +376,11 @@ static void open_conflict(struct app *a, struct conflict *c,
 		   (c->theirs && strchr(c->theirs, '\n'));
 	/* Mine survives a hang-up while the dialog is open (the session kept
 	 * it as a draft); the screens show theirs underneath. */
-	push_dialog(a, c, c->explain && c->mine && c->label);
+	conflict_push(a, c, c->explain && c->mine && c->label);
 }
 
 /* ---- errors that are not conflicts ------------------------------------------ */
-static int not_saved(struct app *a, const struct sess_result *r)
+int conflict_not_saved(struct app *a, const struct sess_result *r)
 {
 	switch (r->status) {
 	case SESS_BUSY:
@@ -440,9 +413,6 @@ static int conflicted(struct app *a, struct conflict *c,
 	return ST_CONFLICT;
 }
 
-static void orphaned(struct app *a, const char *table, int64_t id,
-		     const char *field, const char *value,
-		     const struct sess_result *r, const char *where);
 
 static int save_field_ex(struct app *a, const char *table, int64_t id,
 			 const char *field, const char *value,
@@ -464,12 +434,12 @@ static int save_field_ex(struct app *a, const char *table, int64_t id,
 	if (r.gone && r.status == SESS_REFUSED &&
 	    session_orphan(a->s, table, id)) {
 		/* Deleted while I typed: my text can become a new row. */
-		orphaned(a, table, id, field, value, &r, where);
+		conflict_orphaned(a, table, id, field, value, &r, where);
 		sess_result_clear(&r);
 		return ST_NOTFOUND;
 	}
 	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
-		rc = not_saved(a, &r);
+		rc = conflict_not_saved(a, &r);
 		sess_result_clear(&r);
 		return rc;
 	}
@@ -505,7 +475,7 @@ static int save_text_ex(struct app *a, app_text_save_fn save, int64_t id,
 		return ST_OK;
 	}
 	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
-		rc = not_saved(a, &r);
+		rc = conflict_not_saved(a, &r);
 		sess_result_clear(&r);
 		return rc;
 	}
@@ -548,7 +518,7 @@ static int save_answer_ex(struct app *a, const char *question,
 		return ST_OK;
 	}
 	if (r.status != SESS_CONFLICT || !(c = calloc(1, sizeof(*c)))) {
-		rc = not_saved(a, &r);
+		rc = conflict_not_saved(a, &r);
 		sess_result_clear(&r);
 		return rc;
 	}
@@ -681,7 +651,7 @@ void app_score_conflict(struct app *a, const char *ak, const char *ck,
 		? str_printf(_("%s set this score to %s while you were typing %s: yours is not saved yet."),
 			     r->who, c->theirs ? c->theirs : "", c->mine ? c->mine : "")
 		: str_dup(r->msg);
-	if (!push_dialog(a, c, c->ak && c->ck && c->mine && c->theirs &&
+	if (!conflict_push(a, c, c->ak && c->ck && c->mine && c->theirs &&
 			 c->label && c->explain))
 		return;
 	app_msg(a, MSG_WARN, _("%s set it to %s meanwhile · m keeps yours (%s), t takes theirs"),
@@ -717,7 +687,7 @@ static int score_write(struct app *a, struct conflict *c, const double *v)
 /* e: type another number, the one the room agrees on. */
 static bool score_merge_done(struct app *a, struct modal *m, bool ok)
 {
-	struct conflict *c = under(a, m);
+	struct conflict *c = conflict_under(a, m);
 	const struct workshop_data *d = app_data(a);
 	char *t, hint[200], lo[NUM_BUF], hi[NUM_BUF];
 	double v = 0;
@@ -794,225 +764,3 @@ static enum modal_result score_key(struct conflict *c, struct app *a,
 	}
 }
 
-/* ---- a row deleted while someone edits it ----------------------------------- */
-/* What is said about a row of each table (whole sentences, so that a
- * translation can agree with the noun). */
-static const struct row_words {
-	const char *table;
-	const char *editing;    /* %s who, %s which field; the question
-				 * follows */
-	const char *deleted_by; /* %s who */
-	const char *deleted;
-	const char *added;
-} row_words[] = {
-	{ "risk",
-	  N_("%s is editing this risk's %s (they can add their text back as a new risk)."),
-	  N_("The risk was deleted by %s while you edited it; your text is kept — n adds it as a new risk."),
-	  N_("The risk was deleted while you edited it; your text is kept — n adds it as a new risk."),
-	  N_("added a new risk with your text (u takes it back)") },
-	{ "approach",
-	  N_("%s is editing this approach's %s (they can add their text back as a new approach)."),
-	  N_("The approach was deleted by %s while you edited it; your text is kept — n adds it as a new approach."),
-	  N_("The approach was deleted while you edited it; your text is kept — n adds it as a new approach."),
-	  N_("added a new approach with your text (u takes it back)") },
-	{ "criterion",
-	  N_("%s is editing this criterion's %s (they can add their text back as a new criterion)."),
-	  N_("The criterion was deleted by %s while you edited it; your text is kept — n adds it as a new criterion."),
-	  N_("The criterion was deleted while you edited it; your text is kept — n adds it as a new criterion."),
-	  N_("added a new criterion with your text (u takes it back)") },
-	{ "metric",
-	  N_("%s is editing this metric's %s (they can add their text back as a new metric)."),
-	  N_("The metric was deleted by %s while you edited it; your text is kept — n adds it as a new metric."),
-	  N_("The metric was deleted while you edited it; your text is kept — n adds it as a new metric."),
-	  N_("added a new metric with your text (u takes it back)") },
-	{ "phase",
-	  N_("%s is editing this phase's %s (they can add their text back as a new phase)."),
-	  N_("The phase was deleted by %s while you edited it; your text is kept — n adds it as a new phase."),
-	  N_("The phase was deleted while you edited it; your text is kept — n adds it as a new phase."),
-	  N_("added a new phase with your text (u takes it back)") },
-	{ "decision",
-	  N_("%s is editing this ADR's %s (they can add their text back as a new ADR)."),
-	  N_("The ADR was deleted by %s while you edited it; your text is kept — n adds it as a new ADR."),
-	  N_("The ADR was deleted while you edited it; your text is kept — n adds it as a new ADR."),
-	  N_("added a new ADR with your text (u takes it back)") },
-};
-
-static const struct row_words *words_of(const char *table)
-{
-	for (size_t i = 0; i < sizeof(row_words) / sizeof(row_words[0]); i++)
-		if (str_eq(row_words[i].table, table))
-			return &row_words[i];
-	return NULL;
-}
-
-void app_confirm_delete(struct app *a, const char *table, int64_t id,
-			const struct confirm_req *r)
-{
-	const struct row_words *w = words_of(table);
-	struct confirm_req q = *r;
-	char *field = NULL, *who, *text = NULL;
-
-	who = w ? session_editing_row(a->s, table, id, &field) : NULL;
-	if (who) {
-		/* "target_3m" reads "target 3m". */
-		for (char *p = field; p && *p; p++)
-			if (*p == '_')
-				*p = ' ';
-		text = str_printf(_(w->editing), who, field ? field : "");
-		if (text && r->question) {
-			char *both = str_printf("%s %s", text, r->question);
-
-			free(text);
-			text = both;
-		}
-		if (text)
-			q.question = text;
-	}
-	app_confirm(a, &q);
-	free(text);
-	free(who);
-	free(field);
-}
-
-/* My save found the row deleted: the dialog offers it back as a new row
- * with my text, over the editor (which keeps my text meanwhile). */
-static void orphaned(struct app *a, const char *table, int64_t id,
-		     const char *field, const char *value,
-		     const struct sess_result *r, const char *where)
-{
-	const struct row_words *w = words_of(table);
-	struct conflict *c = calloc(1, sizeof(*c));
-
-	if (!c || !w) {
-		free(c);
-		not_saved(a, r);
-		return;
-	}
-	c->orphan = c->gone = true;
-	c->table = str_dup(table);
-	c->field = str_dup(field);
-	c->row = id;
-	c->mine = str_dup(value ? value : "");
-	c->label = str_printf("%s %s", table, field);
-	c->who = str_dup(r->who);
-	c->m.draft_where = str_dup(where);
-	c->explain = r->who ? str_printf(_(w->deleted_by), r->who)
-			    : str_dup(_(w->deleted));
-	if (!push_dialog(a, c, c->table && c->field && c->mine && c->label &&
-			 c->explain))
-		return;
-	if (r->who)
-		app_msg(a, MSG_WARN, _("deleted by %s while you edited it: n adds yours as a new row"),
-			r->who);
-	else
-		app_msg(a, MSG_WARN, "%s", _("deleted while you edited it: n adds yours as a new row"));
-}
-
-/* The editor right under the dialog, if it edits the same field. */
-static struct modal *editor_under(struct app *a, struct conflict *c)
-{
-	for (size_t i = 1; i < a->n_modals; i++)
-		if (a->modals[i] == &c->m && edit_is_editor(a->modals[i - 1]) &&
-		    str_eq(a->modals[i - 1]->draft_where, c->m.draft_where))
-			return a->modals[i - 1];
-	return NULL;
-}
-
-/* How the screens name row id of table ("R8", "“Pilot”", "ADR 7"): a new
- * string, NULL when it is not in the data. */
-static char *new_row_name(struct app *a, const char *table, int64_t id)
-{
-	const struct workshop_data *d = app_data(a);
-
-	if (!d)
-		return NULL;
-	if (str_eq(table, "risk")) {
-		for (size_t i = 0; i < d->n_risks; i++)
-			if (d->risks[i].id == id)
-				return str_dup(d->risks[i].key);
-	} else if (str_eq(table, "approach")) {
-		for (size_t i = 0; i < d->n_approaches; i++)
-			if (d->approaches[i].id == id)
-				return str_printf("“%s”", d->approaches[i].name);
-	} else if (str_eq(table, "criterion")) {
-		for (size_t i = 0; i < d->n_criteria; i++)
-			if (d->criteria[i].id == id)
-				return str_printf("“%s”", d->criteria[i].name);
-	} else if (str_eq(table, "metric")) {
-		for (size_t i = 0; i < d->n_metrics; i++)
-			if (d->metrics[i].id == id)
-				return str_printf("“%s”", d->metrics[i].name
-						  ? d->metrics[i].name
-						  : d->metrics[i].key);
-	} else if (str_eq(table, "phase")) {
-		for (size_t i = 0; i < d->n_roadmap; i++)
-			if (d->roadmap[i].id == id)
-				return str_printf("“%s”", d->roadmap[i].name);
-	} else if (str_eq(table, "decision")) {
-		for (size_t i = 0; i < d->n_decisions; i++)
-			if (d->decisions[i].id == id)
-				return str_printf(_("ADR %d"),
-						  d->decisions[i].number);
-	}
-	return NULL;
-}
-
-static enum modal_result orphan_key(struct conflict *c, struct app *a,
-				    enum action act)
-{
-	const struct row_words *w = words_of(c->table);
-	struct sess_result r = { 0 };
-	struct modal *ed;
-	char *name;
-
-	switch (act) {
-	case A_CF_READD:
-		if (app_refuse_readonly(a))
-			return MODAL_CONTINUE;
-		if (session_orphan_add(a->s, c->mine, &r) < 0) {
-			app_result(a, &r, NULL);
-			sess_result_clear(&r);
-			return MODAL_CONTINUE;
-		}
-		app_draft_done(a, c->m.draft_where);
-		if ((ed = editor_under(a, c)))
-			app_remove_modal(a, ed);
-		/* Read it back now, to say which row it became. */
-		if (session_sync(a->s) & SP_DATA)
-			app_refresh(a);
-		name = new_row_name(a, c->table, r.id);
-		if (name)
-			app_msg(a, MSG_OK, _("added %s with your text (u takes it back)"),
-				name);
-		else
-			app_msg(a, MSG_OK, "%s", w ? _(w->added) : "");
-		free(name);
-		sess_result_clear(&r);
-		return MODAL_OK;
-	case A_CF_THEIRS:
-		session_orphan_drop(a->s);
-		app_draft_done(a, c->m.draft_where);
-		if ((ed = editor_under(a, c)))
-			app_remove_modal(a, ed);
-		app_msg(a, MSG_OK, "%s", _("dropped your text: the row stays deleted"));
-		return MODAL_OK;
-	case A_CANCEL:
-		app_msg(a, MSG_INFO, "%s", editor_under(a, c)
-			? _("your text is still in the editor (saving it asks again)")
-			: _("the row stays deleted; yours was not saved"));
-		return MODAL_CANCEL;
-	default:
-		return MODAL_CONTINUE;
-	}
-}
-
-/* Publish what my open editor edits (the topmost modal on a field). */
-void app_publish_editing(struct app *a)
-{
-	const char *where = NULL;
-
-	for (size_t i = a->n_modals; i-- > 0 && !where; )
-		where = a->modals[i]->draft_where;
-	if (!app_read_only(a))
-		session_publish_editing(a->s, where);
-}

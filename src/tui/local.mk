@@ -7,7 +7,8 @@ charrette_SOURCES += \
 	src/tui/script.c src/tui/script.h \
 	src/tui/commands.c \
 	src/tui/screens.c src/tui/screens.h \
-	src/tui/conflict.c src/tui/follow.c \
+	src/tui/conflict.c src/tui/conflict_int.h src/tui/conflict_orphan.c \
+	src/tui/follow.c \
 	src/tui/room.c src/tui/room.h \
 	src/tui/screens/screen_workshops.c \
 	src/tui/screens/screen_interview.c \
