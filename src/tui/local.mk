@@ -17,6 +17,7 @@ charrette_SOURCES += \
 	src/tui/screens/approach_fields.c src/tui/screens/approaches.h \
 	src/tui/screens/screen_tradeoffs.c src/tui/screens/tradeoffs.h \
 	src/tui/screens/tradeoffs_ahp.c src/tui/screens/tradeoffs_matrix.c \
+	src/tui/screens/tradeoffs_matrix_keys.c \
 	src/tui/screens/screen_decision.c \
 	src/tui/screens/screen_risks.c \
 	src/tui/screens/screen_metrics.c \
