@@ -18,7 +18,8 @@ charrette_SOURCES += \
 	src/tui/screens/screen_tradeoffs.c src/tui/screens/tradeoffs.h \
 	src/tui/screens/tradeoffs_ahp.c src/tui/screens/tradeoffs_matrix.c \
 	src/tui/screens/tradeoffs_matrix_keys.c \
-	src/tui/screens/screen_decision.c \
+	src/tui/screens/screen_decision.c src/tui/screens/decision.h \
+	src/tui/screens/decision_edit.c \
 	src/tui/screens/screen_risks.c \
 	src/tui/screens/screen_metrics.c \
 	src/tui/screens/screen_roadmap.c \
