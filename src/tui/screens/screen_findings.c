@@ -155,14 +155,12 @@ static char *fit_reasons(struct app *a, size_t pi)
 	return buf_detach(&b);
 }
 
-static void build(struct app *a, struct fscreen *s)
+/* The rules the answers match, with their recommendations and controls. */
+static void build_rules(struct app *a, struct fscreen *s)
 {
 	const struct knowledge *k = app_k(a);
-	struct buf b;
 	char *t;
 
-	rows_free(s);
-	buf_init(&b);
 	t = str_printf(_("Matched rules (%zu)"), s->f->n_rules);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
@@ -188,7 +186,14 @@ static void build(struct app *a, struct fscreen *s)
 			free(j);
 		}
 	}
-	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+}
+
+/* The anti-patterns detected, with their remedies. */
+static void build_antipatterns(struct app *a, struct fscreen *s)
+{
+	const struct knowledge *k = app_k(a);
+	char *t;
+
 	t = str_printf(_("Anti-pattern warnings (%zu)"), s->f->n_antipatterns);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
@@ -208,7 +213,14 @@ static void build(struct app *a, struct fscreen *s)
 			free(t);
 		}
 	}
-	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+}
+
+/* The library's patterns by how well they fit (Enter starts an approach). */
+static void build_patterns(struct app *a, struct fscreen *s)
+{
+	const struct knowledge *k = app_k(a);
+	char *t;
+
 	t = str_printf(_("Library patterns by fit (%zu): ✓ holds, ✗ does not, ? not answered"), s->f->n_patterns);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
 	free(t);
@@ -232,7 +244,13 @@ static void build(struct app *a, struct fscreen *s)
 			free(j);
 		}
 	}
-	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+}
+
+/* The weight nudges the rules suggest, and which are applied. */
+static void build_nudges(struct app *a, struct fscreen *s)
+{
+	char *t;
+
 	t = str_printf(_("Suggested weight nudges (%zu) — a applies the selected one"),
 		       s->f->n_nudges);
 	add(s, F_HEAD, 0, false, CR_HEADING, 0, t ? t : "");
@@ -270,7 +288,18 @@ static void build(struct app *a, struct fscreen *s)
 		    t ? t : "");
 		free(t);
 	}
-	buf_free(&b);
+}
+
+static void build(struct app *a, struct fscreen *s)
+{
+	rows_free(s);
+	build_rules(a, s);
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	build_antipatterns(a, s);
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	build_patterns(a, s);
+	add(s, F_TEXT, 0, false, CR_NORMAL, 0, "");
+	build_nudges(a, s);
 	list_set_count(&s->list, s->n);
 	/* Back on the same finding. */
 	for (size_t i = 0; i < s->n; i++)
