@@ -703,3 +703,33 @@ int session_wrapup(const struct session *s, struct wrapup *w)
 	}
 	return wrapup_build(s->d, s->k, s->tpl, clock_now(), w);
 }
+
+/* ---- the agenda as the screens write it ------------------------------------ */
+
+void session_agenda_clear(struct room_agenda *ag)
+{
+	room_agenda_clear(ag);
+}
+
+void session_wrapup_clear(struct wrapup *w)
+{
+	wrapup_clear(w);
+}
+
+char *session_spent_text(char *buf, size_t size, int64_t seconds)
+{
+	return num_duration(buf, size, room_minutes(seconds));
+}
+
+char *session_diff_text(char *buf, size_t size, int64_t spent, int planned)
+{
+	long d = room_minutes(spent) - planned;
+	char t[NUM_BUF];
+
+	if (d == 0)
+		snprintf(buf, size, "%s", _("on time"));
+	else
+		snprintf(buf, size, "%s%s", d > 0 ? "+" : "",
+			 num_duration(t, sizeof(t), d));
+	return buf;
+}

@@ -101,6 +101,12 @@ enum stage session_room_stage(const struct session *s);
  * template's timeboxes while the workshop has no agenda of its own:
  * out->defaults).  room_agenda_clear(out) after. */
 int session_agenda(const struct session *s, struct room_agenda *out);
+void session_agenda_clear(struct room_agenda *ag);
+/* Time spent as the agenda shows it ("25 min", "1 h 15 min": whole
+ * minutes, rounded), and its difference from the plan ("on time",
+ * "+5 min", "-10 min"); both return buf. */
+char *session_spent_text(char *buf, size_t size, int64_t seconds);
+char *session_diff_text(char *buf, size_t size, int64_t spent, int planned);
 /* Seconds spent on stage st by now. */
 int64_t session_stage_spent(const struct session *s, enum stage st);
 /* Facilitator: the timebox of stage st in minutes (0..1440; a stage not
@@ -213,8 +219,9 @@ int session_park_delete(struct session *s, int64_t id, int64_t version,
 /* What the workshop came to (engine/room.h): ADRs and their status, open
  * questions and parking-lot items, open risks with owners, next steps,
  * the agenda planned vs spent.  Pointers into the data: valid until the
- * next reload.  wrapup_clear(w) after. */
+ * next reload.  session_wrapup_clear(w) after. */
 int session_wrapup(const struct session *s, struct wrapup *w);
+void session_wrapup_clear(struct wrapup *w);
 
 /*
  * Workshop ws as this participant may see it, in a new struct the caller

@@ -11,7 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/room.h"
 #include "tui/app.h"
 #include "tui/widgets/list.h"
 
@@ -44,10 +43,6 @@ void agenda_rebuild(struct app *a, struct room *r);
 void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w);
 enum reaction agenda_key(struct app *a, struct room *r, enum action act);
 void agenda_status(struct app *a, struct room *r, char *buf, size_t size);
-/* "7 min", "1 h 15 min" of a number of seconds, rounded to minutes. */
-char *room_spent_text(char *buf, size_t size, int64_t seconds);
-/* Planned against spent: "+5 min", "-3 min", "on time". */
-char *room_diff_text(char *buf, size_t size, int64_t spent, int planned);
 
 /* ---- room_park.c -------------------------------------------------------- */
 void park_rebuild(struct app *a, struct room *r);

@@ -31,30 +31,12 @@
 #define COL_STAGE_MIN 12
 #define COL_NOW 19
 
-char *room_spent_text(char *buf, size_t size, int64_t seconds)
-{
-	return num_duration(buf, size, room_minutes(seconds));
-}
-
-char *room_diff_text(char *buf, size_t size, int64_t spent, int planned)
-{
-	long d = room_minutes(spent) - planned;
-	char t[NUM_BUF];
-
-	if (d == 0)
-		snprintf(buf, size, "%s", _("on time"));
-	else
-		snprintf(buf, size, "%s%s", d > 0 ? "+" : "",
-			 num_duration(t, sizeof(t), d));
-	return buf;
-}
-
 void agenda_rebuild(struct app *a, struct room *r)
 {
 	int target = r->want_stage >= 0 ? r->want_stage : r->sel_stage;
 
 	r->want_stage = -1;
-	room_agenda_clear(&r->ag);
+	session_agenda_clear(&r->ag);
 	if (session_agenda(a->s, &r->ag) < 0)
 		memset(&r->ag, 0, sizeof(r->ag));
 	list_set_count(&r->agenda, r->ag.n);
@@ -164,8 +146,8 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 		buf_putc(&b, ' ');
 		figures(&b, ar->planned ? num_duration(p, sizeof(p), ar->planned)
 			    : _("no timebox"),
-			room_spent_text(sp, sizeof(sp), ar->spent),
-			ar->planned ? room_diff_text(d, sizeof(d), ar->spent,
+			session_spent_text(sp, sizeof(sp), ar->spent),
+			ar->planned ? session_diff_text(d, sizeof(d), ar->spent,
 						     ar->planned) : "–");
 		now_text(a, ar, now, sizeof(now));
 		/* Whole or not at all: the ● marks the stage anyway. */
@@ -182,8 +164,8 @@ void agenda_draw(struct app *a, struct room *r, int y, int x, int h, int w)
 	draw_cell(&b, _("Total"), cstage, false);
 	buf_putc(&b, ' ');
 	figures(&b, num_duration(p, sizeof(p), r->ag.planned_total),
-		room_spent_text(sp, sizeof(sp), r->ag.spent_total),
-		room_diff_text(d, sizeof(d), r->ag.spent_total,
+		session_spent_text(sp, sizeof(sp), r->ag.spent_total),
+		session_diff_text(d, sizeof(d), r->ag.spent_total,
 			       (int)r->ag.planned_total));
 	draw_role(CR_HEADING);
 	draw_line(y + 1 + rows, x, buf_str(&b), w);
@@ -211,7 +193,7 @@ void agenda_status(struct app *a, struct room *r, char *buf, size_t size)
 	(void)a;
 	snprintf(buf, size, _("planned %s · spent %s"),
 		 num_duration(p, sizeof(p), r->ag.planned_total),
-		 room_spent_text(s, sizeof(s), r->ag.spent_total));
+		 session_spent_text(s, sizeof(s), r->ag.spent_total));
 }
 
 /* ---- editing (facilitator) ------------------------------------------------ */

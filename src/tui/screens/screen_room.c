@@ -93,7 +93,7 @@ static void room_close(struct app *a, void *state)
 	struct room *r = state;
 
 	(void)a;
-	room_agenda_clear(&r->ag);
+	session_agenda_clear(&r->ag);
 	list_free(&r->agenda);
 	list_free(&r->lot);
 	free(r);

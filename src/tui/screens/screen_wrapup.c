@@ -134,14 +134,14 @@ static void agenda(struct app *a, struct tlines *t, const struct wrapup *w)
 		agenda_line(t, CR_NORMAL, name,
 			    r->planned ? num_duration(p, sizeof(p), r->planned)
 			    : _("no timebox"),
-			    room_spent_text(s, sizeof(s), r->spent),
-			    r->planned ? room_diff_text(d, sizeof(d), r->spent,
+			    session_spent_text(s, sizeof(s), r->spent),
+			    r->planned ? session_diff_text(d, sizeof(d), r->spent,
 							r->planned) : "–");
 	}
 	agenda_line(t, CR_HEADING, _("Total"),
 		    num_duration(p, sizeof(p), ag->planned_total),
-		    room_spent_text(s, sizeof(s), ag->spent_total),
-		    room_diff_text(d, sizeof(d), ag->spent_total,
+		    session_spent_text(s, sizeof(s), ag->spent_total),
+		    session_diff_text(d, sizeof(d), ag->spent_total,
 				   (int)ag->planned_total));
 }
 
@@ -160,7 +160,7 @@ static void build(struct app *a, struct tlines *t)
 	open_items(t, &w);
 	actions(t, &w);
 	agenda(a, t, &w);
-	wrapup_clear(&w);
+	session_wrapup_clear(&w);
 }
 
 static int wrapup_open(struct app *a, void **state)
