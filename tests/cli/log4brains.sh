@@ -42,7 +42,14 @@ printf '%s\n' \
 expect_same "$T/want" "$T/got" "log4brains lists every status as charrette has it"
 
 # ---- build: superseder, dates, deciders ---------------------------------------
-if (cd "$P" && timeout 300 log4brains build --out "$T/site") >"$T/build" 2>&1; then
+# Next.js builds inside log4brains' own install folder: an account that
+# cannot write it (log4brains installed by root, the suite run by another
+# account, as in the Debian package build) cannot build, whatever the ADRs.
+(cd "$P" && timeout 300 log4brains build --out "$T/site") >"$T/build" 2>&1
+built=$?
+if grep -q 'Build directory is not writeable' "$T/build"; then
+	echo "# SKIP log4brains build: its install folder is not writable by $(id -un) (the build is checked where it is)"
+elif [ $built = 0 ]; then
 	ok "log4brains build"
 	node -e '
 		const fs = require("fs");
