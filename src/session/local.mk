@@ -35,3 +35,6 @@ endif
 # The blind-round rule through the binary: show, score and every export.
 TESTS += tests/cli/blind-round.sh
 EXTRA_DIST += tests/cli/blind-round.sh
+
+# session_idle: how long an idle terminal may sleep.
+libcharrette_a_SOURCES += src/session/session_idle.c

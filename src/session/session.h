@@ -455,4 +455,9 @@ int session_undo_check(struct session *s, const struct audit_entry *en,
 int session_export(struct session *s, const char *format, const char *path,
 		   int flags, struct strv *written, struct sess_result *r);
 
+/* ---- idle ------------------------------------------------------------- */
+/* Milliseconds the idle loop may wait before session_poll has work beyond
+ * other processes' commits (the next heartbeat, a retry): 0 = now. */
+long session_idle_ms(const struct session *s);
+
 #endif

@@ -175,6 +175,7 @@ struct app_term {
 	bool pasting;                  /* inside a bracketed paste */
 	char room_shown[80];           /* the room's part of the title bar
 					  as last drawn (tui/room.h) */
+	struct watch *watch;           /* on the database (util/watch.h) */
 };
 
 struct app {

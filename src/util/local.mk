@@ -21,3 +21,14 @@ tests_unit_test_util_SOURCES = tests/unit/test_util.c
 tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_util_LDADD = $(UNIT_LDADD)
 endif
+
+# watch: inotify on the database, so the idle loop need not poll.
+libcharrette_a_SOURCES += src/util/watch.c src/util/watch.h
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_watch
+TESTS += tests/unit/test_watch
+tests_unit_test_watch_SOURCES = tests/unit/test_watch.c
+tests_unit_test_watch_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_watch_LDADD = $(UNIT_LDADD)
+endif
