@@ -114,43 +114,44 @@ static void test_commit_wakes(void **state)
 	sqlite3_close(mine);
 }
 
+/* Write to path: "w" creates it empty, "a" appends a frame. */
+static void write_file(const char *path, const char *mode)
+{
+	FILE *f = fopen(path, mode);
+
+	assert_non_null(f);
+	if (*mode == 'a')
+		fputs("frame", f);
+	assert_int_equal(fclose(f), 0);
+}
+
 static void test_wal_comes_back(void **state)
 {
 	struct watch *w = NULL;
 	char wal[700];
-	FILE *f;
 
 	(void)state;
 #ifndef __linux__
 	skip();
 #endif
 	snprintf(wal, sizeof(wal), "%s-wal", db);
-	f = fopen(db, "w");
-	assert_non_null(f);
-	fclose(f);
+	write_file(db, "w");
 	/* No -wal yet: the database alone is watched. */
 	assert_int_equal(watch_open(&w, db), 0);
-	f = fopen(wal, "w");
-	assert_non_null(f);
-	fclose(f);
+	write_file(wal, "w");
 	watch_rearm(w);
-	f = fopen(wal, "a");
-	assert_non_null(f);
-	fputs("frame", f);
-	fclose(f);
+	write_file(wal, "a");
 	assert_true(watch_read(w));
 	/* Deleted, it is news; created again, it is watched again. */
 	assert_int_equal(unlink(wal), 0);
 	assert_true(watch_read(w));
-	f = fopen(wal, "w");
-	assert_non_null(f);
-	fclose(f);
+	write_file(wal, "w");
 	watch_read(w);
 	watch_rearm(w);
-	f = fopen(wal, "a");
-	assert_non_null(f);
-	fputs("frame", f);
-	fclose(f);
+	write_file(wal, "a");
+	assert_true(watch_read(w));
+	/* The database itself too. */
+	write_file(db, "a");
 	assert_true(watch_read(w));
 	watch_free(&w);
 }
