@@ -7,8 +7,9 @@
 #     instructions, script mode), `charrette list` on the same database,
 #     and tig opening its main view on a 50-commit repository;
 #   * the CPU of an idle session with live refresh on (in tmux; the CPU
-#     time comes from /proc/PID/schedstat, in nanoseconds), alone and
-#     with another process committing every 2 s;
+#     time comes from /proc/PID/schedstat, in nanoseconds), alone, with
+#     another process committing every 2 s, and with a countdown running;
+#     and how soon another process's commit shows on the screen;
 #   * one cursor move at 160x48 on the matrix, side by side and risks
 #     screens: (instructions of N moves - instructions of 0 moves) / N;
 #   * export of 1,000 ADRs to disk and import-adr of them --into a
@@ -16,7 +17,7 @@
 #     adr-tools writing as many records;
 #   * CPU growth 1,000 -> 5,000 approaches (report) and decisions (adr);
 #   * 8 concurrent writers (tests/stress/bench: p50 ... max latency);
-#   * max RSS of the app on a 1,000-ADR workshop;
+#   * max RSS of the app on a 1,000-ADR workshop (median of the runs);
 #   * a growth table: instructions of load + export for 10, 100, 1,000
 #     and 5,000 decisions, risks and approaches.
 #
@@ -258,15 +259,19 @@ syncs() {
 	grep -c -E '(fsync|fdatasync)\(' "$tmp/strace.out"
 }
 
-# User + system CPU seconds of a command (median of REPS).
+# User + system CPU seconds of one run of a command: REPS runs under one
+# GNU time (which counts hundredths of a second: one run of a small export
+# is a few of them), divided by REPS.
 cpu() {
-	i=0
-	while [ $i -lt $reps ]; do
-		i=$((i + 1))
-		/usr/bin/time -f '%U %S' -o "$tmp/time.out" "$@" >/dev/null 2>&1 ||
-			return 0
-		awk '{ print $1 + $2 }' "$tmp/time.out"
-	done | median
+	/usr/bin/time -f '%U %S' -o "$tmp/time.out" sh -c '
+		n=$1
+		shift
+		i=0
+		while [ $i -lt "$n" ]; do
+			i=$((i + 1))
+			"$@" >/dev/null 2>&1 || exit 1
+		done' sh "$reps" "$@" || return 0
+	awk -v n="$reps" '{ printf "%.3f\n", ($1 + $2) / n }' "$tmp/time.out"
 }
 
 # ---- what was measured -----------------------------------------------------
@@ -324,6 +329,8 @@ say "== Idle session, live refresh on (CPU of one core, ${idle_secs} s each) =="
 if have tmux; then
 	dbi=$tmp/idle.db
 	C --db "$dbi" import "$srcdir/data/demo.yaml" >/dev/null
+	dbl=$tmp/live.db
+	C --db "$dbl" import "$srcdir/data/demo.yaml" >/dev/null
 	T() { tmux -L "$sock" -f /dev/null "$@"; }
 	cpu_ns() { awk '{ print $1 }' "/proc/$1/schedstat"; }
 	idle() {
@@ -332,13 +339,20 @@ if have tmux; then
 		_c1=$(cpu_ns "$pid") _w1=$(now_ns)
 		row "$1" "$(awk -v c=$((_c1 - _c0)) -v w=$((_w1 - _w0)) 'BEGIN { printf "%.3f %% (%.1f ms CPU in %.1f s)", 100 * c / w, c / 1e6, w / 1e9 }')"
 	}
-	T new-session -d -s app -x 100 -y 30 "env TERM=screen-256color '$bin' --db '$dbi' --as bench 1"
-	sleep 2
-	# The pane runs env, which execs charrette: the pane's process is it.
-	pid=$(T display-message -p -t app '#{pane_pid}')
-	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = charrette ] ||
-		pid=$(pgrep -P "$pid" | head -n 1)
-	if [ -n "$pid" ] && [ -r "/proc/$pid/schedstat" ]; then
+	# start NAME DB [ARGS]: the app in a tmux window on the real clock
+	# (a countdown must run), its process id in $pid.
+	start() {
+		T new-session -d -s "$1" -x 100 -y 30 \
+			"env -u CHARRETTE_NOW TERM=screen-256color '$bin' --db '$2' --as bench ${3:-}"
+		sleep 2
+		# The pane runs env, which execs charrette: the pane's process
+		# is it.
+		pid=$(T display-message -p -t "$1" '#{pane_pid}')
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = charrette ] ||
+			pid=$(pgrep -P "$pid" | head -n 1)
+		[ -n "$pid" ] && [ -r "/proc/$pid/schedstat" ]
+	}
+	if start app "$dbi" 1; then
 		T send-keys -t app 2
 		sleep 1
 		idle "idle on the Interview screen"
@@ -356,8 +370,32 @@ if have tmux; then
 		kill "$writer" 2>/dev/null
 		wait "$writer" 2>/dev/null
 		writer=""
+		# The title bar's countdown changes every second.
+		T send-keys -t app ':timer 60m' Enter
+		sleep 1
+		idle "the same, alone, a countdown running"
+		T send-keys -t app ':timer stop' Enter
 	else
 		row "idle" "charrette did not start in tmux"
+	fi
+	# Live refresh: from the end of another process's commit until its
+	# new workshop is on the list (the pane read every 10 ms).
+	if start live "$dbl"; then
+		lat=$(
+			i=0
+			while [ $i -lt "$reps" ]; do
+				i=$((i + 1))
+				sleep 1.3
+				"$bin" --db "$dbl" --as writer new "Live $i" >/dev/null 2>&1
+				_t1=$(now_ns) j=0
+				until T capture-pane -p -t live | grep -q "Live $i" ||
+					[ $j -ge 1000 ]; do
+					sleep 0.01
+					j=$((j + 1))
+				done
+				echo $((($(now_ns) - _t1) / 1000000))
+			done | median)
+		row "live refresh: another process's edit shown" "$lat ms after its commit (median of $reps)"
 	fi
 	T kill-server >/dev/null 2>&1
 else
@@ -434,7 +472,7 @@ row "charrette import-adr --into (empty workshop)" "$t ms, $s syncs"
 say ""
 
 # ---- growth ----------------------------------------------------------------
-say "== Growth 1,000 -> 5,000 (CPU seconds, user + system, median of $reps) =="
+say "== Growth 1,000 -> 5,000 (CPU seconds of one run, user + system, $reps runs) =="
 if [ -x /usr/bin/time ]; then
 	for k in approaches:report decisions:adr; do
 		kind=${k%%:*} fmt=${k#*:}
@@ -491,11 +529,23 @@ say "== Memory =="
 if [ -x /usr/bin/time ]; then
 	dbm=$(mkdb decisions 1000) || exit 1
 	printf '6\n' >"$tmp/six.script"
-	app 160 48 "$tmp/six.script" /usr/bin/time -v -o "$tmp/rss.out" \
-		"$bin" --db "$dbm" --as bench 1 >/dev/null 2>&1
-	row "app on a 1,000-ADR workshop, Decision screen" "$(awk -F': ' '/Maximum resident/ { printf "%.1f MB", $2 / 1024 }' "$tmp/rss.out") max RSS"
-	/usr/bin/time -v -o "$tmp/rss.out" "$bin" --db "$dbm" --as bench export 1 --format adr -o "$tmp/rss-adr" >/dev/null 2>&1
-	row "export --format adr of it" "$(awk -F': ' '/Maximum resident/ { printf "%.1f MB", $2 / 1024 }' "$tmp/rss.out") max RSS"
+	# Max RSS in kB of a command, the median of REPS runs (it varies by a
+	# few hundred kB with what the kernel maps in).
+	rss() {
+		i=0
+		while [ $i -lt "$reps" ]; do
+			i=$((i + 1))
+			rm -rf "$tmp/rss-adr"
+			"$@" >/dev/null 2>&1
+			awk -F': ' '/Maximum resident/ { print $2 }' "$tmp/rss.out"
+		done | median
+	}
+	mb() { awk -v k="$1" 'BEGIN { if (k == "") print "?"; else printf "%.1f MB", k / 1024 }'; }
+	r=$(rss app 160 48 "$tmp/six.script" /usr/bin/time -v -o "$tmp/rss.out" \
+		"$bin" --db "$dbm" --as bench 1)
+	row "app on a 1,000-ADR workshop, Decision screen" "$(mb "$r") max RSS (median of $reps)"
+	r=$(rss /usr/bin/time -v -o "$tmp/rss.out" "$bin" --db "$dbm" --as bench export 1 --format adr -o "$tmp/rss-adr")
+	row "export --format adr of it" "$(mb "$r") max RSS (median of $reps)"
 else
 	row "RSS" "GNU time not installed"
 fi

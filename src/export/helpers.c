@@ -60,6 +60,7 @@ void xctx_clear(struct xctx *x)
 	if (x->scored)
 		ws_scores_clear(&x->sc);
 	x->scored = false;
+	x_names_memo_clear(&x->memo);
 }
 
 int x_out_of_memory(struct buf *b, struct error *e)
@@ -164,8 +165,48 @@ static bool account_full_name(const char *name, char *buf, size_t size,
 	return x_or(buf, NULL) != NULL;
 }
 
-const char *x_person(const char *recorded, enum x_names names, char *buf,
-		     size_t size)
+void x_names_memo_clear(struct x_names_memo *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->account[i]);
+		free(m->full[i]);
+	}
+	memset(m, 0, sizeof(*m));
+}
+
+/* account_full_name through the memo. */
+static bool full_name(struct x_names_memo *m, const char *name, char *buf,
+		      size_t size, bool *root)
+{
+	bool found;
+	size_t i;
+
+	for (i = 0; m && i < m->n; i++)
+		if (strcmp(m->account[i], name) == 0)
+			break;
+	if (m && i < m->n) {
+		*root = m->root[i];
+		if (!m->full[i] || strlen(m->full[i]) >= size)
+			return false;
+		memcpy(buf, m->full[i], strlen(m->full[i]) + 1);
+		return true;
+	}
+	found = account_full_name(name, buf, size, root);
+	if (m && m->n < X_NAMES_MEMO &&
+	    (m->account[m->n] = str_dup(name)) != NULL) {
+		m->full[m->n] = found ? str_dup(buf) : NULL;
+		m->root[m->n] = *root;
+		/* Out of memory for the name: look it up again next time. */
+		if (found && !m->full[m->n])
+			free(m->account[m->n]);
+		else
+			m->n++;
+	}
+	return found;
+}
+
+const char *x_person(const char *recorded, enum x_names names,
+		     struct x_names_memo *memo, char *buf, size_t size)
 {
 	const char *via;
 	size_t n;
@@ -188,7 +229,7 @@ const char *x_person(const char *recorded, enum x_names names, char *buf,
 	if (names == X_NAMES_REAL) {
 		char full[256];
 
-		if (account_full_name(buf, full, sizeof(full), &root)) {
+		if (full_name(memo, buf, full, sizeof(full), &root)) {
 			snprintf(buf, size, "%s", full);
 			return buf;
 		}
@@ -199,13 +240,15 @@ const char *x_person(const char *recorded, enum x_names names, char *buf,
 }
 
 size_t x_people(struct buf *out, const struct strv *sv, enum x_names names,
+		struct x_names_memo *memo,
 		void (*put)(struct buf *, const char *))
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < sv->n; i++) {
 		char tmp[256];
-		const char *p = x_person(sv->v[i], names, tmp, sizeof(tmp));
+		const char *p = x_person(sv->v[i], names, memo, tmp,
+					 sizeof(tmp));
 
 		if (!p)
 			continue;

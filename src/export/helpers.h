@@ -29,6 +29,20 @@ enum x_names {
 	X_NAMES_RECORDED,   /* as recorded, less "(via account)": tests */
 };
 
+/* Full names read from the passwd database, kept for one document: each
+ * account is looked up once, not once a row (a lookup reads the passwd
+ * file and asks systemd: 65,000 instructions).  Zeroed to start;
+ * x_names_memo_clear ends it.  Accounts past the first X_NAMES_MEMO are
+ * looked up each time. */
+#define X_NAMES_MEMO 32
+struct x_names_memo {
+	size_t n;
+	char *account[X_NAMES_MEMO];
+	char *full[X_NAMES_MEMO];      /* NULL: no full name */
+	bool root[X_NAMES_MEMO];
+};
+void x_names_memo_clear(struct x_names_memo *m);
+
 /* A workshop with its scores computed once for a whole document. */
 struct xctx {
 	const struct workshop_data *d;
@@ -37,6 +51,7 @@ struct xctx {
 	bool scored;            /* sc is valid */
 	char why[1024];         /* why not, when !scored */
 	enum x_names names;
+	struct x_names_memo memo;  /* for x_person */
 };
 
 int xctx_init(struct xctx *x, const struct workshop_data *d,
@@ -64,13 +79,15 @@ const char *x_risk_status_label(enum risk_status s);
  * in its passwd entry (the GECOS field up to the first comma) is shown by
  * that full name.  The superuser is an account, not a person: "root" (and
  * any uid 0 account) gives NULL, as does blank text.  The result is in
- * buf (size bytes) or is `recorded` itself.
+ * buf (size bytes) or is `recorded` itself.  memo (may be NULL) keeps
+ * the accounts looked up.
  */
-const char *x_person(const char *recorded, enum x_names names, char *buf,
-		     size_t size);
+const char *x_person(const char *recorded, enum x_names names,
+		     struct x_names_memo *memo, char *buf, size_t size);
 /* People of a list (deciders), by x_person, joined with ", " into out;
  * returns how many were written. */
 size_t x_people(struct buf *out, const struct strv *sv, enum x_names names,
+		struct x_names_memo *memo,
 		void (*put)(struct buf *, const char *));
 
 /* ---- knowledge lookups (k may be NULL) ---------------------------------- */

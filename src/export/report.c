@@ -148,7 +148,8 @@ static void decisions_table(struct rctx *r)
 		}
 		buf_puts(r->out, " | ");
 		before = r->out->len;
-		x_people(r->out, &dec->deciders, r->x.names, md_cell);
+		x_people(r->out, &dec->deciders, r->x.names, &r->x.memo,
+			 md_cell);
 		buf_puts(r->out, r->out->len == before ? "|" : " |");
 		decision_cell(r->out, dec, dec->rationale);
 		if (dec->markdown) {
@@ -319,7 +320,8 @@ static void title(struct rctx *r)
 	buf_free(&t);
 	clock_today(today, sizeof(today));
 	buf_printf(r->out, _("Exported from charrette on %s."), today);
-	fac = x_person(d->ws.facilitator, r->x.names, who, sizeof(who));
+	fac = x_person(d->ws.facilitator, r->x.names, &r->x.memo, who,
+		       sizeof(who));
 	if (fac) {
 		buf_puts(r->out, _(" Facilitator: "));
 		md_inline(r->out, fac);

@@ -135,7 +135,7 @@ int report_parking(struct buf *out, const struct workshop_data *d,
 
 		buf_putc(out, '|');
 		md_table_cell(out, p->text);
-		by = x_person(p->added_by, names, who, sizeof(who));
+		by = x_person(p->added_by, names, NULL, who, sizeof(who));
 		md_table_cell(out, by ? by : "–");
 		became(out, p);
 		buf_putc(out, '\n');
@@ -218,7 +218,7 @@ static void actions(struct buf *out, const struct wrapup *w, int level,
 			 str_empty(r->description) ? "" : r->description);
 		buf_putc(out, '|');
 		md_table_cell(out, what);
-		owner = x_person(r->owner, names, who, sizeof(who));
+		owner = x_person(r->owner, names, NULL, who, sizeof(who));
 		md_table_cell(out, owner ? owner : _("nobody yet"));
 		buf_putc(out, '\n');
 	}

@@ -344,6 +344,7 @@ void x_risks_table_named(struct buf *out, const struct workshop_data *d,
 		N_("Owner"), N_("Mitigation"), N_("Status")
 	};
 	const char *head[8];
+	struct x_names_memo memo = { 0 };
 	size_t *o;
 
 	if (d->n_risks == 0) {
@@ -371,13 +372,14 @@ void x_risks_table_named(struct buf *out, const struct workshop_data *d,
 		cell_raw(out, num);
 		snprintf(num, sizeof(num), "%d", risk_score(k));
 		cell_raw(out, num);
-		cell(out, x_person(k->owner, names, who, sizeof(who)));
+		cell(out, x_person(k->owner, names, &memo, who, sizeof(who)));
 		cell(out, k->mitigation);
 		cell_raw(out, x_risk_status_label(k->status));
 		buf_putc(out, '\n');
 	}
 	buf_puts(out, "\n");
 	buf_puts(out, _("P: probability, I: impact (1 to 5); score = P × I.\n\n"));
+	x_names_memo_clear(&memo);
 	free(o);
 }
 

@@ -66,3 +66,5 @@ tests_unit_test_session_share_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_test_session_share_LDADD = $(UNIT_LDADD)
 endif
+# session_idle: how long an idle terminal may sleep.
+libcharrette_a_SOURCES += src/session/session_idle.c

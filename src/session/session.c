@@ -17,12 +17,12 @@
 #include "store/store.h"
 #include "store/store_roles.h"
 #include "store/store_share.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 
 #define PRESENCE_MAX_AGE 15
 #define BEAT_SECONDS 5
 
-static double now_mono(void);
 static void role_reloaded(struct session *s);
 
 static void mem_drafts_flush(struct session *s);
@@ -44,7 +44,7 @@ int session_new(struct session **out, const struct session_opts *o,
 	s->presence_max_age = o->presence_max_age > 0 ? o->presence_max_age
 						      : PRESENCE_MAX_AGE;
 	s->beat_seconds = o->beat_seconds > 0 ? o->beat_seconds : BEAT_SECONDS;
-	s->last_beat = now_mono();
+	s->last_beat = clock_mono();
 	if (o->busy_ms > 0)
 		store_share_busy_ms(s->store, o->busy_ms);
 	store_data_version(s->store, &s->data_version, e);
@@ -300,14 +300,6 @@ int session_poll(struct session *s)
 }
 
 /* ---- presence and the facilitator ---------------------------------------- */
-static double now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void session_publish(struct session *s, const char *screen,
 		     const char *selection, bool now)
 {
@@ -317,7 +309,8 @@ void session_publish(struct session *s, const char *screen,
 	bool moved = !str_eq(pos, s->published);
 
 	if (!pos ||
-	    !((now && moved) || now_mono() - s->last_beat >= s->beat_seconds)) {
+	    !((now && moved) ||
+	      clock_mono() - s->last_beat >= s->beat_seconds)) {
 		free(pos);
 		return;
 	}
@@ -328,7 +321,7 @@ void session_publish(struct session *s, const char *screen,
 		free(s->published);
 		s->published = pos;
 		pos = NULL;
-		s->last_beat = now_mono();
+		s->last_beat = clock_mono();
 	}
 	free(pos);
 	read_presence(s);

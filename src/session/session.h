@@ -544,5 +544,9 @@ bool session_metric_from_interview(const struct session *s,
 /* The interview's values into every metric field still empty, as one
  * step for undo; r->count says how many. */
 int session_metrics_take_interview(struct session *s, struct sess_result *r);
+/* ---- idle ------------------------------------------------------------- */
+/* Milliseconds the idle loop may wait before session_poll has work beyond
+ * other processes' commits (the next heartbeat, a retry): 0 = now. */
+long session_idle_ms(const struct session *s);
 
 #endif

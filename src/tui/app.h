@@ -205,6 +205,7 @@ struct app_term {
 					  as last drawn (tui/room.h) */
 	uint64_t frame;                /* what the last full frame showed
 					  (layout.c); 0: draw a full one */
+	struct watch *watch;           /* on the database (util/watch.h) */
 };
 
 struct app {

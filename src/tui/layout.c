@@ -300,9 +300,11 @@ static void draw_too_small(struct app *a)
 }
 
 /*
- * What a frame shows besides the current screen's own state: the screen,
- * its modals, the data, the terminal's size, the title bar.  A light
- * frame is drawn only while this is what the last full frame showed.
+ * What a frame shows besides the current screen's own state and the
+ * title bar's countdown: the screen, its modals, the data, the terminal's
+ * size, who is here.  A light frame (the title bar, the status and message
+ * lines and what the screen says changed) is drawn only while this is what
+ * the last full frame showed.
  */
 static uint64_t frame_sig(const struct app *a)
 {
@@ -316,8 +318,6 @@ static uint64_t frame_sig(const struct app *a)
 
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
 		h = (h ^ parts[i]) * 1099511628211ULL;
-	for (const char *p = a->t.room_shown; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	for (size_t i = 0; i < others->n; i++)
 		for (const char *p = others->v[i]; *p; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
@@ -346,6 +346,9 @@ void app_draw_frame(struct app *a)
 	    (!sd->needs_workshop || app_data(a)) &&
 	    sd->ops->draw_light(a, a->state[a->cur], top, 0,
 				a->t.rows - 2 - top, a->t.cols)) {
+		/* The title too: the countdown and the ready count move
+		 * without anything else changing. */
+		draw_title(a);
 		draw_message(a);
 		draw_status(a);
 		return;

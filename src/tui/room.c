@@ -15,6 +15,7 @@
 #include "tui/room.h"
 #include "tui/widgets/dialog.h"
 #include "tui/widgets/picker.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/str.h"
 
@@ -303,4 +304,17 @@ bool room_title_changed(struct app *a)
 		return false;
 	snprintf(a->t.room_shown, sizeof(a->t.room_shown), "%s", both);
 	return true;
+}
+
+long room_title_next_ms(const struct app *a)
+{
+	const struct room_timer *tm = session_timer(a->s);
+	long left;
+
+	/* The countdown counts whole seconds of the wall clock (a little
+	 * after the second, so that it has turned). */
+	if (!tm || tm->state != TIMER_RUNNING ||
+	    !session_timer_left(a->s, &left))
+		return -1;
+	return clock_ms_to_second() + 5;
 }

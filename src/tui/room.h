@@ -36,5 +36,9 @@ void room_title(const struct app *a, struct room_title *t);
 /* Has what the title bar shows of the room changed since last asked (a
  * second ticked, someone marked ready)?  The idle loop draws then. */
 bool room_title_changed(struct app *a);
+/* Milliseconds until what the title bar shows of the room next changes by
+ * itself (the running countdown's next second); -1 when nothing there
+ * changes with time. */
+long room_title_next_ms(const struct app *a);
 
 #endif

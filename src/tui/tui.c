@@ -4,11 +4,14 @@
  * terminal (newterm, so an unknown TERM is reported, not fatal), the input
  * (keyboard with a timeout, or a key script for tests), signals (handlers
  * only set a flag), the layout (title bar, tabs, body, message line, status
- * bar), live refresh (PRAGMA data_version polled while idle) and presence.
+ * bar), live refresh (the idle loop sleeps until a key, a write to the
+ * database, a heartbeat or a second of the countdown, then asks PRAGMA
+ * data_version) and presence.
  */
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +36,7 @@
 #include "util/shared.h"
 #include "util/str.h"
 #include "util/utf8.h"
+#include "util/watch.h"
 
 /* The wheel turned down: button 5 where curses has it (ncurses 6). */
 #ifdef BUTTON5_PRESSED
@@ -68,14 +72,6 @@ static int env_int(const char *name, int def)
 		return def;
 	n = strtol(v, &end, 10);
 	return *end || n < 1 || n > 3600 ? def : (int)n;
-}
-
-static double now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* ---- modals ------------------------------------------------------------ */
@@ -684,7 +680,9 @@ static void tick(struct app *a)
 	/* The heartbeat first: it also sees who dropped out. */
 	if (!a->t.script)
 		app_presence_beat(a, false);
+	watch_rearm(a->t.watch);
 	bits = session_poll(a->s);
+	watch_looked(a->t.watch);
 	if (bits & SP_GONE)
 		workshop_gone(a);
 	app_refresh(a);
@@ -841,23 +839,26 @@ static int key_waiting(void *ctx)
 	return r == OK ? (int)wc : -1;
 }
 
-/* One key from the terminal, or 0 after a timeout; -1 when input is gone.
- * Esc and what came with it (Alt-x, a sequence curses does not know, a
- * paste mark) are one key: an editor must not see an Esc that closes it
- * followed by characters that run as commands. */
-static int read_key(struct app *a, int *fast_errors)
+/* One key from curses, waiting at most ms for it (0: only what curses
+ * holds or what is there already); 0 when none came, -1 when input is
+ * gone.  Esc and what came with it (Alt-x, a sequence curses does not
+ * know, a paste mark) are one key: an editor must not see an Esc that
+ * closes it followed by characters that run as commands. */
+static int get_key(struct app *a, int ms, int *fast_errors)
 {
 	wint_t wc;
-	double t0 = now_mono();
-	int r = wget_wch(stdscr, &wc);
+	double t0 = clock_mono();
+	int r;
 
+	wtimeout(stdscr, ms);
+	r = wget_wch(stdscr, &wc);
 	if (r == ERR) {
-		/* A timeout takes ~POLL_MS; an immediate ERR over and over is
-		 * a dead terminal (EOF after an SSH drop): do not spin. */
-		if (now_mono() - t0 < POLL_MS / 4000.0) {
+		/* A wait takes its time; an immediate ERR over and over is a
+		 * dead terminal (EOF after an SSH drop): do not spin. */
+		if (ms > 0 && clock_mono() - t0 < ms / 4000.0) {
 			if (++*fast_errors >= 5)
 				return -1;
-		} else {
+		} else if (ms > 0) {
 			*fast_errors = 0;
 		}
 		return 0;
@@ -885,6 +886,75 @@ static int read_key(struct app *a, int *fast_errors)
 	if (wc == TK_ESC)
 		return keys_after_esc(key_waiting, NULL);
 	return (int)wc;
+}
+
+/* How long the loop may sleep: until the session's next idle work (a
+ * heartbeat) or the countdown's next second.  Other people's commits wake
+ * it through the watch on the database; without one it looks every
+ * POLL_MS, as the live refresh needs. */
+static int idle_wait_ms(struct app *a)
+{
+	long ms = session_idle_ms(a->s);
+	long t = room_title_next_ms(a), w = watch_next_ms(a->t.watch);
+
+	if (!a->t.watch && ms > POLL_MS)
+		ms = POLL_MS;
+	if (t >= 0 && t < ms)
+		ms = t;
+	if (w >= 0 && w < ms)
+		ms = w;
+	return ms > 3600000L ? 3600000 : (int)ms;
+}
+
+/* The next key, or 0 when it is time for idle work (a commit by someone
+ * else, a heartbeat, a second of the countdown); -1 when input is gone.
+ * The loop sleeps in ppoll(2) on the terminal and the database's watch:
+ * a key is handled at once, and nothing wakes an idle session up for
+ * nothing.  The signals that matter (a resize, SIGHUP, SIGTERM) are held
+ * from the last look until the sleep, which lets them in: one arriving in
+ * between ends the sleep instead of waiting for it. */
+static int read_key(struct app *a, int *fast_errors)
+{
+	struct pollfd p[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN },
+		{ .fd = watch_fd(a->t.watch), .events = POLLIN },
+	};
+	sigset_t held, old;
+	struct timespec ts;
+	int key = 0, r, ms;
+
+	if (a->t.no_display)
+		return get_key(a, POLL_MS, fast_errors);
+	if (poll(p, 1, 0) != 0)
+		return get_key(a, POLL_MS, fast_errors);
+	sigemptyset(&held);
+	sigaddset(&held, SIGWINCH);
+	sigaddset(&held, SIGHUP);
+	sigaddset(&held, SIGTERM);
+	sigprocmask(SIG_BLOCK, &held, &old);
+	/* Nothing to read: first what curses holds (a key given back, the
+	 * rest of a burst, a resize it was told of), then sleep. */
+	if (got_hangup || got_term ||
+	    (key = get_key(a, 0, fast_errors)) != 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return key;
+	}
+	ms = idle_wait_ms(a);
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	r = ppoll(p, p[1].fd >= 0 ? 2 : 1, &ts, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (r < 0)
+		/* A signal: a resize, which curses turns into a key, or one
+		 * the loop looks at. */
+		return get_key(a, 0, fast_errors);
+	if (p[1].revents & ~POLLIN)
+		watch_free(&a->t.watch);   /* broken: poll instead */
+	else if (p[1].revents)
+		watch_read(a->t.watch);
+	if (!p[0].revents)
+		return 0;
+	return get_key(a, POLL_MS, fast_errors);
 }
 
 /* An event was handled: what it saved is read back, and the screens
@@ -990,6 +1060,7 @@ static void app_free(struct app *a)
 	session_free(&a->s);
 	strv_free(&a->warnings);
 	script_free(&a->t.script);
+	watch_free(&a->t.watch);
 }
 
 int tui_run(const struct tui_opts *o)
@@ -1070,6 +1141,12 @@ int tui_run(const struct tui_opts *o)
 	sigaction(SIGTERM, &sa, NULL);
 	got_hangup = got_term = 0;
 
+	/* Other processes' commits wake the idle loop up (where the
+	 * database can be watched; tests of the polling without a watch
+	 * set CHARRETTE_NO_WATCH). */
+	if (!a->t.script && session_db_path(a->s) &&
+	    !getenv("CHARRETTE_NO_WATCH"))
+		watch_open(&a->t.watch, session_db_path(a->s));
 	a->cur = screen_index(1);
 	a->dirty = true;
 	open_screen(a, a->cur);

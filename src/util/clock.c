@@ -31,3 +31,19 @@ void clock_today(char *buf, size_t size)
 	else
 		snprintf(buf, size, "1970-01-01");
 }
+
+double clock_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+long clock_ms_to_second(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return 1000 - ts.tv_nsec / 1000000L;
+}

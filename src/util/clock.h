@@ -11,5 +11,9 @@
 int64_t clock_now(void);
 /* clock_now() as "YYYY-MM-DD" (UTC). */
 void clock_today(char *buf, size_t size);
+/* Seconds of a monotonic clock (intervals, never dates). */
+double clock_mono(void);
+/* Milliseconds until the wall clock's next whole second (1 ... 1000). */
+long clock_ms_to_second(void);
 
 #endif

@@ -29,3 +29,14 @@ tests_unit_test_fileset_SOURCES = tests/unit/test_fileset.c
 tests_unit_test_fileset_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_fileset_LDADD = $(UNIT_LDADD)
 endif
+
+# watch: inotify on the database, so the idle loop need not poll.
+libcharrette_a_SOURCES += src/util/watch.c src/util/watch.h
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_watch
+TESTS += tests/unit/test_watch
+tests_unit_test_watch_SOURCES = tests/unit/test_watch.c
+tests_unit_test_watch_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_watch_LDADD = $(UNIT_LDADD)
+endif

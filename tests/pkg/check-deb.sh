@@ -62,8 +62,10 @@ build() {
 	[ -n "$deb" ] || { not_ok "no charrette_*.deb was built"; exit 1; }
 	ok "built $(basename "$deb")"
 	echo "=== lintian"
-	$as lintian --pedantic --display-info --show-overrides \
-		"$out"/src/charrette_*_*.changes >"$out/lintian.txt" 2>&1
+	# From the package's own folder: the account may not enter the one
+	# this runs from (a clone in a private folder).
+	(cd "$out" && $as lintian --pedantic --display-info --show-overrides \
+		"$out"/src/charrette_*_*.changes) >"$out/lintian.txt" 2>&1
 	lrc=$?
 	cat "$out/lintian.txt"
 	if [ $lrc -ne 0 ] || grep -q '^E: ' "$out/lintian.txt"; then

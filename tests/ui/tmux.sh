@@ -86,6 +86,26 @@ T new-session -d -s bob -x 80 -y 24 \
 	"env TERM=screen-256color '$bin' --db '$db' --as bob 1; sleep 5"
 expect "with bob (via" "another participant appears in the title bar" 80
 T kill-session -t bob
+# Where the database cannot be watched (CHARRETTE_NO_WATCH stands in for
+# that) the idle loop polls instead: the list still shows another
+# process's new workshop.
+T new-session -d -s poll -x 80 -y 24 \
+	"env TERM=screen-256color CHARRETTE_NO_WATCH=1 '$bin' --db '$db'; sleep 5"
+i=0
+until T capture-pane -p -t poll 2>/dev/null | grep -q "Live refresh check" ||
+	[ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+"$bin" --db "$db" new "Polled refresh check" >/dev/null
+i=0
+until T capture-pane -p -t poll 2>/dev/null | grep -q "Polled refresh check" ||
+	[ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+if [ $i -lt 50 ]; then
+	echo "ok   without a watch on the database the list still refreshes"
+else
+	echo "FAIL without a watch on the database: no refresh"
+	T capture-pane -p -t poll 2>/dev/null | sed 's/^/    | /'
+	fails=$((fails + 1))
+fi
+T kill-session -t poll
 T send-keys -t ui q
 expect "EXITED 0" "q quits with status 0"
 

@@ -309,14 +309,15 @@ static void test_people(void **state)
 	assert_non_null(strstr(rep, "| dana, bob |"));
 	assert_null(strstr(rep, "root"));
 	assert_null(strstr(rep, "(via"));
-	assert_string_equal(x_person("bob (via root)", X_NAMES_RECORDED, buf,
-				     sizeof(buf)), "bob");
-	assert_string_equal(x_person("Ann (via x) Lead", X_NAMES_RECORDED, buf,
-				     sizeof(buf)), "Ann (via x) Lead");
-	assert_null(x_person("root", X_NAMES_RECORDED, buf, sizeof(buf)));
-	assert_null(x_person("root", X_NAMES_REAL, buf, sizeof(buf)));
-	assert_null(x_person("  ", X_NAMES_REAL, buf, sizeof(buf)));
-	assert_null(x_person(NULL, X_NAMES_REAL, buf, sizeof(buf)));
+	assert_string_equal(x_person("bob (via root)", X_NAMES_RECORDED, NULL,
+				     buf, sizeof(buf)), "bob");
+	assert_string_equal(x_person("Ann (via x) Lead", X_NAMES_RECORDED,
+				     NULL, buf, sizeof(buf)),
+			    "Ann (via x) Lead");
+	assert_null(x_person("root", X_NAMES_RECORDED, NULL, buf, sizeof(buf)));
+	assert_null(x_person("root", X_NAMES_REAL, NULL, buf, sizeof(buf)));
+	assert_null(x_person("  ", X_NAMES_REAL, NULL, buf, sizeof(buf)));
+	assert_null(x_person(NULL, X_NAMES_REAL, NULL, buf, sizeof(buf)));
 	/* The account running the test: its full name where it has one. */
 	{
 		struct passwd *pw = getpwuid(getuid());
@@ -330,13 +331,51 @@ static void test_people(void **state)
 			snprintf(want, sizeof(want), "%.*s", (int)n,
 				 n && n < sizeof(want) ? pw->pw_gecos : "");
 			assert_string_equal(x_person(pw->pw_name, X_NAMES_REAL,
-						     buf, sizeof(buf)),
+						     NULL, buf, sizeof(buf)),
 					    *want ? want : pw->pw_name);
 		}
 	}
 	/* No such account: the name as recorded. */
 	assert_string_equal(x_person("nobody-here-zz9 (via root)", X_NAMES_REAL,
-				     buf, sizeof(buf)), "nobody-here-zz9");
+				     NULL, buf, sizeof(buf)), "nobody-here-zz9");
+}
+
+/* A document looks each account up once: the memo gives the same names
+ * as the passwd database, the second time and past its size. */
+static void test_people_memo(void **state)
+{
+	struct x_names_memo memo = { 0 };
+	struct passwd *pw = getpwuid(getuid());
+	char buf[256], want[256], name[32];
+
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		if (pw && pw->pw_uid != 0) {
+			snprintf(want, sizeof(want), "%s",
+				 x_person(pw->pw_name, X_NAMES_REAL, NULL, buf,
+					  sizeof(buf)));
+			assert_string_equal(x_person(pw->pw_name, X_NAMES_REAL,
+						     &memo, buf, sizeof(buf)),
+					    want);
+		}
+		/* uid 0 is nobody, by any name. */
+		assert_null(x_person("root (via x)", X_NAMES_REAL, &memo, buf,
+				     sizeof(buf)));
+		assert_string_equal(x_person("nobody-here-zz9", X_NAMES_REAL,
+					     &memo, buf, sizeof(buf)),
+				    "nobody-here-zz9");
+	}
+	for (int i = 0; i < X_NAMES_MEMO + 8; i++) {
+		snprintf(name, sizeof(name), "nobody-zz9-%d", i);
+		assert_string_equal(x_person(name, X_NAMES_REAL, &memo, buf,
+					     sizeof(buf)), name);
+	}
+	assert_int_equal(memo.n, X_NAMES_MEMO);
+	snprintf(name, sizeof(name), "nobody-zz9-%d", X_NAMES_MEMO + 7);
+	assert_string_equal(x_person(name, X_NAMES_REAL, &memo, buf,
+				     sizeof(buf)), name);
+	x_names_memo_clear(&memo);
+	assert_int_equal(memo.n, 0);
 }
 
 /* 2026-01-01 00:00 UTC: the countdown of room.yaml has 3 minutes left. */
@@ -435,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_golden_clinic),
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_people_memo),
 		cmocka_unit_test(test_as_typed),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_stages_and_stack),

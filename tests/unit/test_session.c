@@ -482,6 +482,50 @@ static void test_supersedes_both_sides(void **state)
 	sess_result_clear(&r);
 }
 
+static void test_idle_wait(void **state)
+{
+	struct fx *f = *state;
+	struct sess_result r = { 0 };
+	struct session *s = NULL;
+	struct error e;
+	sqlite3 *lock;
+
+	/* Idle, the session's next work is its heartbeat (an hour here, so
+	 * that no slow machine blurs it with the retries below). */
+	err_clear(&e);
+	assert_int_equal(session_new(&s, &(struct session_opts){
+		.store = f->st_a, .k = f->k, .beat_seconds = 3600 }, &e), ST_OK);
+	assert_int_equal(session_open(s, f->ws, &e), ST_OK);
+	assert_in_range(session_idle_ms(s), 3000000, 3600001);
+	/* My own write: reload at once. */
+	assert_int_equal(session_set_field(s, &(struct sess_edit){
+		.table = "workshop", .field = "title", .id = f->ws,
+		.version = session_data(s)->ws.version,
+		.value = "Queue choice, again" }, &r), ST_OK);
+	assert_int_equal(session_idle_ms(s), 0);
+	session_sync(s);
+	assert_in_range(session_idle_ms(s), 3000000, 3600001);
+	/* A draft the locked database did not take is retried soon, but
+	 * not in a spin; once it is written, the heartbeat is next again. */
+	assert_int_equal(sqlite3_open(f->db, &lock), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+			 SQLITE_OK);
+	store_share_busy_ms(f->st_a, 20);
+	session_set_field(s, &(struct sess_edit){
+		.table = "workshop", .field = "title", .id = f->ws,
+		.version = session_data(s)->ws.version,
+		.value = "Typed while locked", .where = "workshop:title" }, &r);
+	assert_true(r.draft_kept);
+	session_sync(s);
+	assert_int_equal(session_idle_ms(s), 250);
+	sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(lock);
+	session_poll(s);
+	assert_in_range(session_idle_ms(s), 3000000, 3600001);
+	sess_result_clear(&r);
+	session_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +543,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_supersedes_both_sides,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idle_wait, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
