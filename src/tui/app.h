@@ -289,6 +289,19 @@ int app_reload(struct app *a);
 /* Draw the next frame: only what a move of the selection changed when
  * the screen can and nothing else changed, else the whole screen. */
 void app_draw_frame(struct app *a);
+/* search.c: start a search of list l (an editor on the status line);
+ * say where the active search is ("match 2 of 5", after `how` moved it),
+ * false when nothing matches. */
+void app_start_search(struct app *a, struct list *l);
+bool app_search_say(struct app *a, struct list *l, const char *how);
+/* navigate.c, for the loop in tui.c: the index of screen `number` in
+ * tui_screens; open screen i's state (false: could not); close the opened
+ * screens (all: Workshops too); the open workshop is gone (deleted or
+ * moved to the trash by someone else): back to the list, and say so. */
+size_t app_screen_index(int number);
+bool app_open_screen(struct app *a, size_t i);
+void app_close_screens(struct app *a, bool all);
+void app_workshop_gone(struct app *a);
 /* Rebuild the opened screens if the session's data changed since. */
 void app_refresh(struct app *a);
 /* Open a workshop (loads its data) and switch to a screen (0 = by stage). */

@@ -9,7 +9,7 @@ charrette_SOURCES += \
 	src/tui/screens.c src/tui/screens.h \
 	src/tui/conflict.c src/tui/conflict_int.h src/tui/conflict_orphan.c \
 	src/tui/follow.c \
-	src/tui/room.c src/tui/room.h \
+	src/tui/room.c src/tui/room.h src/tui/navigate.c src/tui/search.c \
 	src/tui/screens/screen_workshops.c \
 	src/tui/screens/screen_interview.c \
 	src/tui/screens/screen_findings.c \

@@ -90,186 +90,6 @@ static void finish_modal(struct app *a, struct modal *m, bool ok)
 		app_remove_modal(a, m);
 }
 
-/* ---- workshop data ----------------------------------------------------- */
-static void refresh_screens(struct app *a)
-{
-	a->shown_gen = session_generation(a->s);
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (a->opened[i] && tui_screens[i].ops->refresh)
-			(tui_screens[i].ops->refresh)(a, a->state[i]);
-}
-
-static void close_screens(struct app *a, bool all)
-{
-	for (size_t i = 0; i < tui_n_screens; i++) {
-		if (!a->opened[i] || (!all && !tui_screens[i].needs_workshop))
-			continue;
-		if (tui_screens[i].ops->close)
-			tui_screens[i].ops->close(a, a->state[i]);
-		a->state[i] = NULL;
-		a->opened[i] = false;
-	}
-}
-
-static size_t screen_index(int number);
-
-/* The open workshop is gone: back to the list. */
-static void workshop_gone(struct app *a)
-{
-	close_screens(a, false);
-	a->cur = screen_index(1);
-	app_msg(a, MSG_WARN, "%s", _("the workshop was deleted by someone else"));
-}
-
-void app_refresh(struct app *a)
-{
-	const char *note;
-
-	if (a->shown_gen != session_generation(a->s))
-		refresh_screens(a);
-	if ((note = session_notice(a->s)))
-		app_msg(a, MSG_INFO, "%s", note);
-}
-
-int app_reload(struct app *a)
-{
-	struct error e;
-	int rc;
-
-	err_clear(&e);
-	rc = session_reload(a->s, &e);
-	if (rc == ST_NOTFOUND) {
-		session_close(a->s);
-		workshop_gone(a);
-	} else if (rc < 0) {
-		app_msg(a, MSG_ERROR, "%s", e.msg);
-	}
-	refresh_screens(a);
-	return rc;
-}
-
-static size_t screen_index(int number)
-{
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (tui_screens[i].number == number)
-			return i;
-	return (size_t)-1;
-}
-
-static bool open_screen(struct app *a, size_t i)
-{
-	if (a->opened[i])
-		return true;
-	if (tui_screens[i].ops->open &&
-	    tui_screens[i].ops->open(a, &a->state[i]) < 0) {
-		app_msg(a, MSG_ERROR, _("cannot open the %s screen"),
-			_(tui_screens[i].title));
-		return false;
-	}
-	a->opened[i] = true;
-	return true;
-}
-
-/*
- * A workshop's stage is the furthest workflow screen anyone has worked on:
- * moving forward to screen N (2 = interview ... 9 = roadmap) records it,
- * so the list, the title and the next opening show where the room is.
- * Going back never lowers it.  Observers record nothing.
- */
-static void advance_stage(struct app *a, int number)
-{
-	if (number >= 2 && number <= 9)
-		session_reach_stage(a->s, (enum stage)(number - 2));
-}
-
-static bool goto_index(struct app *a, size_t i, int number)
-{
-	if (i >= tui_n_screens)
-		return false;
-	if (tui_screens[i].needs_workshop && !app_ws(a)) {
-		app_msg(a, MSG_WARN, "%s", _("open a workshop first (Enter on the list)"));
-		return false;
-	}
-	if (!open_screen(a, i))
-		return false;
-	if (a->cur != i) {
-		if (tui_screens[a->cur].number > 0)
-			a->back = a->cur;
-		a->cur = i;
-		if (tui_screens[i].ops->entered)
-			tui_screens[i].ops->entered(a, a->state[i]);
-		app_presence_beat(a, true);
-	}
-	advance_stage(a, number);
-	return true;
-}
-
-bool app_goto(struct app *a, int number)
-{
-	return goto_index(a, screen_index(number), number);
-}
-
-bool app_goto_id(struct app *a, const char *id)
-{
-	for (size_t i = 0; i < tui_n_screens; i++)
-		if (str_eq(tui_screens[i].id, id))
-			return goto_index(a, i, tui_screens[i].number);
-	return false;
-}
-
-void app_close_view(struct app *a)
-{
-	if (tui_screens[a->cur].number != 0)
-		return;
-	if (a->back < tui_n_screens &&
-	    (!tui_screens[a->back].needs_workshop || app_ws(a)))
-		a->cur = a->back;
-	else
-		a->cur = screen_index(1);
-	app_presence_beat(a, true);
-}
-
-void app_close_workshop(struct app *a)
-{
-	session_follow_stop(a->s);
-	close_screens(a, false);
-	session_close(a->s);
-	a->cur = screen_index(1);
-	refresh_screens(a);
-}
-
-int app_open_workshop(struct app *a, int64_t id, int screen)
-{
-	struct error e;
-	int rc;
-
-	if (app_ws(a) != id)
-		close_screens(a, false);
-	err_clear(&e);
-	rc = session_open(a->s, id, &e);
-	if (rc < 0) {
-		app_error(a, &e);
-		a->cur = screen_index(1);
-		refresh_screens(a);
-		return rc;
-	}
-	refresh_screens(a);
-	if (screen == 0) {
-		/* Open where the workshop stands: the screen of its stage. */
-		int st = (int)app_data(a)->ws.stage;
-
-		screen = st >= (int)STAGE_DONE ? 2 : st + 2;
-		if (screen_index(screen) == (size_t)-1)
-			screen = 2;
-	}
-	if (!app_goto(a, screen))
-		app_goto(a, 1);
-	app_presence_beat(a, true);
-	/* Its creator opening it for the first time facilitates it. */
-	session_claim_new(a->s);
-	return ST_OK;
-}
-
 /* ---- input and dispatch ------------------------------------------------ */
 struct list *app_cur_list(struct app *a)
 {
@@ -279,72 +99,6 @@ struct list *app_cur_list(struct app *a)
 	    (sd->needs_workshop && !app_data(a)))
 		return NULL;
 	return sd->ops->list(a, a->state[a->cur]);
-}
-
-/* "match 2 of 5" for the active search (false: no match). */
-static bool search_say(struct app *a, struct list *l, const char *how)
-{
-	size_t pos, n = list_search_count(l, &pos);
-
-	if (!n || !pos) {
-		app_msg(a, MSG_WARN, _("no match for “%s”"), l->search ? l->search : "");
-		return false;
-	}
-	if (how)
-		app_msg(a, MSG_INFO, _("“%s”: match %zu of %zu · %s"), l->search,
-			pos, n, how);
-	else
-		app_msg(a, MSG_INFO, _("“%s”: match %zu of %zu"), l->search, pos, n);
-	return true;
-}
-
-static void search_changed(struct app *a, struct modal *m)
-{
-	struct list *l = app_cur_list(a);
-
-	if (!l)
-		return;
-	l->sel = (size_t)m->id;
-	if (!*edit_text(m)) {
-		list_search_set(l, NULL);
-		a->msg[0] = '\0';
-		return;
-	}
-	list_search_set(l, edit_text(m));
-	search_say(a, l, NULL);
-}
-
-static bool search_done(struct app *a, struct modal *m, bool ok)
-{
-	struct list *l = app_cur_list(a);
-
-	if (!l)
-		return true;
-	if (!ok || !*edit_text(m)) {
-		l->sel = (size_t)m->id;
-		list_search_set(l, NULL);
-		list_scroll(l, l->height);
-		a->msg[0] = '\0';
-		return true;
-	}
-	if (list_search_set(l, edit_text(m)))
-		search_say(a, l, _("n next, N previous, Esc ends"));
-	return true;
-}
-
-static void start_search(struct app *a, struct list *l)
-{
-	struct modal *m = lineedit_new(_("Search"), l->search ? l->search : "",
-				       _("type to search · Enter keep · Esc cancel"),
-				       search_done);
-
-	if (!m)
-		return;
-	m->scope = SC_EDIT;
-	edit_set_scratch(m);
-	m->id = (int64_t)l->sel;
-	m->changed = search_changed;
-	app_push(a, m);
 }
 
 static bool prompt_done(struct app *a, struct modal *m, bool ok)
@@ -551,11 +305,11 @@ static void dispatch(struct app *a, int key)
 			if (!list_search_step(l, dir))
 				app_msg(a, MSG_WARN, _("no match for “%s”"), l->search);
 			else if (dir > 0 && l->sel <= was)
-				search_say(a, l, _("past the last one: from the top again"));
+				app_search_say(a, l, _("past the last one: from the top again"));
 			else if (dir < 0 && l->sel >= was)
-				search_say(a, l, _("before the first one: from the bottom again"));
+				app_search_say(a, l, _("before the first one: from the bottom again"));
 			else
-				search_say(a, l, NULL);
+				app_search_say(a, l, NULL);
 			return;
 		}
 	}
@@ -584,7 +338,7 @@ static void dispatch(struct app *a, int key)
 		/* Moving on your own ends follow mode. */
 		follow_stop(a, NULL);
 		if (act == A_SEARCH)
-			start_search(a, l);
+			app_start_search(a, l);
 		else
 			list_nav(l, act);
 		return;
@@ -684,7 +438,7 @@ static void tick(struct app *a)
 	bits = session_poll(a->s);
 	watch_looked(a->t.watch);
 	if (bits & SP_GONE)
-		workshop_gone(a);
+		app_workshop_gone(a);
 	app_refresh(a);
 	follow_tick(a);
 	presenter_tick(a);
@@ -962,7 +716,7 @@ static int read_key(struct app *a, int *fast_errors)
 static void after_event(struct app *a)
 {
 	if (session_sync(a->s) & SP_GONE)
-		workshop_gone(a);
+		app_workshop_gone(a);
 	app_refresh(a);
 	a->dirty = true;
 }
@@ -1056,7 +810,7 @@ static void app_free(struct app *a)
 {
 	while (a->n_modals)
 		app_remove_modal(a, a->modals[a->n_modals - 1]);
-	close_screens(a, true);
+	app_close_screens(a, true);
 	session_free(&a->s);
 	strv_free(&a->warnings);
 	script_free(&a->t.script);
@@ -1147,9 +901,9 @@ int tui_run(const struct tui_opts *o)
 	if (!a->t.script && session_db_path(a->s) &&
 	    !getenv("CHARRETTE_NO_WATCH"))
 		watch_open(&a->t.watch, session_db_path(a->s));
-	a->cur = screen_index(1);
+	a->cur = app_screen_index(1);
 	a->dirty = true;
-	open_screen(a, a->cur);
+	app_open_screen(a, a->cur);
 	if (o->workshop) {
 		/* The demo opens on the trade-offs matrix, the heart of the
 		 * tool, rather than on its stage (the roadmap): that is what
