@@ -806,6 +806,35 @@ static SCREEN *start_terminal(struct app *a, FILE **out, FILE **in)
 	return sc;
 }
 
+/* The terminal's modes, the mouse, bracketed paste, colours, and the
+ * signals that end the session (a hang-up keeps the drafts). */
+static void setup_terminal(struct app *a)
+{
+	struct sigaction sa;
+
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	wtimeout(stdscr, POLL_MS);
+	if (!a->t.script)
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+			  MOUSE_WHEEL_DOWN, NULL);
+	/* Bracketed paste: a pasted line break is text, not Enter. */
+	if (!a->t.no_display) {
+		putp("\033[?2004h");
+		fflush(stdout);
+	}
+	draw_init(getenv("NO_COLOR") == NULL);
+	check_size(a);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	got_hangup = got_term = 0;
+}
+
 static void app_free(struct app *a)
 {
 	while (a->n_modals)
@@ -820,7 +849,6 @@ static void app_free(struct app *a)
 int tui_run(const struct tui_opts *o)
 {
 	struct app app, *a = &app;
-	struct sigaction sa;
 	const char *dump = getenv("CHARRETTE_DUMP_KEYS");
 	const char *script = getenv("CHARRETTE_SCRIPT");
 	const char *nd = getenv("CHARRETTE_NO_DISPLAY");
@@ -872,28 +900,7 @@ int tui_run(const struct tui_opts *o)
 		return 2;
 	}
 	set_term(sc);
-	raw();
-	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	wtimeout(stdscr, POLL_MS);
-	if (!a->t.script)
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-			  MOUSE_WHEEL_DOWN, NULL);
-	/* Bracketed paste: a pasted line break is text, not Enter. */
-	if (!a->t.no_display) {
-		putp("\033[?2004h");
-		fflush(stdout);
-	}
-	draw_init(getenv("NO_COLOR") == NULL);
-	check_size(a);
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	got_hangup = got_term = 0;
+	setup_terminal(a);
 
 	/* Other processes' commits wake the idle loop up (where the
 	 * database can be watched; tests of the polling without a watch
