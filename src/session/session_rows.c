@@ -116,20 +116,29 @@ int sess_move_row(struct session *s, const char *table, int64_t id,
 }
 
 /* ---- approaches ----------------------------------------------------------- */
-int session_add_approach(struct session *s, const struct approach *ap,
-			 struct sess_result *r)
-{
-	struct error e;
-	int64_t id = 0;
-	int rc;
+/* A new row of `table` from *row, its name (for messages) row->label. */
+#define ADD_FN(name, type, table, call, label)                              \
+	int name(struct session *s, const type *row, struct sess_result *r) \
+	{                                                                   \
+		struct error e;                                             \
+		int64_t id = 0;                                             \
+		int rc;                                                     \
+                                                                            \
+		sess_result_clear(r);                                       \
+		if (sess_refuse(s, true, r))                                \
+			return r->code;                                     \
+		err_clear(&e);                                              \
+		rc = call(s->store, s->ws, row, &id, &e);                   \
+		return added(s, rc, &e, table, id, row->label, r);          \
+	}
 
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	err_clear(&e);
-	rc = store_approach_add(s->store, s->ws, ap, &id, &e);
-	return added(s, rc, &e, "approach", id, ap->name, r);
-}
+ADD_FN(session_add_approach, struct approach, "approach", store_approach_add,
+       name)
+ADD_FN(session_add_criterion, struct criterion, "criterion",
+       store_criterion_add, name)
+ADD_FN(session_add_risk, struct risk, "risk", store_risk_add, description)
+ADD_FN(session_add_metric, struct metric, "metric", store_metric_add, name)
+ADD_FN(session_add_phase, struct phase, "phase", store_phase_add, name)
 
 int session_duplicate_approach(struct session *s, int64_t id,
 			       struct sess_result *r)
@@ -231,66 +240,6 @@ MOVE_FN(session_move_criterion, "criterion", store_criterion_move)
 MOVE_FN(session_move_phase, "phase", store_phase_move)
 
 /* ---- other rows ------------------------------------------------------------ */
-int session_add_criterion(struct session *s, const struct criterion *c,
-			  struct sess_result *r)
-{
-	struct error e;
-	int64_t id = 0;
-	int rc;
-
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	err_clear(&e);
-	rc = store_criterion_add(s->store, s->ws, c, &id, &e);
-	return added(s, rc, &e, "criterion", id, c->name, r);
-}
-
-int session_add_risk(struct session *s, const struct risk *rk,
-		     struct sess_result *r)
-{
-	struct error e;
-	int64_t id = 0;
-	int rc;
-
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	err_clear(&e);
-	rc = store_risk_add(s->store, s->ws, rk, &id, &e);
-	return added(s, rc, &e, "risk", id, rk->description, r);
-}
-
-int session_add_metric(struct session *s, const struct metric *m,
-		       struct sess_result *r)
-{
-	struct error e;
-	int64_t id = 0;
-	int rc;
-
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	err_clear(&e);
-	rc = store_metric_add(s->store, s->ws, m, &id, &e);
-	return added(s, rc, &e, "metric", id, m->name, r);
-}
-
-int session_add_phase(struct session *s, const struct phase *p,
-		      struct sess_result *r)
-{
-	struct error e;
-	int64_t id = 0;
-	int rc;
-
-	sess_result_clear(r);
-	if (sess_refuse(s, true, r))
-		return r->code;
-	err_clear(&e);
-	rc = store_phase_add(s->store, s->ws, p, &id, &e);
-	return added(s, rc, &e, "phase", id, p->name, r);
-}
-
 int session_add_decision(struct session *s, const struct decision *d,
 			 struct sess_result *r)
 {
