@@ -105,6 +105,10 @@ static void print_sensitivity(FILE *f, const struct workshop_data *d,
 	int kw = 0;
 
 	fprintf(f, "\n%s\n", _("Sensitivity: how far each weight must move before the leader changes"));
+	if (!ws_scores_comparable(s)) {
+		fprintf(f, "  %s\n", _("nothing to compare yet: score the matrix first"));
+		return;
+	}
 	for (size_t c = 0; c < nc; c++)
 		if (utf8_width(d->criteria[c].key) > kw)
 			kw = utf8_width(d->criteria[c].key);
@@ -309,7 +313,9 @@ static int print_json(struct cli_ctx *ctx, const struct workshop_data *d,
 			   s->complete[a] ? "true" : "false");
 	}
 	buf_putc(&b, ']');
-	if (s->sens) {
+	if (s->sens && !ws_scores_comparable(s)) {
+		buf_puts(&b, ",\n \"sensitivity\": null");
+	} else if (s->sens) {
 		buf_puts(&b, ",\n \"sensitivity\": [");
 		for (size_t c = 0; c < s->n_crit; c++) {
 			const struct sensitivity *x = &s->sens[c];

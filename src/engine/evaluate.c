@@ -147,6 +147,8 @@ static int compute(const struct workshop_data *d, bool sensitivity,
 		return rc;
 
 	for (size_t a = 0; a < na; a++) {
+		bool scored = false;
+
 		for (size_t c = 0; c < nc; c++) {
 			size_t k = a * nc + c;
 
@@ -154,7 +156,9 @@ static int compute(const struct workshop_data *d, bool sensitivity,
 						    d->criteria[c].key,
 						    &out->cells[k]);
 			out->set[k] = out->source[k] != CELL_NONE;
+			scored = scored || out->set[k];
 		}
+		out->n_scored += scored;
 	}
 	m.rows = na;
 	m.cols = nc;
@@ -186,6 +190,11 @@ int ws_scores_compute(const struct workshop_data *d, bool sensitivity,
 	if (rc)
 		ws_scores_clear(out);
 	return rc;
+}
+
+bool ws_scores_comparable(const struct ws_scores *s)
+{
+	return s->n_scored >= 2;
 }
 
 void ws_scores_clear(struct ws_scores *s)

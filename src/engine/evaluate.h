@@ -31,6 +31,7 @@ struct ws_scores {
 	int *rank;                  /* n_app, 1-based */
 	size_t *order;              /* n_app, indices by rank */
 	bool *complete;             /* n_app */
+	size_t n_scored;            /* approaches with at least one score */
 	struct sensitivity *sens;   /* n_crit, NULL unless asked */
 };
 
@@ -38,5 +39,10 @@ struct ws_scores {
 int ws_scores_compute(const struct workshop_data *d, bool sensitivity,
 		      struct ws_scores *out, struct error *e);
 void ws_scores_clear(struct ws_scores *s);
+
+/* Whether a ranking can be compared at all: with fewer than two scored
+ * approaches every weight would look "robust" only because nothing else
+ * competes, so sensitivity is not worth showing. */
+bool ws_scores_comparable(const struct ws_scores *s);
 
 #endif

@@ -125,6 +125,10 @@ static void sensitivity_summary(struct rctx *r)
 		report_none(r, _("The sensitivity of the result could not be worked out."));
 		return;
 	}
+	if (!ws_scores_comparable(sc)) {
+		report_none(r, _("Nothing to compare yet: fewer than two approaches have scores."));
+		return;
+	}
 	for (size_t c = 0; c < sc->n_crit; c++) {
 		const struct sensitivity *s = &sc->sens[c];
 

@@ -189,7 +189,7 @@ static void sensitivity_cell(struct buf *out, const struct xctx *x, size_t c)
 	char tmp[32], pct[NUM_BUF];
 
 	buf_putc(out, ' ');
-	if (!s) {
+	if (!s || !ws_scores_comparable(&x->sc)) {
 		buf_puts(out, X_NONE_CELL);
 	} else if (!s->flips) {
 		buf_puts(out, _("robust"));
@@ -322,7 +322,8 @@ void x_scoring_table(struct buf *out, const struct xctx *x)
 			   _("acceptable"));
 	else
 		buf_puts(out, _("Weights are the direct weights, normalised to sum to 100%.\n\n"));
-	buf_puts(out, _("Sensitivity tells how far a criterion's weight must move (the others rescaled) before another approach leads; \"robust\" means no weight changes the leader.\n\n"));
+	if (ws_scores_comparable(sc))
+		buf_puts(out, _("Sensitivity tells how far a criterion's weight must move (the others rescaled) before another approach leads; \"robust\" means no weight changes the leader.\n\n"));
 	if (votes)
 		buf_puts(out, _("(v): no agreed score yet; the mean of the participants' votes is used.\n\n"));
 	if (incomplete)

@@ -72,6 +72,37 @@ for x in sens:
     assert x["new_leader"] in (None, "gitlab-flux", "jenkins-helm"), x
 PY
 
+# --- one scored approach: nothing to compare, not "robust" -------------------
+# With a single approach scored, no weight can change the leader because no
+# other approach competes; calling every criterion robust would mislead.
+cat >"$tmp/one.yaml" <<'YAML'
+charrette: 1
+title: One scored
+criteria:
+  - {id: dx, name: Developer experience, weight: 3}
+  - {id: cost, name: Cost, weight: 1}
+approaches:
+  - {id: a, name: A, scores: {dx: 4, cost: 2}}
+  - {id: b, name: B}
+YAML
+one=$(run import "$tmp/one.yaml") || fail "import of one.yaml failed"
+run score "$one" --sensitivity >"$tmp/one.table" || fail "score --sensitivity (one scored) failed"
+grep -q "nothing to compare yet" "$tmp/one.table" ||
+	fail "score --sensitivity with one scored approach does not say there is nothing to compare"
+! grep -q "robust" "$tmp/one.table" ||
+	fail "score --sensitivity calls criteria robust with one scored approach"
+run score "$one" --format json --sensitivity >"$tmp/one.json" || fail "score --format json --sensitivity (one scored) failed"
+python3 - "$tmp/one.json" <<'PY2' || fail "score --sensitivity JSON with one scored approach is not null"
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+assert "sensitivity" in s and s["sensitivity"] is None, s.get("sensitivity")
+PY2
+run export "$one" --format report -o "$tmp/one-report.md" || fail "report (one scored) failed"
+grep -q "Nothing to compare yet" "$tmp/one-report.md" ||
+	fail "the report's sensitivity does not say there is nothing to compare"
+! grep -qE "robust\.|\| robust" "$tmp/one-report.md" ||
+	fail "the report calls the result robust with one scored approach"
+
 # --- score as a table and as TSV --------------------------------------------
 run score "$id" >"$tmp/score.table" || fail "score (table) failed"
 diff -u "$top_srcdir/tests/cli/import-score.table" "$tmp/score.table" ||

@@ -318,7 +318,8 @@ static void test_errors(void **state)
 }
 
 /* Zero approaches: an empty but valid result; one approach ranks first
- * and cannot be overtaken. */
+ * and cannot be overtaken; sensitivity is comparable only once two
+ * approaches have a score. */
 static void test_no_and_one_approach(void **state)
 {
 	struct workshop_data *d = wsdata_new();
@@ -336,6 +337,8 @@ static void test_no_and_one_approach(void **state)
 	assert_near(s.weights[0], 0.75, 0);
 	assert_non_null(s.sens);
 	assert_false(s.sens[0].flips);
+	assert_int_equal(s.n_scored, 0);
+	assert_false(ws_scores_comparable(&s));
 	ws_scores_clear(&s);
 
 	approach(d, "solo");
@@ -347,6 +350,22 @@ static void test_no_and_one_approach(void **state)
 	assert_near(s.totals[0], 1.5, 1e-15);
 	assert_false(s.sens[0].flips);
 	assert_false(s.sens[1].flips);
+	/* Nothing competes with it: not comparable, whatever the weights. */
+	assert_int_equal(s.n_scored, 1);
+	assert_false(ws_scores_comparable(&s));
+	ws_scores_clear(&s);
+
+	/* A second approach without a score changes nothing; one vote on
+	 * it makes two scored approaches. */
+	approach(d, "rival");
+	assert_int_equal(ws_scores_compute(d, true, &s, &e), ST_OK);
+	assert_int_equal(s.n_scored, 1);
+	assert_false(ws_scores_comparable(&s));
+	ws_scores_clear(&s);
+	vote(d, "bob", "rival", "ops", 4);
+	assert_int_equal(ws_scores_compute(d, true, &s, &e), ST_OK);
+	assert_int_equal(s.n_scored, 2);
+	assert_true(ws_scores_comparable(&s));
 	ws_scores_clear(&s);
 	wsdata_free(&d);
 }

@@ -349,21 +349,6 @@ char **to_names_fit(const struct workshop_data *d, int cols)
 }
 
 /* ---- sensitivity ---------------------------------------------------------- */
-/* How many approaches have a score at all: with fewer than two, every
- * weight is "robust" only because there is nothing to compare. */
-static size_t sens_scored(const struct sess_view *v)
-{
-	size_t n = 0;
-
-	for (size_t ai = 0; ai < v->sc.n_app; ai++)
-		for (size_t ci = 0; ci < v->sc.n_crit; ci++)
-			if (v->sc.set[ai * v->sc.n_crit + ci]) {
-				n++;
-				break;
-			}
-	return n;
-}
-
 void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 		  int w, bool cursor)
 {
@@ -376,7 +361,8 @@ void to_sens_draw(struct app *a, struct tscreen *s, int y, int x, int h,
 
 	if (h <= 0 || w <= 10)
 		return;
-	if (!s->v->scored || !s->v->sc.sens || sens_scored(s->v) < 2) {
+	if (!s->v->scored || !s->v->sc.sens ||
+	    s->v->sc.n_scored < 2) {
 		draw_role(CR_HEADING);
 		draw_clip(y, x, _("Sensitivity"), w);
 		draw_role(CR_DIM);
