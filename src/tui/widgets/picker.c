@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/names.h"
 #include "tui/widgets/picker.h"
 #include "util/i18n.h"
 #include "util/str.h"
@@ -39,6 +40,7 @@ static void picker_draw(struct modal *m, struct app *a, int h, int w)
 	struct picker *p = (struct picker *)m;
 	int lw = utf8_width(p->title) + 6, bw, bh, by, bx, rows;
 	const char *hint;
+	char **fit;
 
 	(void)a;
 	for (size_t i = 0; i < p->n; i++) {
@@ -65,26 +67,38 @@ static void picker_draw(struct modal *m, struct app *a, int h, int w)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)rows)
 		p->top = p->sel - (size_t)rows + 1;
+	/* Labels too wide for the frame are cut where they differ, so two
+	 * long names with the same start never read alike (names.h). */
+	fit = p->n ? calloc(p->n, sizeof(*fit)) : NULL;
+	if (fit)
+		names_fit((const char *const *)p->labels, p->n,
+			  bw - 4 - (p->mode == PICK_MANY ? 5 : 1), fit);
 	draw_role(CR_DIALOG);
 	draw_box(by, bx, bh, bw, p->title);
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
+		const char *label;
 		char line[512];
 
 		if (i >= p->n)
 			break;
+		label = fit && fit[i] ? fit[i] : p->labels[i];
 		/* The marker shows the cursor without colour (NO_COLOR). */
 		if (p->mode == PICK_MANY)
 			snprintf(line, sizeof(line), "%s[%s] %s",
 				 i == p->sel ? "›" : " ",
-				 p->checked[i] ? "x" : " ", p->labels[i]);
+				 p->checked[i] ? "x" : " ", label);
 		else
 			snprintf(line, sizeof(line), "%s%s",
-				 i == p->sel ? "›" : " ", p->labels[i]);
-		/* A label cut at the frame ends with "…". */
+				 i == p->sel ? "›" : " ", label);
+		/* A label still cut at the frame ends with "…". */
 		draw_role(i == p->sel ? CR_SELECTED : CR_DIALOG);
 		draw_fill(by + 1 + r, bx + 2, 1, bw - 4);
 		draw_clip(by + 1 + r, bx + 2, line, bw - 4);
+	}
+	if (fit) {
+		names_free(fit, p->n);
+		free(fit);
 	}
 	draw_role(CR_DIALOG);
 	draw_line(by + bh - 2, bx + 2, hint, bw - 4);
