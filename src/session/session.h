@@ -376,6 +376,8 @@ struct sess_presence {
 	char *screen;
 	int64_t last_seen;
 	bool read_only, facilitator, mine;
+	char *editing;             /* what their open editor edits, in words
+				    * (session_editing_words), or NULL */
 };
 int session_presence(struct session *s, struct sess_presence **out,
 		     size_t *n, struct error *e);
@@ -508,6 +510,10 @@ bool session_follow_waiting(struct session *s, char **screen);
 /* Publish what my open editor edits (its draft key, "risk:12:mitigation";
  * NULL: no editor open); written only when it changed. */
 void session_publish_editing(struct session *s, const char *where);
+/* A draft key ("risk:12:mitigation", "answer:deploy_freq") in words for
+ * people: "R3 · mitigation", "the answer to deploy_freq"; NULL for none
+ * (new string). */
+char *session_editing_words(const struct session *s, const char *key);
 /* Someone else here is editing row `id` of `table`: their name (a new
  * string) and the field (*field, a new string); NULL when nobody is. */
 char *session_editing_row(struct session *s, const char *table, int64_t id,

@@ -292,3 +292,100 @@ int session_orphan_add(struct session *s, const char *text,
 	session_orphan_drop(s);
 	return ST_OK;
 }
+
+/* ---- what someone edits, in words -------------------------------------- */
+/* The short label of row `id` of `table` in d ("R3", "ADR-0002", an
+ * approach's key), or NULL when the row is not loaded (new string). */
+static char *row_label(const struct workshop_data *d, const char *table,
+		       int64_t id)
+{
+	if (!d)
+		return NULL;
+	if (str_eq(table, "risk")) {
+		for (size_t i = 0; i < d->n_risks; i++)
+			if (d->risks[i].id == id)
+				return str_dup(d->risks[i].key);
+	} else if (str_eq(table, "approach")) {
+		for (size_t i = 0; i < d->n_approaches; i++)
+			if (d->approaches[i].id == id)
+				return str_dup(d->approaches[i].key);
+	} else if (str_eq(table, "criterion")) {
+		for (size_t i = 0; i < d->n_criteria; i++)
+			if (d->criteria[i].id == id)
+				return str_dup(d->criteria[i].key);
+	} else if (str_eq(table, "metric")) {
+		for (size_t i = 0; i < d->n_metrics; i++)
+			if (d->metrics[i].id == id)
+				return str_dup(d->metrics[i].key);
+	} else if (str_eq(table, "phase")) {
+		for (size_t i = 0; i < d->n_roadmap; i++)
+			if (d->roadmap[i].id == id)
+				return str_dup(d->roadmap[i].name);
+	} else if (str_eq(table, "decision")) {
+		for (size_t i = 0; i < d->n_decisions; i++)
+			if (d->decisions[i].id == id)
+				return str_printf("ADR-%04d",
+						  d->decisions[i].number);
+	}
+	return NULL;
+}
+
+/* A row's field: "R3 · mitigation" ("target_3m" reads "target 3m"). */
+static char *row_words(const struct workshop_data *d, const char *table,
+		       int64_t id, const char *field)
+{
+	char *label = row_label(d, table, id), *f = str_dup(field), *out;
+
+	for (char *p = f; p && *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	out = label && f ? str_printf(_("%s · %s"), label, f) : NULL;
+	free(label);
+	free(f);
+	return out;
+}
+
+char *session_editing_words(const struct session *s, const char *key)
+{
+	static const char *const tables[] = {
+		"risk", "approach", "criterion", "metric", "phase", "decision"
+	};
+	const char *p;
+	char *field, *end;
+	long long id;
+
+	if (!key || !*key)
+		return NULL;
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		size_t tl = strlen(tables[t]);
+		char *out;
+
+		if (strncmp(key, tables[t], tl) != 0 ||
+		    (key[tl] != ':' && key[tl] != '-'))
+			continue;
+		/* "risk:12:mitigation" or "criterion-name:3". */
+		p = key[tl] == ':' ? key + tl : strrchr(key, ':');
+		id = p ? strtoll(p + 1, &end, 10) : 0;
+		if (!p || !(field = field_of_key(key, tables[t], id)))
+			break;
+		out = row_words(s->d, tables[t], id, field);
+		free(field);
+		if (out)
+			return out;
+		break;
+	}
+	if (strncmp(key, "answer:", 7) == 0 && key[7])
+		return str_printf(_("the answer to %s"), key + 7);
+	if (strncmp(key, "note:", 5) == 0 && key[5])
+		return str_printf(_("the note on %s"), key + 5);
+	if (strncmp(key, "park:", 5) == 0)
+		return str_dup(_("a parking-lot item"));
+	if (strncmp(key, "agenda:", 7) == 0)
+		return str_dup(_("the agenda"));
+	if (str_eq(key, "next-steps"))
+		return str_dup(_("the next steps"));
+	if (strncmp(key, "workshop-title:", 15) == 0)
+		return str_dup(_("the workshop's title"));
+	/* A row loaded since, or a key of a newer version: say only that. */
+	return str_dup(_("something"));
+}

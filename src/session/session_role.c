@@ -293,6 +293,7 @@ int session_presence(struct session *s, struct sess_presence **out,
 		list[i].read_only = rows[i].read_only;
 		list[i].facilitator = rows[i].facilitator;
 		list[i].mine = rows[i].mine;
+		list[i].editing = session_editing_words(s, rows[i].editing);
 	}
 	store_presence_rows_free(&rows, count);
 	*out = list;
@@ -308,6 +309,7 @@ void session_presence_free(struct sess_presence **list, size_t n)
 		free((*list)[i].who);
 		free((*list)[i].account);
 		free((*list)[i].screen);
+		free((*list)[i].editing);
 	}
 	free(*list);
 	*list = NULL;

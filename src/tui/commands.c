@@ -215,6 +215,10 @@ static void cmd_who(struct app *a, const char *arg)
 		buf_printf(&b, " %s", ago);
 		push_line(&lines, buf_detach(&b));
 		buf_free(&b);
+		/* Before moving the room on: who is still typing, and where. */
+		if (ps[i].editing && !ps[i].mine)
+			push_line(&lines, str_printf(_("    editing %s"),
+						     ps[i].editing));
 	}
 	if (!me_listed)
 		push_line(&lines, str_printf("  %s%s  %s", me, _(" (you)"),
@@ -342,7 +346,7 @@ static const struct command commands[] = {
 	  cmd_export },
 	{ "export!", "FORMAT [PATH]", N_("export, replacing files that differ"),
 	  cmd_export_force },
-	{ "who", "", N_("who is in this workshop, where, seen when"), cmd_who },
+	{ "who", "", N_("who is here: screen, last seen, editing what"), cmd_who },
 	{ "history", "", N_("the history of changes, with undo (also H)"),
 	  cmd_history },
 	{ "follow", "", N_("follow the facilitator, or stop (also F)"),

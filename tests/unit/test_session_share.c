@@ -371,6 +371,61 @@ static void test_editing_and_orphan(void **state)
 	sess_result_clear(&r);
 }
 
+/* ---- what the others edit, in words (:who) ---------------------------------- */
+static void test_editing_words(void **state)
+{
+	struct fx *f = *state;
+	struct sess_presence *ps = NULL;
+	int64_t id = add_risk(f->a, "Broker outage");
+	char where[64], *w;
+	size_t n = 0;
+	bool seen = false;
+	struct error e;
+
+	session_poll(f->b);
+	snprintf(where, sizeof(where), "risk:%lld:mitigation", (long long)id);
+	w = session_editing_words(f->a, where);
+	assert_string_equal(w, "R1 · mitigation");
+	free(w);
+	snprintf(where, sizeof(where), "risk:%lld:target_3m", (long long)id);
+	w = session_editing_words(f->a, where);
+	assert_string_equal(w, "R1 · target 3m");
+	free(w);
+	w = session_editing_words(f->a, "answer:deploy_freq");
+	assert_string_equal(w, "the answer to deploy_freq");
+	free(w);
+	/* A row not loaded, or a key this version does not know. */
+	snprintf(where, sizeof(where), "risk:%lld:mitigation",
+		 (long long)id + 99);
+	w = session_editing_words(f->a, where);
+	assert_string_equal(w, "something");
+	free(w);
+	w = session_editing_words(f->a, "risk:");
+	assert_string_equal(w, "something");
+	free(w);
+	assert_null(session_editing_words(f->a, NULL));
+	assert_null(session_editing_words(f->a, ""));
+
+	/* Bob's open editor reaches alice's presence list in those words. */
+	snprintf(where, sizeof(where), "risk:%lld:mitigation", (long long)id);
+	session_publish(f->b, "risks", "r:R1", true);
+	session_publish_editing(f->b, where);
+	session_publish(f->a, "risks", "r:R1", true);
+	err_clear(&e);
+	assert_int_equal(session_presence(f->a, &ps, &n, &e), ST_OK);
+	for (size_t i = 0; i < n; i++) {
+		if (str_eq(ps[i].who, "bob")) {
+			assert_string_equal(ps[i].editing, "R1 · mitigation");
+			seen = true;
+		} else {
+			assert_null(ps[i].editing);
+		}
+	}
+	assert_true(seen);
+	session_presence_free(&ps, n);
+	session_publish_editing(f->b, NULL);
+}
+
 /* ---- follow mode while busy ------------------------------------------------- */
 static void test_follow_waiting(void **state)
 {
@@ -414,6 +469,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_answer_and_note, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_editing_and_orphan, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_editing_words, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_follow_waiting, setup,
 						teardown),
