@@ -5,7 +5,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "cli/cli.h"
@@ -264,12 +263,8 @@ static void show_decisions(FILE *f, const struct workshop_data *d)
 			fprintf(f, " by %d", x->superseded_by);
 		/* The status in the record's own words, where they are other
 		 * than the category's ("Partially Implemented"). */
-		if (x->status_text && *x->status_text &&
-		    strncasecmp(x->status_text, adr_status_id(x->status),
-				strlen(adr_status_id(x->status))) != 0 &&
-		    strncasecmp(x->status_text, "superceded", 10) != 0 &&
-		    str_eq(decision_status_shown(x), x->status_text))
-			fprintf(f, " \"%s\"", x->status_text);
+		if (decision_status_words(x))
+			fprintf(f, " \"%s\"", decision_status_words(x));
 		fprintf(f, "]%s%s\n", x->date ? " " : "", x->date ? x->date : "");
 		show_list(f, "deciders", &x->deciders);
 		show_field(f, "context", x->context);

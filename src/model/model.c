@@ -804,3 +804,16 @@ const char *decision_status_shown(const struct decision *d)
 	}
 	return adr_status_label(d->status);
 }
+
+const char *decision_status_words(const struct decision *d)
+{
+	const char *id = adr_status_id(d->status), *t = d->status_text;
+
+	/* "accepted", "superseded by ADR-5" (or adr-tools' "Superceded
+	 * by") start with the category's own word: nothing more to say. */
+	if (!t || !*t || strncasecmp(t, id, strlen(id)) == 0 ||
+	    strncasecmp(t, "superceded", 10) == 0 ||
+	    !str_eq(decision_status_shown(d), t))
+		return NULL;
+	return t;
+}

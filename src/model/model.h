@@ -545,6 +545,10 @@ int decision_link_add(struct decision *d, const char *relation, int number);
  */
 int adr_status_classify(const char *text, enum adr_status *out);
 const char *decision_status_shown(const struct decision *d);
+/* The record's own status words where they say more than the category
+ * ("Partially Implemented", "Approved" for accepted), else NULL: what
+ * `show` and the Decision screen put beside the status. */
+const char *decision_status_words(const struct decision *d);
 
 /* Risk score = probability x impact. */
 int risk_score(const struct risk *r);

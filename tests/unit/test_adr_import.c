@@ -544,9 +544,43 @@ static void test_broken_folder(void **state)
 	assert_int_equal(d->decisions[1].status, ADR_PROPOSED);
 	assert_string_equal(d->decisions[1].status_text, "Tabled");
 	assert_string_equal(decision_status_shown(&d->decisions[1]), "Tabled");
+	assert_string_equal(decision_status_words(&d->decisions[1]), "Tabled");
 
 	adr_import_report_clear(&rep);
 	wsdata_free(&d);
+}
+
+/* The status words put beside the category: only those that say more. */
+static void test_status_words(void **state)
+{
+	static const struct {
+		enum adr_status status;
+		const char *text, *words;
+	} cases[] = {
+		{ ADR_ACCEPTED, "Approved", "Approved" },
+		{ ADR_ACCEPTED, "Partially Implemented", "Partially Implemented" },
+		{ ADR_ACCEPTED, "accepted", NULL },
+		{ ADR_ACCEPTED, "Accepted; supersedes ADR-0045", NULL },
+		{ ADR_SUPERSEDED, "superseded by ADR-0057", NULL },
+		{ ADR_SUPERSEDED, "Superceded by [3. Use ISO dates](0003.md)", NULL },
+		/* The workshop rejected what the file approved: the file's
+		 * word no longer names the status. */
+		{ ADR_REJECTED, "Approved", NULL },
+		{ ADR_PROPOSED, "", NULL },
+		{ ADR_PROPOSED, NULL, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct decision dc = { .status = cases[i].status,
+				       .status_text = (char *)cases[i].text };
+		const char *w = decision_status_words(&dc);
+
+		if (cases[i].words)
+			assert_string_equal(w, cases[i].words);
+		else
+			assert_null(w);
+	}
 }
 
 static void test_not_a_folder(void **state)
@@ -869,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_dated_folder),
 		cmocka_unit_test(test_dupes_folder),
 		cmocka_unit_test(test_broken_folder),
+		cmocka_unit_test(test_status_words),
 		cmocka_unit_test(test_not_a_folder),
 		cmocka_unit_test(test_parse_formats),
 		cmocka_unit_test(test_parse_warnings),

@@ -240,6 +240,9 @@ static void build_detail(struct app *a, struct dscreen *s,
 
 	buf_init(&b);
 	buf_printf(&b, "%s: %s", _("Status"), adr_status_label(dc->status));
+	/* An imported record's own word ("Approved"), as its file says. */
+	if (decision_status_words(dc))
+		buf_printf(&b, " (\"%s\")", decision_status_words(dc));
 	if (dc->superseded_by)
 		buf_printf(&b, _(" by ADR %d"), dc->superseded_by);
 	buf_printf(&b, " · %s: %s", _("Date"), str_empty(dc->date) ? "—" : dc->date);
@@ -250,6 +253,12 @@ static void build_detail(struct app *a, struct dscreen *s,
 		 : dc->status == ADR_PROPOSED ? CR_WARNING : CR_DIM,
 		 NULL, buf_str(&b), w, 2);
 	buf_free(&b);
+	/* The file it came from: an export writes it back there. */
+	if (!str_empty(dc->file)) {
+		t = str_printf("%s: %s", _("File"), dc->file);
+		add_para(s, CR_DIM, NULL, t, w, 2);
+		free(t);
+	}
 
 	t = strv_join(&dc->deciders, ", ");
 	add_field(s, _("Deciders"), t, w);
@@ -272,11 +281,19 @@ static void build_detail(struct app *a, struct dscreen *s,
 	add_prose(s, _("Context"), dc->context, w);
 	add_prose(s, _("Decision"), dc->decision, w);
 	add_prose(s, _("Rationale"), dc->rationale, w);
-	if (dc->positive.n || dc->negative.n || dc->risks.n) {
+	if (dc->positive.n || dc->negative.n || dc->risks.n ||
+	    !str_empty(dc->consequences)) {
 		add_para(s, CR_HEADING, NULL, _("Consequences"), w, 0);
 		add_items(s, "  + ", &dc->positive, CR_NORMAL, w);
 		add_items(s, "  − ", &dc->negative, CR_NORMAL, w);
 		add_items(s, "  ! ", &dc->risks, CR_WARNING, w);
+		/* What an imported record does not sort into kinds (Nygard's
+		 * prose), as written. */
+		if (!str_empty(dc->consequences)) {
+			t = reflow(dc->consequences);
+			add_para(s, CR_NORMAL, "  ", t, w, 2);
+			free(t);
+		}
 	} else {
 		add_field(s, _("Consequences"), NULL, w);
 	}
