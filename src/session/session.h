@@ -511,9 +511,14 @@ bool session_follow_waiting(struct session *s, char **screen);
  * NULL: no editor open); written only when it changed. */
 void session_publish_editing(struct session *s, const char *where);
 /* A draft key ("risk:12:mitigation", "answer:deploy_freq") in words for
- * people: "R3 · mitigation", "the answer to deploy_freq"; NULL for none
+ * people: "R3 · mitigation", "ADR 2 · context", "the answer to
+ * deploy_freq"; NULL for none
  * (new string). */
 char *session_editing_words(const struct session *s, const char *key);
+/* How the screens name row `id` of `table` ("R8", "“Pilot”", "ADR 7"):
+ * a new string, NULL when it is not in the data. */
+char *session_row_name(const struct session *s, const char *table,
+		       int64_t id);
 /* Someone else here is editing row `id` of `table`: their name (a new
  * string) and the field (*field, a new string); NULL when nobody is. */
 char *session_editing_row(struct session *s, const char *table, int64_t id,

@@ -294,11 +294,12 @@ int session_orphan_add(struct session *s, const char *text,
 }
 
 /* ---- what someone edits, in words -------------------------------------- */
-/* The short label of row `id` of `table` in d ("R3", "ADR-0002", an
- * approach's key), or NULL when the row is not loaded (new string). */
-static char *row_label(const struct workshop_data *d, const char *table,
+/* How the screens name row id of table ("R8", "“Pilot”", "ADR 7"). */
+char *session_row_name(const struct session *s, const char *table,
 		       int64_t id)
 {
+	const struct workshop_data *d = s->d;
+
 	if (!d)
 		return NULL;
 	if (str_eq(table, "risk")) {
@@ -308,33 +309,36 @@ static char *row_label(const struct workshop_data *d, const char *table,
 	} else if (str_eq(table, "approach")) {
 		for (size_t i = 0; i < d->n_approaches; i++)
 			if (d->approaches[i].id == id)
-				return str_dup(d->approaches[i].key);
+				return str_printf("“%s”", d->approaches[i].name);
 	} else if (str_eq(table, "criterion")) {
 		for (size_t i = 0; i < d->n_criteria; i++)
 			if (d->criteria[i].id == id)
-				return str_dup(d->criteria[i].key);
+				return str_printf("“%s”", d->criteria[i].name);
 	} else if (str_eq(table, "metric")) {
 		for (size_t i = 0; i < d->n_metrics; i++)
 			if (d->metrics[i].id == id)
-				return str_dup(d->metrics[i].key);
+				return str_printf("“%s”", d->metrics[i].name
+						  ? d->metrics[i].name
+						  : d->metrics[i].key);
 	} else if (str_eq(table, "phase")) {
 		for (size_t i = 0; i < d->n_roadmap; i++)
 			if (d->roadmap[i].id == id)
-				return str_dup(d->roadmap[i].name);
+				return str_printf("“%s”", d->roadmap[i].name);
 	} else if (str_eq(table, "decision")) {
 		for (size_t i = 0; i < d->n_decisions; i++)
 			if (d->decisions[i].id == id)
-				return str_printf("ADR-%04d",
+				return str_printf(_("ADR %d"),
 						  d->decisions[i].number);
 	}
 	return NULL;
 }
 
 /* A row's field: "R3 · mitigation" ("target_3m" reads "target 3m"). */
-static char *row_words(const struct workshop_data *d, const char *table,
+static char *row_words(const struct session *s, const char *table,
 		       int64_t id, const char *field)
 {
-	char *label = row_label(d, table, id), *f = str_dup(field), *out;
+	char *label = session_row_name(s, table, id), *f = str_dup(field);
+	char *out;
 
 	for (char *p = f; p && *p; p++)
 		if (*p == '_')
@@ -368,7 +372,7 @@ char *session_editing_words(const struct session *s, const char *key)
 		id = p ? strtoll(p + 1, &end, 10) : 0;
 		if (!p || !(field = field_of_key(key, tables[t], id)))
 			break;
-		out = row_words(s->d, tables[t], id, field);
+		out = row_words(s, tables[t], id, field);
 		free(field);
 		if (out)
 			return out;

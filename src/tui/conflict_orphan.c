@@ -141,45 +141,6 @@ static struct modal *editor_under(struct app *a, struct conflict *c)
 	return NULL;
 }
 
-/* How the screens name row id of table ("R8", "“Pilot”", "ADR 7"): a new
- * string, NULL when it is not in the data. */
-static char *new_row_name(struct app *a, const char *table, int64_t id)
-{
-	const struct workshop_data *d = app_data(a);
-
-	if (!d)
-		return NULL;
-	if (str_eq(table, "risk")) {
-		for (size_t i = 0; i < d->n_risks; i++)
-			if (d->risks[i].id == id)
-				return str_dup(d->risks[i].key);
-	} else if (str_eq(table, "approach")) {
-		for (size_t i = 0; i < d->n_approaches; i++)
-			if (d->approaches[i].id == id)
-				return str_printf("“%s”", d->approaches[i].name);
-	} else if (str_eq(table, "criterion")) {
-		for (size_t i = 0; i < d->n_criteria; i++)
-			if (d->criteria[i].id == id)
-				return str_printf("“%s”", d->criteria[i].name);
-	} else if (str_eq(table, "metric")) {
-		for (size_t i = 0; i < d->n_metrics; i++)
-			if (d->metrics[i].id == id)
-				return str_printf("“%s”", d->metrics[i].name
-						  ? d->metrics[i].name
-						  : d->metrics[i].key);
-	} else if (str_eq(table, "phase")) {
-		for (size_t i = 0; i < d->n_roadmap; i++)
-			if (d->roadmap[i].id == id)
-				return str_printf("“%s”", d->roadmap[i].name);
-	} else if (str_eq(table, "decision")) {
-		for (size_t i = 0; i < d->n_decisions; i++)
-			if (d->decisions[i].id == id)
-				return str_printf(_("ADR %d"),
-						  d->decisions[i].number);
-	}
-	return NULL;
-}
-
 enum modal_result conflict_orphan_key(struct conflict *c, struct app *a,
 				      enum action act)
 {
@@ -203,7 +164,7 @@ enum modal_result conflict_orphan_key(struct conflict *c, struct app *a,
 		/* Read it back now, to say which row it became. */
 		if (session_sync(a->s) & SP_DATA)
 			app_refresh(a);
-		name = new_row_name(a, c->table, r.id);
+		name = session_row_name(a->s, c->table, r.id);
 		if (name)
 			app_msg(a, MSG_OK, _("added %s with your text (u takes it back)"),
 				name);

@@ -391,6 +391,12 @@ static void test_editing_words(void **state)
 	w = session_editing_words(f->a, where);
 	assert_string_equal(w, "R1 · target 3m");
 	free(w);
+	add_approach(f->a, "Kafka");
+	snprintf(where, sizeof(where), "approach:%lld:summary",
+		 (long long)session_data(f->a)->approaches[0].id);
+	w = session_editing_words(f->a, where);
+	assert_string_equal(w, "“Kafka” · summary");
+	free(w);
 	w = session_editing_words(f->a, "answer:deploy_freq");
 	assert_string_equal(w, "the answer to deploy_freq");
 	free(w);
