@@ -712,12 +712,15 @@ static int read_key(struct app *a, int *fast_errors)
 }
 
 /* An event was handled: what it saved is read back, and the screens
- * rebuilt, before the next frame. */
+ * rebuilt, before the next frame; an editor it opened or closed is told
+ * to the others now (a write only when that changed), not at the next
+ * heartbeat, so that deleting the row warns them at once. */
 static void after_event(struct app *a)
 {
 	if (session_sync(a->s) & SP_GONE)
 		app_workshop_gone(a);
 	app_refresh(a);
+	app_publish_editing(a);
 	a->dirty = true;
 }
 

@@ -6,7 +6,8 @@
 # killed (no goodbye) drops out of the title bar after the presence
 # timeout; a locked database gives a clear message and keeps the editor
 # open; a hang-up in the middle of an edit saves the draft and the process
-# is gone within two seconds.  Skipped (77) without tmux or sqlite3.
+# is gone within two seconds; an editor that opens says so to the others
+# at once.  Skipped (77) without tmux or sqlite3.
 set -u
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${CHARRETTE:-${top_builddir:-$srcdir}/charrette}
@@ -146,5 +147,28 @@ case $got in
 *"Cut off mid-sentence") ok "hang-up mid-edit saved the draft" ;;
 *) bad "hang-up mid-edit: draft is '$got'" ;;
 esac
+
+# What an open editor edits is published as it opens, not at the next
+# heartbeat (30 s here): a deletion by someone else warns at once, and
+# their :who says so.  cal is alone, so no one else's write wakes him.
+T new-session -d -s cal -x 80 -y 24 \
+	"env TERM=screen-256color CHARRETTE_BEAT=30 '$bin' --db '$db' --as cal 1; echo EXITED \$?; sleep 30"
+expect cal "Queue choice" "cal is in the workshop"
+sleep 1.5
+T send-keys -t cal g Enter
+expect cal "Esc" "cal's editor is open" 20
+i=0
+while [ $i -lt 20 ]; do
+	ed=$(sqlite3 "$db" "SELECT editing FROM presence WHERE participant LIKE 'cal%' AND editing IS NOT NULL;")
+	[ -n "$ed" ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+if [ -n "$ed" ]; then
+	ok "cal's open editor ($ed) is published within $((i / 10)).$((i % 10)) s"
+else
+	bad "cal's open editor was not published within 2 s (heartbeat 30 s)"
+fi
+T send-keys -t cal Escape
 
 [ $fails = 0 ]
